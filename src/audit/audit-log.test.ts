@@ -1,0 +1,57 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
+import { recordAuditEvent } from "./record-audit-event.ts";
+import { auditEvents } from "./schema.ts";
+import { searchAuditLog } from "./search-audit-log.ts";
+import { verifyAuditChain } from "./verify-audit-chain.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+
+const actor = { userId: null, label: "test@example.se", requestId: "req-1", ip: "127.0.0.1" };
+const associationId = "00000000-0000-4000-8000-000000000001";
+
+describe("audit log", () => {
+  it("chains events, also when written concurrently", async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        recordAuditEvent(t.db, actor, { action: "test.event", associationId, details: { i, nested: { b: 1, a: [2] } } }),
+      ),
+    );
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, events: 20 });
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE in the database itself", async () => {
+    for (const statement of [
+      sql`update audit_events set action = 'x'`,
+      sql`delete from audit_events`,
+      sql`truncate audit_events`,
+    ]) {
+      const error = await t.db.execute(statement).catch((e: Error) => e);
+      expect(String((error as Error).cause)).toMatch(/endast för tillägg/);
+    }
+  });
+
+  it("finds events by text and action, newest first", async () => {
+    await recordAuditEvent(t.db, { ...actor, label: "auditor@example.se" }, { action: "user.disabled", associationId });
+    const found = await searchAuditLog(t.db, { associationId, text: "AUDITOR@" });
+    expect(found.events.map((e) => e.action)).toEqual(["user.disabled"]);
+    const other = await searchAuditLog(t.db, { associationId: "00000000-0000-4000-8000-000000000002" });
+    expect(other.events).toEqual([]);
+  });
+
+  it("detects an edited event even when someone bypasses the trigger", async () => {
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
+      await tx.execute(sql`update audit_events set actor_label = 'someone-else' where seq = 5`);
+      await tx.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
+    });
+    const verdict = await verifyAuditChain(t.db);
+    expect(verdict).toMatchObject({ ok: false, brokenAtSeq: 5 });
+    expect(await t.db.$count(auditEvents)).toBe(21);
+  });
+});

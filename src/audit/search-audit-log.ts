@@ -1,0 +1,42 @@
+// The auditor's search over the audit log of one association.
+import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
+import type { Queryable } from "../platform/database/connect.ts";
+import { auditEvents } from "./schema.ts";
+
+export interface AuditSearch {
+  associationId: string;
+  /** Matches the actor, the action or the target (case-insensitive substring). */
+  text?: string | undefined;
+  action?: string | undefined;
+  /** Inclusive ISO dates (UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Show events older than this seq (keyset paging). */
+  before?: number | undefined;
+  limit?: number;
+}
+
+export async function searchAuditLog(q: Queryable, search: AuditSearch) {
+  const limit = Math.min(search.limit ?? 50, 200);
+  const conditions: SQL[] = [eq(auditEvents.associationId, search.associationId)];
+  if (search.action) conditions.push(eq(auditEvents.action, search.action));
+  if (search.from) conditions.push(gte(auditEvents.occurredAt, new Date(`${search.from}T00:00:00Z`)));
+  if (search.to) conditions.push(lte(auditEvents.occurredAt, new Date(`${search.to}T23:59:59.999Z`)));
+  if (search.before) conditions.push(lt(auditEvents.seq, search.before));
+  if (search.text) {
+    const pattern = `%${search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = or(
+      ilike(auditEvents.actorLabel, pattern),
+      ilike(auditEvents.action, pattern),
+      ilike(auditEvents.targetId, pattern),
+    );
+    if (match) conditions.push(match);
+  }
+  const rows = await q
+    .select()
+    .from(auditEvents)
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.seq))
+    .limit(limit + 1);
+  return { events: rows.slice(0, limit), more: rows.length > limit };
+}

@@ -1,0 +1,7 @@
+// Every table, for Drizzle's typed queries and for drizzle-kit's migration generator.
+export * from "../../associations/schema.ts";
+export * from "../../audit/schema.ts";
+export * from "../../initiatives/schema.ts";
+export * from "../../mail/schema.ts";
+export * from "../../people/schema.ts";
+export * from "../../sign-in/schema.ts";
