@@ -111,6 +111,7 @@ CREATE TABLE "users" (
 	"password_hash" text,
 	"totp_secret_sealed" text,
 	"totp_enabled_at" timestamp with time zone,
+	"totp_last_step" integer,
 	"failed_sign_ins" integer DEFAULT 0 NOT NULL,
 	"locked_until" timestamp with time zone,
 	"disabled_at" timestamp with time zone,

@@ -29,6 +29,8 @@ export const users = pgTable(
     /** AES-GCM sealed base32 secret (platform/secrets.ts); the key is not in the database. */
     totpSecretSealed: text("totp_secret_sealed"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last accepted TOTP time step: a code is never accepted twice. */
+    totpLastStep: integer("totp_last_step"),
     failedSignIns: integer("failed_sign_ins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),

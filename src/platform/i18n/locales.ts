@@ -9,3 +9,12 @@ export const directionOf = (locale: string): "rtl" | "ltr" =>
 
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+
+/**
+ * The BCP 47 tag handed to Intl for a user-interface language. Both languages format numbers
+ * the Swedish way ("en-SE": English as used in Sweden), so an amount reads "1 420 000 kr" in
+ * every language and figures can be compared across translated pages. Other tags (a future
+ * "ar") pass through unchanged.
+ */
+export const intlLocaleOf = (locale: string): string =>
+  locale === "sv" ? "sv-SE" : locale === "en" ? "en-SE" : locale;

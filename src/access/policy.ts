@@ -1,0 +1,70 @@
+// The one place that says who may do what. Every page, form action and API operation asks
+// `can` / `authorize` here; nothing else decides access.
+//
+// Participant identities never reach the association zone: no association-zone permission is
+// granted to the participant role, and the register's permissions (later capabilities) are
+// granted only to participant officers of the initiative.
+import type { Role } from "../people/roles.ts";
+import type { Principal } from "./principal.ts";
+
+export const PERMISSIONS = {
+  /** Entering the association's pages at all (staff see the office view, participants their own). */
+  "association.enter": ["association_admin", "board_member", "initiative_lead", "steering_group_member", "participant_officer", "participant", "auditor"],
+  /** The association's start page and navigation. */
+  "association.view": ["association_admin", "board_member", "initiative_lead", "steering_group_member", "participant_officer", "auditor"],
+  "member_organisations.view": ["association_admin", "board_member", "initiative_lead", "steering_group_member", "participant_officer"],
+  "member_organisations.manage": ["association_admin"],
+  /** Staff accounts of the association and their roles (never participant accounts). */
+  "users.view": ["association_admin"],
+  "users.manage": ["association_admin"],
+  "outbox.view": ["association_admin"],
+  /** The audit log: who did what, never the contents of participant records. */
+  "audit.view": ["auditor"],
+  /** The participant's own pages. */
+  "portal.use": ["participant"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Permissions that only read; a read-scoped API token gets these and no others. */
+const READ_ONLY: ReadonlySet<Permission> = new Set([
+  "association.enter",
+  "association.view",
+  "member_organisations.view",
+  "users.view",
+  "outbox.view",
+  "audit.view",
+  "portal.use",
+]);
+
+export function rolesIn(principal: Principal, associationId: string): Set<Role> {
+  return new Set(principal.grants.filter((g) => g.associationId === associationId).map((g) => g.role));
+}
+
+export function can(principal: Principal | undefined, permission: Permission, associationId: string): boolean {
+  if (!principal) return false;
+  if (principal.via.type === "token" && principal.via.scope === "read" && !READ_ONLY.has(permission)) return false;
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  for (const role of rolesIn(principal, associationId)) if (allowed.includes(role)) return true;
+  return false;
+}
+
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  readonly permission: Permission;
+  constructor(permission: Permission) {
+    super("Du har inte behörighet att göra det här.");
+    this.permission = permission;
+    this.name = "ForbiddenError";
+  }
+}
+
+export function authorize(principal: Principal | undefined, permission: Permission, associationId: string): Principal {
+  if (!principal || !can(principal, permission, associationId)) throw new ForbiddenError(permission);
+  return principal;
+}
+
+/** The permissions a principal holds in an association: drives the navigation. */
+export function permissionsIn(principal: Principal, associationId: string): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(principal, p, associationId));
+}

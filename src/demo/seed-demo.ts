@@ -1,0 +1,99 @@
+// The demo association an empty instance starts with: "Samordningsförbundet Demo" with
+// its members, two running initiatives and one person for every role. Later capabilities
+// add their own demo data here.
+import { count, eq } from "drizzle-orm";
+import { createAssociation } from "../associations/create-association.ts";
+import { addMemberOrganisation } from "../associations/member-organisations.ts";
+import { associations } from "../associations/schema.ts";
+import type { AuditActor } from "../audit/record-audit-event.ts";
+import { initiatives } from "../initiatives/schema.ts";
+import { addUser } from "../people/add-user.ts";
+import { assignRole } from "../people/assign-role.ts";
+import { roleLabel } from "../people/role-labels.ts";
+import type { Role } from "../people/roles.ts";
+import type { Queryable } from "../platform/database/connect.ts";
+
+export const DEMO_SLUG = "demo";
+/** One password for every demo person; the demo is for trying Samspår, not for real data. */
+export const DEMO_PASSWORD = "samspar-demo-2026";
+
+export interface DemoLogin {
+  role: Role;
+  email: string;
+  name: string;
+  initiative?: string;
+}
+
+const PEOPLE: Array<DemoLogin & { initiativeKey?: "vaxtverket" | "larcentrum" }> = [
+  { role: "association_admin", email: "forbundschef@demo.samspar.se", name: "Maria Lindqvist" },
+  { role: "board_member", email: "styrelsen@demo.samspar.se", name: "Per Sandberg" },
+  { role: "initiative_lead", email: "insatsansvarig@demo.samspar.se", name: "Leila Haddad", initiativeKey: "vaxtverket" },
+  { role: "steering_group_member", email: "styrgruppen@demo.samspar.se", name: "Johan Ek", initiativeKey: "vaxtverket" },
+  { role: "participant_officer", email: "coach@demo.samspar.se", name: "Sara Nordin", initiativeKey: "vaxtverket" },
+  { role: "participant", email: "deltagare@demo.samspar.se", name: "Amina Yusuf", initiativeKey: "larcentrum" },
+  { role: "auditor", email: "granskare@demo.samspar.se", name: "Eva Holm" },
+];
+
+export async function instanceIsEmpty(q: Queryable): Promise<boolean> {
+  const [row] = await q.select({ n: count() }).from(associations);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Seeds the demo association; returns the logins to print. Does nothing if it exists. */
+export async function seedDemo(q: Queryable): Promise<DemoLogin[] | undefined> {
+  const actor: AuditActor = { userId: null, label: "system:demo" };
+  return q.transaction(async (tx) => {
+    const [existing] = await tx.select().from(associations).where(eq(associations.slug, DEMO_SLUG));
+    if (existing) return undefined;
+    const association = await createAssociation(tx, actor, {
+      slug: DEMO_SLUG,
+      name: "Samordningsförbundet Demo",
+      orgNumber: "222000-0000",
+      requireStaffTotp: false,
+    });
+    const org = async (name: string, orgNumber: string, kind: string) =>
+      addMemberOrganisation(tx, actor, association.id, { name, orgNumber, kind });
+    await org("Försäkringskassan", "202100-5521", "forsakringskassan");
+    await org("Arbetsförmedlingen", "202100-2114", "arbetsformedlingen");
+    await org("Region Uppsala", "232100-0024", "region");
+    const uppsala = await org("Uppsala kommun", "212000-3005", "kommun");
+    const tierp = await org("Tierps kommun", "212000-0274", "kommun");
+    const [vaxtverket, larcentrum] = await tx
+      .insert(initiatives)
+      .values([
+        { associationId: association.id, name: "Tierp, Växtverket", ownerOrganisationId: tierp.id, status: "pagaende" },
+        { associationId: association.id, name: "Uppsala, Lärcentrum digitalt", ownerOrganisationId: uppsala.id, status: "pagaende" },
+      ])
+      .returning();
+    if (!vaxtverket || !larcentrum) throw new Error("demo initiatives missing");
+    const byKey = { vaxtverket, larcentrum };
+    const logins: DemoLogin[] = [];
+    for (const person of PEOPLE) {
+      const user = await addUser(tx, actor, {
+        email: person.email,
+        name: person.name,
+        password: DEMO_PASSWORD,
+        kind: person.role === "participant" ? "participant" : "staff",
+        associationId: association.id,
+      });
+      const initiative = person.initiativeKey ? byKey[person.initiativeKey] : undefined;
+      await assignRole(tx, actor, {
+        userId: user.id,
+        associationId: association.id,
+        role: person.role,
+        initiativeId: initiative?.id ?? null,
+      });
+      logins.push({ role: person.role, email: person.email, name: person.name, ...(initiative ? { initiative: initiative.name } : {}) });
+    }
+    return logins;
+  });
+}
+
+export function formatDemoLogins(logins: DemoLogin[], baseUrl: string): string {
+  const width = Math.max(...logins.map((l) => roleLabel(l.role).length));
+  return [
+    `Demoförbundet "Samordningsförbundet Demo" är skapat. Logga in på ${baseUrl}/logga-in`,
+    `Lösenord för alla demokonton: ${DEMO_PASSWORD}`,
+    ...logins.map((l) => `  ${roleLabel(l.role).padEnd(width)}  ${l.email}${l.initiative ? `  (${l.initiative})` : ""}`),
+  ].join("\n");
+}

@@ -1,0 +1,38 @@
+// Background jobs on pg-boss, in the same PostgreSQL. The server runs the workers in-process
+// unless SAMSPAR_JOBS=0; `npx samspar worker` runs them in a process of their own.
+import { PgBoss } from "pg-boss";
+import type { Mailer } from "../mail/send-mail.ts";
+import { purgeExpiredSessions } from "../sign-in/sessions.ts";
+import type { Db } from "./database/connect.ts";
+
+export const QUEUES = { mailDeliver: "mail.deliver", sessionsPurge: "sessions.purge" } as const;
+
+export interface Jobs {
+  enqueueMail(id: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts pg-boss; with `work` the workers and schedules run here too. */
+export async function startJobs(url: string, deps: { db: Db; mailer: () => Mailer }, work: boolean): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString: url, max: 4, schedule: work, supervise: work });
+  boss.on("error", (error) => console.error("[jobs]", error.message));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+  if (work) {
+    await boss.work<{ id: string }>(QUEUES.mailDeliver, async (jobs) => {
+      for (const job of jobs) await deps.mailer().deliver(deps.db, job.data.id);
+    });
+    await boss.work(QUEUES.sessionsPurge, async () => {
+      await purgeExpiredSessions(deps.db);
+    });
+    await boss.schedule(QUEUES.sessionsPurge, "*/15 * * * *");
+  }
+  return {
+    async enqueueMail(id) {
+      await boss.send(QUEUES.mailDeliver, { id }, { retryLimit: 5, retryBackoff: true });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 5000 });
+    },
+  };
+}

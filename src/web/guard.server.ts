@@ -1,0 +1,110 @@
+// What every page asks before it does anything: who is signed in, which association the URL
+// names, and whether the policy lets this person see it. Pages call these and nothing else
+// to decide access.
+import { data, redirect, type RouterContextProvider } from "react-router";
+import { authorize, ForbiddenError, type Permission, permissionsIn, rolesIn } from "../access/policy.ts";
+import type { Principal } from "../access/principal.ts";
+import { type Association, findAssociationBySlug } from "../associations/find-association.ts";
+import type { AuditActor } from "../audit/record-audit-event.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { type RequestState, requestState } from "../platform/http/request-context.ts";
+
+type Ctx = Readonly<RouterContextProvider>;
+
+export const stateOf = (context: Ctx) => requestState(context);
+
+export function actorOf(state: RequestState): AuditActor {
+  return {
+    userId: state.principal?.userId ?? state.session?.userId ?? null,
+    label: state.principal?.email ?? "anonym",
+    requestId: state.requestId,
+    ip: state.ip,
+  };
+}
+
+/** A safe place to come back to after signing in: only paths on this site. */
+export function safeReturnTo(value: string | null | undefined): string {
+  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+}
+
+export function signInUrl(request: Request, expired = false): string {
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ till: url.pathname + url.search });
+  if (expired) params.set("utgangen", "1");
+  return `/logga-in?${params}`;
+}
+
+/** The signed-in person, or a redirect to sign in (or to finish the second step). */
+export function requirePrincipal(context: Ctx, request: Request): { state: RequestState; principal: Principal } {
+  const state = stateOf(context);
+  if (state.principal) return { state, principal: state.principal };
+  if (state.session?.secondFactorPending) throw redirect("/logga-in/kod");
+  throw redirect(signInUrl(request, state.sessionExpired));
+}
+
+export interface AssociationAccess {
+  state: RequestState;
+  principal: Principal;
+  association: Association;
+  permissions: Permission[];
+}
+
+/**
+ * The association in the URL, for a person who holds a role in it and the given permission.
+ * An association where the person has no role answers 404, so its existence is not revealed.
+ */
+export async function requireAssociation(
+  context: Ctx,
+  request: Request,
+  slug: string | undefined,
+  permission: Permission,
+): Promise<AssociationAccess> {
+  const { state, principal } = requirePrincipal(context, request);
+  const association = slug ? await findAssociationBySlug(state.services.db, slug) : undefined;
+  if (!association || rolesIn(principal, association.id).size === 0) {
+    throw data({ message: new NotFoundError().message }, { status: 404 });
+  }
+  try {
+    authorize(principal, permission, association.id);
+  } catch (error) {
+    if (error instanceof ForbiddenError) throw data({ message: error.message }, { status: 403 });
+    throw error;
+  }
+  return { state, principal, association, permissions: permissionsIn(principal, association.id) };
+}
+
+export const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+export interface FormFailure {
+  errors: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+/** Runs a use case; turns the errors users can fix into a 400/409 answer the form shows. */
+export async function attempt<T>(
+  run: () => Promise<T>,
+  values?: Record<string, string>,
+): Promise<{ ok: true; value: T } | { ok: false; failure: ReturnType<typeof data<FormFailure>> }> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      return { ok: false, failure: data({ errors: error.fields, ...(values ? { values } : {}) }, { status: 400 }) };
+    }
+    if (error instanceof ConflictError) {
+      return { ok: false, failure: data({ errors: { form: error.message }, ...(values ? { values } : {}) }, { status: 409 }) };
+    }
+    if (error instanceof NotFoundError) throw data({ message: error.message }, { status: 404 });
+    throw error;
+  }
+}
+
+/** A redirect that carries a one-line confirmation to show on the next page. */
+export function redirectWithNotice(to: string, notice: string, init?: ResponseInit) {
+  const url = new URL(to, "http://x");
+  url.searchParams.set("klart", notice);
+  return redirect(url.pathname + url.search, init);
+}
