@@ -50,7 +50,7 @@ export function createSecrets(key: Buffer): Secrets {
     open(sealed) {
       const [version, iv, tag, body] = sealed.split(".");
       if (version !== "v1" || !iv || !tag || !body) throw new Error("Okänt format på förseglad hemlighet.");
-      const decipher = createDecipheriv("aes-256-gcm", sealKey, Buffer.from(iv, "base64url"));
+      const decipher = createDecipheriv("aes-256-gcm", sealKey, Buffer.from(iv, "base64url"), { authTagLength: 16 });
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
       return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
     },

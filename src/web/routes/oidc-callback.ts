@@ -1,11 +1,11 @@
 // The identity provider sends the person back here; a known person gets a session.
 import { data, redirect } from "react-router";
 import { clearCookie, readCookie, serializeCookie } from "../../platform/http/cookies.ts";
+import { OIDC_COOKIE } from "../../sign-in/oidc.ts";
 import { SESSION_COOKIE } from "../../sign-in/sessions.ts";
 import { signInWithOidc } from "../../sign-in/sign-in-with-oidc.ts";
 import { stateOf } from "../guard.server.ts";
 import type { Route } from "./+types/oidc-callback.ts";
-import { OIDC_COOKIE } from "./oidc-start.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const state = stateOf(context);
@@ -15,7 +15,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   let finished: Awaited<ReturnType<typeof oidc.finish>>;
   try {
     finished = await oidc.finish(new URL(request.url), readCookie(request.headers.get("cookie"), OIDC_COOKIE));
-  } catch {
+  } catch (error) {
+    console.warn(`[${state.requestId}] OIDC:`, (error as Error).message, (error as Error).cause ?? "");
     return redirect("/logga-in?oidc=misslyckades", { headers });
   }
   const result = await signInWithOidc(state.services.db, finished.claims, {

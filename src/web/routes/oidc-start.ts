@@ -1,10 +1,9 @@
 // Starts sign-in at the organisation's identity provider (a plain link, so it works without JavaScript).
 import { data, redirect } from "react-router";
 import { serializeCookie } from "../../platform/http/cookies.ts";
+import { OIDC_COOKIE } from "../../sign-in/oidc.ts";
 import { safeReturnTo, stateOf } from "../guard.server.ts";
 import type { Route } from "./+types/oidc-start.ts";
-
-export const OIDC_COOKIE = "__Host-samspar_oidc";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { services } = stateOf(context);
