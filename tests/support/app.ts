@@ -49,7 +49,7 @@ export async function createTestApp(t: TestDatabase, overrides: Partial<AppServi
     const cookies = [`${CSRF_COOKIE}=${CSRF_SEED}`];
     if (init.as) cookies.push(`${SESSION_COOKIE}=${init.as}`);
     headers.set("cookie", cookies.join("; "));
-    return app.request(`http://localhost${p}`, { ...init, headers, redirect: "manual" });
+    return Promise.resolve(app.request(`http://localhost${p}`, { ...init, headers, redirect: "manual" }));
   };
   return {
     services,
