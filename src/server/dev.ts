@@ -1,0 +1,52 @@
+// `npm run dev`: the same server as `npm start`, with Vite serving the web app from source
+// (hot reload of pages and styles; restart for server-side changes outside the web app).
+import http from "node:http";
+import { getRequestListener } from "@hono/node-server";
+import type { ServerBuild } from "react-router";
+import { createServer as createVite } from "vite";
+import { formatDemoLogins, instanceIsEmpty, seedDemo } from "../demo/seed-demo.ts";
+import { readConfig } from "../platform/config.ts";
+import { openDatabase } from "../platform/database/connect.ts";
+import { DataFolderInUseError } from "../platform/database/embedded.ts";
+import { createHttpApp } from "./http-app.ts";
+import { createServices } from "./services.ts";
+
+async function main() {
+  const config = readConfig();
+  const database = await openDatabase(config, { role: "server" }).catch((error: unknown) => {
+    if (error instanceof DataFolderInUseError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  });
+  if (config.demo && (await instanceIsEmpty(database.db))) {
+    const logins = await seedDemo(database.db);
+    if (logins) console.log(formatDemoLogins(logins, config.baseUrl));
+  }
+  const vite = await createVite({ server: { middlewareMode: true }, appType: "custom" });
+  const running = await createServices(config, database);
+  const app = createHttpApp({
+    services: running.services,
+    getBuild: () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>,
+    mode: "development",
+  });
+  const listener = getRequestListener(app.fetch);
+  const server = http.createServer((req, res) => vite.middlewares(req, res, () => listener(req, res)));
+  server.listen(config.port, config.host, () => console.log(`Samspår (utveckling) på ${config.baseUrl}`));
+
+  const stop = async () => {
+    server.close();
+    await vite.close();
+    await running.jobs.stop().catch(() => {});
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
