@@ -18,14 +18,26 @@ import { hashPassword, verifyPassword } from "../src/sign-in/passwords.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samspar-bench-"));
-const config = { ...readConfig({ SAMSPAR_DATA_DIR: dataDir, SAMSPAR_JOBS: "0" }), baseUrl: "http://localhost" };
+const config = {
+  ...readConfig({ SAMSPAR_DATA_DIR: dataDir, SAMSPAR_JOBS: "0" }),
+  baseUrl: "http://localhost",
+};
 const database = await openDatabase(config, { role: "server" });
 await seedDemo(database.db);
-const { token } = await createApiToken(database.db, { userId: null, label: "bench" }, { email: "forbundschef@demo.samspar.se", scope: "read" });
+const { token } = await createApiToken(
+  database.db,
+  { userId: null, label: "bench" },
+  { email: "forbundschef@demo.samspar.se", scope: "read" },
+);
 ensureBuild(console.log);
 const build = (await import(SERVER_BUILD)) as ServerBuild;
 const running = await createServices(config, database);
-const app = createHttpApp({ services: running.services, getBuild: async () => build, clientDir: CLIENT_DIR, mode: "production" });
+const app = createHttpApp({
+  services: running.services,
+  getBuild: async () => build,
+  clientDir: CLIENT_DIR,
+  mode: "production",
+});
 const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
 await new Promise((r) => server.once("listening", r));
 const address = server.address();
@@ -39,18 +51,30 @@ async function load(title: string, url: string, headers: Record<string, string> 
   );
 }
 
-console.log(`Samspår benchmark — ${os.cpus().length} cores, Node ${process.version}, ${SECONDS} s per endpoint, 10 connections\n`);
+console.log(
+  `Samspår benchmark — ${os.cpus().length} cores, Node ${process.version}, ${SECONDS} s per endpoint, 10 connections\n`,
+);
 await load("GET /healthz (one query)", "/healthz");
 await load("GET /logga-in (server-rendered page)", "/logga-in");
-await load("GET /api/v1/…/member-organisations (token)", "/api/v1/associations/demo/member-organisations", { authorization: `Bearer ${token}` });
-console.log("  (past 600 calls a minute one token gets 429: the per-token rate limit, counted as non-2xx)");
+await load(
+  "GET /api/v1/…/member-organisations (token)",
+  "/api/v1/associations/demo/member-organisations",
+  { authorization: `Bearer ${token}` },
+);
+console.log(
+  "  (past 600 calls a minute one token gets 429: the per-token rate limit, counted as non-2xx)",
+);
 
 const hash = await hashPassword("ett-riktigt-langt-losenord");
 const rounds = 20;
 const started = performance.now();
 for (let i = 0; i < rounds; i++) await verifyPassword(hash, "ett-riktigt-langt-losenord");
-console.log(`\nargon2id verify (m=19 MiB, t=2, p=1): ${((performance.now() - started) / rounds).toFixed(1)} ms per sign-in`);
-console.log(`resident memory after the run: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MiB`);
+console.log(
+  `\nargon2id verify (m=19 MiB, t=2, p=1): ${((performance.now() - started) / rounds).toFixed(1)} ms per sign-in`,
+);
+console.log(
+  `resident memory after the run: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MiB`,
+);
 
 server.close();
 await running.jobs.stop();

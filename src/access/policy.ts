@@ -9,10 +9,31 @@ import type { Principal } from "./principal.ts";
 
 export const PERMISSIONS = {
   /** Entering the association's pages at all (staff see the office view, participants their own). */
-  "association.enter": ["association_admin", "board_member", "initiative_lead", "steering_group_member", "participant_officer", "participant", "auditor"],
+  "association.enter": [
+    "association_admin",
+    "board_member",
+    "initiative_lead",
+    "steering_group_member",
+    "participant_officer",
+    "participant",
+    "auditor",
+  ],
   /** The association's start page and navigation. */
-  "association.view": ["association_admin", "board_member", "initiative_lead", "steering_group_member", "participant_officer", "auditor"],
-  "member_organisations.view": ["association_admin", "board_member", "initiative_lead", "steering_group_member", "participant_officer"],
+  "association.view": [
+    "association_admin",
+    "board_member",
+    "initiative_lead",
+    "steering_group_member",
+    "participant_officer",
+    "auditor",
+  ],
+  "member_organisations.view": [
+    "association_admin",
+    "board_member",
+    "initiative_lead",
+    "steering_group_member",
+    "participant_officer",
+  ],
   "member_organisations.manage": ["association_admin"],
   /** Staff accounts of the association and their roles (never participant accounts). */
   "users.view": ["association_admin"],
@@ -38,12 +59,23 @@ const READ_ONLY: ReadonlySet<Permission> = new Set([
 ]);
 
 export function rolesIn(principal: Principal, associationId: string): Set<Role> {
-  return new Set(principal.grants.filter((g) => g.associationId === associationId).map((g) => g.role));
+  return new Set(
+    principal.grants.filter((g) => g.associationId === associationId).map((g) => g.role),
+  );
 }
 
-export function can(principal: Principal | undefined, permission: Permission, associationId: string): boolean {
+export function can(
+  principal: Principal | undefined,
+  permission: Permission,
+  associationId: string,
+): boolean {
   if (!principal) return false;
-  if (principal.via.type === "token" && principal.via.scope === "read" && !READ_ONLY.has(permission)) return false;
+  if (
+    principal.via.type === "token" &&
+    principal.via.scope === "read" &&
+    !READ_ONLY.has(permission)
+  )
+    return false;
   const allowed: readonly Role[] = PERMISSIONS[permission];
   for (const role of rolesIn(principal, associationId)) if (allowed.includes(role)) return true;
   return false;
@@ -59,8 +91,13 @@ export class ForbiddenError extends Error {
   }
 }
 
-export function authorize(principal: Principal | undefined, permission: Permission, associationId: string): Principal {
-  if (!principal || !can(principal, permission, associationId)) throw new ForbiddenError(permission);
+export function authorize(
+  principal: Principal | undefined,
+  permission: Permission,
+  associationId: string,
+): Principal {
+  if (!principal || !can(principal, permission, associationId))
+    throw new ForbiddenError(permission);
   return principal;
 }
 

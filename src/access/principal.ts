@@ -1,8 +1,8 @@
 // Who is asking: a signed-in person (session) or an integration (API token), with their roles.
 import { eq } from "drizzle-orm";
-import type { Queryable } from "../platform/database/connect.ts";
-import { roleAssignments, users } from "../people/schema.ts";
 import type { Role } from "../people/roles.ts";
+import { roleAssignments, users } from "../people/schema.ts";
+import type { Queryable } from "../platform/database/connect.ts";
 
 export interface RoleGrant {
   associationId: string;

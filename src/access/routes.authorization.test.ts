@@ -4,6 +4,8 @@
 // forgets to ask the policy (or asks for the wrong permission) makes this test fail.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, sessionFor, type TestApp } from "../../tests/support/app.ts";
+import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { buildOpenApiDocument } from "../api/app.ts";
 import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
@@ -16,8 +18,6 @@ import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
 import { users } from "../people/schema.ts";
 import routes from "../web/routes.ts";
-import { createTestApp, sessionFor, type TestApp } from "../../tests/support/app.ts";
-import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 
 type Who = Role | "anonymous";
 const ROLES_UNDER_TEST: Who[] = [
@@ -31,7 +31,13 @@ const ROLES_UNDER_TEST: Who[] = [
   "anonymous",
 ];
 const SIGNED_IN = ROLES_UNDER_TEST.filter((r) => r !== "anonymous");
-const STAFF_READING_ORGANISATIONS: Who[] = ["association_admin", "board_member", "initiative_lead", "steering_group_member", "participant_officer"];
+const STAFF_READING_ORGANISATIONS: Who[] = [
+  "association_admin",
+  "board_member",
+  "initiative_lead",
+  "steering_group_member",
+  "participant_officer",
+];
 
 /** Pages inside an association: who gets the page (200). Others signed in: 403; anonymous: sign-in. */
 const ASSOCIATION_PAGES: Record<string, Who[]> = {
@@ -69,9 +75,15 @@ const OTHER_PAGES: Record<string, { signedIn: number; anonymous: number }> = {
 /** API operations: the roles whose tokens get a 2xx in their own association. */
 const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean }> = {
   "GET /me": { roles: SIGNED_IN, writes: false },
-  "GET /associations/{slug}/member-organisations": { roles: STAFF_READING_ORGANISATIONS, writes: false },
+  "GET /associations/{slug}/member-organisations": {
+    roles: STAFF_READING_ORGANISATIONS,
+    writes: false,
+  },
   "POST /associations/{slug}/member-organisations": { roles: ["association_admin"], writes: true },
-  "PUT /associations/{slug}/member-organisations/{id}": { roles: ["association_admin"], writes: true },
+  "PUT /associations/{slug}/member-organisations/{id}": {
+    roles: ["association_admin"],
+    writes: true,
+  },
   "GET /associations/{slug}/users": { roles: ["association_admin"], writes: false },
 };
 
@@ -104,21 +116,47 @@ beforeAll(async () => {
   await seedDemo(t.db);
   const actor = { userId: null, label: "test" };
   const other = await createAssociation(t.db, actor, { slug: "annat", name: "Annat förbund" });
-  const otherOrg = await addMemberOrganisation(t.db, actor, other.id, { name: "Annan kommun", orgNumber: "212000-2882", kind: "kommun" });
-  await t.db.insert(initiatives).values({ associationId: other.id, name: "Annan insats", ownerOrganisationId: otherOrg.id });
-  const otherAdmin = await addUser(t.db, actor, { email: "admin@annat.se", name: "Annan Admin", password: "ett-langt-losenord" });
-  await assignRole(t.db, actor, { userId: otherAdmin.id, associationId: other.id, role: "association_admin" });
+  const otherOrg = await addMemberOrganisation(t.db, actor, other.id, {
+    name: "Annan kommun",
+    orgNumber: "212000-2882",
+    kind: "kommun",
+  });
+  await t.db
+    .insert(initiatives)
+    .values({ associationId: other.id, name: "Annan insats", ownerOrganisationId: otherOrg.id });
+  const otherAdmin = await addUser(t.db, actor, {
+    email: "admin@annat.se",
+    name: "Annan Admin",
+    password: "ett-langt-losenord",
+  });
+  await assignRole(t.db, actor, {
+    userId: otherAdmin.id,
+    associationId: other.id,
+    role: "association_admin",
+  });
   foreign.organisationId = otherOrg.id;
   foreign.userId = otherAdmin.id;
 
-  const [demoOrg] = await t.db.select().from(memberOrganisations).where(eq(memberOrganisations.name, "Tierps kommun"));
+  const [demoOrg] = await t.db
+    .select()
+    .from(memberOrganisations)
+    .where(eq(memberOrganisations.name, "Tierps kommun"));
   own.organisationId = demoOrg?.id ?? "";
   const demoPeople = await t.db.select().from(users);
   const byEmail = (e: string) => demoPeople.find((u) => u.email === e)?.id ?? "";
   // the person the person-page actions act on: not one of the people whose sessions are used
-  const target = await addUser(t.db, actor, { email: "malperson@demo.samspar.se", name: "Mål Person" });
-  const [demo] = (await t.db.select().from(memberOrganisations)).filter((o) => o.id === demoOrg?.id);
-  await assignRole(t.db, actor, { userId: target.id, associationId: demo?.associationId ?? "", role: "board_member" });
+  const target = await addUser(t.db, actor, {
+    email: "malperson@demo.samspar.se",
+    name: "Mål Person",
+  });
+  const [demo] = (await t.db.select().from(memberOrganisations)).filter(
+    (o) => o.id === demoOrg?.id,
+  );
+  await assignRole(t.db, actor, {
+    userId: target.id,
+    associationId: demo?.associationId ?? "",
+    role: "board_member",
+  });
   own.userId = target.id;
   const emails: Record<Role, string> = {
     association_admin: "forbundschef@demo.samspar.se",
@@ -147,7 +185,9 @@ describe("the access table covers everything", () => {
   });
 
   it("names every operation of the OpenAPI document", () => {
-    const document = buildOpenApiDocument() as unknown as { paths: Record<string, Record<string, unknown>> };
+    const document = buildOpenApiDocument() as unknown as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const operations = Object.entries(document.paths).flatMap(([p, methods]) =>
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`),
     );
@@ -165,7 +205,8 @@ describe("pages", () => {
         const ownRes = await app.fetch(concrete(pattern, own), { as });
         seen[`${who} own`] = ownRes.status;
         expected[`${who} own`] = who === "anonymous" ? 302 : allowed.includes(who) ? 200 : 403;
-        if (who === "anonymous") expect(ownRes.headers.get("location")).toMatch(/^\/logga-in\?till=/);
+        if (who === "anonymous")
+          expect(ownRes.headers.get("location")).toMatch(/^\/logga-in\?till=/);
         const foreignRes = await app.fetch(concrete(pattern, foreign), { as });
         seen[`${who} foreign`] = foreignRes.status;
         expected[`${who} foreign`] = who === "anonymous" ? 302 : 404;
@@ -181,7 +222,10 @@ describe("pages", () => {
     it(`${pattern || "/"}: signed in and anonymous`, async () => {
       for (const who of ROLES_UNDER_TEST) {
         const res = await app.fetch(concrete(pattern, own), { as: sessions.get(who) });
-        expect({ who, status: res.status }).toEqual({ who, status: who === "anonymous" ? expected.anonymous : expected.signedIn });
+        expect({ who, status: res.status }).toEqual({
+          who,
+          status: who === "anonymous" ? expected.anonymous : expected.signedIn,
+        });
       }
     });
   }
@@ -192,13 +236,22 @@ describe("form actions", () => {
     it(`${pattern}: only ${allowed.join(", ")} may post, and never into a foreign association`, async () => {
       const before = await t.db.$count(memberOrganisations);
       for (const who of ROLES_UNDER_TEST) {
-        const fields = { name: "Ny kommun", orgNumber: "212000-0274", kind: "kommun", intent: "disable", version: "1" };
+        const fields = {
+          name: "Ny kommun",
+          orgNumber: "212000-0274",
+          kind: "kommun",
+          intent: "disable",
+          version: "1",
+        };
         const ownRes = await app.post(concrete(pattern, own), fields, sessions.get(who));
         if (who === "anonymous") expect(ownRes.status).toBe(302);
         else if (allowed.includes(who)) expect([200, 302, 400, 409]).toContain(ownRes.status);
         else expect({ who, status: ownRes.status }).toEqual({ who, status: 403 });
         const foreignRes = await app.post(concrete(pattern, foreign), fields, sessions.get(who));
-        expect({ who, status: foreignRes.status }).toEqual({ who, status: who === "anonymous" ? 302 : 404 });
+        expect({ who, status: foreignRes.status }).toEqual({
+          who,
+          status: who === "anonymous" ? 302 : 404,
+        });
       }
       // nothing was written by anybody who was refused (the admin's posts are invalid duplicates)
       expect(await t.db.$count(memberOrganisations)).toBe(before);
@@ -212,17 +265,37 @@ describe("API operations", () => {
   for (const [op, rule] of Object.entries(API_OPERATIONS)) {
     it(`${op}: every role's read and write token, own and foreign association`, async () => {
       const method = op.split(" ")[0] ?? "GET";
-      const body = method === "GET" ? undefined : JSON.stringify({ name: "API-kommun", orgNumber: "212000-3005", kind: "kommun", version: 999 });
+      const body =
+        method === "GET"
+          ? undefined
+          : JSON.stringify({
+              name: "API-kommun",
+              orgNumber: "212000-3005",
+              kind: "kommun",
+              version: 999,
+            });
       for (const who of SIGNED_IN) {
         for (const scope of ["read", "write"] as const) {
-          const headers = { authorization: `Bearer ${tokens.get(`${who}:${scope}`)}`, "content-type": "application/json" };
+          const headers = {
+            authorization: `Bearer ${tokens.get(`${who}:${scope}`)}`,
+            "content-type": "application/json",
+          };
           const res = await app.fetch(`/api/v1${path(op, own)}`, { method, headers, body });
           const mayAct = rule.roles.includes(who) && (!rule.writes || scope === "write");
           // a permitted write may still be refused on content (duplicate/stale), but never as 401/403/404
-          if (mayAct) expect({ who, scope, ok: ![401, 403, 404].includes(res.status) }).toEqual({ who, scope, ok: true });
+          if (mayAct)
+            expect({ who, scope, ok: ![401, 403, 404].includes(res.status) }).toEqual({
+              who,
+              scope,
+              ok: true,
+            });
           else expect({ who, scope, status: res.status }).toEqual({ who, scope, status: 403 });
           if (op.includes("{slug}")) {
-            const foreignRes = await app.fetch(`/api/v1${path(op, foreign)}`, { method, headers, body });
+            const foreignRes = await app.fetch(`/api/v1${path(op, foreign)}`, {
+              method,
+              headers,
+              body,
+            });
             expect({ who, scope, status: foreignRes.status }).toEqual({ who, scope, status: 404 });
           }
         }

@@ -1,5 +1,5 @@
 // Creates an association (the tenant). Done by the instance's operator through the CLI.
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.ts";
+import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { isUniqueViolation, ValidationError } from "../platform/errors.ts";
 import { checkOrgNumber } from "./org-number.ts";
@@ -13,7 +13,8 @@ export async function createAssociation(
   const problems: Record<string, string> = {};
   const slug = input.slug.trim().toLowerCase();
   if (!/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/.test(slug)) {
-    problems.slug = "Kortnamnet får bara innehålla a–z, siffror och bindestreck (högst 40 tecken), t.ex. uppsala-lan.";
+    problems.slug =
+      "Kortnamnet får bara innehålla a–z, siffror och bindestreck (högst 40 tecken), t.ex. uppsala-lan.";
   }
   if (!input.name.trim()) problems.name = "Fyll i förbundets namn.";
   let orgNumber: string | null = null;
@@ -27,7 +28,12 @@ export async function createAssociation(
     return await q.transaction(async (tx) => {
       const [association] = await tx
         .insert(associations)
-        .values({ slug, name: input.name.trim(), orgNumber, requireStaffTotp: input.requireStaffTotp ?? true })
+        .values({
+          slug,
+          name: input.name.trim(),
+          orgNumber,
+          requireStaffTotp: input.requireStaffTotp ?? true,
+        })
         .returning();
       if (!association) throw new Error("insert returned nothing");
       await recordAuditEvent(tx, actor, {
@@ -40,7 +46,8 @@ export async function createAssociation(
       return association;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError({ slug: `Kortnamnet ${slug} används redan.` });
+    if (isUniqueViolation(error))
+      throw new ValidationError({ slug: `Kortnamnet ${slug} används redan.` });
     throw error;
   }
 }

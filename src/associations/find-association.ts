@@ -8,6 +8,7 @@ export async function findAssociationBySlug(q: Queryable, slug: string) {
   return association;
 }
 
-export const listAssociations = (q: Queryable) => q.select().from(associations).orderBy(asc(associations.name));
+export const listAssociations = (q: Queryable) =>
+  q.select().from(associations).orderBy(asc(associations.name));
 
 export type Association = NonNullable<Awaited<ReturnType<typeof findAssociationBySlug>>>;

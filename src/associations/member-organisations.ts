@@ -2,11 +2,20 @@
 // municipalities. Edits carry the version they were based on, so two people editing the same
 // organisation never silently overwrite each other.
 import { and, asc, eq } from "drizzle-orm";
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.ts";
+import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import type { Queryable } from "../platform/database/connect.ts";
-import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from "../platform/errors.ts";
+import {
+  ConflictError,
+  isUniqueViolation,
+  NotFoundError,
+  ValidationError,
+} from "../platform/errors.ts";
 import { checkOrgNumber } from "./org-number.ts";
-import { MEMBER_ORGANISATION_KINDS, type MemberOrganisationKind, memberOrganisations } from "./schema.ts";
+import {
+  MEMBER_ORGANISATION_KINDS,
+  type MemberOrganisationKind,
+  memberOrganisations,
+} from "./schema.ts";
 
 export interface MemberOrganisationInput {
   name: string;
@@ -29,7 +38,9 @@ function validate(input: MemberOrganisationInput) {
 }
 
 const duplicate = (orgNumber: string) =>
-  new ValidationError({ orgNumber: `Organisationsnumret ${orgNumber} finns redan bland förbundets medlemmar.` });
+  new ValidationError({
+    orgNumber: `Organisationsnumret ${orgNumber} finns redan bland förbundets medlemmar.`,
+  });
 
 export const listMemberOrganisations = (q: Queryable, associationId: string) =>
   q
@@ -47,7 +58,10 @@ export async function addMemberOrganisation(
   const values = validate(input);
   try {
     return await q.transaction(async (tx) => {
-      const [row] = await tx.insert(memberOrganisations).values({ ...values, associationId }).returning();
+      const [row] = await tx
+        .insert(memberOrganisations)
+        .values({ ...values, associationId })
+        .returning();
       if (!row) throw new Error("insert returned nothing");
       await recordAuditEvent(tx, actor, {
         action: "member_organisation.created",
@@ -78,7 +92,9 @@ export async function updateMemberOrganisation(
       const [current] = await tx
         .select()
         .from(memberOrganisations)
-        .where(and(eq(memberOrganisations.id, id), eq(memberOrganisations.associationId, associationId)))
+        .where(
+          and(eq(memberOrganisations.id, id), eq(memberOrganisations.associationId, associationId)),
+        )
         .for("update");
       if (!current) throw new NotFoundError("Organisationen finns inte.");
       if (current.version !== expectedVersion) throw new ConflictError();

@@ -1,6 +1,15 @@
 // Tables of the tenant: the association (samordningsförbund) and its member organisations.
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const associations = pgTable("associations", {
   id: uuid("id").primaryKey().defaultRandom(),

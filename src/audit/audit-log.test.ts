@@ -19,7 +19,11 @@ describe("audit log", () => {
   it("chains events, also when written concurrently", async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        recordAuditEvent(t.db, actor, { action: "test.event", associationId, details: { i, nested: { b: 1, a: [2] } } }),
+        recordAuditEvent(t.db, actor, {
+          action: "test.event",
+          associationId,
+          details: { i, nested: { b: 1, a: [2] } },
+        }),
       ),
     );
     expect(await verifyAuditChain(t.db)).toEqual({ ok: true, events: 20 });
@@ -37,10 +41,16 @@ describe("audit log", () => {
   });
 
   it("finds events by text and action, newest first", async () => {
-    await recordAuditEvent(t.db, { ...actor, label: "auditor@example.se" }, { action: "user.disabled", associationId });
+    await recordAuditEvent(
+      t.db,
+      { ...actor, label: "auditor@example.se" },
+      { action: "user.disabled", associationId },
+    );
     const found = await searchAuditLog(t.db, { associationId, text: "AUDITOR@" });
     expect(found.events.map((e) => e.action)).toEqual(["user.disabled"]);
-    const other = await searchAuditLog(t.db, { associationId: "00000000-0000-4000-8000-000000000002" });
+    const other = await searchAuditLog(t.db, {
+      associationId: "00000000-0000-4000-8000-000000000002",
+    });
     expect(other.events).toEqual([]);
   });
 

@@ -20,8 +20,10 @@ export async function searchAuditLog(q: Queryable, search: AuditSearch) {
   const limit = Math.min(search.limit ?? 50, 200);
   const conditions: SQL[] = [eq(auditEvents.associationId, search.associationId)];
   if (search.action) conditions.push(eq(auditEvents.action, search.action));
-  if (search.from) conditions.push(gte(auditEvents.occurredAt, new Date(`${search.from}T00:00:00Z`)));
-  if (search.to) conditions.push(lte(auditEvents.occurredAt, new Date(`${search.to}T23:59:59.999Z`)));
+  if (search.from)
+    conditions.push(gte(auditEvents.occurredAt, new Date(`${search.from}T00:00:00Z`)));
+  if (search.to)
+    conditions.push(lte(auditEvents.occurredAt, new Date(`${search.to}T23:59:59.999Z`)));
   if (search.before) conditions.push(lt(auditEvents.seq, search.before));
   if (search.text) {
     const pattern = `%${search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

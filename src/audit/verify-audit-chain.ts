@@ -22,11 +22,21 @@ export async function verifyAuditChain(q: Queryable, pageSize = 1000): Promise<C
       .limit(pageSize);
     for (const row of page) {
       if (row.prevHash !== prevHash) {
-        return { ok: false, events, brokenAtSeq: row.seq, reason: "föregående händelse saknas eller har ändrats" };
+        return {
+          ok: false,
+          events,
+          brokenAtSeq: row.seq,
+          reason: "föregående händelse saknas eller har ändrats",
+        };
       }
       const expected = hashEvent(prevHash, row);
       if (expected !== row.hash) {
-        return { ok: false, events, brokenAtSeq: row.seq, reason: "händelsens innehåll har ändrats" };
+        return {
+          ok: false,
+          events,
+          brokenAtSeq: row.seq,
+          reason: "händelsens innehåll har ändrats",
+        };
       }
       prevHash = row.hash;
       lastSeq = row.seq;

@@ -27,10 +27,30 @@ export interface DemoLogin {
 const PEOPLE: Array<DemoLogin & { initiativeKey?: "vaxtverket" | "larcentrum" }> = [
   { role: "association_admin", email: "forbundschef@demo.samspar.se", name: "Maria Lindqvist" },
   { role: "board_member", email: "styrelsen@demo.samspar.se", name: "Per Sandberg" },
-  { role: "initiative_lead", email: "insatsansvarig@demo.samspar.se", name: "Leila Haddad", initiativeKey: "vaxtverket" },
-  { role: "steering_group_member", email: "styrgruppen@demo.samspar.se", name: "Johan Ek", initiativeKey: "vaxtverket" },
-  { role: "participant_officer", email: "coach@demo.samspar.se", name: "Sara Nordin", initiativeKey: "vaxtverket" },
-  { role: "participant", email: "deltagare@demo.samspar.se", name: "Amina Yusuf", initiativeKey: "larcentrum" },
+  {
+    role: "initiative_lead",
+    email: "insatsansvarig@demo.samspar.se",
+    name: "Leila Haddad",
+    initiativeKey: "vaxtverket",
+  },
+  {
+    role: "steering_group_member",
+    email: "styrgruppen@demo.samspar.se",
+    name: "Johan Ek",
+    initiativeKey: "vaxtverket",
+  },
+  {
+    role: "participant_officer",
+    email: "coach@demo.samspar.se",
+    name: "Sara Nordin",
+    initiativeKey: "vaxtverket",
+  },
+  {
+    role: "participant",
+    email: "deltagare@demo.samspar.se",
+    name: "Amina Yusuf",
+    initiativeKey: "larcentrum",
+  },
   { role: "auditor", email: "granskare@demo.samspar.se", name: "Eva Holm" },
 ];
 
@@ -61,8 +81,18 @@ export async function seedDemo(q: Queryable): Promise<DemoLogin[] | undefined> {
     const [vaxtverket, larcentrum] = await tx
       .insert(initiatives)
       .values([
-        { associationId: association.id, name: "Tierp, Växtverket", ownerOrganisationId: tierp.id, status: "pagaende" },
-        { associationId: association.id, name: "Uppsala, Lärcentrum digitalt", ownerOrganisationId: uppsala.id, status: "pagaende" },
+        {
+          associationId: association.id,
+          name: "Tierp, Växtverket",
+          ownerOrganisationId: tierp.id,
+          status: "pagaende",
+        },
+        {
+          associationId: association.id,
+          name: "Uppsala, Lärcentrum digitalt",
+          ownerOrganisationId: uppsala.id,
+          status: "pagaende",
+        },
       ])
       .returning();
     if (!vaxtverket || !larcentrum) throw new Error("demo initiatives missing");
@@ -83,7 +113,12 @@ export async function seedDemo(q: Queryable): Promise<DemoLogin[] | undefined> {
         role: person.role,
         initiativeId: initiative?.id ?? null,
       });
-      logins.push({ role: person.role, email: person.email, name: person.name, ...(initiative ? { initiative: initiative.name } : {}) });
+      logins.push({
+        role: person.role,
+        email: person.email,
+        name: person.name,
+        ...(initiative ? { initiative: initiative.name } : {}),
+      });
     }
     return logins;
   });
@@ -94,6 +129,9 @@ export function formatDemoLogins(logins: DemoLogin[], baseUrl: string): string {
   return [
     `Demoförbundet "Samordningsförbundet Demo" är skapat. Logga in på ${baseUrl}/logga-in`,
     `Lösenord för alla demokonton: ${DEMO_PASSWORD}`,
-    ...logins.map((l) => `  ${roleLabel(l.role).padEnd(width)}  ${l.email}${l.initiative ? `  (${l.initiative})` : ""}`),
+    ...logins.map(
+      (l) =>
+        `  ${roleLabel(l.role).padEnd(width)}  ${l.email}${l.initiative ? `  (${l.initiative})` : ""}`,
+    ),
   ].join("\n");
 }

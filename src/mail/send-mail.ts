@@ -50,10 +50,21 @@ export function createMailer(options: MailerOptions): Mailer {
       const [mail] = await q.select().from(mailMessages).where(eq(mailMessages.id, id));
       if (!mail || mail.status === "sent") return;
       try {
-        await transport.sendMail({ from: options.from, to: mail.toAddress, subject: mail.subject, text: mail.textBody });
-        await q.update(mailMessages).set({ status: "sent", sentAt: new Date(), error: null }).where(eq(mailMessages.id, id));
+        await transport.sendMail({
+          from: options.from,
+          to: mail.toAddress,
+          subject: mail.subject,
+          text: mail.textBody,
+        });
+        await q
+          .update(mailMessages)
+          .set({ status: "sent", sentAt: new Date(), error: null })
+          .where(eq(mailMessages.id, id));
       } catch (error) {
-        await q.update(mailMessages).set({ status: "failed", error: String(error) }).where(eq(mailMessages.id, id));
+        await q
+          .update(mailMessages)
+          .set({ status: "failed", error: String(error) })
+          .where(eq(mailMessages.id, id));
         throw error; // the job queue retries
       }
     },

@@ -35,12 +35,19 @@ export async function addPersonToAssociation(
   const role = input.role;
   return q.transaction(async (tx) => {
     const email = normaliseEmail(input.email);
-    const [existing] = await tx.select({ id: users.id, kind: users.kind }).from(users).where(eq(users.email, email));
+    const [existing] = await tx
+      .select({ id: users.id, kind: users.kind })
+      .from(users)
+      .where(eq(users.email, email));
     if (existing?.kind === "participant") {
-      throw new ValidationError({ email: "E-postadressen hör till ett deltagarkonto och kan inte få en personalroll." });
+      throw new ValidationError({
+        email: "E-postadressen hör till ett deltagarkonto och kan inte få en personalroll.",
+      });
     }
     const userId =
-      existing?.id ?? (await addUser(tx, actor, { email, name: input.name, associationId: input.associationId })).id;
+      existing?.id ??
+      (await addUser(tx, actor, { email, name: input.name, associationId: input.associationId }))
+        .id;
     await assignRole(tx, actor, {
       userId,
       associationId: input.associationId,

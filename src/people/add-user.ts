@@ -1,5 +1,5 @@
 // Adds a person. With a password they can sign in at once; without, they get an invitation.
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.ts";
+import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { isUniqueViolation, ValidationError } from "../platform/errors.ts";
 import { hashPassword, passwordProblem } from "../sign-in/passwords.ts";
@@ -47,7 +47,9 @@ export async function addUser(q: Queryable, actor: AuditActor, input: AddUserInp
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ValidationError({ email: `Det finns redan en användare med e-postadressen ${email}.` });
+      throw new ValidationError({
+        email: `Det finns redan en användare med e-postadressen ${email}.`,
+      });
     }
     throw error;
   }

@@ -1,13 +1,13 @@
 // Gives a person a role in an association (or one of its initiatives), refusing combinations
 // that break the separation of duties.
 import { and, eq } from "drizzle-orm";
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.ts";
+import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { isUniqueViolation, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { roleLabel } from "./role-labels.ts";
 import { INITIATIVE_ROLES, isStaffRole, type Role, separationOfDutiesConflict } from "./roles.ts";
 import { roleAssignments, users } from "./schema.ts";
-import { roleLabel } from "./role-labels.ts";
 
 export interface AssignRoleInput {
   userId: string;
@@ -19,10 +19,14 @@ export interface AssignRoleInput {
 export async function assignRole(q: Queryable, actor: AuditActor, input: AssignRoleInput) {
   const initiativeId = input.initiativeId || null;
   if (INITIATIVE_ROLES.has(input.role) && !initiativeId) {
-    throw new ValidationError({ initiativeId: `Välj vilken insats rollen ${roleLabel(input.role)} gäller.` });
+    throw new ValidationError({
+      initiativeId: `Välj vilken insats rollen ${roleLabel(input.role)} gäller.`,
+    });
   }
   if (!INITIATIVE_ROLES.has(input.role) && initiativeId) {
-    throw new ValidationError({ initiativeId: `Rollen ${roleLabel(input.role)} gäller hela förbundet, inte en insats.` });
+    throw new ValidationError({
+      initiativeId: `Rollen ${roleLabel(input.role)} gäller hela förbundet, inte en insats.`,
+    });
   }
   return q.transaction(async (tx) => {
     // lock the person so two concurrent assignments cannot both pass the duty check
@@ -38,13 +42,21 @@ export async function assignRole(q: Queryable, actor: AuditActor, input: AssignR
       const [initiative] = await tx
         .select({ id: initiatives.id })
         .from(initiatives)
-        .where(and(eq(initiatives.id, initiativeId), eq(initiatives.associationId, input.associationId)));
-      if (!initiative) throw new ValidationError({ initiativeId: "Insatsen finns inte i det här förbundet." });
+        .where(
+          and(eq(initiatives.id, initiativeId), eq(initiatives.associationId, input.associationId)),
+        );
+      if (!initiative)
+        throw new ValidationError({ initiativeId: "Insatsen finns inte i det här förbundet." });
     }
     const held = await tx
       .select({ role: roleAssignments.role })
       .from(roleAssignments)
-      .where(and(eq(roleAssignments.userId, input.userId), eq(roleAssignments.associationId, input.associationId)));
+      .where(
+        and(
+          eq(roleAssignments.userId, input.userId),
+          eq(roleAssignments.associationId, input.associationId),
+        ),
+      );
     const conflict = separationOfDutiesConflict(
       held.map((h) => h.role),
       input.role,
@@ -57,7 +69,12 @@ export async function assignRole(q: Queryable, actor: AuditActor, input: AssignR
     try {
       const [grant] = await tx
         .insert(roleAssignments)
-        .values({ userId: input.userId, associationId: input.associationId, initiativeId, role: input.role })
+        .values({
+          userId: input.userId,
+          associationId: input.associationId,
+          initiativeId,
+          role: input.role,
+        })
         .returning();
       await recordAuditEvent(tx, actor, {
         action: "role.assigned",
@@ -68,7 +85,8 @@ export async function assignRole(q: Queryable, actor: AuditActor, input: AssignR
       });
       return grant;
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ValidationError({ role: `${user.name} har redan den rollen.` });
+      if (isUniqueViolation(error))
+        throw new ValidationError({ role: `${user.name} har redan den rollen.` });
       throw error;
     }
   });

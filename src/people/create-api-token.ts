@@ -1,6 +1,6 @@
 // API tokens for integrations: shown once, stored as a hash, scoped read or write, revocable.
 import { and, eq, isNull } from "drizzle-orm";
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.ts";
+import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import { randomToken, sha256 } from "../platform/secrets.ts";
@@ -18,14 +18,25 @@ export async function createApiToken(
   }
   const scope = input.scope;
   return q.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.email, input.email.trim().toLowerCase()));
-    if (!user) throw new NotFoundError(`Det finns ingen användare med e-postadressen ${input.email}.`);
-    if (user.disabledAt) throw new ValidationError({ email: "Kontot är avstängt; det kan inte få nya API-nycklar." });
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(eq(users.email, input.email.trim().toLowerCase()));
+    if (!user)
+      throw new NotFoundError(`Det finns ingen användare med e-postadressen ${input.email}.`);
+    if (user.disabledAt)
+      throw new ValidationError({ email: "Kontot är avstängt; det kan inte få nya API-nycklar." });
     const token = `${TOKEN_PREFIX}${randomToken(32)}`;
     const prefix = token.slice(0, 12);
     const [row] = await tx
       .insert(apiTokens)
-      .values({ userId: user.id, name: input.name ?? "API-nyckel", scope, tokenHash: sha256(token), prefix })
+      .values({
+        userId: user.id,
+        name: input.name ?? "API-nyckel",
+        scope,
+        tokenHash: sha256(token),
+        prefix,
+      })
       .returning({ id: apiTokens.id });
     if (!row) throw new Error("insert returned nothing");
     await recordAuditEvent(tx, actor, {
@@ -38,7 +49,11 @@ export async function createApiToken(
   });
 }
 
-export async function revokeApiToken(q: Queryable, actor: AuditActor, tokenId: string): Promise<void> {
+export async function revokeApiToken(
+  q: Queryable,
+  actor: AuditActor,
+  tokenId: string,
+): Promise<void> {
   await q.transaction(async (tx) => {
     const [row] = await tx
       .update(apiTokens)
@@ -76,10 +91,21 @@ export async function listApiTokens(q: Queryable) {
 export async function authenticateApiToken(q: Queryable, token: string) {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
   const [row] = await q
-    .select({ id: apiTokens.id, userId: apiTokens.userId, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      scope: apiTokens.scope,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sha256(token)),
+        isNull(apiTokens.revokedAt),
+        isNull(users.disabledAt),
+      ),
+    );
   if (!row) return undefined;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await q.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));

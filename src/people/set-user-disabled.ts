@@ -1,6 +1,6 @@
 // Disables (or re-enables) an account. Disabling ends every session of the person at once.
 import { eq } from "drizzle-orm";
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event.ts";
+import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError } from "../platform/errors.ts";
 import { destroyUserSessions } from "../sign-in/sessions.ts";
@@ -9,15 +9,26 @@ import { users } from "./schema.ts";
 export async function setUserDisabled(
   q: Queryable,
   actor: AuditActor,
-  input: { userId: string; disabled: boolean; expectedVersion?: number; associationId?: string | null },
+  input: {
+    userId: string;
+    disabled: boolean;
+    expectedVersion?: number;
+    associationId?: string | null;
+  },
 ) {
   await q.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
     if (!user) throw new NotFoundError("Personen finns inte.");
-    if (input.expectedVersion !== undefined && user.version !== input.expectedVersion) throw new ConflictError();
+    if (input.expectedVersion !== undefined && user.version !== input.expectedVersion)
+      throw new ConflictError();
     await tx
       .update(users)
-      .set({ disabledAt: input.disabled ? new Date() : null, version: user.version + 1, failedSignIns: 0, lockedUntil: null })
+      .set({
+        disabledAt: input.disabled ? new Date() : null,
+        version: user.version + 1,
+        failedSignIns: 0,
+        lockedUntil: null,
+      })
       .where(eq(users.id, input.userId));
     if (input.disabled) await destroyUserSessions(tx, input.userId);
     await recordAuditEvent(tx, actor, {

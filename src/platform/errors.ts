@@ -15,7 +15,9 @@ export class ValidationError extends Error {
 /** Someone else changed the record since it was read (optimistic concurrency). */
 export class ConflictError extends Error {
   readonly status = 409;
-  constructor(message = "Någon annan har ändrat uppgifterna medan du arbetade. Ladda om sidan, kontrollera ändringarna och försök igen.") {
+  constructor(
+    message = "Någon annan har ändrat uppgifterna medan du arbetade. Ladda om sidan, kontrollera ändringarna och försök igen.",
+  ) {
     super(message);
     this.name = "ConflictError";
   }
@@ -34,6 +36,8 @@ export const isExpectedError = (e: unknown): e is ValidationError | ConflictErro
 
 /** PostgreSQL's unique_violation, seen through Drizzle's wrapper. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const pg = (error as { cause?: { code?: string; constraint?: string } })?.cause ?? (error as { code?: string; constraint?: string });
+  const pg =
+    (error as { cause?: { code?: string; constraint?: string } })?.cause ??
+    (error as { code?: string; constraint?: string });
   return pg?.code === "23505" && (!constraint || pg.constraint === constraint);
 }

@@ -13,7 +13,11 @@ export interface Jobs {
 }
 
 /** Starts pg-boss; with `work` the workers and schedules run here too. */
-export async function startJobs(url: string, deps: { db: Db; mailer: () => Mailer }, work: boolean): Promise<Jobs> {
+export async function startJobs(
+  url: string,
+  deps: { db: Db; mailer: () => Mailer },
+  work: boolean,
+): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: url, max: 4, schedule: work, supervise: work });
   boss.on("error", (error) => console.error("[jobs]", error.message));
   await boss.start();

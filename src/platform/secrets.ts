@@ -18,7 +18,9 @@ export function loadSecretKey(dataDir: string, env: NodeJS.ProcessEnv = process.
   if (fromEnv) {
     const key = Buffer.from(fromEnv, "base64");
     if (key.length !== 32) {
-      throw new Error("SAMSPAR_SECRET_KEY måste vara 32 byte i base64 (t.ex. `openssl rand -base64 32`).");
+      throw new Error(
+        "SAMSPAR_SECRET_KEY måste vara 32 byte i base64 (t.ex. `openssl rand -base64 32`).",
+      );
     }
     return key;
   }
@@ -45,14 +47,22 @@ export function createSecrets(key: Buffer): Secrets {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", sealKey, iv);
       const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-      return ["v1", iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+      return ["v1", iv, cipher.getAuthTag(), body]
+        .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+        .join(".");
     },
     open(sealed) {
       const [version, iv, tag, body] = sealed.split(".");
-      if (version !== "v1" || !iv || !tag || !body) throw new Error("Okänt format på förseglad hemlighet.");
-      const decipher = createDecipheriv("aes-256-gcm", sealKey, Buffer.from(iv, "base64url"), { authTagLength: 16 });
+      if (version !== "v1" || !iv || !tag || !body)
+        throw new Error("Okänt format på förseglad hemlighet.");
+      const decipher = createDecipheriv("aes-256-gcm", sealKey, Buffer.from(iv, "base64url"), {
+        authTagLength: 16,
+      });
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
-      return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+      return Buffer.concat([
+        decipher.update(Buffer.from(body, "base64url")),
+        decipher.final(),
+      ]).toString("utf8");
     },
     sign(value) {
       return createHmac("sha256", signKey).update(value).digest("base64url");

@@ -27,5 +27,8 @@ export async function hitThrottle(
   const row = rows.rows[0];
   if (!row) return { allowed: true, retryAfter: 0 };
   const resetAt = new Date(row.window_start).getTime() + windowSeconds * 1000;
-  return { allowed: row.hits <= limit, retryAfter: Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) };
+  return {
+    allowed: row.hits <= limit,
+    retryAfter: Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)),
+  };
 }

@@ -20,15 +20,22 @@ function newestMtime(dir: string): number {
 export function buildIsCurrent(): boolean {
   if (!fs.existsSync(SERVER_BUILD)) return false;
   const built = fs.statSync(SERVER_BUILD).mtimeMs;
-  return newestMtime(path.join(ROOT, "src")) <= built && newestMtime(path.join(ROOT, "public")) <= built;
+  return (
+    newestMtime(path.join(ROOT, "src")) <= built && newestMtime(path.join(ROOT, "public")) <= built
+  );
 }
 
 export function ensureBuild(log: (line: string) => void): void {
   if (buildIsCurrent()) return;
   log("Bygger webbgränssnittet (react-router build) …");
-  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@react-router/dev/bin.cjs"), "build"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (result.status !== 0) throw new Error("Bygget av webbgränssnittet misslyckades (se felen ovan).");
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/@react-router/dev/bin.cjs"), "build"],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  if (result.status !== 0)
+    throw new Error("Bygget av webbgränssnittet misslyckades (se felen ovan).");
 }

@@ -32,8 +32,12 @@ async function main() {
     mode: "development",
   });
   const listener = getRequestListener(app.fetch);
-  const server = http.createServer((req, res) => vite.middlewares(req, res, () => listener(req, res)));
-  server.listen(config.port, config.host, () => console.log(`Samspår (utveckling) på ${config.baseUrl}`));
+  const server = http.createServer((req, res) =>
+    vite.middlewares(req, res, () => listener(req, res)),
+  );
+  server.listen(config.port, config.host, () =>
+    console.log(`Samspår (utveckling) på ${config.baseUrl}`),
+  );
 
   const stop = async () => {
     server.close();

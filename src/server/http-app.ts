@@ -10,9 +10,25 @@ import { Hono } from "hono";
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
 import { loadPrincipal } from "../access/principal.ts";
 import { createApiApp } from "../api/app.ts";
-import { clearCookie, LANGUAGE_COOKIE, readCookie, serializeCookie } from "../platform/http/cookies.ts";
-import { CSRF_COOKIE, CSRF_FIELD, crossSite, csrfTokenFor, csrfTokenMatches, newCsrfSeed } from "../platform/http/csrf.ts";
-import { type AppServices, type RequestState, requestContext } from "../platform/http/request-context.ts";
+import {
+  clearCookie,
+  LANGUAGE_COOKIE,
+  readCookie,
+  serializeCookie,
+} from "../platform/http/cookies.ts";
+import {
+  CSRF_COOKIE,
+  CSRF_FIELD,
+  crossSite,
+  csrfTokenFor,
+  csrfTokenMatches,
+  newCsrfSeed,
+} from "../platform/http/csrf.ts";
+import {
+  type AppServices,
+  type RequestState,
+  requestContext,
+} from "../platform/http/request-context.ts";
 import { newNonce, securityHeaders } from "../platform/http/security.ts";
 import { negotiateLocale } from "../platform/i18n/translate.ts";
 import { readSession, SESSION_COOKIE } from "../sign-in/sessions.ts";
@@ -64,7 +80,9 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     c.set("nonce", nonce);
     await next();
     c.header("X-Request-Id", requestId);
-    for (const [name, value] of Object.entries(securityHeaders(nonce, options.mode === "development"))) {
+    for (const [name, value] of Object.entries(
+      securityHeaders(nonce, options.mode === "development"),
+    )) {
       if (!c.res.headers.has(name)) c.header(name, value);
     }
     if (!c.req.path.startsWith("/assets/")) c.header("Cache-Control", "no-store");
@@ -112,10 +130,14 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
       if (crossSite(request.headers, selfOrigin)) return c.html(pageErrorHtml(requestId, 403), 403);
       const type = request.headers.get("content-type") ?? "";
       let token: unknown = request.headers.get("x-csrf-token");
-      if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
+      if (
+        type.includes("application/x-www-form-urlencoded") ||
+        type.includes("multipart/form-data")
+      ) {
         token = (await request.clone().formData()).get(CSRF_FIELD);
       }
-      if (!csrfTokenMatches(services.secrets, csrfSeed, token)) return c.html(pageErrorHtml(requestId, 403), 403);
+      if (!csrfTokenMatches(services.secrets, csrfSeed, token))
+        return c.html(pageErrorHtml(requestId, 403), 403);
     }
     if (!csrfSeed) {
       csrfSeed = newCsrfSeed();
@@ -137,7 +159,10 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
       nonce: c.get("nonce"),
       ip: clientIp(c as unknown as Parameters<typeof getConnInfo>[0], options.trustProxy ?? false),
       userAgent: request.headers.get("user-agent"),
-      locale: negotiateLocale(readCookie(cookieHeader, LANGUAGE_COOKIE), request.headers.get("accept-language")),
+      locale: negotiateLocale(
+        readCookie(cookieHeader, LANGUAGE_COOKIE),
+        request.headers.get("accept-language"),
+      ),
       csrfToken: csrfTokenFor(services.secrets, csrfSeed),
       session,
       principal,
@@ -146,7 +171,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     const context = new RouterContextProvider();
     context.set(requestContext, state);
 
-    if (options.mode === "development" || !handler) handler = createRequestHandler(await options.getBuild(), options.mode);
+    if (options.mode === "development" || !handler)
+      handler = createRequestHandler(await options.getBuild(), options.mode);
     const response = await handler(request, context);
     for (const cookie of secureHeaders) response.headers.append("Set-Cookie", cookie);
     return response;

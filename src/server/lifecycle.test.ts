@@ -21,7 +21,10 @@ interface Running {
 }
 
 function startServer(): Promise<Running> {
-  const child = spawn(process.execPath, ["src/server/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["src/server/start.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   started.push(child);
   let output = "";
   return new Promise((resolve, reject) => {
@@ -79,7 +82,10 @@ describe("server lifecycle", { timeout: 180_000 }, () => {
   });
 
   it("refuses a second process on the same data folder, at once and clearly", async () => {
-    const second = spawn(process.execPath, ["src/server/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const second = spawn(process.execPath, ["src/server/start.ts"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     second.stderr?.on("data", (c: Buffer) => (output += c.toString()));
     expect(await exitOf(second)).toBe(2);

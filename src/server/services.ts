@@ -21,6 +21,8 @@ export async function createServices(config: Config, database: Database): Promis
     enqueue: async (id) => jobs?.enqueueMail(id),
   });
   jobs = await startJobs(database.url, { db: database.db, mailer: () => mailer }, config.runJobs);
-  const oidc = config.oidc ? await createOidcClient(config.oidc, config.baseUrl, secrets) : undefined;
+  const oidc = config.oidc
+    ? await createOidcClient(config.oidc, config.baseUrl, secrets)
+    : undefined;
   return { services: { config, db: database.db, secrets, mailer, oidc }, jobs };
 }

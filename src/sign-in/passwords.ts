@@ -29,7 +29,8 @@ export function passwordProblem(password: string, email?: string): string | unde
   if (password.length < MIN_PASSWORD_LENGTH) {
     return `Lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken. Ett par ord i följd går bra.`;
   }
-  if (password.length > MAX_PASSWORD_LENGTH) return `Lösenordet får ha högst ${MAX_PASSWORD_LENGTH} tecken.`;
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return `Lösenordet får ha högst ${MAX_PASSWORD_LENGTH} tecken.`;
   if (email && password.toLowerCase().includes(email.toLowerCase().split("@")[0] ?? "\u0000")) {
     return "Lösenordet får inte innehålla din e-postadress.";
   }

@@ -4,8 +4,8 @@ import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { users } from "../people/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import type { Secrets } from "../platform/secrets.ts";
-import { registerFailure } from "./sign-in-with-password.ts";
 import { completeSecondFactor } from "./sessions.ts";
+import { registerFailure } from "./sign-in-with-password.ts";
 import { checkTotp, generateTotpSecret, otpauthQrSvg, otpauthUri } from "./totp.ts";
 
 interface Ctx {
@@ -18,12 +18,20 @@ interface Ctx {
 export type CodeResult = { kind: "ok" } | { kind: "invalid" } | { kind: "locked"; minutes: number };
 
 /** Checks the code of a person with TOTP enabled and completes the pending session. */
-export async function verifySignInCode(ctx: Ctx, sessionId: string, userId: string, code: string): Promise<CodeResult> {
+export async function verifySignInCode(
+  ctx: Ctx,
+  sessionId: string,
+  userId: string,
+  code: string,
+): Promise<CodeResult> {
   const [user] = await ctx.q.select().from(users).where(eq(users.id, userId));
   if (!user?.totpSecretSealed || !user.totpEnabledAt) return { kind: "invalid" };
   const audit = { requestId: ctx.requestId, ip: ctx.ip };
   if (user.lockedUntil && user.lockedUntil > new Date()) {
-    return { kind: "locked", minutes: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60000) };
+    return {
+      kind: "locked",
+      minutes: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60000),
+    };
   }
   const step = checkTotp(ctx.secrets.open(user.totpSecretSealed), code, user.totpLastStep);
   if (step === undefined) {
@@ -31,12 +39,19 @@ export async function verifySignInCode(ctx: Ctx, sessionId: string, userId: stri
     return result.kind === "locked" ? result : { kind: "invalid" };
   }
   await ctx.q.transaction(async (tx) => {
-    await tx.update(users).set({ totpLastStep: step, failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ totpLastStep: step, failedSignIns: 0, lockedUntil: null })
+      .where(eq(users.id, user.id));
     await completeSecondFactor(tx, sessionId);
-    await recordAuditEvent(tx, { ...audit, userId: user.id, label: user.email }, {
-      action: "sign_in.succeeded",
-      details: { method: "password+totp" },
-    });
+    await recordAuditEvent(
+      tx,
+      { ...audit, userId: user.id, label: user.email },
+      {
+        action: "sign_in.succeeded",
+        details: { method: "password+totp" },
+      },
+    );
   });
   return { kind: "ok" };
 }
@@ -61,7 +76,10 @@ export async function beginTotpEnrolment(ctx: Ctx, userId: string): Promise<Enro
 }
 
 /** The enrolment in progress, to show it again after a wrong code. */
-export async function pendingTotpEnrolment(ctx: Ctx, userId: string): Promise<Enrolment | undefined> {
+export async function pendingTotpEnrolment(
+  ctx: Ctx,
+  userId: string,
+): Promise<Enrolment | undefined> {
   const [user] = await ctx.q.select().from(users).where(eq(users.id, userId));
   if (!user?.totpSecretSealed || user.totpEnabledAt) return undefined;
   const secret = ctx.secrets.open(user.totpSecretSealed);
@@ -81,13 +99,20 @@ export async function confirmTotpEnrolment(
   const step = checkTotp(ctx.secrets.open(user.totpSecretSealed), code, null);
   if (step === undefined) return { kind: "invalid" };
   await ctx.q.transaction(async (tx) => {
-    await tx.update(users).set({ totpEnabledAt: new Date(), totpLastStep: step }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ totpEnabledAt: new Date(), totpLastStep: step })
+      .where(eq(users.id, userId));
     await completeSecondFactor(tx, sessionId);
-    await recordAuditEvent(tx, { requestId: ctx.requestId, ip: ctx.ip, userId, label: user.email }, {
-      action: "totp.enrolled",
-      targetType: "user",
-      targetId: userId,
-    });
+    await recordAuditEvent(
+      tx,
+      { requestId: ctx.requestId, ip: ctx.ip, userId, label: user.email },
+      {
+        action: "totp.enrolled",
+        targetType: "user",
+        targetId: userId,
+      },
+    );
   });
   return { kind: "ok" };
 }

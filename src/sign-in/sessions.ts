@@ -1,9 +1,9 @@
 // Sessions in PostgreSQL: 30 minutes idle, 12 hours absolute, gone on sign-out and when the
 // account is disabled. The cookie holds a random token; the table holds only its hash.
 import { and, eq, lt, or, sql } from "drizzle-orm";
+import { users } from "../people/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { randomToken, sha256 } from "../platform/secrets.ts";
-import { users } from "../people/schema.ts";
 import { sessions } from "./schema.ts";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -22,7 +22,11 @@ export interface NewSession {
 }
 
 /** Creates a session and returns the token for the cookie. */
-export async function createSession(q: Queryable, input: NewSession, now = new Date()): Promise<string> {
+export async function createSession(
+  q: Queryable,
+  input: NewSession,
+  now = new Date(),
+): Promise<string> {
   const token = randomToken();
   await q.insert(sessions).values({
     id: sha256(token),
@@ -46,10 +50,16 @@ export interface ActiveSession {
   createdAt: Date;
 }
 
-export type SessionLookup = { state: "active"; session: ActiveSession } | { state: "expired" | "missing" };
+export type SessionLookup =
+  | { state: "active"; session: ActiveSession }
+  | { state: "expired" | "missing" };
 
 /** The live session behind a cookie token; an idle or expired one is deleted and reported as expired. */
-export async function readSession(q: Queryable, token: string | undefined, now = new Date()): Promise<SessionLookup> {
+export async function readSession(
+  q: Queryable,
+  token: string | undefined,
+  now = new Date(),
+): Promise<SessionLookup> {
   if (!token) return { state: "missing" };
   const id = sha256(token);
   const [row] = await q

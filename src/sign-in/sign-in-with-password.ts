@@ -53,13 +53,25 @@ export async function staffTotpRequired(q: Queryable, userId: string): Promise<b
   return (row?.n ?? 0) > 0;
 }
 
-export async function signInWithPassword(q: Queryable, request: SignInRequest): Promise<SignInResult> {
+export async function signInWithPassword(
+  q: Queryable,
+  request: SignInRequest,
+): Promise<SignInResult> {
   const email = normaliseEmail(request.email);
   const audit = { requestId: request.requestId, ip: request.ip };
   if (request.ip) {
-    const verdict = await hitThrottle(q, `sign-in:ip:${request.ip}`, ADDRESS_LIMIT.hits, ADDRESS_LIMIT.windowSeconds);
+    const verdict = await hitThrottle(
+      q,
+      `sign-in:ip:${request.ip}`,
+      ADDRESS_LIMIT.hits,
+      ADDRESS_LIMIT.windowSeconds,
+    );
     if (!verdict.allowed) {
-      await recordAuditEvent(q, { ...audit, userId: null, label: email }, { action: "sign_in.throttled" });
+      await recordAuditEvent(
+        q,
+        { ...audit, userId: null, label: email },
+        { action: "sign_in.throttled" },
+      );
       return { kind: "throttled", retryAfter: verdict.retryAfter };
     }
   }
@@ -67,21 +79,38 @@ export async function signInWithPassword(q: Queryable, request: SignInRequest): 
   const now = new Date();
   if (!user || !user.passwordHash || user.disabledAt) {
     await burnPasswordCheck(request.password);
-    await recordAuditEvent(q, { ...audit, userId: user?.id ?? null, label: email }, {
-      action: "sign_in.failed",
-      details: { reason: !user ? "unknown_account" : user.disabledAt ? "disabled" : "no_password" },
-    });
+    await recordAuditEvent(
+      q,
+      { ...audit, userId: user?.id ?? null, label: email },
+      {
+        action: "sign_in.failed",
+        details: {
+          reason: !user ? "unknown_account" : user.disabledAt ? "disabled" : "no_password",
+        },
+      },
+    );
     return { kind: "invalid" };
   }
   if (user.lockedUntil && user.lockedUntil > now) {
-    await recordAuditEvent(q, { ...audit, userId: user.id, label: email }, { action: "sign_in.locked" });
-    return { kind: "locked", minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000) };
+    await recordAuditEvent(
+      q,
+      { ...audit, userId: user.id, label: email },
+      { action: "sign_in.locked" },
+    );
+    return {
+      kind: "locked",
+      minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000),
+    };
   }
   if (!(await verifyPassword(user.passwordHash, request.password))) {
     return registerFailure(q, user.id, email, audit, "wrong_password");
   }
   await q.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
-  const next = user.totpEnabledAt ? "totp" : (await staffTotpRequired(q, user.id)) ? "enrol-totp" : "done";
+  const next = user.totpEnabledAt
+    ? "totp"
+    : (await staffTotpRequired(q, user.id))
+      ? "enrol-totp"
+      : "done";
   const token = await createSession(q, {
     userId: user.id,
     method: "password",
@@ -89,10 +118,14 @@ export async function signInWithPassword(q: Queryable, request: SignInRequest): 
     ip: request.ip,
     userAgent: request.userAgent,
   });
-  await recordAuditEvent(q, { ...audit, userId: user.id, label: email }, {
-    action: next === "done" ? "sign_in.succeeded" : "sign_in.password_accepted",
-    details: { method: "password", next },
-  });
+  await recordAuditEvent(
+    q,
+    { ...audit, userId: user.id, label: email },
+    {
+      action: next === "done" ? "sign_in.succeeded" : "sign_in.password_accepted",
+      details: { method: "password", next },
+    },
+  );
   return { kind: "signed-in", token, next };
 }
 
@@ -114,9 +147,13 @@ export async function registerFailure(
     .where(eq(users.id, userId))
     .returning({ failed: users.failedSignIns, lockedUntil: users.lockedUntil });
   const locked = (updated?.failed ?? 0) >= MAX_FAILED_SIGN_INS;
-  await recordAuditEvent(q, { ...audit, userId, label: email }, {
-    action: locked ? "sign_in.lockout" : "sign_in.failed",
-    details: { reason, failedInRow: updated?.failed ?? null },
-  });
+  await recordAuditEvent(
+    q,
+    { ...audit, userId, label: email },
+    {
+      action: locked ? "sign_in.lockout" : "sign_in.failed",
+      details: { reason, failedInRow: updated?.failed ?? null },
+    },
+  );
   return locked ? { kind: "locked", minutes: LOCKOUT_MS / 60000 } : { kind: "invalid" };
 }

@@ -7,14 +7,13 @@ import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { users } from "../people/schema.ts";
 import { setUserDisabled } from "../people/set-user-disabled.ts";
-import { createSecrets } from "../platform/secrets.ts";
+import { createSecrets, sha256 } from "../platform/secrets.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { sessions } from "./schema.ts";
 import { beginTotpEnrolment, confirmTotpEnrolment, verifySignInCode } from "./second-factor.ts";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, readSession } from "./sessions.ts";
 import { ADDRESS_LIMIT, MAX_FAILED_SIGN_INS, signInWithPassword } from "./sign-in-with-password.ts";
 import { checkTotp, currentTotp } from "./totp.ts";
-import { sha256 } from "../platform/secrets.ts";
 
 let t: TestDatabase;
 const actor = { userId: null, label: "test" };
@@ -24,7 +23,9 @@ let associationId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  associationId = (await createAssociation(t.db, actor, { slug: "f", name: "F", requireStaffTotp: true })).id;
+  associationId = (
+    await createAssociation(t.db, actor, { slug: "f", name: "F", requireStaffTotp: true })
+  ).id;
 });
 afterAll(() => t.drop());
 
@@ -49,7 +50,11 @@ describe("passwords", () => {
 
 describe("password sign-in", () => {
   it("asks staff of an association requiring TOTP to enrol, and counts the sign-in in the audit log", async () => {
-    const user = await addUser(t.db, actor, { email: "Staff@Example.se", name: "Staff", password: PASSWORD });
+    const user = await addUser(t.db, actor, {
+      email: "Staff@Example.se",
+      name: "Staff",
+      password: PASSWORD,
+    });
     await assignRole(t.db, actor, { userId: user.id, associationId, role: "board_member" });
     const result = await attempt("staff@example.se ", PASSWORD);
     expect(result).toMatchObject({ kind: "signed-in", next: "enrol-totp" });
@@ -59,10 +64,15 @@ describe("password sign-in", () => {
 
   it("locks the account after five wrong passwords, also against the right one", async () => {
     await addUser(t.db, actor, { email: "lock@example.se", name: "Lock", password: PASSWORD });
-    for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) expect(await attempt("lock@example.se", "fel", "10.0.0.2")).toEqual({ kind: "invalid" });
+    for (let i = 1; i < MAX_FAILED_SIGN_INS; i++)
+      expect(await attempt("lock@example.se", "fel", "10.0.0.2")).toEqual({ kind: "invalid" });
     expect(await attempt("lock@example.se", "fel", "10.0.0.2")).toMatchObject({ kind: "locked" });
-    expect(await attempt("lock@example.se", PASSWORD, "10.0.0.2")).toMatchObject({ kind: "locked" });
-    const actions = (await t.db.select({ a: auditEvents.action }).from(auditEvents)).map((r) => r.a);
+    expect(await attempt("lock@example.se", PASSWORD, "10.0.0.2")).toMatchObject({
+      kind: "locked",
+    });
+    const actions = (await t.db.select({ a: auditEvents.action }).from(auditEvents)).map(
+      (r) => r.a,
+    );
     expect(actions).toContain("sign_in.lockout");
     expect(actions).toContain("sign_in.locked");
   });
@@ -73,12 +83,17 @@ describe("password sign-in", () => {
 
   it("throttles one address trying many accounts", async () => {
     let last: Awaited<ReturnType<typeof attempt>> = { kind: "invalid" };
-    for (let i = 0; i <= ADDRESS_LIMIT.hits; i++) last = await attempt(`x${i}@example.se`, "fel", "10.9.9.9");
+    for (let i = 0; i <= ADDRESS_LIMIT.hits; i++)
+      last = await attempt(`x${i}@example.se`, "fel", "10.9.9.9");
     expect(last.kind).toBe("throttled");
   });
 
   it("refuses a disabled account and ends its sessions", async () => {
-    const user = await addUser(t.db, actor, { email: "dis@example.se", name: "Dis", password: PASSWORD });
+    const user = await addUser(t.db, actor, {
+      email: "dis@example.se",
+      name: "Dis",
+      password: PASSWORD,
+    });
     const ok = await attempt("dis@example.se", PASSWORD, "10.0.0.4");
     if (ok.kind !== "signed-in") throw new Error("expected sign-in");
     await setUserDisabled(t.db, actor, { userId: user.id, disabled: true });
@@ -89,17 +104,30 @@ describe("password sign-in", () => {
 
 describe("sessions", () => {
   it("expire after 30 minutes idle and 12 hours absolute", async () => {
-    const user = await addUser(t.db, actor, { email: "sess@example.se", name: "S", password: PASSWORD });
+    const user = await addUser(t.db, actor, {
+      email: "sess@example.se",
+      name: "S",
+      password: PASSWORD,
+    });
     const ok = await attempt("sess@example.se", PASSWORD, "10.0.0.5");
     if (ok.kind !== "signed-in") throw new Error("expected sign-in");
     const now = Date.now();
-    expect((await readSession(t.db, ok.token, new Date(now + IDLE_TIMEOUT_MS - 5000))).state).toBe("active");
+    expect((await readSession(t.db, ok.token, new Date(now + IDLE_TIMEOUT_MS - 5000))).state).toBe(
+      "active",
+    );
     // kept active by use: still alive after 11 h of steady activity, gone at 12 h
-    await t.db.update(sessions).set({ lastSeenAt: new Date(now + ABSOLUTE_TIMEOUT_MS - 60_000) }).where(eq(sessions.userId, user.id));
-    expect((await readSession(t.db, ok.token, new Date(now + ABSOLUTE_TIMEOUT_MS + 1000))).state).toBe("expired");
+    await t.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now + ABSOLUTE_TIMEOUT_MS - 60_000) })
+      .where(eq(sessions.userId, user.id));
+    expect(
+      (await readSession(t.db, ok.token, new Date(now + ABSOLUTE_TIMEOUT_MS + 1000))).state,
+    ).toBe("expired");
     const again = await attempt("sess@example.se", PASSWORD, "10.0.0.5");
     if (again.kind !== "signed-in") throw new Error("expected sign-in");
-    expect((await readSession(t.db, again.token, new Date(Date.now() + IDLE_TIMEOUT_MS + 1000))).state).toBe("expired");
+    expect(
+      (await readSession(t.db, again.token, new Date(Date.now() + IDLE_TIMEOUT_MS + 1000))).state,
+    ).toBe("expired");
     expect(await t.db.$count(sessions, eq(sessions.id, sha256(again.token)))).toBe(0);
   });
 });
@@ -117,7 +145,11 @@ describe("TOTP", () => {
   });
 
   it("enrols, completes the pending session, then requires a fresh code at the next sign-in", async () => {
-    const user = await addUser(t.db, actor, { email: "totp@example.se", name: "T", password: PASSWORD });
+    const user = await addUser(t.db, actor, {
+      email: "totp@example.se",
+      name: "T",
+      password: PASSWORD,
+    });
     await assignRole(t.db, actor, { userId: user.id, associationId, role: "auditor" });
     const first = await attempt("totp@example.se", PASSWORD, "10.0.0.6");
     if (first.kind !== "signed-in") throw new Error("expected sign-in");
@@ -126,8 +158,12 @@ describe("TOTP", () => {
     expect(enrolment.qrSvg).toContain("<svg");
     const [stored] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(stored?.totpSecretSealed).not.toContain(enrolment.secret);
-    expect(await confirmTotpEnrolment(ctx, user.id, "000000", sha256(first.token))).toEqual({ kind: "invalid" });
-    expect(await confirmTotpEnrolment(ctx, user.id, currentTotp(enrolment.secret), sha256(first.token))).toEqual({ kind: "ok" });
+    expect(await confirmTotpEnrolment(ctx, user.id, "000000", sha256(first.token))).toEqual({
+      kind: "invalid",
+    });
+    expect(
+      await confirmTotpEnrolment(ctx, user.id, currentTotp(enrolment.secret), sha256(first.token)),
+    ).toEqual({ kind: "ok" });
     const lookup = await readSession(t.db, first.token);
     expect(lookup.state === "active" && lookup.session.secondFactorPending).toBe(false);
 
@@ -135,7 +171,16 @@ describe("TOTP", () => {
     expect(second).toMatchObject({ kind: "signed-in", next: "totp" });
     if (second.kind !== "signed-in") return;
     const sessionId = sha256(second.token);
-    expect(await verifySignInCode(ctx, sessionId, user.id, currentTotp(enrolment.secret))).toEqual({ kind: "invalid" }); // replay
-    expect(await verifySignInCode(ctx, sessionId, user.id, currentTotp(enrolment.secret, Date.now() + 30_000))).toEqual({ kind: "ok" });
+    expect(await verifySignInCode(ctx, sessionId, user.id, currentTotp(enrolment.secret))).toEqual({
+      kind: "invalid",
+    }); // replay
+    expect(
+      await verifySignInCode(
+        ctx,
+        sessionId,
+        user.id,
+        currentTotp(enrolment.secret, Date.now() + 30_000),
+      ),
+    ).toEqual({ kind: "ok" });
   });
 });

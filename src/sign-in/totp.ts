@@ -18,7 +18,8 @@ function totpFor(secretBase32: string, label = "") {
   });
 }
 
-export const otpauthUri = (secretBase32: string, email: string) => totpFor(secretBase32, email).toString();
+export const otpauthUri = (secretBase32: string, email: string) =>
+  totpFor(secretBase32, email).toString();
 
 /** An accessible SVG of the enrolment QR code, rendered on the server (works without JavaScript). */
 export const otpauthQrSvg = (uri: string) =>

@@ -10,14 +10,16 @@ import { readConfig } from "../../src/platform/config.ts";
 import { CSRF_COOKIE, csrfTokenFor } from "../../src/platform/http/csrf.ts";
 import type { AppServices } from "../../src/platform/http/request-context.ts";
 import { createSecrets } from "../../src/platform/secrets.ts";
-import { createHttpApp } from "../../src/server/http-app.ts";
 import { CLIENT_DIR, SERVER_BUILD } from "../../src/server/build.ts";
+import { createHttpApp } from "../../src/server/http-app.ts";
 import { createSession, SESSION_COOKIE } from "../../src/sign-in/sessions.ts";
 import type { TestDatabase } from "./database.ts";
 
 export async function loadServerBuild(): Promise<ServerBuild> {
   if (!fs.existsSync(SERVER_BUILD)) {
-    throw new Error(`Ingen webbyggnad i ${path.relative(process.cwd(), SERVER_BUILD)}: kör "npm run build" (npm test gör det).`);
+    throw new Error(
+      `Ingen webbyggnad i ${path.relative(process.cwd(), SERVER_BUILD)}: kör "npm run build" (npm test gör det).`,
+    );
   }
   return (await import(/* @vite-ignore */ pathToFileURL(SERVER_BUILD).href)) as ServerBuild;
 }
@@ -31,7 +33,10 @@ export interface TestApp {
 
 const CSRF_SEED = "test-csrf-seed";
 
-export async function createTestApp(t: TestDatabase, overrides: Partial<AppServices> = {}): Promise<TestApp> {
+export async function createTestApp(
+  t: TestDatabase,
+  overrides: Partial<AppServices> = {},
+): Promise<TestApp> {
   const build = await loadServerBuild();
   const config = { ...readConfig({ SAMSPAR_LOG: "silent" }), baseUrl: "http://localhost" };
   const services: AppServices = {
@@ -42,14 +47,21 @@ export async function createTestApp(t: TestDatabase, overrides: Partial<AppServi
     oidc: undefined,
     ...overrides,
   };
-  const app = createHttpApp({ services, getBuild: async () => build, clientDir: CLIENT_DIR, mode: "production" });
+  const app = createHttpApp({
+    services,
+    getBuild: async () => build,
+    clientDir: CLIENT_DIR,
+    mode: "production",
+  });
   const csrfToken = csrfTokenFor(services.secrets, CSRF_SEED);
   const doFetch: TestApp["fetch"] = (p, init = {}) => {
     const headers = new Headers(init.headers);
     const cookies = [`${CSRF_COOKIE}=${CSRF_SEED}`];
     if (init.as) cookies.push(`${SESSION_COOKIE}=${init.as}`);
     headers.set("cookie", cookies.join("; "));
-    return Promise.resolve(app.request(`http://localhost${p}`, { ...init, headers, redirect: "manual" }));
+    return Promise.resolve(
+      app.request(`http://localhost${p}`, { ...init, headers, redirect: "manual" }),
+    );
   };
   return {
     services,

@@ -163,7 +163,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop().catch((error: unknown) => log(`Kunde inte stoppa PostgreSQL: ${String(error)}`));
+      await pg
+        .stop()
+        .catch((error: unknown) => log(`Kunde inte stoppa PostgreSQL: ${String(error)}`));
       releaseLock(dataDir);
     },
   };

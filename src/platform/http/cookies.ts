@@ -17,7 +17,12 @@ export interface CookieOptions {
 }
 
 export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "Secure", `SameSite=${options.sameSite ?? "Lax"}`];
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    "Path=/",
+    "Secure",
+    `SameSite=${options.sameSite ?? "Lax"}`,
+  ];
   if (options.httpOnly !== false) parts.push("HttpOnly");
   if (options.maxAge !== undefined) parts.push(`Max-Age=${options.maxAge}`);
   return parts.join("; ");

@@ -12,7 +12,11 @@ export const newCsrfSeed = () => randomToken(24);
 
 export const csrfTokenFor = (secrets: Secrets, seed: string) => secrets.sign(`csrf:${seed}`);
 
-export function csrfTokenMatches(secrets: Secrets, seed: string | undefined, token: unknown): boolean {
+export function csrfTokenMatches(
+  secrets: Secrets,
+  seed: string | undefined,
+  token: unknown,
+): boolean {
   if (!seed || typeof token !== "string" || !token) return false;
   const expected = Buffer.from(csrfTokenFor(secrets, seed));
   const given = Buffer.from(token);

@@ -6,12 +6,12 @@
 import { createContext, type RouterContext, type RouterContextProvider } from "react-router";
 import type { Principal } from "../../access/principal.ts";
 import type { Mailer } from "../../mail/send-mail.ts";
+import type { OidcClient } from "../../sign-in/oidc.ts";
 import type { ActiveSession } from "../../sign-in/sessions.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../database/connect.ts";
 import type { Locale } from "../i18n/locales.ts";
 import type { Secrets } from "../secrets.ts";
-import type { OidcClient } from "../../sign-in/oidc.ts";
 
 export interface AppServices {
   config: Config;
@@ -42,4 +42,5 @@ const holder = globalThis as unknown as Record<symbol, RouterContext<RequestStat
 holder[KEY] ??= createContext<RequestState>();
 export const requestContext: RouterContext<RequestState> = holder[KEY];
 
-export const requestState = (context: Readonly<RouterContextProvider>) => context.get(requestContext);
+export const requestState = (context: Readonly<RouterContextProvider>) =>
+  context.get(requestContext);

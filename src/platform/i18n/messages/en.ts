@@ -89,30 +89,39 @@ export const en: Record<keyof typeof sv, string> = {
   "errors.forbiddenTitle": "No access",
   "common.choose": "Choose …",
   "home.title": "Choose association",
-  "home.noAssociation": "You have no role in any association yet. Contact the association's office.",
+  "home.noAssociation":
+    "You have no role in any association yet. Contact the association's office.",
   "account.name": "Name",
-  "account.totpOff": "Two-step verification is not on for your account. With it, signing in needs both your password and a code from your phone.",
+  "account.totpOff":
+    "Two-step verification is not on for your account. With it, signing in needs both your password and a code from your phone.",
   "totp.activate": "Turn on",
   "totp.qrLabel": "QR code to scan with your authenticator app",
   "invitation.title": "Choose a password",
   "invitation.intro": "Welcome, {name}! Choose a password for the account {email}.",
   "invitation.password": "New password",
-  "invitation.passwordHint": "At least 12 characters. A few words in a row are easy to remember and hard to guess.",
+  "invitation.passwordHint":
+    "At least 12 characters. A few words in a row are easy to remember and hard to guess.",
   "invitation.passwordAgain": "Type the password again",
   "invitation.submit": "Save the password and sign in",
-  "invitation.invalid": "The link has already been used or has expired. Ask the association's administrator for a new invitation.",
+  "invitation.invalid":
+    "The link has already been used or has expired. Ask the association's administrator for a new invitation.",
   "accessibility.title": "Accessibility of Samspår",
-  "accessibility.intro": "Samspår should work for everyone, also with a screen reader, the keyboard alone, 200 % zoom and a narrow phone screen. This statement describes how the service meets the Swedish law (2018:1937) on accessible digital public services.",
+  "accessibility.intro":
+    "Samspår should work for everyone, also with a screen reader, the keyboard alone, 200 % zoom and a narrow phone screen. This statement describes how the service meets the Swedish law (2018:1937) on accessible digital public services.",
   "accessibility.statusTitle": "How accessible is the service?",
-  "accessibility.status": "The service is built to meet WCAG 2.1 level AA. Every page is tested automatically with axe and every flow works with the keyboard. All forms also work without JavaScript.",
+  "accessibility.status":
+    "The service is built to meet WCAG 2.1 level AA. Every page is tested automatically with axe and every flow works with the keyboard. All forms also work without JavaScript.",
   "accessibility.reportTitle": "Report a problem",
-  "accessibility.report": "If something does not work for you, contact your coordination association's office. Describe what you tried to do and on which page, and we will fix it.",
+  "accessibility.report":
+    "If something does not work for you, contact your coordination association's office. Describe what you tried to do and on which page, and we will fix it.",
   "accessibility.enforcementTitle": "Enforcement",
-  "accessibility.enforcement": "The Agency for Digital Government (Digg) supervises the law. If you are not satisfied with how we handle your feedback, you can report it to Digg.",
+  "accessibility.enforcement":
+    "The Agency for Digital Government (Digg) supervises the law. If you are not satisfied with how we handle your feedback, you can report it to Digg.",
   "overview.welcome": "Welcome, {name}.",
   "overview.yourRoles": "Your roles in the association",
   "overview.yourInitiatives": "Your initiatives",
-  "overview.memberOrganisations": "{count, plural, =0 {No member organisations} one {# member organisation} other {# member organisations}}",
+  "overview.memberOrganisations":
+    "{count, plural, =0 {No member organisations} one {# member organisation} other {# member organisations}}",
   "initiativeStatus.ansokan": "Application",
   "initiativeStatus.beviljad": "Approved",
   "initiativeStatus.pagaende": "Running",
@@ -125,13 +134,16 @@ export const en: Record<keyof typeof sv, string> = {
   "org.kind": "Kind of organisation",
   "org.add": "Add member organisation",
   "org.saved": "The change is saved.",
-  "org.tableCaption": "{count, plural, =0 {No member organisations yet} one {# member organisation} other {# member organisations}}",
+  "org.tableCaption":
+    "{count, plural, =0 {No member organisations yet} one {# member organisation} other {# member organisations}}",
   "people.add": "Add person",
-  "people.addIntro": "The person gets an e-mail with a link to choose a password. If they already use Samspår, they just get the new role.",
+  "people.addIntro":
+    "The person gets an e-mail with a link to choose a password. If they already use Samspår, they just get the new role.",
   "people.role": "Role",
   "people.roles": "Roles",
   "people.initiative": "Initiative",
-  "people.initiativeHint": "Initiative lead, steering group member and participant officer apply to one initiative. Other roles apply to the whole association.",
+  "people.initiativeHint":
+    "Initiative lead, steering group member and participant officer apply to one initiative. Other roles apply to the whole association.",
   "people.wholeAssociation": "Whole association",
   "people.invited": "The person has been added and invited by e-mail.",
   "people.roleAdded": "The person has been given the role.",
@@ -157,12 +169,15 @@ export const en: Record<keyof typeof sv, string> = {
   "audit.details": "Details",
   "audit.older": "Show older events",
   "outbox.smtp": "Messages are sent through the mail server and shown here with their status.",
-  "outbox.noSmtp": "No mail server is configured, so messages are not sent but stay here. Copy the link in the message to the recipient.",
+  "outbox.noSmtp":
+    "No mail server is configured, so messages are not sent but stay here. Copy the link in the message to the recipient.",
   "outbox.to": "To",
   "outbox.status.queued": "Waiting to be sent",
   "outbox.status.sent": "Sent",
   "outbox.status.outbox": "In the outbox (not sent)",
   "outbox.status.failed": "Could not be sent",
-  "signIn.oidcFailed": "Signing in with your organisation's account could not be completed. Please try again.",
-  "signIn.oidcUnknown": "There is no Samspår account for the person you signed in as. Ask the association's office to add you.",
+  "signIn.oidcFailed":
+    "Signing in with your organisation's account could not be completed. Please try again.",
+  "signIn.oidcUnknown":
+    "There is no Samspår account for the person you signed in as. Ask the association's office to add you.",
 };

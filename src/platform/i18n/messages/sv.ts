@@ -93,28 +93,36 @@ export const sv = {
   "home.title": "Välj förbund",
   "home.noAssociation": "Du har ingen roll i något förbund ännu. Kontakta förbundets kansli.",
   "account.name": "Namn",
-  "account.totpOff": "Tvåstegsverifiering är inte aktiverad för ditt konto. Med den behövs både lösenordet och en kod från din telefon för att logga in.",
+  "account.totpOff":
+    "Tvåstegsverifiering är inte aktiverad för ditt konto. Med den behövs både lösenordet och en kod från din telefon för att logga in.",
   "totp.activate": "Aktivera",
   "totp.qrLabel": "QR-kod att skanna med din autentiseringsapp",
   "invitation.title": "Välj lösenord",
   "invitation.intro": "Välkommen, {name}! Välj ett lösenord för kontot {email}.",
   "invitation.password": "Nytt lösenord",
-  "invitation.passwordHint": "Minst 12 tecken. Ett par ord i följd är lätt att minnas och svårt att gissa.",
+  "invitation.passwordHint":
+    "Minst 12 tecken. Ett par ord i följd är lätt att minnas och svårt att gissa.",
   "invitation.passwordAgain": "Skriv lösenordet igen",
   "invitation.submit": "Spara lösenordet och logga in",
-  "invitation.invalid": "Länken har redan använts eller gått ut. Be förbundets administratör om en ny inbjudan.",
+  "invitation.invalid":
+    "Länken har redan använts eller gått ut. Be förbundets administratör om en ny inbjudan.",
   "accessibility.title": "Tillgänglighet för Samspår",
-  "accessibility.intro": "Samspår ska kunna användas av alla, också med skärmläsare, bara tangentbord, förstoring till 200 % och på en smal mobilskärm. Den här redogörelsen beskriver hur tjänsten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service.",
+  "accessibility.intro":
+    "Samspår ska kunna användas av alla, också med skärmläsare, bara tangentbord, förstoring till 200 % och på en smal mobilskärm. Den här redogörelsen beskriver hur tjänsten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service.",
   "accessibility.statusTitle": "Hur tillgänglig är tjänsten?",
-  "accessibility.status": "Tjänsten är byggd för att uppfylla WCAG 2.1 på nivå AA. Varje sida testas automatiskt med axe och varje flöde går att använda med tangentbordet. Alla formulär fungerar även utan JavaScript.",
+  "accessibility.status":
+    "Tjänsten är byggd för att uppfylla WCAG 2.1 på nivå AA. Varje sida testas automatiskt med axe och varje flöde går att använda med tangentbordet. Alla formulär fungerar även utan JavaScript.",
   "accessibility.reportTitle": "Rapportera brister",
-  "accessibility.report": "Om något inte fungerar för dig, kontakta ditt samordningsförbunds kansli. Beskriv vad du försökte göra och på vilken sida, så åtgärdar vi det.",
+  "accessibility.report":
+    "Om något inte fungerar för dig, kontakta ditt samordningsförbunds kansli. Beskriv vad du försökte göra och på vilken sida, så åtgärdar vi det.",
   "accessibility.enforcementTitle": "Tillsyn",
-  "accessibility.enforcement": "Myndigheten för digital förvaltning (Digg) har tillsyn över lagen. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du anmäla det till Digg.",
+  "accessibility.enforcement":
+    "Myndigheten för digital förvaltning (Digg) har tillsyn över lagen. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du anmäla det till Digg.",
   "overview.welcome": "Välkommen, {name}.",
   "overview.yourRoles": "Dina roller i förbundet",
   "overview.yourInitiatives": "Dina insatser",
-  "overview.memberOrganisations": "{count, plural, =0 {Inga medlemsorganisationer} one {# medlemsorganisation} other {# medlemsorganisationer}}",
+  "overview.memberOrganisations":
+    "{count, plural, =0 {Inga medlemsorganisationer} one {# medlemsorganisation} other {# medlemsorganisationer}}",
   "initiativeStatus.ansokan": "Ansökan",
   "initiativeStatus.beviljad": "Beviljad",
   "initiativeStatus.pagaende": "Pågående",
@@ -127,13 +135,16 @@ export const sv = {
   "org.kind": "Sorts organisation",
   "org.add": "Lägg till medlemsorganisation",
   "org.saved": "Ändringen är sparad.",
-  "org.tableCaption": "{count, plural, =0 {Inga medlemsorganisationer ännu} one {# medlemsorganisation} other {# medlemsorganisationer}}",
+  "org.tableCaption":
+    "{count, plural, =0 {Inga medlemsorganisationer ännu} one {# medlemsorganisation} other {# medlemsorganisationer}}",
   "people.add": "Lägg till person",
-  "people.addIntro": "Personen får ett mejl med en länk för att välja lösenord. Finns personen redan i Samspår får hen bara den nya rollen.",
+  "people.addIntro":
+    "Personen får ett mejl med en länk för att välja lösenord. Finns personen redan i Samspår får hen bara den nya rollen.",
   "people.role": "Roll",
   "people.roles": "Roller",
   "people.initiative": "Insats",
-  "people.initiativeHint": "Insatsansvarig, styrgruppsledamot och deltagaransvarig gäller en insats. Övriga roller gäller hela förbundet.",
+  "people.initiativeHint":
+    "Insatsansvarig, styrgruppsledamot och deltagaransvarig gäller en insats. Övriga roller gäller hela förbundet.",
   "people.wholeAssociation": "Hela förbundet",
   "people.invited": "Personen är tillagd och har fått en inbjudan via mejl.",
   "people.roleAdded": "Personen har fått rollen.",
@@ -147,7 +158,8 @@ export const sv = {
   "people.account": "Kontot",
   "people.disable": "Stäng av kontot",
   "people.enable": "Aktivera kontot igen",
-  "audit.chainOk": "Granskningsloggen är hel: alla {count} händelser har kontrollerats mot sin kedja.",
+  "audit.chainOk":
+    "Granskningsloggen är hel: alla {count} händelser har kontrollerats mot sin kedja.",
   "audit.chainBroken": "Varning: granskningsloggen har ändrats. Kedjan bryts vid händelse {seq}.",
   "audit.searchText": "Sök på person, händelse eller objekt",
   "audit.from": "Från och med",
@@ -159,12 +171,15 @@ export const sv = {
   "audit.details": "Detaljer",
   "audit.older": "Visa äldre händelser",
   "outbox.smtp": "Meddelanden skickas via e-postservern och visas här med sin status.",
-  "outbox.noSmtp": "Ingen e-postserver är inställd, så meddelanden skickas inte utan stannar här. Kopiera länken i meddelandet till mottagaren.",
+  "outbox.noSmtp":
+    "Ingen e-postserver är inställd, så meddelanden skickas inte utan stannar här. Kopiera länken i meddelandet till mottagaren.",
   "outbox.to": "Till",
   "outbox.status.queued": "Väntar på att skickas",
   "outbox.status.sent": "Skickat",
   "outbox.status.outbox": "I utkorgen (skickas inte)",
   "outbox.status.failed": "Kunde inte skickas",
-  "signIn.oidcFailed": "Inloggningen via organisationens konto gick inte att slutföra. Försök igen.",
-  "signIn.oidcUnknown": "Det finns inget konto i Samspår för den du loggade in som. Be förbundets kansli att lägga till dig.",
+  "signIn.oidcFailed":
+    "Inloggningen via organisationens konto gick inte att slutföra. Försök igen.",
+  "signIn.oidcUnknown":
+    "Det finns inget konto i Samspår för den du loggade in som. Be förbundets kansli att lägga till dig.",
 } as const;
