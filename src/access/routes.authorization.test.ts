@@ -59,7 +59,7 @@ const ASSOCIATION_ACTIONS: Record<string, Who[]> = {
 };
 /** Pages outside an association: the status each kind of visitor gets. */
 const OTHER_PAGES: Record<string, { signedIn: number; anonymous: number }> = {
-  "": { signedIn: 200, anonymous: 302 },
+  "": { signedIn: 302, anonymous: 302 },
   "logga-in": { signedIn: 302, anonymous: 200 },
   "logga-in/kod": { signedIn: 302, anonymous: 302 },
   "logga-in/aktivera-kod": { signedIn: 302, anonymous: 302 },

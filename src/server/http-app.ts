@@ -159,10 +159,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
       nonce: c.get("nonce"),
       ip: clientIp(c as unknown as Parameters<typeof getConnInfo>[0], options.trustProxy ?? false),
       userAgent: request.headers.get("user-agent"),
-      locale: negotiateLocale(
-        readCookie(cookieHeader, LANGUAGE_COOKIE),
-        request.headers.get("accept-language"),
-      ),
+      // Swedish unless the person chose another language: staff browsers are often set to English.
+      locale: negotiateLocale(readCookie(cookieHeader, LANGUAGE_COOKIE), null),
       csrfToken: csrfTokenFor(services.secrets, csrfSeed),
       session,
       principal,

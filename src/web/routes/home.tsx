@@ -1,55 +1,43 @@
-// The start page: sends a signed-in person to their association, or lets them choose one.
+// The start page: sends a signed-in person with one association straight to it, and lets
+// someone with several choose.
+import { asc, inArray } from "drizzle-orm";
 import { Link, redirect } from "react-router";
+import { associations } from "../../associations/schema.ts";
 import { requirePrincipal } from "../guard.server.ts";
 import { useT } from "../ui/i18n.tsx";
-import type { RootData } from "../root.tsx";
-import { useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/home.ts";
 
-export function loader({ context, request }: Route.LoaderArgs) {
-  const { principal } = requirePrincipal(context, request);
-  return { count: new Set(principal.grants.map((g) => g.associationId)).size };
-}
-
-export function clientLoader() {
-  return undefined;
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { state, principal } = requirePrincipal(context, request);
+  const ids = [...new Set(principal.grants.map((g) => g.associationId))];
+  const mine = ids.length
+    ? await state.services.db
+        .select({ slug: associations.slug, name: associations.name })
+        .from(associations)
+        .where(inArray(associations.id, ids))
+        .orderBy(asc(associations.name))
+    : [];
+  if (mine.length === 1 && mine[0]) throw redirect(`/${mine[0].slug}`);
+  return { associations: mine };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const root = useRouteLoaderData("root") as RootData | undefined;
-  const associations = root?.associations ?? [];
-  if (loaderData?.count === 1 && associations[0]) {
-    return <RedirectNotice slug={associations[0].slug} name={associations[0].name} />;
-  }
   return (
     <main id="innehall" tabIndex={-1}>
       <title>{`${t("home.title")} – Samspår`}</title>
       <h1>{t("home.title")}</h1>
-      {associations.length === 0 ? (
+      {loaderData.associations.length === 0 ? (
         <p>{t("home.noAssociation")}</p>
       ) : (
         <ul className="card-list">
-          {associations.map((a) => (
+          {loaderData.associations.map((a) => (
             <li key={a.slug}>
               <Link to={`/${a.slug}`}>{a.name}</Link>
             </li>
           ))}
         </ul>
       )}
-    </main>
-  );
-}
-
-function RedirectNotice({ slug, name }: { slug: string; name: string }) {
-  const t = useT();
-  return (
-    <main id="innehall" tabIndex={-1}>
-      <title>{`${t("home.title")} – Samspår`}</title>
-      <h1>{t("home.title")}</h1>
-      <p>
-        <Link to={`/${slug}`}>{name}</Link>
-      </p>
     </main>
   );
 }
