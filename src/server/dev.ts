@@ -8,6 +8,7 @@ import { formatDemoLogins, instanceIsEmpty, seedDemo } from "../demo/seed-demo.t
 import { readConfig } from "../platform/config.ts";
 import { openDatabase } from "../platform/database/connect.ts";
 import { DataFolderInUseError } from "../platform/database/embedded.ts";
+import { takeOverStopSignals } from "../platform/stop-signals.ts";
 import { createHttpApp } from "./http-app.ts";
 import { createServices } from "./services.ts";
 
@@ -39,15 +40,12 @@ async function main() {
     console.log(`Samspår (utveckling) på ${config.baseUrl}`),
   );
 
-  const stop = async () => {
-    server.close();
-    await vite.close();
-    await running.jobs.stop().catch(() => {});
-    await database.close();
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop());
-  process.on("SIGINT", () => void stop());
+  await takeOverStopSignals();
+  server.close();
+  await vite.close();
+  await running.jobs.stop().catch(() => {});
+  await database.close();
+  process.exit(0);
 }
 
 main().catch((error) => {

@@ -10,7 +10,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { borrowRunningDatabase } from "../platform/database/embedded.ts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samspar-lifecycle-"));
-const env: NodeJS.ProcessEnv = { ...process.env, SAMSPAR_DATA_DIR: dataDir, PORT: "0", SAMSPAR_JOBS: "0" };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  SAMSPAR_DATA_DIR: dataDir,
+  PORT: "0",
+  SAMSPAR_JOBS: "0",
+};
 delete env.DATABASE_URL;
 const started: ChildProcess[] = [];
 

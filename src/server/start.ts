@@ -6,6 +6,7 @@ import { formatDemoLogins, instanceIsEmpty, seedDemo } from "../demo/seed-demo.t
 import { readConfig } from "../platform/config.ts";
 import { openDatabase } from "../platform/database/connect.ts";
 import { DataFolderInUseError } from "../platform/database/embedded.ts";
+import { takeOverStopSignals } from "../platform/stop-signals.ts";
 import { CLIENT_DIR, ensureBuild, SERVER_BUILD } from "./build.ts";
 import { createHttpApp } from "./http-app.ts";
 import { createServices } from "./services.ts";
@@ -50,19 +51,13 @@ async function main() {
     log(`Samspår lyssnar på ${config.baseUrl} (port ${info.port}). Stoppa med Ctrl+C.`);
   });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stoppar Samspår …`);
-    server.close();
-    await running.jobs.stop().catch(() => {});
-    await database.close();
-    log("Samspår är stoppat.");
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  const signal = await takeOverStopSignals();
+  log(`${signal}: stoppar Samspår …`);
+  server.close();
+  await running.jobs.stop().catch(() => {});
+  await database.close();
+  log("Samspår är stoppat.");
+  process.exit(0);
 }
 
 main().catch((error) => {
