@@ -4,16 +4,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
-import type { ServerBuild } from "react-router";
 import { seedDemo } from "../src/demo/seed-demo.ts";
 import { createApiToken } from "../src/people/create-api-token.ts";
 import { readConfig } from "../src/platform/config.ts";
 import { openDatabase } from "../src/platform/database/connect.ts";
-import { CLIENT_DIR, ensureBuild, SERVER_BUILD } from "../src/server/build.ts";
-import { createHttpApp } from "../src/server/http-app.ts";
-import { createServices } from "../src/server/services.ts";
+import { serveInstance } from "../src/server/serve.ts";
 import { hashPassword, verifyPassword } from "../src/sign-in/passwords.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -29,19 +25,10 @@ const { token } = await createApiToken(
   { userId: null, label: "bench" },
   { email: "forbundschef@demo.samspar.se", scope: "read" },
 );
-ensureBuild(console.log);
-const build = (await import(SERVER_BUILD)) as ServerBuild;
-const running = await createServices(config, database);
-const app = createHttpApp({
-  services: running.services,
-  getBuild: async () => build,
-  clientDir: CLIENT_DIR,
-  mode: "production",
+const server = await serveInstance({ ...config, port: 0, host: "127.0.0.1" }, database, {
+  log: console.log,
 });
-const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-await new Promise((r) => server.once("listening", r));
-const address = server.address();
-const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+const base = `http://127.0.0.1:${server.port}`;
 
 async function load(title: string, url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url: base + url, connections: 10, duration: SECONDS, headers });
@@ -76,7 +63,6 @@ console.log(
   `resident memory after the run: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MiB`,
 );
 
-server.close();
-await running.jobs.stop();
+await server.stop();
 await database.close();
 fs.rmSync(dataDir, { recursive: true, force: true });

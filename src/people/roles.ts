@@ -20,6 +20,7 @@ export const INITIATIVE_ROLES: ReadonlySet<Role> = new Set([
 
 /** Every role but the participant's is staff, and staff sign in with a second factor. */
 export const isStaffRole = (role: Role) => role !== "participant";
+export const STAFF_ROLES: readonly Role[] = ROLES.filter(isStaffRole);
 
 export const isRole = (value: unknown): value is Role =>
   typeof value === "string" && (ROLES as readonly string[]).includes(value);

@@ -19,6 +19,8 @@ export interface Config {
     | undefined;
   /** Run pg-boss workers in this process (a separate worker process can take them instead). */
   runJobs: boolean;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean;
   logLevel: "silent" | "info";
 }
 
@@ -49,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     runJobs: env.SAMSPAR_JOBS !== "0",
+    trustProxy: env.SAMSPAR_TRUST_PROXY === "1",
     logLevel: env.SAMSPAR_LOG === "silent" ? "silent" : "info",
   };
 }

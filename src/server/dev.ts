@@ -4,33 +4,22 @@ import http from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import type { ServerBuild } from "react-router";
 import { createServer as createVite } from "vite";
-import { formatDemoLogins, instanceIsEmpty, seedDemo } from "../demo/seed-demo.ts";
 import { readConfig } from "../platform/config.ts";
-import { openDatabase } from "../platform/database/connect.ts";
-import { DataFolderInUseError } from "../platform/database/embedded.ts";
 import { takeOverStopSignals } from "../platform/stop-signals.ts";
 import { createHttpApp } from "./http-app.ts";
+import { openInstanceDatabase } from "./serve.ts";
 import { createServices } from "./services.ts";
 
 async function main() {
   const config = readConfig();
-  const database = await openDatabase(config, { role: "server" }).catch((error: unknown) => {
-    if (error instanceof DataFolderInUseError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  });
-  if (config.demo && (await instanceIsEmpty(database.db))) {
-    const logins = await seedDemo(database.db);
-    if (logins) console.log(formatDemoLogins(logins, config.baseUrl));
-  }
+  const database = await openInstanceDatabase(config, console.log);
   const vite = await createVite({ server: { middlewareMode: true }, appType: "custom" });
   const running = await createServices(config, database);
   const app = createHttpApp({
     services: running.services,
     getBuild: () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>,
     mode: "development",
+    trustProxy: config.trustProxy,
   });
   const listener = getRequestListener(app.fetch);
   const server = http.createServer((req, res) =>

@@ -4,6 +4,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { associations } from "../associations/schema.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
+import { STAFF_ROLES } from "../people/roles.ts";
 import { roleAssignments, users } from "../people/schema.ts";
 import { normaliseEmail } from "../people/validate.ts";
 import type { Queryable } from "../platform/database/connect.ts";
@@ -40,14 +41,7 @@ export async function staffTotpRequired(q: Queryable, userId: string): Promise<b
       and(
         eq(roleAssignments.userId, userId),
         eq(associations.requireStaffTotp, true),
-        inArray(roleAssignments.role, [
-          "association_admin",
-          "board_member",
-          "initiative_lead",
-          "steering_group_member",
-          "participant_officer",
-          "auditor",
-        ]),
+        inArray(roleAssignments.role, [...STAFF_ROLES]),
       ),
     );
   return (row?.n ?? 0) > 0;
