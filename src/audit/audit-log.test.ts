@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
+import { associations, memberOrganisations } from "../associations/schema.ts";
+import { initiatives } from "../initiatives/schema.ts";
+import { roleAssignments, users } from "../people/schema.ts";
 import { recordAuditEvent } from "./record-audit-event.ts";
 import { auditEvents } from "./schema.ts";
 import { searchAuditLog } from "./search-audit-log.ts";
@@ -54,6 +57,55 @@ describe("audit log", () => {
     expect(other.events).toEqual([]);
   });
 
+  it("shows the auditor the sign-ins of the association's staff, never of participants or strangers", async () => {
+    const [association] = await t.db
+      .insert(associations)
+      .values({ slug: "a", name: "A" })
+      .returning();
+    const [staff, participant, stranger] = await t.db
+      .insert(users)
+      .values([
+        { email: "staff@a.se", name: "Staff" },
+        { email: "deltagare@a.se", name: "Deltagare", kind: "participant" },
+        { email: "other@b.se", name: "Other" },
+      ])
+      .returning();
+    const [org] = await t.db
+      .insert(memberOrganisations)
+      .values({
+        associationId: association!.id,
+        name: "K",
+        orgNumber: "212000-0274",
+        kind: "kommun",
+      })
+      .returning();
+    const [initiative] = await t.db
+      .insert(initiatives)
+      .values({ associationId: association!.id, name: "I", ownerOrganisationId: org!.id })
+      .returning();
+    await t.db.insert(roleAssignments).values([
+      { userId: staff!.id, associationId: association!.id, role: "board_member" },
+      {
+        userId: participant!.id,
+        associationId: association!.id,
+        role: "participant",
+        initiativeId: initiative!.id,
+      },
+    ]);
+    for (const user of [staff!, participant!, stranger!]) {
+      await recordAuditEvent(
+        t.db,
+        { userId: user.id, label: user.email },
+        { action: "sign_in.succeeded" },
+      );
+    }
+    const seen = await searchAuditLog(t.db, {
+      associationId: association!.id,
+      action: "sign_in.succeeded",
+    });
+    expect(seen.events.map((e) => e.actorLabel)).toEqual(["staff@a.se"]);
+  });
+
   it("detects an edited event even when someone bypasses the trigger", async () => {
     await t.db.transaction(async (tx) => {
       await tx.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
@@ -62,6 +114,6 @@ describe("audit log", () => {
     });
     const verdict = await verifyAuditChain(t.db);
     expect(verdict).toMatchObject({ ok: false, brokenAtSeq: 5 });
-    expect(await t.db.$count(auditEvents)).toBe(21);
+    expect(await t.db.$count(auditEvents)).toBe(24);
   });
 });

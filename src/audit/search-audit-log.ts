@@ -1,5 +1,6 @@
 // The auditor's search over the audit log of one association.
-import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { roleAssignments, users } from "../people/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { auditEvents } from "./schema.ts";
 
@@ -18,7 +19,18 @@ export interface AuditSearch {
 
 export async function searchAuditLog(q: Queryable, search: AuditSearch) {
   const limit = Math.min(search.limit ?? 50, 200);
-  const conditions: SQL[] = [eq(auditEvents.associationId, search.associationId)];
+  // The association's own events, and the sign-ins (which belong to no association) of its
+  // staff. Participant accounts are left out: their identities stay out of this zone.
+  const staff = q
+    .select({ id: roleAssignments.userId })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.associationId, search.associationId), eq(users.kind, "staff")));
+  const scope = or(
+    eq(auditEvents.associationId, search.associationId),
+    and(isNull(auditEvents.associationId), inArray(auditEvents.actorUserId, staff)),
+  );
+  const conditions: SQL[] = scope ? [scope] : [];
   if (search.action) conditions.push(eq(auditEvents.action, search.action));
   if (search.from)
     conditions.push(gte(auditEvents.occurredAt, new Date(`${search.from}T00:00:00Z`)));
