@@ -62,10 +62,23 @@ export interface Enrolment {
   qrSvg: string;
 }
 
-/** Starts (or restarts) enrolment: a new secret is kept sealed but not yet enabled. */
+export async function totpEnabled(q: Queryable, userId: string): Promise<boolean> {
+  const [user] = await q
+    .select({ enabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  return !!user?.enabledAt;
+}
+
+/**
+ * Starts (or restarts) enrolment: a new secret is kept sealed but not yet enabled. Refused
+ * once an authenticator is enabled: replacing it would let a password alone through.
+ */
 export async function beginTotpEnrolment(ctx: Ctx, userId: string): Promise<Enrolment> {
   const [user] = await ctx.q.select().from(users).where(eq(users.id, userId));
   if (!user) throw new Error("unknown user");
+  if (user.totpEnabledAt)
+    throw new Error("TOTP is already enabled; it cannot be replaced by a new enrolment");
   const secret = generateTotpSecret();
   await ctx.q
     .update(users)

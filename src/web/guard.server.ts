@@ -1,13 +1,21 @@
 // What every page asks before it does anything: who is signed in, which association the URL
 // names, and whether the policy lets this person see it. Pages call these and nothing else
 // to decide access.
-import { data, redirect, type RouterContextProvider } from "react-router";
-import { authorize, ForbiddenError, type Permission, permissionsIn, rolesIn } from "../access/policy.ts";
+import { data, type RouterContextProvider, redirect } from "react-router";
+import {
+  authorize,
+  ForbiddenError,
+  type Permission,
+  permissionsIn,
+  rolesIn,
+} from "../access/policy.ts";
 import type { Principal } from "../access/principal.ts";
 import { type Association, findAssociationBySlug } from "../associations/find-association.ts";
 import type { AuditActor } from "../audit/record-audit-event.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { type RequestState, requestState } from "../platform/http/request-context.ts";
+import { beginTotpEnrolment, pendingTotpEnrolment, totpEnabled } from "../sign-in/second-factor.ts";
+import type { ActiveSession } from "../sign-in/sessions.ts";
 
 type Ctx = Readonly<RouterContextProvider>;
 
@@ -24,7 +32,9 @@ export function actorOf(state: RequestState): AuditActor {
 
 /** A safe place to come back to after signing in: only paths on this site. */
 export function safeReturnTo(value: string | null | undefined): string {
-  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
+    ? value
+    : "/";
 }
 
 export function signInUrl(request: Request, expired = false): string {
@@ -35,11 +45,57 @@ export function signInUrl(request: Request, expired = false): string {
 }
 
 /** The signed-in person, or a redirect to sign in (or to finish the second step). */
-export function requirePrincipal(context: Ctx, request: Request): { state: RequestState; principal: Principal } {
+export function requirePrincipal(
+  context: Ctx,
+  request: Request,
+): { state: RequestState; principal: Principal } {
   const state = stateOf(context);
   if (state.principal) return { state, principal: state.principal };
-  if (state.session?.secondFactorPending) throw redirect("/logga-in/kod");
+  if (state.session?.secondFactorPending) {
+    const url = new URL(request.url);
+    throw redirect(`/logga-in/kod?${new URLSearchParams({ till: url.pathname + url.search })}`);
+  }
   throw redirect(signInUrl(request, state.sessionExpired));
+}
+
+/** What the second-factor use cases need from the request. */
+export function secondFactorContext(state: RequestState) {
+  return {
+    q: state.services.db,
+    secrets: state.services.secrets,
+    requestId: state.requestId,
+    ip: state.ip,
+  };
+}
+
+/** The enrolment in progress, or a new one: what the enrolment view shows. */
+export async function loadTotpEnrolment(state: RequestState, userId: string) {
+  const ctx = secondFactorContext(state);
+  const enrolment =
+    (await pendingTotpEnrolment(ctx, userId)) ?? (await beginTotpEnrolment(ctx, userId));
+  return { qrSvg: enrolment.qrSvg, secret: enrolment.secret };
+}
+
+/**
+ * The session that still owes its second step, on the page for the step it owes: a code for
+ * someone with an authenticator, enrolment for someone without. Any other visitor is sent on.
+ */
+export async function requirePendingSecondFactor(
+  context: Ctx,
+  request: Request,
+  step: "code" | "enrol",
+): Promise<{ state: RequestState; session: ActiveSession }> {
+  const state = stateOf(context);
+  if (state.principal) throw redirect("/");
+  const session = state.session;
+  if (!session?.secondFactorPending) throw redirect("/logga-in");
+  const owed = (await totpEnabled(state.services.db, session.userId)) ? "code" : "enrol";
+  if (owed !== step) {
+    throw redirect(
+      `${owed === "code" ? "/logga-in/kod" : "/logga-in/aktivera-kod"}${new URL(request.url).search}`,
+    );
+  }
+  return { state, session };
 }
 
 export interface AssociationAccess {
@@ -92,10 +148,19 @@ export async function attempt<T>(
     return { ok: true, value: await run() };
   } catch (error) {
     if (error instanceof ValidationError) {
-      return { ok: false, failure: data({ errors: error.fields, ...(values ? { values } : {}) }, { status: 400 }) };
+      return {
+        ok: false,
+        failure: data({ errors: error.fields, ...(values ? { values } : {}) }, { status: 400 }),
+      };
     }
     if (error instanceof ConflictError) {
-      return { ok: false, failure: data({ errors: { form: error.message }, ...(values ? { values } : {}) }, { status: 409 }) };
+      return {
+        ok: false,
+        failure: data(
+          { errors: { form: error.message }, ...(values ? { values } : {}) },
+          { status: 409 },
+        ),
+      };
     }
     if (error instanceof NotFoundError) throw data({ message: error.message }, { status: 404 });
     throw error;

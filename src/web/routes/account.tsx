@@ -2,8 +2,14 @@
 import { eq } from "drizzle-orm";
 import { useActionData, useSearchParams } from "react-router";
 import { users } from "../../people/schema.ts";
-import { beginTotpEnrolment, confirmTotpEnrolment, pendingTotpEnrolment } from "../../sign-in/second-factor.ts";
-import { redirectWithNotice, requirePrincipal, text } from "../guard.server.ts";
+import { confirmTotpEnrolment } from "../../sign-in/second-factor.ts";
+import {
+  loadTotpEnrolment,
+  redirectWithNotice,
+  requirePrincipal,
+  secondFactorContext,
+  text,
+} from "../guard.server.ts";
 import { ErrorSummary, Form, SubmitButton, TextField } from "../ui/form.tsx";
 import { useT } from "../ui/i18n.tsx";
 import { TotpEnrolment } from "../ui/totp-enrolment.tsx";
@@ -12,22 +18,26 @@ import type { Route } from "./+types/account.ts";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { state, principal } = requirePrincipal(context, request);
   const [user] = await state.services.db.select().from(users).where(eq(users.id, principal.userId));
-  const ctx = { q: state.services.db, secrets: state.services.secrets, requestId: state.requestId, ip: state.ip };
-  const enrolling = new URL(request.url).searchParams.get("aktivera") === "1" && !user?.totpEnabledAt;
-  const enrolment = enrolling ? ((await pendingTotpEnrolment(ctx, principal.userId)) ?? (await beginTotpEnrolment(ctx, principal.userId))) : undefined;
+  const enrolling =
+    new URL(request.url).searchParams.get("aktivera") === "1" && !user?.totpEnabledAt;
+  const enrolment = enrolling ? await loadTotpEnrolment(state, principal.userId) : null;
   return {
     name: principal.name,
     email: principal.email,
     totpEnabled: !!user?.totpEnabledAt,
-    enrolment: enrolment ? { qrSvg: enrolment.qrSvg, secret: enrolment.secret } : null,
+    enrolment,
   };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
   const { state, principal } = requirePrincipal(context, request);
   const form = await request.formData();
-  const ctx = { q: state.services.db, secrets: state.services.secrets, requestId: state.requestId, ip: state.ip };
-  const result = await confirmTotpEnrolment(ctx, principal.userId, text(form, "code"), state.session?.id ?? "");
+  const result = await confirmTotpEnrolment(
+    secondFactorContext(state),
+    principal.userId,
+    text(form, "code"),
+    state.session?.id ?? "",
+  );
   if (result.kind === "ok") return redirectWithNotice("/konto", "totp");
   return { invalid: true };
 }
@@ -41,7 +51,11 @@ export default function Account({ loaderData }: Route.ComponentProps) {
     <main id="innehall" tabIndex={-1}>
       <title>{`${t("nav.account")} – Samspår`}</title>
       <h1>{t("nav.account")}</h1>
-      {params.get("klart") === "totp" ? <p className="notice" role="status">{t("totp.enrolled")}</p> : null}
+      {params.get("klart") === "totp" ? (
+        <p className="notice" role="status">
+          {t("totp.enrolled")}
+        </p>
+      ) : null}
       <dl className="summary">
         <dt>{t("account.name")}</dt>
         <dd>{loaderData.name}</dd>
@@ -56,7 +70,16 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           <ErrorSummary errors={message ? { code: message } : undefined} />
           <TotpEnrolment qrSvg={loaderData.enrolment.qrSvg} secret={loaderData.enrolment.secret} />
           <Form method="post" action="/konto?aktivera=1">
-            <TextField name="code" label={t("totp.code")} hint={t("totp.codeHint")} inputMode="numeric" autoComplete="one-time-code" width="short" error={message} required />
+            <TextField
+              name="code"
+              label={t("totp.code")}
+              hint={t("totp.codeHint")}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              width="short"
+              error={message}
+              required
+            />
             <SubmitButton>{t("totp.activate")}</SubmitButton>
           </Form>
         </>

@@ -18,11 +18,15 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const state = stateOf(context);
   const form = await request.formData();
   const result = await attempt(() =>
-    acceptInvitation(state.services.db, { requestId: state.requestId, ip: state.ip }, {
-      token: params.token,
-      password: text(form, "password"),
-      passwordAgain: text(form, "passwordAgain"),
-    }),
+    acceptInvitation(
+      state.services.db,
+      { requestId: state.requestId, ip: state.ip },
+      {
+        token: params.token,
+        password: text(form, "password"),
+        passwordAgain: text(form, "passwordAgain"),
+      },
+    ),
   );
   if (!result.ok) return result.failure;
   const userId = result.value;
@@ -41,7 +45,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
 
 export default function Invitation({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as { errors?: Record<string, string> } | undefined;
+  const actionData = useActionData<typeof action>() as
+    | { errors?: Record<string, string> }
+    | undefined;
   const errors = actionData?.errors;
   return (
     <main id="innehall" tabIndex={-1}>
@@ -49,12 +55,37 @@ export default function Invitation({ loaderData }: Route.ComponentProps) {
       <h1>{t("invitation.title")}</h1>
       {loaderData.invitation ? (
         <>
-          <p>{t("invitation.intro", { name: loaderData.invitation.name, email: loaderData.invitation.email })}</p>
+          <p>
+            {t("invitation.intro", {
+              name: loaderData.invitation.name,
+              email: loaderData.invitation.email,
+            })}
+          </p>
           <ErrorSummary errors={errors} />
           <Form method="post">
-            <input type="hidden" name="username" autoComplete="username" value={loaderData.invitation.email} />
-            <TextField name="password" type="password" label={t("invitation.password")} hint={t("invitation.passwordHint")} autoComplete="new-password" error={errors?.password ?? errors?.token} required />
-            <TextField name="passwordAgain" type="password" label={t("invitation.passwordAgain")} autoComplete="new-password" error={errors?.passwordAgain} required />
+            <input
+              type="hidden"
+              name="username"
+              autoComplete="username"
+              value={loaderData.invitation.email}
+            />
+            <TextField
+              name="password"
+              type="password"
+              label={t("invitation.password")}
+              hint={t("invitation.passwordHint")}
+              autoComplete="new-password"
+              error={errors?.password ?? errors?.token}
+              required
+            />
+            <TextField
+              name="passwordAgain"
+              type="password"
+              label={t("invitation.passwordAgain")}
+              autoComplete="new-password"
+              error={errors?.passwordAgain}
+              required
+            />
             <SubmitButton>{t("invitation.submit")}</SubmitButton>
           </Form>
         </>

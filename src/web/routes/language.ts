@@ -15,6 +15,8 @@ export async function action({ request }: Route.ActionArgs) {
   const to = safeReturnTo(text(form, "till"));
   if (!isLocale(choice)) return redirect(to);
   return redirect(to, {
-    headers: { "Set-Cookie": `${LANGUAGE_COOKIE}=${choice}; Path=/; Max-Age=31536000; SameSite=Lax; Secure` },
+    headers: {
+      "Set-Cookie": `${LANGUAGE_COOKIE}=${choice}; Path=/; Max-Age=31536000; SameSite=Lax; Secure`,
+    },
   });
 }

@@ -2,7 +2,10 @@
 import { data } from "react-router";
 
 export function loader() {
-  throw data({ message: "Sidan finns inte. Kontrollera adressen eller gå till startsidan." }, { status: 404 });
+  throw data(
+    { message: "Sidan finns inte. Kontrollera adressen eller gå till startsidan." },
+    { status: 404 },
+  );
 }
 
 export default function NotFound() {

@@ -10,13 +10,24 @@ import type { Route } from "./+types/oidc-callback.ts";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const state = stateOf(context);
   const oidc = state.services.oidc;
-  if (!oidc) throw data({ message: "Inloggning med organisationens konto är inte påslagen." }, { status: 404 });
+  if (!oidc)
+    throw data(
+      { message: "Inloggning med organisationens konto är inte påslagen." },
+      { status: 404 },
+    );
   const headers = new Headers({ "Set-Cookie": clearCookie(OIDC_COOKIE) });
   let finished: Awaited<ReturnType<typeof oidc.finish>>;
   try {
-    finished = await oidc.finish(new URL(request.url), readCookie(request.headers.get("cookie"), OIDC_COOKIE));
+    finished = await oidc.finish(
+      new URL(request.url),
+      readCookie(request.headers.get("cookie"), OIDC_COOKIE),
+    );
   } catch (error) {
-    console.warn(`[${state.requestId}] OIDC:`, (error as Error).message, (error as Error).cause ?? "");
+    console.warn(
+      `[${state.requestId}] OIDC:`,
+      (error as Error).message,
+      (error as Error).cause ?? "",
+    );
     return redirect("/logga-in?oidc=misslyckades", { headers });
   }
   const result = await signInWithOidc(state.services.db, finished.claims, {

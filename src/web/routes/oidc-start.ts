@@ -7,8 +7,14 @@ import type { Route } from "./+types/oidc-start.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { services } = stateOf(context);
-  if (!services.oidc) throw data({ message: "Inloggning med organisationens konto är inte påslagen." }, { status: 404 });
-  const start = await services.oidc.start(safeReturnTo(new URL(request.url).searchParams.get("till")));
+  if (!services.oidc)
+    throw data(
+      { message: "Inloggning med organisationens konto är inte påslagen." },
+      { status: 404 },
+    );
+  const start = await services.oidc.start(
+    safeReturnTo(new URL(request.url).searchParams.get("till")),
+  );
   return redirect(start.url, {
     headers: { "Set-Cookie": serializeCookie(OIDC_COOKIE, start.cookieValue, { maxAge: 600 }) },
   });

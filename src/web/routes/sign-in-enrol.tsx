@@ -1,30 +1,32 @@
 // Enrolment during sign-in, for staff whose association requires a second factor.
 import { redirect, useActionData, useSearchParams } from "react-router";
-import { beginTotpEnrolment, confirmTotpEnrolment, pendingTotpEnrolment } from "../../sign-in/second-factor.ts";
-import { safeReturnTo, stateOf, text } from "../guard.server.ts";
+import { confirmTotpEnrolment } from "../../sign-in/second-factor.ts";
+import {
+  loadTotpEnrolment,
+  requirePendingSecondFactor,
+  safeReturnTo,
+  secondFactorContext,
+  text,
+} from "../guard.server.ts";
 import { ErrorSummary, Form, SubmitButton, TextField } from "../ui/form.tsx";
 import { useT } from "../ui/i18n.tsx";
 import { TotpEnrolment } from "../ui/totp-enrolment.tsx";
 import type { Route } from "./+types/sign-in-enrol.ts";
 
-function pending(context: Route.LoaderArgs["context"]) {
-  const state = stateOf(context);
-  if (state.principal) throw redirect("/");
-  if (!state.session?.secondFactorPending) throw redirect("/logga-in");
-  const ctx = { q: state.services.db, secrets: state.services.secrets, requestId: state.requestId, ip: state.ip };
-  return { ctx, session: state.session };
-}
-
-export async function loader({ context }: Route.LoaderArgs) {
-  const { ctx, session } = pending(context);
-  const enrolment = (await pendingTotpEnrolment(ctx, session.userId)) ?? (await beginTotpEnrolment(ctx, session.userId));
-  return { qrSvg: enrolment.qrSvg, secret: enrolment.secret };
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const { state, session } = await requirePendingSecondFactor(context, request, "enrol");
+  return loadTotpEnrolment(state, session.userId);
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const { ctx, session } = pending(context);
+  const { state, session } = await requirePendingSecondFactor(context, request, "enrol");
   const form = await request.formData();
-  const result = await confirmTotpEnrolment(ctx, session.userId, text(form, "code"), session.id);
+  const result = await confirmTotpEnrolment(
+    secondFactorContext(state),
+    session.userId,
+    text(form, "code"),
+    session.id,
+  );
   if (result.kind === "ok") return redirect(safeReturnTo(text(form, "till")));
   return { invalid: true };
 }
@@ -43,7 +45,16 @@ export default function SignInEnrol({ loaderData }: Route.ComponentProps) {
       <TotpEnrolment qrSvg={loaderData.qrSvg} secret={loaderData.secret} />
       <Form method="post">
         <input type="hidden" name="till" value={params.get("till") ?? "/"} />
-        <TextField name="code" label={t("totp.code")} hint={t("totp.codeHint")} inputMode="numeric" autoComplete="one-time-code" width="short" error={message} required />
+        <TextField
+          name="code"
+          label={t("totp.code")}
+          hint={t("totp.codeHint")}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          width="short"
+          error={message}
+          required
+        />
         <SubmitButton>{t("totp.activate")}</SubmitButton>
       </Form>
     </main>

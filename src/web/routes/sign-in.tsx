@@ -34,7 +34,9 @@ export async function action({ context, request }: Route.ActionArgs) {
         : result.next === "enrol-totp"
           ? `/logga-in/aktivera-kod?till=${encodeURIComponent(returnTo)}`
           : returnTo;
-    return redirect(next, { headers: { "Set-Cookie": serializeCookie(SESSION_COOKIE, result.token) } });
+    return redirect(next, {
+      headers: { "Set-Cookie": serializeCookie(SESSION_COOKIE, result.token) },
+    });
   }
   return { email, failure: result };
 }
@@ -58,18 +60,37 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
       <h1>{t("signIn.title")}</h1>
       {params.get("utgangen") ? <p className="warning">{t("signIn.expired")}</p> : null}
       {params.get("utloggad") ? <p className="notice">{t("signIn.signedOut")}</p> : null}
-      {params.get("oidc") === "misslyckades" ? <p className="warning">{t("signIn.oidcFailed")}</p> : null}
+      {params.get("oidc") === "misslyckades" ? (
+        <p className="warning">{t("signIn.oidcFailed")}</p>
+      ) : null}
       {params.get("oidc") === "okand" ? <p className="warning">{t("signIn.oidcUnknown")}</p> : null}
       <ErrorSummary errors={message ? { email: message } : undefined} />
       <Form method="post">
         <input type="hidden" name="till" value={params.get("till") ?? "/"} />
-        <TextField name="email" type="email" label={t("signIn.email")} autoComplete="username" defaultValue={actionData?.email} error={message} required />
-        <TextField name="password" type="password" label={t("signIn.password")} autoComplete="current-password" required />
+        <TextField
+          name="email"
+          type="email"
+          label={t("signIn.email")}
+          autoComplete="username"
+          defaultValue={actionData?.email}
+          error={message}
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("signIn.password")}
+          autoComplete="current-password"
+          required
+        />
         <SubmitButton>{t("signIn.submit")}</SubmitButton>
       </Form>
       {loaderData.oidcLabel ? (
         <p>
-          <a className="button button--secondary" href={`/logga-in/oidc?till=${encodeURIComponent(params.get("till") ?? "/")}`}>
+          <a
+            className="button button--secondary"
+            href={`/logga-in/oidc?till=${encodeURIComponent(params.get("till") ?? "/")}`}
+          >
             {loaderData.oidcLabel}
           </a>
         </p>

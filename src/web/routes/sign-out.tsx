@@ -16,5 +16,7 @@ export async function action({ context }: Route.ActionArgs) {
     await destroySession(state.services.db, state.session.id);
     await recordAuditEvent(state.services.db, actorOf(state), { action: "sign_out" });
   }
-  return redirect("/logga-in?utloggad=1", { headers: { "Set-Cookie": clearCookie(SESSION_COOKIE) } });
+  return redirect("/logga-in?utloggad=1", {
+    headers: { "Set-Cookie": clearCookie(SESSION_COOKIE) },
+  });
 }

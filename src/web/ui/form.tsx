@@ -1,7 +1,7 @@
 // Form building blocks in the GOV.UK manner: a label and hint on every field, errors next to
 // the field and summarised on top with links, and plain HTML that works without JavaScript.
 import { type ReactNode, useEffect, useRef } from "react";
-import { Form as RouterForm, type FormProps, useRouteLoaderData } from "react-router";
+import { type FormProps, Form as RouterForm, useRouteLoaderData } from "react-router";
 import { useT } from "./i18n.tsx";
 
 export function CsrfField() {
@@ -28,7 +28,13 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> | unde
   }, [entries.length]);
   if (!entries.length) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+    <div
+      className="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      ref={ref}
+    >
       <h2 id="error-summary-title">{t("errors.summaryTitle", { count: entries.length })}</h2>
       <ul>
         {entries.map(([field, message]) => (
@@ -47,7 +53,14 @@ interface FieldProps {
   required?: boolean;
 }
 
-function FieldFrame({ name, label, hint, error, required, children }: FieldProps & { children: ReactNode }) {
+function FieldFrame({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: FieldProps & { children: ReactNode }) {
   const t = useT();
   return (
     <div className={error ? "field field--error" : "field"}>
@@ -82,7 +95,17 @@ export function TextField(
     width?: "short" | "full";
   },
 ) {
-  const { name, hint, error, type = "text", defaultValue, autoComplete, inputMode, required, width } = props;
+  const {
+    name,
+    hint,
+    error,
+    type = "text",
+    defaultValue,
+    autoComplete,
+    inputMode,
+    required,
+    width,
+  } = props;
   return (
     <FieldFrame {...props}>
       <input
@@ -102,7 +125,10 @@ export function TextField(
 }
 
 export function SelectField(
-  props: FieldProps & { options: Array<{ value: string; label: string }>; defaultValue?: string | undefined },
+  props: FieldProps & {
+    options: Array<{ value: string; label: string }>;
+    defaultValue?: string | undefined;
+  },
 ) {
   const { name, hint, error, options, defaultValue, required } = props;
   return (
@@ -126,7 +152,17 @@ export function SelectField(
   );
 }
 
-export function SubmitButton({ children, variant = "primary", name, value }: { children: ReactNode; variant?: "primary" | "secondary" | "danger"; name?: string; value?: string }) {
+export function SubmitButton({
+  children,
+  variant = "primary",
+  name,
+  value,
+}: {
+  children: ReactNode;
+  variant?: "primary" | "secondary" | "danger";
+  name?: string;
+  value?: string;
+}) {
   return (
     <button type="submit" className={`button button--${variant}`} name={name} value={value}>
       {children}

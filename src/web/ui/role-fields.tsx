@@ -23,7 +23,10 @@ export function RoleFields({
         required
         options={[
           { value: "", label: t("common.choose") },
-          ...ROLES.filter((r) => r !== "participant").map((r) => ({ value: r, label: t(`role.${r}`) })),
+          ...ROLES.filter((r) => r !== "participant").map((r) => ({
+            value: r,
+            label: t(`role.${r}`),
+          })),
         ]}
       />
       <SelectField
@@ -32,7 +35,10 @@ export function RoleFields({
         hint={t("people.initiativeHint")}
         defaultValue={values?.initiativeId ?? ""}
         error={errors?.initiativeId}
-        options={[{ value: "", label: t("people.wholeAssociation") }, ...initiatives.map((i) => ({ value: i.id, label: i.name }))]}
+        options={[
+          { value: "", label: t("people.wholeAssociation") },
+          ...initiatives.map((i) => ({ value: i.id, label: i.name })),
+        ]}
       />
     </>
   );

@@ -8,8 +8,12 @@ export function TotpEnrolment({ qrSvg, secret }: { qrSvg: string; secret: string
     <div>
       <p>{t("totp.enrolIntro")}</p>
       <figure className="qr">
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: SVG generated on our server from our own otpauth URI */}
-        <div role="img" aria-label={t("totp.qrLabel")} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+        <div
+          role="img"
+          aria-label={t("totp.qrLabel")}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: SVG generated on our server from our own otpauth URI
+          dangerouslySetInnerHTML={{ __html: qrSvg }}
+        />
       </figure>
       <p>{t("totp.secretLabel")}</p>
       <p>

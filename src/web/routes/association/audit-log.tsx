@@ -1,5 +1,5 @@
 // The auditor's view of the audit log: search by text, action and dates; the chain's state.
-import { Form as RouterForm, Link } from "react-router";
+import { Link, Form as RouterForm } from "react-router";
 import { searchAuditLog } from "../../../audit/search-audit-log.ts";
 import { verifyAuditChain } from "../../../audit/verify-audit-chain.ts";
 import { formatDateTime } from "../../../platform/i18n/format.ts";
@@ -11,7 +11,12 @@ import type { Route } from "./+types/audit-log.ts";
 const isoDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, association } = await requireAssociation(context, request, params.association, "audit.view");
+  const { state, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "audit.view",
+  );
   const url = new URL(request.url);
   const search = {
     text: url.searchParams.get("q")?.trim() || undefined,
@@ -43,18 +48,42 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { search, chain, events, more } = loaderData;
   const last = events.at(-1);
-  const next = new URLSearchParams({ ...(search.text ? { q: search.text } : {}), ...(search.from ? { fran: search.from } : {}), ...(search.to ? { till: search.to } : {}), ...(last ? { fore: String(last.seq) } : {}) });
+  const next = new URLSearchParams({
+    ...(search.text ? { q: search.text } : {}),
+    ...(search.from ? { fran: search.from } : {}),
+    ...(search.to ? { till: search.to } : {}),
+    ...(last ? { fore: String(last.seq) } : {}),
+  });
   return (
     <main id="innehall" tabIndex={-1}>
       <title>{`${t("nav.auditLog")} – Samspår`}</title>
       <h1>{t("nav.auditLog")}</h1>
       <p className={chain.ok ? "notice" : "warning"} role="status">
-        {chain.ok ? t("audit.chainOk", { count: chain.events }) : t("audit.chainBroken", { seq: chain.brokenAtSeq })}
+        {chain.ok
+          ? t("audit.chainOk", { count: chain.events })
+          : t("audit.chainBroken", { seq: chain.brokenAtSeq })}
       </p>
       <RouterForm method="get" className="search-form">
-        <TextField name="q" type="search" label={t("audit.searchText")} defaultValue={search.text} />
-        <TextField name="fran" type="date" label={t("audit.from")} width="short" defaultValue={search.from} />
-        <TextField name="till" type="date" label={t("audit.to")} width="short" defaultValue={search.to} />
+        <TextField
+          name="q"
+          type="search"
+          label={t("audit.searchText")}
+          defaultValue={search.text}
+        />
+        <TextField
+          name="fran"
+          type="date"
+          label={t("audit.from")}
+          width="short"
+          defaultValue={search.from}
+        />
+        <TextField
+          name="till"
+          type="date"
+          label={t("audit.to")}
+          width="short"
+          defaultValue={search.to}
+        />
         <button type="submit" className="button button--secondary">
           {t("common.search")}
         </button>

@@ -7,13 +7,22 @@ import { useT } from "../../ui/i18n.tsx";
 import type { Route } from "./+types/layout.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { association, permissions } = await requireAssociation(context, request, params.association, "association.enter");
+  const { association, permissions } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "association.enter",
+  );
   return { association: { slug: association.slug, name: association.name }, permissions };
 }
 
 const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission }> = [
   { to: "", label: "nav.home", permission: "association.enter" },
-  { to: "organisationer", label: "nav.memberOrganisations", permission: "member_organisations.view" },
+  {
+    to: "organisationer",
+    label: "nav.memberOrganisations",
+    permission: "member_organisations.view",
+  },
   { to: "personer", label: "nav.people", permission: "users.view" },
   { to: "utkorg", label: "nav.outbox", permission: "outbox.view" },
   { to: "granskningslogg", label: "nav.auditLog", permission: "audit.view" },

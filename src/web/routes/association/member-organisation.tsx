@@ -4,29 +4,61 @@ import { and, eq } from "drizzle-orm";
 import { data, Link, useActionData } from "react-router";
 import { updateMemberOrganisation } from "../../../associations/member-organisations.ts";
 import { memberOrganisations } from "../../../associations/schema.ts";
-import { actorOf, attempt, redirectWithNotice, requireAssociation, text } from "../../guard.server.ts";
+import {
+  actorOf,
+  attempt,
+  redirectWithNotice,
+  requireAssociation,
+  text,
+} from "../../guard.server.ts";
 import { ErrorSummary, Form, SubmitButton } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import type { Route } from "./+types/member-organisation.ts";
 import { OrganisationFields } from "./member-organisations.tsx";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, association } = await requireAssociation(context, request, params.association, "member_organisations.manage");
+  const { state, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "member_organisations.manage",
+  );
   const [organisation] = await state.services.db
     .select()
     .from(memberOrganisations)
-    .where(and(eq(memberOrganisations.id, params.organisationId), eq(memberOrganisations.associationId, association.id)));
+    .where(
+      and(
+        eq(memberOrganisations.id, params.organisationId),
+        eq(memberOrganisations.associationId, association.id),
+      ),
+    );
   if (!organisation) throw data({ message: "Organisationen finns inte." }, { status: 404 });
   return { slug: association.slug, organisation };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, association } = await requireAssociation(context, request, params.association, "member_organisations.manage");
+  const { state, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "member_organisations.manage",
+  );
   const form = await request.formData();
-  const values = { name: text(form, "name"), orgNumber: text(form, "orgNumber"), kind: text(form, "kind") };
+  const values = {
+    name: text(form, "name"),
+    orgNumber: text(form, "orgNumber"),
+    kind: text(form, "kind"),
+  };
   const result = await attempt(
     () =>
-      updateMemberOrganisation(state.services.db, actorOf(state), association.id, params.organisationId, Number(text(form, "version")), values),
+      updateMemberOrganisation(
+        state.services.db,
+        actorOf(state),
+        association.id,
+        params.organisationId,
+        Number(text(form, "version")),
+        values,
+      ),
     values,
   );
   if (!result.ok) return result.failure;
@@ -35,9 +67,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function MemberOrganisation({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
+  const actionData = useActionData<typeof action>() as
+    | { errors?: Record<string, string>; values?: Record<string, string> }
+    | undefined;
   const { organisation } = loaderData;
-  const values = actionData?.values ?? { name: organisation.name, orgNumber: organisation.orgNumber, kind: organisation.kind };
+  const values = actionData?.values ?? {
+    name: organisation.name,
+    orgNumber: organisation.orgNumber,
+    kind: organisation.kind,
+  };
   return (
     <main id="innehall" tabIndex={-1}>
       <title>{`${organisation.name} – Samspår`}</title>

@@ -1,14 +1,28 @@
 // The association's member organisations: the list, and (for the office) adding one.
 import { Link, useActionData, useSearchParams } from "react-router";
-import { addMemberOrganisation, listMemberOrganisations } from "../../../associations/member-organisations.ts";
+import {
+  addMemberOrganisation,
+  listMemberOrganisations,
+} from "../../../associations/member-organisations.ts";
 import { MEMBER_ORGANISATION_KINDS } from "../../../associations/schema.ts";
-import { actorOf, attempt, redirectWithNotice, requireAssociation, text } from "../../guard.server.ts";
+import {
+  actorOf,
+  attempt,
+  redirectWithNotice,
+  requireAssociation,
+  text,
+} from "../../guard.server.ts";
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import type { Route } from "./+types/member-organisations.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, association, permissions } = await requireAssociation(context, request, params.association, "member_organisations.view");
+  const { state, association, permissions } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "member_organisations.view",
+  );
   return {
     slug: association.slug,
     organisations: await listMemberOrganisations(state.services.db, association.id),
@@ -17,27 +31,62 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, association } = await requireAssociation(context, request, params.association, "member_organisations.manage");
+  const { state, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "member_organisations.manage",
+  );
   const form = await request.formData();
-  const values = { name: text(form, "name"), orgNumber: text(form, "orgNumber"), kind: text(form, "kind") };
-  const result = await attempt(() => addMemberOrganisation(state.services.db, actorOf(state), association.id, values), values);
+  const values = {
+    name: text(form, "name"),
+    orgNumber: text(form, "orgNumber"),
+    kind: text(form, "kind"),
+  };
+  const result = await attempt(
+    () => addMemberOrganisation(state.services.db, actorOf(state), association.id, values),
+    values,
+  );
   if (!result.ok) return result.failure;
   return redirectWithNotice(`/${association.slug}/organisationer`, "tillagd");
 }
 
-export function OrganisationFields({ values, errors }: { values?: Record<string, string> | undefined; errors?: Record<string, string> | undefined }) {
+export function OrganisationFields({
+  values,
+  errors,
+}: {
+  values?: Record<string, string> | undefined;
+  errors?: Record<string, string> | undefined;
+}) {
   const t = useT();
   return (
     <>
-      <TextField name="name" label={t("org.name")} defaultValue={values?.name} error={errors?.name} required />
-      <TextField name="orgNumber" label={t("org.orgNumber")} hint={t("org.orgNumberHint")} width="short" defaultValue={values?.orgNumber} error={errors?.orgNumber} required />
+      <TextField
+        name="name"
+        label={t("org.name")}
+        defaultValue={values?.name}
+        error={errors?.name}
+        required
+      />
+      <TextField
+        name="orgNumber"
+        label={t("org.orgNumber")}
+        hint={t("org.orgNumberHint")}
+        width="short"
+        defaultValue={values?.orgNumber}
+        error={errors?.orgNumber}
+        required
+      />
       <SelectField
         name="kind"
         label={t("org.kind")}
         defaultValue={values?.kind ?? ""}
         error={errors?.kind}
         required
-        options={[{ value: "", label: t("common.choose") }, ...MEMBER_ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))]}
+        options={[
+          { value: "", label: t("common.choose") },
+          ...MEMBER_ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) })),
+        ]}
       />
     </>
   );
@@ -45,13 +94,19 @@ export function OrganisationFields({ values, errors }: { values?: Record<string,
 
 export default function MemberOrganisations({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
+  const actionData = useActionData<typeof action>() as
+    | { errors?: Record<string, string>; values?: Record<string, string> }
+    | undefined;
   const [params] = useSearchParams();
   return (
     <main id="innehall" tabIndex={-1}>
       <title>{`${t("nav.memberOrganisations")} – Samspår`}</title>
       <h1>{t("nav.memberOrganisations")}</h1>
-      {params.get("klart") ? <p className="notice" role="status">{t("org.saved")}</p> : null}
+      {params.get("klart") ? (
+        <p className="notice" role="status">
+          {t("org.saved")}
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table>
           <caption>{t("org.tableCaption", { count: loaderData.organisations.length })}</caption>

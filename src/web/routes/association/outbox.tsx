@@ -6,11 +6,23 @@ import { useT } from "../../ui/i18n.tsx";
 import type { Route } from "./+types/outbox.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, association } = await requireAssociation(context, request, params.association, "outbox.view");
+  const { state, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "outbox.view",
+  );
   const mails = await listOutbox(state.services.db, association.id);
   return {
     smtp: !!state.services.config.smtpUrl,
-    mails: mails.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, text: m.textBody, status: m.status, at: formatDateTime(m.createdAt) })),
+    mails: mails.map((m) => ({
+      id: m.id,
+      to: m.toAddress,
+      subject: m.subject,
+      text: m.textBody,
+      status: m.status,
+      at: formatDateTime(m.createdAt),
+    })),
   };
 }
 

@@ -25,10 +25,18 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     ? await db
         .select({ id: initiatives.id, name: initiatives.name, status: initiatives.status })
         .from(initiatives)
-        .where(and(eq(initiatives.associationId, association.id), inArray(initiatives.id, initiativeIds)))
+        .where(
+          and(
+            eq(initiatives.associationId, association.id),
+            inArray(initiatives.id, initiativeIds),
+          ),
+        )
     : [];
   const [orgs] = permissions.includes("member_organisations.view")
-    ? await db.select({ n: count() }).from(memberOrganisations).where(eq(memberOrganisations.associationId, association.id))
+    ? await db
+        .select({ n: count() })
+        .from(memberOrganisations)
+        .where(eq(memberOrganisations.associationId, association.id))
     : [undefined];
   return {
     association: { slug: association.slug, name: association.name },

@@ -6,7 +6,12 @@ import { useT } from "../../ui/i18n.tsx";
 import type { Route } from "./+types/people.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, association, permissions } = await requireAssociation(context, request, params.association, "users.view");
+  const { state, association, permissions } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "users.view",
+  );
   return {
     slug: association.slug,
     people: await listUsers(state.services.db, association.id),
@@ -21,8 +26,16 @@ export default function People({ loaderData }: Route.ComponentProps) {
     <main id="innehall" tabIndex={-1}>
       <title>{`${t("nav.people")} – Samspår`}</title>
       <h1>{t("nav.people")}</h1>
-      {params.get("klart") === "inbjuden" ? <p className="notice" role="status">{t("people.invited")}</p> : null}
-      {params.get("klart") === "tillagd" ? <p className="notice" role="status">{t("people.roleAdded")}</p> : null}
+      {params.get("klart") === "inbjuden" ? (
+        <p className="notice" role="status">
+          {t("people.invited")}
+        </p>
+      ) : null}
+      {params.get("klart") === "tillagd" ? (
+        <p className="notice" role="status">
+          {t("people.roleAdded")}
+        </p>
+      ) : null}
       {loaderData.canManage ? (
         <p>
           <Link className="button button--primary" to="ny">
@@ -48,10 +61,19 @@ export default function People({ loaderData }: Route.ComponentProps) {
                 <td>{p.email}</td>
                 <td>
                   {p.grants
-                    .map((g) => `${t(`role.${g.role}`)}${g.initiativeName ? ` (${g.initiativeName})` : ""}`)
+                    .map(
+                      (g) =>
+                        `${t(`role.${g.role}`)}${g.initiativeName ? ` (${g.initiativeName})` : ""}`,
+                    )
                     .join(", ")}
                 </td>
-                <td>{p.disabledAt ? t("people.disabled") : p.totpEnabledAt ? t("people.activeTotp") : t("people.active")}</td>
+                <td>
+                  {p.disabledAt
+                    ? t("people.disabled")
+                    : p.totpEnabledAt
+                      ? t("people.activeTotp")
+                      : t("people.active")}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -3,14 +3,25 @@ import { asc, eq } from "drizzle-orm";
 import { Link, useActionData } from "react-router";
 import { initiatives } from "../../../initiatives/schema.ts";
 import { addPersonToAssociation } from "../../../people/add-person-to-association.ts";
-import { actorOf, attempt, redirectWithNotice, requireAssociation, text } from "../../guard.server.ts";
+import {
+  actorOf,
+  attempt,
+  redirectWithNotice,
+  requireAssociation,
+  text,
+} from "../../guard.server.ts";
 import { ErrorSummary, Form, SubmitButton, TextField } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import { RoleFields } from "../../ui/role-fields.tsx";
 import type { Route } from "./+types/person-new.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, association } = await requireAssociation(context, request, params.association, "users.manage");
+  const { state, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "users.manage",
+  );
   return {
     slug: association.slug,
     initiatives: await state.services.db
@@ -22,7 +33,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, association } = await requireAssociation(context, request, params.association, "users.manage");
+  const { state, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "users.manage",
+  );
   const form = await request.formData();
   const values = {
     email: text(form, "email"),
@@ -36,17 +52,27 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         state.services.db,
         actorOf(state),
         { mailer: state.services.mailer, baseUrl: state.services.config.baseUrl },
-        { ...values, associationId: association.id, associationName: association.name, initiativeId: values.initiativeId || undefined },
+        {
+          ...values,
+          associationId: association.id,
+          associationName: association.name,
+          initiativeId: values.initiativeId || undefined,
+        },
       ),
     values,
   );
   if (!result.ok) return result.failure;
-  return redirectWithNotice(`/${association.slug}/personer`, result.value.invited ? "inbjuden" : "tillagd");
+  return redirectWithNotice(
+    `/${association.slug}/personer`,
+    result.value.invited ? "inbjuden" : "tillagd",
+  );
 }
 
 export default function PersonNew({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
+  const actionData = useActionData<typeof action>() as
+    | { errors?: Record<string, string>; values?: Record<string, string> }
+    | undefined;
   const errors = actionData?.errors;
   return (
     <main id="innehall" tabIndex={-1}>
@@ -55,9 +81,28 @@ export default function PersonNew({ loaderData }: Route.ComponentProps) {
       <p>{t("people.addIntro")}</p>
       <ErrorSummary errors={errors} />
       <Form method="post">
-        <TextField name="name" label={t("account.name")} autoComplete="off" defaultValue={actionData?.values?.name} error={errors?.name} required />
-        <TextField name="email" type="email" label={t("signIn.email")} autoComplete="off" defaultValue={actionData?.values?.email} error={errors?.email} required />
-        <RoleFields initiatives={loaderData.initiatives} values={actionData?.values} errors={errors} />
+        <TextField
+          name="name"
+          label={t("account.name")}
+          autoComplete="off"
+          defaultValue={actionData?.values?.name}
+          error={errors?.name}
+          required
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("signIn.email")}
+          autoComplete="off"
+          defaultValue={actionData?.values?.email}
+          error={errors?.email}
+          required
+        />
+        <RoleFields
+          initiatives={loaderData.initiatives}
+          values={actionData?.values}
+          errors={errors}
+        />
         <div className="button-row">
           <SubmitButton>{t("people.add")}</SubmitButton>
           <Link to={`/${loaderData.slug}/personer`}>{t("common.cancel")}</Link>

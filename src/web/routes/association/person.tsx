@@ -8,15 +8,27 @@ import { revokeRole } from "../../../people/revoke-role.ts";
 import { isRole } from "../../../people/roles.ts";
 import { setUserDisabled } from "../../../people/set-user-disabled.ts";
 import { ValidationError } from "../../../platform/errors.ts";
-import { actorOf, attempt, redirectWithNotice, requireAssociation, text } from "../../guard.server.ts";
+import {
+  actorOf,
+  attempt,
+  redirectWithNotice,
+  requireAssociation,
+  text,
+} from "../../guard.server.ts";
 import { ErrorSummary, Form, SubmitButton } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import { RoleFields } from "../../ui/role-fields.tsx";
 import type { Route } from "./+types/person.ts";
 
-async function findPerson(context: Route.LoaderArgs["context"], request: Request, params: Route.LoaderArgs["params"]) {
+async function findPerson(
+  context: Route.LoaderArgs["context"],
+  request: Request,
+  params: Route.LoaderArgs["params"],
+) {
   const access = await requireAssociation(context, request, params.association, "users.manage");
-  const person = (await listUsers(access.state.services.db, access.association.id)).find((p) => p.id === params.userId);
+  const person = (await listUsers(access.state.services.db, access.association.id)).find(
+    (p) => p.id === params.userId,
+  );
   if (!person) throw data({ message: "Personen finns inte i förbundet." }, { status: 404 });
   return { ...access, person };
 }
@@ -46,11 +58,20 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const result = await attempt(async () => {
     if (intent === "add-role") {
       if (!isRole(values.role)) throw new ValidationError({ role: "Välj en roll i listan." });
-      await assignRole(db, actor, { userId: person.id, associationId: association.id, role: values.role, initiativeId: values.initiativeId || null });
+      await assignRole(db, actor, {
+        userId: person.id,
+        associationId: association.id,
+        role: values.role,
+        initiativeId: values.initiativeId || null,
+      });
     } else if (intent === "revoke-role") {
-      await revokeRole(db, actor, { grantId: text(form, "grantId"), associationId: association.id });
+      await revokeRole(db, actor, {
+        grantId: text(form, "grantId"),
+        associationId: association.id,
+      });
     } else if (intent === "disable" || intent === "enable") {
-      if (person.id === principal.userId) throw new ValidationError({ form: "Du kan inte stänga av ditt eget konto." });
+      if (person.id === principal.userId)
+        throw new ValidationError({ form: "Du kan inte stänga av ditt eget konto." });
       await setUserDisabled(db, actor, {
         userId: person.id,
         disabled: intent === "disable",
@@ -67,7 +88,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function Person({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
+  const actionData = useActionData<typeof action>() as
+    | { errors?: Record<string, string>; values?: Record<string, string> }
+    | undefined;
   const [params] = useSearchParams();
   const { person } = loaderData;
   const notice = params.get("klart");
@@ -78,13 +101,23 @@ export default function Person({ loaderData }: Route.ComponentProps) {
         <Link to={`/${loaderData.slug}/personer`}>{t("common.back")}</Link>
       </p>
       <h1>{person.name}</h1>
-      {notice ? <p className="notice" role="status">{t("people.saved")}</p> : null}
+      {notice ? (
+        <p className="notice" role="status">
+          {t("people.saved")}
+        </p>
+      ) : null}
       <ErrorSummary errors={actionData?.errors} />
       <dl className="summary">
         <dt>{t("signIn.email")}</dt>
         <dd>{person.email}</dd>
         <dt>{t("people.status")}</dt>
-        <dd>{person.disabledAt ? t("people.disabled") : person.totpEnabledAt ? t("people.activeTotp") : t("people.active")}</dd>
+        <dd>
+          {person.disabledAt
+            ? t("people.disabled")
+            : person.totpEnabledAt
+              ? t("people.activeTotp")
+              : t("people.active")}
+        </dd>
       </dl>
       <h2>{t("people.roles")}</h2>
       <ul>
@@ -103,7 +136,11 @@ export default function Person({ loaderData }: Route.ComponentProps) {
       </ul>
       <h2>{t("people.addRole")}</h2>
       <Form method="post">
-        <RoleFields initiatives={loaderData.initiatives} values={actionData?.values} errors={actionData?.errors} />
+        <RoleFields
+          initiatives={loaderData.initiatives}
+          values={actionData?.values}
+          errors={actionData?.errors}
+        />
         <SubmitButton name="intent" value="add-role">
           {t("people.addRole")}
         </SubmitButton>
