@@ -62,7 +62,8 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("samspar", () => {
+// each spawn loads the CLI and opens the database (2–4 s on a loaded 2-core machine)
+describe("samspar", { timeout: 120_000 }, () => {
   it("lists its commands in Swedish", () => {
     const run = samspar(["--help"]);
     expect(run.status).toBe(0);
