@@ -10,9 +10,9 @@ import {
   secondFactorContext,
   text,
 } from "../guard.server.ts";
-import { ErrorSummary, Form, SubmitButton, TextField } from "../ui/form.tsx";
+import { ErrorSummary, Form, SubmitButton } from "../ui/form.tsx";
 import { useT } from "../ui/i18n.tsx";
-import { TotpEnrolment } from "../ui/totp-enrolment.tsx";
+import { TotpCodeField, TotpEnrolment } from "../ui/totp-enrolment.tsx";
 import type { Route } from "./+types/account.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -70,16 +70,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           <ErrorSummary errors={message ? { code: message } : undefined} />
           <TotpEnrolment qrSvg={loaderData.enrolment.qrSvg} secret={loaderData.enrolment.secret} />
           <Form method="post" action="/konto?aktivera=1">
-            <TextField
-              name="code"
-              label={t("totp.code")}
-              hint={t("totp.codeHint")}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              width="short"
-              error={message}
-              required
-            />
+            <TotpCodeField error={message} />
             <SubmitButton>{t("totp.activate")}</SubmitButton>
           </Form>
         </>

@@ -7,8 +7,9 @@ import {
   secondFactorContext,
   text,
 } from "../guard.server.ts";
-import { ErrorSummary, Form, SubmitButton, TextField } from "../ui/form.tsx";
+import { ErrorSummary, Form, SubmitButton } from "../ui/form.tsx";
 import { useT } from "../ui/i18n.tsx";
+import { TotpCodeField } from "../ui/totp-enrolment.tsx";
 import type { Route } from "./+types/sign-in-code.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -47,16 +48,7 @@ export default function SignInCode() {
       <ErrorSummary errors={message ? { code: message } : undefined} />
       <Form method="post">
         <input type="hidden" name="till" value={params.get("till") ?? "/"} />
-        <TextField
-          name="code"
-          label={t("totp.code")}
-          hint={t("totp.codeHint")}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          width="short"
-          error={message}
-          required
-        />
+        <TotpCodeField error={message} />
         <SubmitButton>{t("signIn.submit")}</SubmitButton>
       </Form>
     </main>

@@ -8,9 +8,9 @@ import {
   secondFactorContext,
   text,
 } from "../guard.server.ts";
-import { ErrorSummary, Form, SubmitButton, TextField } from "../ui/form.tsx";
+import { ErrorSummary, Form, SubmitButton } from "../ui/form.tsx";
 import { useT } from "../ui/i18n.tsx";
-import { TotpEnrolment } from "../ui/totp-enrolment.tsx";
+import { TotpCodeField, TotpEnrolment } from "../ui/totp-enrolment.tsx";
 import type { Route } from "./+types/sign-in-enrol.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -45,16 +45,7 @@ export default function SignInEnrol({ loaderData }: Route.ComponentProps) {
       <TotpEnrolment qrSvg={loaderData.qrSvg} secret={loaderData.secret} />
       <Form method="post">
         <input type="hidden" name="till" value={params.get("till") ?? "/"} />
-        <TextField
-          name="code"
-          label={t("totp.code")}
-          hint={t("totp.codeHint")}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          width="short"
-          error={message}
-          required
-        />
+        <TotpCodeField error={message} />
         <SubmitButton>{t("totp.activate")}</SubmitButton>
       </Form>
     </main>

@@ -13,8 +13,8 @@ import {
 } from "../../guard.server.ts";
 import { ErrorSummary, Form, SubmitButton } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
+import { OrganisationFields, organisationValues } from "../../ui/organisation-fields.tsx";
 import type { Route } from "./+types/member-organisation.ts";
-import { OrganisationFields } from "./member-organisations.tsx";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { state, association } = await requireAssociation(
@@ -44,11 +44,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     "member_organisations.manage",
   );
   const form = await request.formData();
-  const values = {
-    name: text(form, "name"),
-    orgNumber: text(form, "orgNumber"),
-    kind: text(form, "kind"),
-  };
+  const values = organisationValues(form);
   const result = await attempt(
     () =>
       updateMemberOrganisation(

@@ -4,16 +4,10 @@ import {
   addMemberOrganisation,
   listMemberOrganisations,
 } from "../../../associations/member-organisations.ts";
-import { MEMBER_ORGANISATION_KINDS } from "../../../associations/schema.ts";
-import {
-  actorOf,
-  attempt,
-  redirectWithNotice,
-  requireAssociation,
-  text,
-} from "../../guard.server.ts";
-import { ErrorSummary, Form, SelectField, SubmitButton, TextField } from "../../ui/form.tsx";
+import { actorOf, attempt, redirectWithNotice, requireAssociation } from "../../guard.server.ts";
+import { ErrorSummary, Form, SubmitButton } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
+import { OrganisationFields, organisationValues } from "../../ui/organisation-fields.tsx";
 import type { Route } from "./+types/member-organisations.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -38,58 +32,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     "member_organisations.manage",
   );
   const form = await request.formData();
-  const values = {
-    name: text(form, "name"),
-    orgNumber: text(form, "orgNumber"),
-    kind: text(form, "kind"),
-  };
+  const values = organisationValues(form);
   const result = await attempt(
     () => addMemberOrganisation(state.services.db, actorOf(state), association.id, values),
     values,
   );
   if (!result.ok) return result.failure;
   return redirectWithNotice(`/${association.slug}/organisationer`, "tillagd");
-}
-
-export function OrganisationFields({
-  values,
-  errors,
-}: {
-  values?: Record<string, string> | undefined;
-  errors?: Record<string, string> | undefined;
-}) {
-  const t = useT();
-  return (
-    <>
-      <TextField
-        name="name"
-        label={t("org.name")}
-        defaultValue={values?.name}
-        error={errors?.name}
-        required
-      />
-      <TextField
-        name="orgNumber"
-        label={t("org.orgNumber")}
-        hint={t("org.orgNumberHint")}
-        width="short"
-        defaultValue={values?.orgNumber}
-        error={errors?.orgNumber}
-        required
-      />
-      <SelectField
-        name="kind"
-        label={t("org.kind")}
-        defaultValue={values?.kind ?? ""}
-        error={errors?.kind}
-        required
-        options={[
-          { value: "", label: t("common.choose") },
-          ...MEMBER_ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) })),
-        ]}
-      />
-    </>
-  );
 }
 
 export default function MemberOrganisations({ loaderData }: Route.ComponentProps) {
