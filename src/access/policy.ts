@@ -27,6 +27,12 @@ export const PERMISSIONS = {
     "participant_officer",
     "auditor",
   ],
+  /** The initiative register: all of the association's initiatives. */
+  "initiatives.view": ["association_admin", "board_member"],
+  "initiatives.manage": ["association_admin"],
+  /** One initiative; initiative-scoped roles get these on their own initiative (below). */
+  "initiative.view": ["association_admin", "board_member"],
+  "initiative.edit": ["association_admin"],
   "member_organisations.view": [
     "association_admin",
     "board_member",
@@ -50,6 +56,8 @@ export type Permission = keyof typeof PERMISSIONS;
 /** Permissions that only read; a read-scoped API token gets these and no others. */
 const READ_ONLY: ReadonlySet<Permission> = new Set([
   "association.enter",
+  "initiatives.view",
+  "initiative.view",
   "association.view",
   "member_organisations.view",
   "users.view",
@@ -57,6 +65,12 @@ const READ_ONLY: ReadonlySet<Permission> = new Set([
   "audit.view",
   "portal.use",
 ]);
+
+/** What the initiative-scoped roles may do, on the initiative their role is for and no other. */
+export const INITIATIVE_PERMISSIONS: Partial<Record<Permission, readonly Role[]>> = {
+  "initiative.view": ["initiative_lead", "steering_group_member", "participant_officer"],
+  "initiative.edit": ["initiative_lead"],
+};
 
 export function rolesIn(principal: Principal, associationId: string): Set<Role> {
   return new Set(
@@ -81,6 +95,39 @@ export function can(
   return false;
 }
 
+/** A permission on one initiative: association-wide, or through a role on that initiative. */
+export function canOnInitiative(
+  principal: Principal | undefined,
+  permission: Permission,
+  associationId: string,
+  initiativeId: string,
+): boolean {
+  if (!principal) return false;
+  if (can(principal, permission, associationId)) return true;
+  if (
+    principal.via.type === "token" &&
+    principal.via.scope === "read" &&
+    !READ_ONLY.has(permission)
+  )
+    return false;
+  const roles = INITIATIVE_PERMISSIONS[permission] ?? [];
+  return principal.grants.some(
+    (g) =>
+      g.associationId === associationId &&
+      g.initiativeId === initiativeId &&
+      roles.includes(g.role),
+  );
+}
+
+/** The initiatives a principal may see in an association: "all", or the ids of its own. */
+export function visibleInitiatives(principal: Principal, associationId: string): "all" | string[] {
+  if (can(principal, "initiatives.view", associationId)) return "all";
+  const roles = INITIATIVE_PERMISSIONS["initiative.view"] ?? [];
+  return principal.grants
+    .filter((g) => g.associationId === associationId && g.initiativeId && roles.includes(g.role))
+    .map((g) => g.initiativeId as string);
+}
+
 export class ForbiddenError extends Error {
   readonly status = 403;
   readonly permission: Permission;
@@ -98,6 +145,18 @@ export function authorize(
 ): Principal {
   if (!principal || !can(principal, permission, associationId))
     throw new ForbiddenError(permission);
+  return principal;
+}
+
+export function authorizeOnInitiative(
+  principal: Principal | undefined,
+  permission: Permission,
+  associationId: string,
+  initiativeId: string,
+): Principal {
+  if (!principal || !canOnInitiative(principal, permission, associationId, initiativeId)) {
+    throw new ForbiddenError(permission);
+  }
   return principal;
 }
 

@@ -6,12 +6,13 @@ import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { associations } from "../associations/schema.ts";
 import type { AuditActor } from "../audit/record-audit-event.ts";
-import { initiatives } from "../initiatives/schema.ts";
+import { createInitiative } from "../initiatives/save-initiative.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { roleLabel } from "../people/role-labels.ts";
 import type { Role } from "../people/roles.ts";
 import type { Queryable } from "../platform/database/connect.ts";
+import { demoInitiatives } from "./demo-initiatives.ts";
 
 export const DEMO_SLUG = "demo";
 /** One password for every demo person; the demo is for trying Samspår, not for real data. */
@@ -71,31 +72,48 @@ export async function seedDemo(q: Queryable): Promise<DemoLogin[] | undefined> {
       orgNumber: "222000-0000",
       requireStaffTotp: false,
     });
-    const org = async (name: string, orgNumber: string, kind: string) =>
-      addMemberOrganisation(tx, actor, association.id, { name, orgNumber, kind });
+    const orgsByName = new Map<string, { id: string }>();
+    const org = async (name: string, orgNumber: string, kind: string) => {
+      const row = await addMemberOrganisation(tx, actor, association.id, { name, orgNumber, kind });
+      orgsByName.set(name, row);
+      return row;
+    };
     await org("Försäkringskassan", "202100-5521", "forsakringskassan");
     await org("Arbetsförmedlingen", "202100-2114", "arbetsformedlingen");
     await org("Region Uppsala", "232100-0024", "region");
     const uppsala = await org("Uppsala kommun", "212000-3005", "kommun");
     const tierp = await org("Tierps kommun", "212000-0274", "kommun");
-    const [vaxtverket, larcentrum] = await tx
-      .insert(initiatives)
-      .values([
-        {
-          associationId: association.id,
-          name: "Tierp, Växtverket",
-          ownerOrganisationId: tierp.id,
-          status: "pagaende",
-        },
-        {
-          associationId: association.id,
-          name: "Uppsala, Lärcentrum digitalt",
-          ownerOrganisationId: uppsala.id,
-          status: "pagaende",
-        },
-      ])
-      .returning();
-    if (!vaxtverket || !larcentrum) throw new Error("demo initiatives missing");
+    const enkoping = await org("Enköpings kommun", "212000-0308", "kommun");
+    const osthammar = await org("Östhammars kommun", "212000-0316", "kommun");
+    const knivsta = await org("Knivsta kommun", "212000-0324", "kommun");
+    const heby = await org("Heby kommun", "212000-0332", "kommun");
+    const region = orgsByName.get("Region Uppsala");
+    const fk = orgsByName.get("Försäkringskassan");
+    const af = orgsByName.get("Arbetsförmedlingen");
+    if (!region || !fk || !af) throw new Error("demo members missing");
+    const ids = {
+      tierp: tierp.id,
+      uppsala: uppsala.id,
+      enkoping: enkoping.id,
+      osthammar: osthammar.id,
+      knivsta: knivsta.id,
+      heby: heby.id,
+      region: region.id,
+      fk: fk.id,
+      af: af.id,
+    };
+    const created = new Map<string, string>();
+    for (const initiative of demoInitiatives(ids)) {
+      created.set(
+        initiative.name,
+        (await createInitiative(tx, actor, association.id, initiative)).id,
+      );
+    }
+    const vaxtverket = { id: created.get("Tierp, Växtverket") ?? "", name: "Tierp, Växtverket" };
+    const larcentrum = {
+      id: created.get("Uppsala, Lärcentrum digitalt") ?? "",
+      name: "Uppsala, Lärcentrum digitalt",
+    };
     const byKey = { vaxtverket, larcentrum };
     const logins: DemoLogin[] = [];
     for (const person of PEOPLE) {

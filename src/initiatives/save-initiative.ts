@@ -1,0 +1,162 @@
+// Registers a new initiative, or saves changes to one. Changes carry the version they were
+// based on: someone else's save in between is reported with what they changed, never
+// overwritten. Partners, goals and local units are saved with the initiative, as one.
+import { and, eq } from "drizzle-orm";
+import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
+import type { Queryable, Tx } from "../platform/database/connect.ts";
+import { ConflictError, NotFoundError } from "../platform/errors.ts";
+import { getInitiative, type InitiativeDetails } from "./get-initiative.ts";
+import {
+  initiativeGoals,
+  initiativeLocalUnits,
+  initiativePartners,
+  initiatives,
+} from "./schema.ts";
+import {
+  type InitiativeInput,
+  type InitiativeValues,
+  validateInitiative,
+} from "./validate-initiative.ts";
+
+async function writeChildren(tx: Tx, initiativeId: string, values: InitiativeValues) {
+  await tx.delete(initiativePartners).where(eq(initiativePartners.initiativeId, initiativeId));
+  await tx.delete(initiativeGoals).where(eq(initiativeGoals.initiativeId, initiativeId));
+  await tx.delete(initiativeLocalUnits).where(eq(initiativeLocalUnits.initiativeId, initiativeId));
+  if (values.partnerIds.length) {
+    await tx
+      .insert(initiativePartners)
+      .values(values.partnerIds.map((organisationId) => ({ initiativeId, organisationId })));
+  }
+  if (values.goals.length) {
+    await tx
+      .insert(initiativeGoals)
+      .values(values.goals.map((g, position) => ({ ...g, initiativeId, position })));
+  }
+  if (values.localUnits.length) {
+    await tx
+      .insert(initiativeLocalUnits)
+      .values(values.localUnits.map((u, position) => ({ ...u, initiativeId, position })));
+  }
+}
+
+const columns = (values: InitiativeValues) => {
+  const { partnerIds: _p, goals: _g, localUnits: _l, ...rest } = values;
+  return rest;
+};
+
+export async function createInitiative(
+  q: Queryable,
+  actor: AuditActor,
+  associationId: string,
+  input: InitiativeInput,
+): Promise<InitiativeDetails> {
+  const values = await validateInitiative(q, associationId, input);
+  const id = await q.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(initiatives)
+      .values({ ...columns(values), associationId })
+      .returning({ id: initiatives.id });
+    if (!row) throw new Error("insert returned nothing");
+    await writeChildren(tx, row.id, values);
+    await recordAuditEvent(tx, actor, {
+      action: "initiative.created",
+      associationId,
+      targetType: "initiative",
+      targetId: row.id,
+      details: { name: values.name, status: values.status },
+    });
+    return row.id;
+  });
+  const saved = await getInitiative(q, associationId, id);
+  if (!saved) throw new Error("saved initiative missing");
+  return saved;
+}
+
+/** What changed between two saved states, field by field, for the audit log and conflicts. */
+export function changedFields(before: InitiativeDetails, after: InitiativeValues): string[] {
+  const comparable = (d: InitiativeDetails): InitiativeValues => ({
+    ...columns(d as unknown as InitiativeValues),
+    partnerIds: d.partners.map((p) => p.id).sort(),
+    goals: d.goals.map(({ text, kind, targetNumber, targetPercent }) => ({
+      text,
+      kind,
+      targetNumber,
+      targetPercent,
+    })),
+    localUnits: d.localUnits.map(({ name, expectedParticipants }) => ({
+      name,
+      expectedParticipants,
+    })),
+  });
+  const a = comparable(before) as unknown as Record<string, unknown>;
+  const b = { ...after, partnerIds: [...after.partnerIds].sort() } as unknown as Record<
+    string,
+    unknown
+  >;
+  return Object.keys(b).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+export async function updateInitiative(
+  q: Queryable,
+  actor: AuditActor,
+  associationId: string,
+  initiativeId: string,
+  expectedVersion: number,
+  input: InitiativeInput,
+): Promise<InitiativeDetails> {
+  const values = await validateInitiative(q, associationId, input);
+  await q.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ version: initiatives.version })
+      .from(initiatives)
+      .where(and(eq(initiatives.id, initiativeId), eq(initiatives.associationId, associationId)))
+      .for("update");
+    if (!locked) throw new NotFoundError("Insatsen finns inte.");
+    const current = await getInitiative(tx, associationId, initiativeId);
+    if (!current) throw new NotFoundError("Insatsen finns inte.");
+    if (locked.version !== expectedVersion) {
+      const theirs = changedFields(current, values);
+      throw new ConflictError(
+        `Någon annan har sparat insatsen medan du arbetade (version ${locked.version}, du utgick från ${expectedVersion}). ` +
+          `Deras version skiljer sig från din i: ${theirs.map(fieldLabel).join(", ") || "inga fält"}. ` +
+          "Ladda om sidan, se deras ändringar och gör dina igen.",
+      );
+    }
+    const changed = changedFields(current, values);
+    await tx
+      .update(initiatives)
+      .set({ ...columns(values), version: locked.version + 1, updatedAt: new Date() })
+      .where(eq(initiatives.id, initiativeId));
+    await writeChildren(tx, initiativeId, values);
+    await recordAuditEvent(tx, actor, {
+      action: "initiative.updated",
+      associationId,
+      targetType: "initiative",
+      targetId: initiativeId,
+      details: { changed },
+    });
+  });
+  const saved = await getInitiative(q, associationId, initiativeId);
+  if (!saved) throw new Error("saved initiative missing");
+  return saved;
+}
+
+const LABELS: Record<string, string> = {
+  name: "namn",
+  ownerOrganisationId: "insatsägare",
+  partnerIds: "samverkansparter",
+  status: "status",
+  orientation: "inriktning",
+  preRehabilitation: "förrehabiliterande",
+  esf: "ESF",
+  startDate: "startdatum",
+  endDate: "slutdatum",
+  lastIntakeDate: "sista intag",
+  plannedEndDate: "planerat slut",
+  targetGroup: "målgrupp",
+  expectedParticipants: "antal deltagare",
+  expectedParticipantsOngoing: "löpande antal",
+  goals: "mål",
+  localUnits: "delområden",
+};
+export const fieldLabel = (field: string) => LABELS[field] ?? field;
