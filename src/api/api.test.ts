@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/datab
 import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { auditEvents } from "../audit/schema.ts";
+import { createInitiative } from "../initiatives/save-initiative.ts";
 import type { Mailer } from "../mail/send-mail.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
@@ -433,6 +434,382 @@ describe("users", () => {
   });
 });
 
+describe("initiatives", () => {
+  const path = "/associations/uppsala-lan/initiatives";
+  const people = { lead: "", steering: "", auditor: "" };
+  const orgs = { region: "", af: "" };
+  let otherInitiativeId = "";
+  let createdId = "";
+  const input = () => ({
+    name: "Uppsala, Vägen vidare",
+    ownerOrganisationId: seededOrgId,
+    partnerIds: [orgs.region, orgs.af],
+    status: "beviljad",
+    orientation: "individual",
+    preRehabilitation: true,
+    esf: false,
+    startDate: "2026-01-01",
+    endDate: "2027-12-31",
+    lastIntakeDate: "2027-06-30",
+    plannedEndDate: null,
+    targetGroup: "Unga vuxna 18–29 år utan sysselsättning",
+    expectedParticipants: 40,
+    expectedParticipantsOngoing: false,
+    goals: [
+      {
+        text: "Hälften går vidare till arbete eller studier.",
+        kind: "resultatmal",
+        targetNumber: null,
+        targetPercent: 50,
+      },
+    ],
+    localUnits: [{ name: "Uppsala", expectedParticipants: 30 }],
+  });
+
+  beforeAll(async () => {
+    const region = await addMemberOrganisation(t.db, cli, associationId, {
+      name: "Region Uppsala",
+      orgNumber: "232100-0016",
+      kind: "region",
+    });
+    const af = await addMemberOrganisation(t.db, cli, associationId, {
+      name: "Arbetsförmedlingen",
+      orgNumber: "202100-5489",
+      kind: "arbetsformedlingen",
+    });
+    orgs.region = region.id;
+    orgs.af = af.id;
+    const other = await createInitiative(t.db, cli, associationId, {
+      ...input(),
+      name: "Enköping, Lärcentrum",
+      ownerOrganisationId: region.id,
+      partnerIds: [seededOrgId],
+      status: "pagaende",
+      orientation: "structural",
+      goals: [],
+      localUnits: [],
+    });
+    otherInitiativeId = other.id;
+    const auditor = await addUser(t.db, cli, { email: "revisor@uppsala.se", name: "Rut Revisor" });
+    await assignRole(t.db, cli, { userId: auditor.id, associationId, role: "auditor" });
+    people.auditor = (
+      await createApiToken(t.db, cli, { email: auditor.email, scope: "read" })
+    ).token;
+  });
+
+  it("registers one with a write token, answers 201 with the details, and records who did it", async () => {
+    const result = await call(path, { token: tokens.adminWrite, method: "POST", json: input() });
+    expect(result.res.status).toBe(201);
+    expect(result.body).toEqual({
+      ...input(),
+      id: expect.any(String),
+      partnerIds: undefined,
+      ownerName: expect.stringMatching(/^Uppsala kommun/),
+      partners: [
+        { id: orgs.af, name: "Arbetsförmedlingen", kind: "arbetsformedlingen" },
+        { id: orgs.region, name: "Region Uppsala", kind: "region" },
+      ],
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      version: 1,
+    });
+    createdId = result.body.id;
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, "initiative.created"), eq(auditEvents.targetId, createdId)),
+      );
+    expect(event).toMatchObject({
+      actorLabel: "admin@uppsala.se",
+      associationId,
+      requestId: result.res.headers.get("x-request-id"),
+    });
+  });
+
+  it("fills in the optional fields it is not sent", async () => {
+    const result = await call(path, {
+      token: tokens.adminWrite,
+      method: "POST",
+      json: { name: "Knivsta, Kort", ownerOrganisationId: orgs.region, partnerIds: [orgs.af] },
+    });
+    expect(result.res.status).toBe(201);
+    expect(result.body).toMatchObject({
+      status: "ansokan",
+      orientation: "individual",
+      preRehabilitation: false,
+      esf: false,
+      startDate: null,
+      endDate: null,
+      targetGroup: "",
+      expectedParticipants: null,
+      expectedParticipantsOngoing: false,
+      goals: [],
+      localUnits: [],
+      version: 1,
+    });
+  });
+
+  it("names every broken rule at its field, in Swedish", async () => {
+    const body = input();
+    const result = await call(path, {
+      token: tokens.adminWrite,
+      method: "POST",
+      json: {
+        ...body,
+        endDate: "2025-12-31",
+        lastIntakeDate: null,
+        partnerIds: [seededOrgId, orgs.region],
+        goals: [{ ...body.goals[0], targetPercent: 120 }],
+      },
+    });
+    expectProblem(result, 400, "urn:samspar:problem:validation", path);
+    const byField = Object.fromEntries(
+      result.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    );
+    expect(byField).toEqual({
+      endDate: "Slutdatum kan inte vara före startdatum.",
+      partnerIds: expect.stringContaining("Insatsägaren kan inte också vara samverkanspart"),
+      "goals.0.targetPercent": "Andelen för mål 1 kan inte vara över 100 %.",
+    });
+  });
+
+  it("names the fields in Swedish when the body breaks the schema", async () => {
+    const result = await call(path, {
+      token: tokens.adminWrite,
+      method: "POST",
+      json: { ...input(), startDate: "1/1 2026", status: "klar", goals: [{ text: "Mål" }] },
+    });
+    expectProblem(result, 400, "urn:samspar:problem:validation", path);
+    const byField = Object.fromEntries(
+      result.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    );
+    expect(byField).toEqual({
+      startDate:
+        "Fältet startDate ska vara ett datum i formatet ÅÅÅÅ-MM-DD, till exempel 2026-01-15.",
+      status: expect.stringMatching(/^Fältet status ska vara ett av: ansokan, beviljad, /),
+      "goals.0.kind": "Fältet goals.0.kind saknas.",
+    });
+  });
+
+  it("refuses a read token and a board member with 403 before looking at the body", async () => {
+    const read = await call(path, { token: tokens.adminRead, method: "POST", json: {} });
+    expectProblem(read, 403, "urn:samspar:problem:forbidden", path);
+    expect(read.body.detail).toContain("scope read");
+    const board = await call(path, {
+      token: tokens.boardWrite,
+      method: "POST",
+      body: "inte json",
+      headers: { "Content-Type": "application/json" },
+    });
+    expectProblem(board, 403, "urn:samspar:problem:forbidden", path);
+    expect(board.body.detail).not.toContain("scope read");
+  });
+
+  it("lists all of them for the admin and the board, with search, filters and sorting", async () => {
+    const names = async (query: string, token = tokens.adminRead) => {
+      const result = await call(`${path}${query}`, { token });
+      expect(result.res.status).toBe(200);
+      return result.body.items.map((i: { name: string }) => i.name);
+    };
+    expect(await names("")).toEqual([
+      "Enköping, Lärcentrum",
+      "Knivsta, Kort",
+      "Uppsala, Vägen vidare",
+    ]);
+    expect(await names("", tokens.boardWrite)).toHaveLength(3);
+    expect(await names("?order=desc")).toEqual([
+      "Uppsala, Vägen vidare",
+      "Knivsta, Kort",
+      "Enköping, Lärcentrum",
+    ]);
+    expect(await names("?q=l%C3%A4rcentrum")).toEqual(["Enköping, Lärcentrum"]);
+    expect(await names("?status=pagaende,beviljad&sort=status")).toEqual([
+      "Uppsala, Vägen vidare",
+      "Enköping, Lärcentrum",
+    ]);
+    expect(await names(`?owner=${orgs.region}&orientation=structural`)).toEqual([
+      "Enköping, Lärcentrum",
+    ]);
+    expect(await names("?from=2028-01-01")).toEqual(["Knivsta, Kort"]);
+    expect(await names("?to=2025-12-31")).toEqual([]);
+    const { body } = await call(`${path}?q=Vägen`, { token: tokens.adminRead });
+    expect(body.items).toEqual([
+      {
+        id: createdId,
+        name: "Uppsala, Vägen vidare",
+        status: "beviljad",
+        orientation: "individual",
+        startDate: "2026-01-01",
+        endDate: "2027-12-31",
+        plannedEndDate: null,
+        expectedParticipants: 40,
+        expectedParticipantsOngoing: false,
+        ownerOrganisationId: seededOrgId,
+        ownerName: expect.stringMatching(/^Uppsala kommun/),
+        partnerNames: ["Arbetsförmedlingen", "Region Uppsala"],
+      },
+    ]);
+  });
+
+  it("names the query parameter in Swedish when a filter is wrong", async () => {
+    const status = await call(`${path}?status=pagaende,klar`, { token: tokens.adminRead });
+    expectProblem(status, 400, "urn:samspar:problem:validation", path);
+    expect(status.body.errors).toEqual([
+      { field: "status", message: expect.stringContaining("Okänd status: klar.") },
+    ]);
+    const from = await call(`${path}?from=igår&sort=datum`, { token: tokens.adminRead });
+    expectProblem(from, 400, "urn:samspar:problem:validation", path);
+    expect(from.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      "from",
+      "sort",
+    ]);
+    expect(from.body.errors[0].message).toMatch(/^Fältet (from|sort) ska vara/);
+  });
+
+  it("answers 403 to someone with a role in the association but no initiative to see", async () => {
+    expectProblem(
+      await call(path, { token: people.auditor }),
+      403,
+      "urn:samspar:problem:forbidden",
+      path,
+    );
+    expectProblem(
+      await call(`${path}/${createdId}`, { token: people.auditor }),
+      403,
+      "urn:samspar:problem:forbidden",
+      `${path}/${createdId}`,
+    );
+  });
+
+  it("shows the initiative lead only their own initiative, and lets them change it", async () => {
+    const lead = await addUser(t.db, cli, { email: "ledare@uppsala.se", name: "Lea Ledare" });
+    await assignRole(t.db, cli, {
+      userId: lead.id,
+      associationId,
+      role: "initiative_lead",
+      initiativeId: createdId,
+    });
+    people.lead = (await createApiToken(t.db, cli, { email: lead.email, scope: "write" })).token;
+
+    const listed = await call(path, { token: people.lead });
+    expect(listed.res.status).toBe(200);
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([createdId]);
+    expect((await call(`${path}/${createdId}`, { token: people.lead })).body).toMatchObject({
+      id: createdId,
+      version: 1,
+    });
+    expectProblem(
+      await call(`${path}/${otherInitiativeId}`, { token: people.lead }),
+      403,
+      "urn:samspar:problem:forbidden",
+      `${path}/${otherInitiativeId}`,
+    );
+
+    const url = `${path}/${createdId}`;
+    const changed = await call(url, {
+      token: people.lead,
+      method: "PUT",
+      json: { ...input(), name: "Uppsala, Vägen vidare 2.0", expectedParticipants: 45, version: 1 },
+    });
+    expect(changed.res.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      id: createdId,
+      name: "Uppsala, Vägen vidare 2.0",
+      expectedParticipants: 45,
+      version: 2,
+    });
+    expectProblem(
+      await call(`${path}/${otherInitiativeId}`, {
+        token: people.lead,
+        method: "PUT",
+        json: { ...input(), version: 1 },
+      }),
+      403,
+      "urn:samspar:problem:forbidden",
+      `${path}/${otherInitiativeId}`,
+    );
+  });
+
+  it("lets a steering group member read their initiative but not change it", async () => {
+    const member = await addUser(t.db, cli, { email: "styrgrupp@uppsala.se", name: "Sten Styr" });
+    await assignRole(t.db, cli, {
+      userId: member.id,
+      associationId,
+      role: "steering_group_member",
+      initiativeId: createdId,
+    });
+    people.steering = (
+      await createApiToken(t.db, cli, { email: member.email, scope: "write" })
+    ).token;
+    const url = `${path}/${createdId}`;
+    const read = await call(url, { token: people.steering });
+    expect(read.res.status).toBe(200);
+    expect(read.body.name).toBe("Uppsala, Vägen vidare 2.0");
+    for (const json of [{ ...input(), version: 2 }, { name: 17 }]) {
+      const write = await call(url, { token: people.steering, method: "PUT", json });
+      expectProblem(write, 403, "urn:samspar:problem:forbidden", url);
+    }
+    expect((await call(url, { token: people.steering })).body.version).toBe(2);
+  });
+
+  it("answers 409 for a stale version, naming what the saved version differs in", async () => {
+    const url = `${path}/${createdId}`;
+    const stale = await call(url, {
+      token: tokens.adminWrite,
+      method: "PUT",
+      json: { ...input(), version: 1 },
+    });
+    expectProblem(stale, 409, "urn:samspar:problem:conflict", url);
+    expect(stale.body.detail).toContain("version 2, du utgick från 1");
+    expect(stale.body.detail).toContain("namn, antal deltagare");
+    const current = await call(url, { token: tokens.adminRead });
+    expect(current.body).toMatchObject({ name: "Uppsala, Vägen vidare 2.0", version: 2 });
+  });
+
+  it("answers 404 for a foreign association, and for an initiative not in the association", async () => {
+    const foreign = await call("/associations/annat-forbund/initiatives", {
+      token: tokens.adminWrite,
+    });
+    expectProblem(
+      foreign,
+      404,
+      "urn:samspar:problem:not-found",
+      "/associations/annat-forbund/initiatives",
+    );
+    const intruder = await call(`${path}/${createdId}`, { token: tokens.otherAdmin });
+    expectProblem(intruder, 404, "urn:samspar:problem:not-found", `${path}/${createdId}`);
+    const intrusion = await call(`${path}/${createdId}`, {
+      token: tokens.otherAdmin,
+      method: "PUT",
+      json: { ...input(), version: 2 },
+    });
+    expect(intrusion.res.status).toBe(404);
+    const unknown = `${path}/3f2504e0-4f89-41d3-9a0c-0305e82c3301`;
+    expectProblem(
+      await call(unknown, { token: tokens.adminRead }),
+      404,
+      "urn:samspar:problem:not-found",
+      unknown,
+    );
+    expectProblem(
+      await call(unknown, {
+        token: tokens.adminWrite,
+        method: "PUT",
+        json: { ...input(), version: 1 },
+      }),
+      404,
+      "urn:samspar:problem:not-found",
+      unknown,
+    );
+    const bad = await call(`${path}/inte-ett-id`, { token: tokens.adminRead });
+    expectProblem(bad, 400, "urn:samspar:problem:validation", `${path}/inte-ett-id`);
+    expect(bad.body.errors).toEqual([
+      { field: "initiativeId", message: expect.stringContaining("uuid") },
+    ]);
+  });
+});
+
 describe("limits and failures", () => {
   it("answers 429 with Retry-After once a token has used up its window", async () => {
     const created = await createApiToken(t.db, cli, { email: "admin@uppsala.se", scope: "read" });
@@ -514,6 +891,8 @@ describe("OpenAPI document", () => {
       }
     }
     expect(Object.keys(document.paths).sort()).toEqual([
+      "/associations/{slug}/initiatives",
+      "/associations/{slug}/initiatives/{initiativeId}",
       "/associations/{slug}/member-organisations",
       "/associations/{slug}/member-organisations/{id}",
       "/associations/{slug}/users",

@@ -1,12 +1,24 @@
 // The public API at /api/v1 for integrations: bearer API tokens, every operation decided by the
 // access policy, a rate limit per token, errors as problem+json, and an OpenAPI 3.1 document
 // generated from the same zod schemas that validate the requests (GET /api/v1/openapi.json).
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { authorize, can, ForbiddenError, type Permission, rolesIn } from "../access/policy.ts";
+import {
+  can,
+  canOnInitiative,
+  ForbiddenError,
+  type Permission,
+  rolesIn,
+  visibleInitiatives,
+} from "../access/policy.ts";
 import { loadPrincipal, type Principal } from "../access/principal.ts";
-import { findAssociationBySlug, listAssociations } from "../associations/find-association.ts";
+import {
+  type Association,
+  findAssociationBySlug,
+  listAssociations,
+} from "../associations/find-association.ts";
 import {
   addMemberOrganisation,
   listMemberOrganisations,
@@ -14,9 +26,13 @@ import {
 } from "../associations/member-organisations.ts";
 import type { memberOrganisations } from "../associations/schema.ts";
 import type { AuditActor } from "../audit/record-audit-event.ts";
+import { findInitiatives } from "../initiatives/find-initiatives.ts";
+import { getInitiative, type InitiativeDetails } from "../initiatives/get-initiative.ts";
+import { createInitiative, updateInitiative } from "../initiatives/save-initiative.ts";
+import { INITIATIVE_STATUSES, type InitiativeStatus } from "../initiatives/schema.ts";
 import { authenticateApiToken } from "../people/create-api-token.ts";
 import { listUsers } from "../people/list-users.ts";
-import { NotFoundError } from "../platform/errors.ts";
+import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { hitThrottle } from "../platform/throttle.ts";
 import {
@@ -32,9 +48,13 @@ import {
 } from "./problems.ts";
 import {
   addMemberOrganisationRoute,
+  createInitiativeRoute,
+  getInitiativeRoute,
   getMe,
+  listInitiativesRoute,
   listMemberOrganisationsRoute,
   listUsersRoute,
+  updateInitiativeRoute,
   updateMemberOrganisationRoute,
 } from "./routes.ts";
 
@@ -66,37 +86,72 @@ const actorOf = (c: ApiContext): AuditActor => {
 const READ_SCOPE_DETAIL =
   "API-nyckeln får bara läsa (scope read). Använd en nyckel med scope write för att ändra uppgifter.";
 
+/** Whether the principal may act in an association; for one initiative, `initiativeId` is given. */
+type Rule = (principal: Principal, associationId: string, initiativeId: string) => boolean;
+
+const inAssociation =
+  (permission: Permission): Rule =>
+  (principal, associationId) =>
+    can(principal, permission, associationId);
+
+const onInitiative =
+  (permission: Permission): Rule =>
+  (principal, associationId, initiativeId) =>
+    canOnInitiative(principal, permission, associationId, initiativeId);
+
+/** Some initiative of the register: all of them, or one the principal has a role in. */
+const someInitiative: Rule = (principal, associationId) => {
+  const visible = visibleInitiatives(principal, associationId);
+  return visible === "all" || visible.length > 0;
+};
+
 /**
- * The association behind `slug`, after the policy has allowed `permission` in it. An association
+ * Route middleware, run before the request is validated: finds the association behind `slug`
+ * and lets the policy decide, so a forbidden caller gets 403 whatever it sent. An association
  * the principal has no role in answers exactly like one that does not exist.
  */
-async function associationFor(
+function guard(
   services: AppServices,
-  c: ApiContext,
-  slug: string,
   permission: Permission,
-) {
-  const principal = principalOf(c);
-  const association = await findAssociationBySlug(services.db, slug);
-  if (!association || rolesIn(principal, association.id).size === 0) {
-    throw new NotFoundError(
-      "Förbundet finns inte, eller så har API-nyckelns ägare ingen roll i det.",
-    );
-  }
-  try {
-    authorize(principal, permission, association.id);
-  } catch (error) {
-    const withWriteScope: Principal =
-      principal.via.type === "token"
-        ? { ...principal, via: { ...principal.via, scope: "write" } }
-        : principal;
-    if (error instanceof ForbiddenError && can(withWriteScope, permission, association.id)) {
-      error.message = READ_SCOPE_DETAIL;
+  rule: Rule = inAssociation(permission),
+): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const principal = principalOf(c);
+    const association = await findAssociationBySlug(services.db, c.req.param("slug") ?? "");
+    if (!association || rolesIn(principal, association.id).size === 0) {
+      throw new NotFoundError(
+        "Förbundet finns inte, eller så har API-nyckelns ägare ingen roll i det.",
+      );
     }
-    throw error;
-  }
+    const initiativeId = c.req.param("initiativeId") ?? "";
+    if (!rule(principal, association.id, initiativeId)) {
+      const error = new ForbiddenError(permission);
+      const withWriteScope: Principal | undefined =
+        principal.via.type === "token" && principal.via.scope === "read"
+          ? { ...principal, via: { ...principal.via, scope: "write" } }
+          : undefined;
+      if (withWriteScope && rule(withWriteScope, association.id, initiativeId)) {
+        error.message = READ_SCOPE_DETAIL;
+      }
+      throw error;
+    }
+    c.set("association", association);
+    await next();
+  };
+}
+
+/** The association the route's guard found and authorized. */
+function associationOf(c: ApiContext): Association {
+  const association = c.get("association");
+  if (!association) throw new Error("route without guard");
   return association;
 }
+
+/** A route with its guard, which runs before the route's validators. */
+const guarded = <R extends RouteConfig>(route: R, middleware: MiddlewareHandler<ApiEnv>) => ({
+  ...route,
+  middleware,
+});
 
 const memberOrganisationOut = (row: typeof memberOrganisations.$inferSelect) => ({
   id: row.id,
@@ -106,12 +161,65 @@ const memberOrganisationOut = (row: typeof memberOrganisations.$inferSelect) => 
   version: row.version,
 });
 
+const INITIATIVE_NOT_FOUND = "Insatsen finns inte i förbundet.";
+
+const initiativeOut = (d: InitiativeDetails) => ({
+  id: d.id,
+  name: d.name,
+  ownerOrganisationId: d.ownerOrganisationId,
+  ownerName: d.ownerName,
+  partners: d.partners,
+  status: d.status,
+  orientation: d.orientation,
+  preRehabilitation: d.preRehabilitation,
+  esf: d.esf,
+  startDate: d.startDate,
+  endDate: d.endDate,
+  lastIntakeDate: d.lastIntakeDate,
+  plannedEndDate: d.plannedEndDate,
+  targetGroup: d.targetGroup,
+  expectedParticipants: d.expectedParticipants,
+  expectedParticipantsOngoing: d.expectedParticipantsOngoing,
+  goals: d.goals.map(({ text, kind, targetNumber, targetPercent }) => ({
+    text,
+    kind,
+    targetNumber,
+    targetPercent,
+  })),
+  localUnits: d.localUnits.map(({ name, expectedParticipants }) => ({
+    name,
+    expectedParticipants,
+  })),
+  createdAt: d.createdAt.toISOString(),
+  updatedAt: d.updatedAt.toISOString(),
+  version: d.version,
+});
+
+/** The `status` filter: a comma-separated list of statuses, each one checked. */
+function statusesOf(list: string | undefined): InitiativeStatus[] | undefined {
+  const given = (list ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = given.filter((s) => !(INITIATIVE_STATUSES as readonly string[]).includes(s));
+  if (unknown.length) {
+    throw new ValidationError({
+      status: `Okänd status: ${unknown.join(", ")}. Ange en eller flera av ${INITIATIVE_STATUSES.join(", ")}, med kommatecken emellan.`,
+    });
+  }
+  return given.length ? (given as InitiativeStatus[]) : undefined;
+}
+
 export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: async (result, c) => {
       if (result.success) return;
       const input =
-        result.target === "json" ? await c.req.json().catch(() => undefined) : c.req.param();
+        result.target === "json"
+          ? await c.req.json().catch(() => undefined)
+          : result.target === "query"
+            ? c.req.query()
+            : c.req.param();
       return validationProblem(
         c,
         result.error.issues.map((issue) => describeIssue(issue, input)),
@@ -191,41 +299,43 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
     );
   });
 
-  app.openapi(listMemberOrganisationsRoute, async (c) => {
-    const { slug } = c.req.valid("param");
-    const association = await associationFor(services, c, slug, "member_organisations.view");
-    const rows = await listMemberOrganisations(services.db, association.id);
-    return c.json({ items: rows.map(memberOrganisationOut) }, 200);
-  });
+  app.openapi(
+    guarded(listMemberOrganisationsRoute, guard(services, "member_organisations.view")),
+    async (c) => {
+      const rows = await listMemberOrganisations(services.db, associationOf(c).id);
+      return c.json({ items: rows.map(memberOrganisationOut) }, 200);
+    },
+  );
 
-  app.openapi(addMemberOrganisationRoute, async (c) => {
-    const { slug } = c.req.valid("param");
-    const input = c.req.valid("json");
-    const association = await associationFor(services, c, slug, "member_organisations.manage");
-    const row = await addMemberOrganisation(services.db, actorOf(c), association.id, input);
-    return c.json(memberOrganisationOut(row), 201);
-  });
+  app.openapi(
+    guarded(addMemberOrganisationRoute, guard(services, "member_organisations.manage")),
+    async (c) => {
+      const input = c.req.valid("json");
+      const row = await addMemberOrganisation(services.db, actorOf(c), associationOf(c).id, input);
+      return c.json(memberOrganisationOut(row), 201);
+    },
+  );
 
-  app.openapi(updateMemberOrganisationRoute, async (c) => {
-    const { slug, id } = c.req.valid("param");
-    const { version, ...input } = c.req.valid("json");
-    const association = await associationFor(services, c, slug, "member_organisations.manage");
-    const row = await updateMemberOrganisation(
-      services.db,
-      actorOf(c),
-      association.id,
-      id,
-      version,
-      input,
-    );
-    if (!row) throw new NotFoundError("Organisationen finns inte.");
-    return c.json(memberOrganisationOut(row), 200);
-  });
+  app.openapi(
+    guarded(updateMemberOrganisationRoute, guard(services, "member_organisations.manage")),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { version, ...input } = c.req.valid("json");
+      const row = await updateMemberOrganisation(
+        services.db,
+        actorOf(c),
+        associationOf(c).id,
+        id,
+        version,
+        input,
+      );
+      if (!row) throw new NotFoundError("Organisationen finns inte.");
+      return c.json(memberOrganisationOut(row), 200);
+    },
+  );
 
-  app.openapi(listUsersRoute, async (c) => {
-    const { slug } = c.req.valid("param");
-    const association = await associationFor(services, c, slug, "users.view");
-    const people = await listUsers(services.db, association.id);
+  app.openapi(guarded(listUsersRoute, guard(services, "users.view")), async (c) => {
+    const people = await listUsers(services.db, associationOf(c).id);
     return c.json(
       {
         items: people.map((p) => ({
@@ -244,6 +354,70 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
       200,
     );
   });
+
+  app.openapi(
+    guarded(listInitiativesRoute, guard(services, "initiatives.view", someInitiative)),
+    async (c) => {
+      const association = associationOf(c);
+      const query = c.req.valid("query");
+      const items = await findInitiatives(services.db, {
+        associationId: association.id,
+        visible: visibleInitiatives(principalOf(c), association.id),
+        text: query.q?.trim() || undefined,
+        statuses: statusesOf(query.status),
+        ownerOrganisationId: query.owner,
+        orientation: query.orientation,
+        from: query.from,
+        to: query.to,
+        sort: query.sort,
+        descending: query.order === "desc",
+      });
+      return c.json({ items }, 200);
+    },
+  );
+
+  app.openapi(guarded(createInitiativeRoute, guard(services, "initiatives.manage")), async (c) => {
+    const input = c.req.valid("json");
+    const saved = await createInitiative(services.db, actorOf(c), associationOf(c).id, input);
+    return c.json(initiativeOut(saved), 201);
+  });
+
+  app.openapi(
+    guarded(
+      getInitiativeRoute,
+      guard(services, "initiative.view", onInitiative("initiative.view")),
+    ),
+    async (c) => {
+      const { initiativeId } = c.req.valid("param");
+      const found = await getInitiative(services.db, associationOf(c).id, initiativeId);
+      if (!found) throw new NotFoundError(INITIATIVE_NOT_FOUND);
+      return c.json(initiativeOut(found), 200);
+    },
+  );
+
+  app.openapi(
+    guarded(
+      updateInitiativeRoute,
+      guard(services, "initiative.edit", onInitiative("initiative.edit")),
+    ),
+    async (c) => {
+      const { initiativeId } = c.req.valid("param");
+      const { version, ...input } = c.req.valid("json");
+      const association = associationOf(c);
+      if (!(await getInitiative(services.db, association.id, initiativeId))) {
+        throw new NotFoundError(INITIATIVE_NOT_FOUND);
+      }
+      const saved = await updateInitiative(
+        services.db,
+        actorOf(c),
+        association.id,
+        initiativeId,
+        version,
+        input,
+      );
+      return c.json(initiativeOut(saved), 200);
+    },
+  );
 
   app.all("*", (c) =>
     notFoundProblem(

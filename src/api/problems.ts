@@ -10,10 +10,13 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { ForbiddenError } from "../access/policy.ts";
 import type { Principal } from "../access/principal.ts";
+import type { Association } from "../associations/find-association.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
 
-/** What the API's handlers find on the request context. */
-export type ApiEnv = { Variables: { requestId: string; principal: Principal } };
+/** What the API's handlers find on the request context; `association` once a route's guard allowed it. */
+export type ApiEnv = {
+  Variables: { requestId: string; principal: Principal; association?: Association };
+};
 export type ApiContext = Context<ApiEnv>;
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -170,12 +173,15 @@ export function problemForError(error: unknown, c: ApiContext): Response {
     );
   }
   if (error instanceof ConflictError) {
+    // a use case that says what differs is passed on; the generic message is about web pages
+    const specific = error.message !== new ConflictError().message;
     return problemResponse(c, {
       type: PROBLEM_TYPES.conflict,
       title: "Konflikt",
       status: 409,
-      detail:
-        "Någon annan har ändrat uppgifterna sedan du läste dem, så versionen stämmer inte längre. Hämta dem på nytt och skicka ändringen igen.",
+      detail: specific
+        ? error.message
+        : "Någon annan har ändrat uppgifterna sedan du läste dem, så versionen stämmer inte längre. Hämta dem på nytt och skicka ändringen igen.",
     });
   }
   if (error instanceof NotFoundError) return notFoundProblem(c, error.message);
@@ -246,6 +252,7 @@ const FORMAT_NAMES: Record<string, string> = {
   uuid: "ett uuid, till exempel 3f2504e0-4f89-41d3-9a0c-0305e82c3301",
   guid: "ett uuid, till exempel 3f2504e0-4f89-41d3-9a0c-0305e82c3301",
   email: "en e-postadress",
+  date: "ett datum i formatet ÅÅÅÅ-MM-DD, till exempel 2026-01-15",
   datetime: "en tidpunkt i ISO 8601-format",
 };
 
@@ -264,9 +271,10 @@ export function describeIssue(issue: Issue, input: unknown): FieldProblem {
   const subject = field ? `Fältet ${field}` : "Innehållet";
   const value = valueAt(input, issue.path);
   const message = (() => {
+    const missing = field && value === undefined;
     switch (issue.code) {
       case "invalid_type":
-        if (field && value === undefined) return `${subject} saknas.`;
+        if (missing) return `${subject} saknas.`;
         return `${subject} ska vara ${TYPE_NAMES[issue.expected] ?? `av typen ${issue.expected}`}.`;
       case "too_small":
         if (issue.origin === "string") {
@@ -283,6 +291,7 @@ export function describeIssue(issue: Issue, input: unknown): FieldProblem {
       case "invalid_format":
         return `${subject} ska vara ${FORMAT_NAMES[issue.format] ?? "i rätt format"}.`;
       case "invalid_value":
+        if (missing) return `${subject} saknas.`;
         return `${subject} ska vara ett av: ${issue.values.map(String).join(", ")}.`;
       case "unrecognized_keys":
         return `Okända fält: ${issue.keys.join(", ")}.`;

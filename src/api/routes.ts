@@ -3,6 +3,8 @@
 // published document (docs/api/openapi.json) is generated from these definitions.
 import { createRoute, z } from "@hono/zod-openapi";
 import { MEMBER_ORGANISATION_KINDS } from "../associations/schema.ts";
+import { SORTS } from "../initiatives/find-initiatives.ts";
+import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
 import { ROLES } from "../people/roles.ts";
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from "./problems.ts";
 
@@ -248,6 +250,325 @@ export const listUsersRoute = createRoute({
     200: json(UserListSchema, "Personalen."),
     403: forbidden,
     404: notFound,
+    ...common,
+  },
+});
+
+const InitiativeStatus = z.enum(INITIATIVE_STATUSES).openapi({
+  description:
+    "Insatsens status: ansokan (ansökan), beviljad, pagaende (pågående), avslutad, avslutad_i_fortid (avslutad i förtid) eller avslagen.",
+  example: "pagaende",
+});
+
+const Orientation = z.enum(ORIENTATIONS).openapi({
+  description: "individual (individinriktad) eller structural (strukturövergripande).",
+  example: "individual",
+});
+
+const GoalKind = z.enum(GOAL_KINDS).openapi({
+  description: "Sorts mål: resultatmal, insatsmal eller effektmal.",
+  example: "resultatmal",
+});
+
+const IsoDate = (description: string) =>
+  z.iso.date().nullable().openapi({ description, example: "2026-01-15" });
+
+const Count = (description: string) =>
+  z.number().int().nullable().openapi({ description, example: 40 });
+
+const InitiativeIdParam = z.uuid().openapi({
+  param: { name: "initiativeId", in: "path" },
+  description: "Insatsens id.",
+});
+
+const InitiativeParams = AssociationParams.extend({ initiativeId: InitiativeIdParam });
+
+export const InitiativeSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string().openapi({ example: "Tierp, Växtverket" }),
+    ownerOrganisationId: z.uuid().openapi({ description: "Insatsägaren, en medlemsorganisation." }),
+    ownerName: z.string().openapi({ example: "Tierps kommun" }),
+    partners: z
+      .array(z.object({ id: z.uuid(), name: z.string(), kind: Kind }))
+      .openapi({ description: "Samverkansparterna, sorterade efter namn." }),
+    status: InitiativeStatus,
+    orientation: Orientation,
+    preRehabilitation: z
+      .boolean()
+      .openapi({ description: "Förrehabiliterande: målet är en plan mot arbete eller studier." }),
+    esf: z.boolean().openapi({ description: "Finansieras med stöd från ESF." }),
+    startDate: IsoDate("Startdatum, eller null."),
+    endDate: IsoDate("Slutdatum, eller null."),
+    lastIntakeDate: IsoDate("Sista dag för intag av deltagare, eller null."),
+    plannedEndDate: IsoDate(
+      "För en insats som avslutats i förtid: det slut den var planerad att ha, annars null.",
+    ),
+    targetGroup: z.string().openapi({ description: "Målgruppen, fritt beskriven." }),
+    expectedParticipants: Count("Förväntat antal deltagare, eller null."),
+    expectedParticipantsOngoing: z.boolean().openapi({
+      description:
+        "true: expectedParticipants gäller samtidigt inskrivna; false: under hela perioden.",
+    }),
+    goals: z.array(
+      z.object({
+        text: z.string(),
+        kind: GoalKind,
+        targetNumber: Count("Mätbart mål som antal, eller null."),
+        targetPercent: Count("Mätbart mål som andel i hela procent, eller null."),
+      }),
+    ),
+    localUnits: z
+      .array(
+        z.object({
+          name: z.string().openapi({ example: "Tierp" }),
+          expectedParticipants: Count("Förväntat antal deltagare i delområdet, eller null."),
+        }),
+      )
+      .openapi({
+        description: "Delområden, till exempel kommunerna i ett länsövergripande projekt.",
+      }),
+    createdAt: z.iso.datetime({ offset: true }),
+    updatedAt: z.iso.datetime({ offset: true }),
+    version: z.number().int().openapi({
+      description: "Ökar vid varje ändring; skicka med den vid uppdatering.",
+      example: 1,
+    }),
+  })
+  .openapi("Initiative", {
+    description: "En insats med ägare, samverkansparter, mål och delområden.",
+  });
+
+const InitiativeSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string().openapi({ example: "Tierp, Växtverket" }),
+    status: InitiativeStatus,
+    orientation: Orientation,
+    startDate: IsoDate("Startdatum, eller null."),
+    endDate: IsoDate("Slutdatum, eller null."),
+    plannedEndDate: IsoDate("Planerat slut för en insats som avslutats i förtid, eller null."),
+    expectedParticipants: Count("Förväntat antal deltagare, eller null."),
+    expectedParticipantsOngoing: z.boolean(),
+    ownerOrganisationId: z.uuid(),
+    ownerName: z.string().openapi({ example: "Tierps kommun" }),
+    partnerNames: z
+      .array(z.string())
+      .openapi({ example: ["Arbetsförmedlingen", "Region Uppsala"] }),
+  })
+  .openapi("InitiativeSummary", { description: "En insats i registret, i korthet." });
+
+const InitiativeListSchema = z
+  .object({ items: z.array(InitiativeSummarySchema) })
+  .openapi("InitiativeList");
+
+const optionalDate = (description: string) =>
+  z.iso
+    .date()
+    .nullable()
+    .default(null)
+    .openapi({ description: `${description} ÅÅÅÅ-MM-DD; null eller utelämnat för inget.` });
+
+const optionalCount = (description: string) =>
+  z
+    .number()
+    .int()
+    .nullable()
+    .default(null)
+    .openapi({ description: `${description} Heltal, minst 0; null eller utelämnat för inget.` });
+
+export const InitiativeInputSchema = z
+  .object({
+    name: z
+      .string()
+      .openapi({ description: "Insatsens namn, högst 200 tecken.", example: "Tierp, Växtverket" }),
+    ownerOrganisationId: z
+      .uuid()
+      .openapi({ description: "Insatsägaren: en av förbundets medlemsorganisationer." }),
+    partnerIds: z.array(z.uuid()).openapi({
+      description:
+        "Samverkansparterna: minst en av förbundets medlemsorganisationer, inte insatsägaren.",
+    }),
+    status: InitiativeStatus.default("ansokan"),
+    orientation: Orientation.default("individual"),
+    preRehabilitation: z
+      .boolean()
+      .default(false)
+      .openapi({ description: "Förrehabiliterande: målet är en plan mot arbete eller studier." }),
+    esf: z.boolean().default(false).openapi({ description: "Finansieras med stöd från ESF." }),
+    startDate: optionalDate("Startdatum."),
+    endDate: optionalDate("Slutdatum, inte före startdatum."),
+    lastIntakeDate: optionalDate("Sista dag för intag, mellan start- och slutdatum."),
+    plannedEndDate: optionalDate(
+      "Bara för status avslutad_i_fortid: det slut insatsen var planerad att ha, senare än slutdatum.",
+    ),
+    targetGroup: z.string().default("").openapi({ description: "Målgruppen, fritt beskriven." }),
+    expectedParticipants: optionalCount("Förväntat antal deltagare."),
+    expectedParticipantsOngoing: z.boolean().default(false).openapi({
+      description:
+        "true: expectedParticipants gäller samtidigt inskrivna; false: under hela perioden.",
+    }),
+    goals: z
+      .array(
+        z.object({
+          text: z
+            .string()
+            .openapi({ example: "Minst hälften går vidare till arbete eller studier." }),
+          kind: GoalKind,
+          targetNumber: optionalCount("Mätbart mål som antal."),
+          targetPercent: optionalCount("Mätbart mål som andel i hela procent, högst 100."),
+        }),
+      )
+      .default([])
+      .openapi({ description: "Insatsens mål, i ordning." }),
+    localUnits: z
+      .array(
+        z.object({
+          name: z.string().openapi({ example: "Tierp" }),
+          expectedParticipants: optionalCount("Förväntat antal deltagare i delområdet."),
+        }),
+      )
+      .default([])
+      .openapi({ description: "Delområden, i ordning." }),
+  })
+  .openapi("InitiativeInput", {
+    description:
+      "En insats som den skickas in. Utelämnade valfria fält får sina standardvärden, även vid ändring.",
+  });
+
+const InitiativeUpdateSchema = InitiativeInputSchema.extend({
+  version: z.number().int().min(1).openapi({
+    description:
+      "Versionen du läste. Har någon annan ändrat insatsen sedan dess blir svaret 409, och felet anger vad som skiljer.",
+    example: 1,
+  }),
+}).openapi("InitiativeUpdate", {
+  description:
+    "En ändrad insats: alla uppgifter, som vid registrering, och versionen du läste. Utelämnade valfria fält får sina standardvärden.",
+});
+
+const InitiativeQuery = z.object({
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: "Söktext i insatsens eller insatsägarens namn.", example: "Tierp" }),
+  status: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({
+      description: `En eller flera statusar, kommaseparerade: ${INITIATIVE_STATUSES.join(", ")}.`,
+      example: "beviljad,pagaende",
+    }),
+  owner: z
+    .uuid()
+    .optional()
+    .openapi({ description: "Bara insatser som ägs av den här organisationen." }),
+  orientation: Orientation.optional(),
+  from: z.iso.date().optional().openapi({
+    description: "Bara insatser som pågår någon gång från och med detta datum (ÅÅÅÅ-MM-DD).",
+  }),
+  to: z.iso.date().optional().openapi({
+    description: "Bara insatser som har startat senast detta datum (ÅÅÅÅ-MM-DD).",
+  }),
+  sort: z.enum(SORTS).optional().openapi({
+    description:
+      "Sortera efter name (namn, standard), start, end, status eller owner (insatsägare).",
+  }),
+  order: z
+    .enum(["asc", "desc"])
+    .optional()
+    .openapi({ description: "Stigande (asc, standard) eller fallande (desc)." }),
+});
+
+const initiativeNotFound = problem(
+  "Förbundet eller insatsen finns inte, eller nyckelns ägare har ingen roll i förbundet.",
+);
+
+export const listInitiativesRoute = createRoute({
+  method: "get",
+  path: "/associations/{slug}/initiatives",
+  operationId: "listInitiatives",
+  tags: ["Insatser"],
+  summary: "Sök i insatsregistret",
+  description:
+    "Förbundets insatser som nyckelns ägare får se: alla med behörigheten initiatives.view, annars de insatser ägaren har en roll i (insatsansvarig, styrgrupp, deltagarhandläggare). Ingen sådan insats ger 403.",
+  security,
+  request: { params: AssociationParams, query: InitiativeQuery },
+  responses: {
+    200: json(InitiativeListSchema, "Insatserna som matchar sökningen."),
+    400: invalid,
+    403: forbidden,
+    404: notFound,
+    ...common,
+  },
+});
+
+export const createInitiativeRoute = createRoute({
+  method: "post",
+  path: "/associations/{slug}/initiatives",
+  operationId: "createInitiative",
+  tags: ["Insatser"],
+  summary: "Registrera en insats",
+  description:
+    "Kräver behörigheten initiatives.manage och en nyckel med scope write. Händelsen förs in i granskningsloggen.",
+  security,
+  request: {
+    params: AssociationParams,
+    body: { required: true, content: { "application/json": { schema: InitiativeInputSchema } } },
+  },
+  responses: {
+    201: json(InitiativeSchema, "Insatsen registrerades."),
+    400: invalid,
+    403: forbidden,
+    404: notFound,
+    413: tooLarge,
+    415: unsupported,
+    ...common,
+  },
+});
+
+export const getInitiativeRoute = createRoute({
+  method: "get",
+  path: "/associations/{slug}/initiatives/{initiativeId}",
+  operationId: "getInitiative",
+  tags: ["Insatser"],
+  summary: "Hämta en insats",
+  description:
+    "Insatsen med parter, mål och delområden. Kräver behörigheten initiative.view: i hela förbundet, eller en roll i just den här insatsen.",
+  security,
+  request: { params: InitiativeParams },
+  responses: {
+    200: json(InitiativeSchema, "Insatsen."),
+    400: invalid,
+    403: forbidden,
+    404: initiativeNotFound,
+    ...common,
+  },
+});
+
+export const updateInitiativeRoute = createRoute({
+  method: "put",
+  path: "/associations/{slug}/initiatives/{initiativeId}",
+  operationId: "updateInitiative",
+  tags: ["Insatser"],
+  summary: "Ändra en insats",
+  description:
+    "Ersätter insatsens uppgifter, parter, mål och delområden. Skicka med versionen du läste; har någon annan hunnit ändra blir svaret 409 och felet anger vilka uppgifter som skiljer. Kräver behörigheten initiative.edit (förbundets administratör, eller insatsansvarig för just den här insatsen) och scope write.",
+  security,
+  request: {
+    params: InitiativeParams,
+    body: { required: true, content: { "application/json": { schema: InitiativeUpdateSchema } } },
+  },
+  responses: {
+    200: json(InitiativeSchema, "Insatsen efter ändringen, med ny version."),
+    400: invalid,
+    403: forbidden,
+    404: initiativeNotFound,
+    409: conflict,
+    413: tooLarge,
+    415: unsupported,
     ...common,
   },
 });
