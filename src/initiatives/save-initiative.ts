@@ -119,7 +119,7 @@ export async function updateInitiative(
       throw new ConflictError(
         `Någon annan har sparat insatsen medan du arbetade (version ${locked.version}, du utgick från ${expectedVersion}). ` +
           `Deras version skiljer sig från din i: ${theirs.map(fieldLabel).join(", ") || "inga fält"}. ` +
-          "Ladda om sidan, se deras ändringar och gör dina igen.",
+          "Hämta den senaste versionen, se deras ändringar och gör om dina.",
       );
     }
     const changed = changedFields(current, values);
