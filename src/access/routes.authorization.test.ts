@@ -40,8 +40,22 @@ const STAFF_READING_ORGANISATIONS: Who[] = [
 ];
 
 /** Pages inside an association: who gets the page (200). Others signed in: 403; anonymous: sign-in. */
+/** Initiative roles of the demo's "Tierp, Växtverket", the initiative the pages are asked about. */
+const ON_THE_INITIATIVE: Who[] = [
+  "initiative_lead",
+  "steering_group_member",
+  "participant_officer",
+];
 const ASSOCIATION_PAGES: Record<string, Who[]> = {
   ":association": SIGNED_IN,
+  ":association/insatser": ["association_admin", "board_member", ...ON_THE_INITIATIVE],
+  ":association/insatser/ny": ["association_admin"],
+  ":association/insatser/:initiativeId": [
+    "association_admin",
+    "board_member",
+    ...ON_THE_INITIATIVE,
+  ],
+  ":association/insatser/:initiativeId/andra": ["association_admin", "initiative_lead"],
   ":association/organisationer": STAFF_READING_ORGANISATIONS,
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer": ["association_admin"],
@@ -52,6 +66,8 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
 };
 /** Pages with a form action inside an association: who may post. */
 const ASSOCIATION_ACTIONS: Record<string, Who[]> = {
+  ":association/insatser/ny": ["association_admin"],
+  ":association/insatser/:initiativeId/andra": ["association_admin", "initiative_lead"],
   ":association/organisationer": ["association_admin"],
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer/ny": ["association_admin"],
@@ -85,6 +101,19 @@ const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean }> = {
     writes: true,
   },
   "GET /associations/{slug}/users": { roles: ["association_admin"], writes: false },
+  "GET /associations/{slug}/initiatives": {
+    roles: ["association_admin", "board_member", ...ON_THE_INITIATIVE],
+    writes: false,
+  },
+  "POST /associations/{slug}/initiatives": { roles: ["association_admin"], writes: true },
+  "GET /associations/{slug}/initiatives/{initiativeId}": {
+    roles: ["association_admin", "board_member", ...ON_THE_INITIATIVE],
+    writes: false,
+  },
+  "PUT /associations/{slug}/initiatives/{initiativeId}": {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+  },
 };
 
 function flatten(entries: typeof routes, prefix = ""): string[] {
@@ -99,14 +128,15 @@ let t: TestDatabase;
 let app: TestApp;
 const sessions = new Map<Who, string>();
 const tokens = new Map<string, string>();
-const own = { slug: "demo", organisationId: "", userId: "" };
-const foreign = { slug: "annat", organisationId: "", userId: "" };
+const own = { slug: "demo", organisationId: "", userId: "", initiativeId: "" };
+const foreign = { slug: "annat", organisationId: "", userId: "", initiativeId: "" };
 
 function concrete(pattern: string, where: typeof own): string {
   return `/${pattern
     .replace(":association", where.slug)
     .replace(":organisationId", where.organisationId)
     .replace(":userId", where.userId)
+    .replace(":initiativeId", where.initiativeId)
     .replace(":token", "ogiltig-inbjudan")
     .replace("*", "finns/inte")}`;
 }
@@ -121,9 +151,11 @@ beforeAll(async () => {
     orgNumber: "212000-2882",
     kind: "kommun",
   });
-  await t.db
+  const [otherInitiative] = await t.db
     .insert(initiatives)
-    .values({ associationId: other.id, name: "Annan insats", ownerOrganisationId: otherOrg.id });
+    .values({ associationId: other.id, name: "Annan insats", ownerOrganisationId: otherOrg.id })
+    .returning();
+  foreign.initiativeId = otherInitiative?.id ?? "";
   const otherAdmin = await addUser(t.db, actor, {
     email: "admin@annat.se",
     name: "Annan Admin",
@@ -142,6 +174,11 @@ beforeAll(async () => {
     .from(memberOrganisations)
     .where(eq(memberOrganisations.name, "Tierps kommun"));
   own.organisationId = demoOrg?.id ?? "";
+  const [vaxtverket] = await t.db
+    .select()
+    .from(initiatives)
+    .where(eq(initiatives.name, "Tierp, Växtverket"));
+  own.initiativeId = vaxtverket?.id ?? "";
   const demoPeople = await t.db.select().from(users);
   const byEmail = (e: string) => demoPeople.find((u) => u.email === e)?.id ?? "";
   // the person the person-page actions act on: not one of the people whose sessions are used
@@ -261,19 +298,40 @@ describe("form actions", () => {
 
 describe("API operations", () => {
   const path = (op: string, where: typeof own) =>
-    op.split(" ")[1]?.replace("{slug}", where.slug).replace("{id}", where.organisationId) ?? "";
+    op
+      .split(" ")[1]
+      ?.replace("{slug}", where.slug)
+      .replace("{id}", where.organisationId)
+      .replace("{initiativeId}", where.initiativeId) ?? "";
+  // a valid initiative of the demo association: owned by Tierps kommun, with another member as partner
+  const initiative = { ownerOrganisationId: "", partnerIds: [] as string[] };
+  beforeAll(async () => {
+    const organisations = await t.db.select().from(memberOrganisations);
+    const owner = organisations.find((o) => o.id === own.organisationId);
+    initiative.ownerOrganisationId = owner?.id ?? "";
+    initiative.partnerIds = organisations
+      .filter((o) => o.associationId === owner?.associationId && o.id !== owner?.id)
+      .slice(0, 1)
+      .map((o) => o.id);
+  });
+  /** A body the operation accepts in shape; a stale version, so a permitted update gets 409. */
+  const bodyFor = (op: string) =>
+    op.includes("/initiatives")
+      ? {
+          name: "API-insats",
+          ...initiative,
+          status: "beviljad",
+          startDate: "2026-01-01",
+          endDate: "2026-12-31",
+          goals: [{ text: "Hälften går till arbete eller studier.", kind: "resultatmal" }],
+          ...(op.startsWith("PUT") ? { version: 999 } : {}),
+        }
+      : { name: "API-kommun", orgNumber: "212000-3005", kind: "kommun", version: 999 };
   for (const [op, rule] of Object.entries(API_OPERATIONS)) {
     it(`${op}: every role's read and write token, own and foreign association`, async () => {
       const method = op.split(" ")[0] ?? "GET";
-      const body =
-        method === "GET"
-          ? undefined
-          : JSON.stringify({
-              name: "API-kommun",
-              orgNumber: "212000-3005",
-              kind: "kommun",
-              version: 999,
-            });
+      expect(initiative.partnerIds).toHaveLength(1);
+      const body = method === "GET" ? undefined : JSON.stringify(bodyFor(op));
       for (const who of SIGNED_IN) {
         for (const scope of ["read", "write"] as const) {
           const headers = {

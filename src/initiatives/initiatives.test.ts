@@ -86,6 +86,13 @@ describe("the initiative register", () => {
       expectedParticipants: "Skriv antalet deltagare som ett heltal, till exempel 40.",
     });
     expect(await problems({ ...base(), partnerIds: [] })).toHaveProperty("partnerIds");
+    expect(await problems({ ...base(), partnerIds: ["inte-ett-id"] })).toHaveProperty("partnerIds");
+    expect(await problems({ ...base(), ownerOrganisationId: "x" })).toHaveProperty(
+      "ownerOrganisationId",
+    );
+    expect(await problems({ ...base(), expectedParticipants: "3000000000" })).toHaveProperty(
+      "expectedParticipants",
+    );
     expect(await problems({ ...base(), startDate: "2026-02-30" })).toHaveProperty("startDate");
     expect(await problems({ ...base(), plannedEndDate: "2027-06-30" })).toHaveProperty(
       "plannedEndDate",

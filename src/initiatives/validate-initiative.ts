@@ -72,7 +72,8 @@ const wholeNumber = (value: Num): number | null | "invalid" => {
   const text = String(value).replace(/\s/g, "").replace(/%$/, "");
   if (!/^\d+$/.test(text)) return "invalid";
   const n = Number(text);
-  return Number.isSafeInteger(n) ? n : "invalid";
+  // stored as PostgreSQL integer
+  return n <= 2_147_483_647 ? n : "invalid";
 };
 
 /** Checks an initiative of one association; throws ValidationError with every problem found. */
@@ -86,8 +87,10 @@ export async function validateInitiative(
   if (!name) problems.name = "Fyll i insatsens namn.";
   else if (name.length > 200) problems.name = "Namnet får ha högst 200 tecken.";
 
+  const isUuid = (v: string) =>
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
   const partnerIds = [...new Set(input.partnerIds.filter(Boolean))];
-  const orgIds = [...new Set([input.ownerOrganisationId, ...partnerIds].filter(Boolean))];
+  const orgIds = [...new Set([input.ownerOrganisationId, ...partnerIds].filter(isUuid))];
   const known = orgIds.length
     ? await q
         .select({ id: memberOrganisations.id })

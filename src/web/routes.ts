@@ -16,6 +16,10 @@ export default [
   route("tillganglighet", "routes/accessibility.tsx"),
   route(":association", "routes/association/layout.tsx", [
     index("routes/association/overview.tsx"),
+    route("insatser", "routes/association/initiatives.tsx"),
+    route("insatser/ny", "routes/association/initiative-new.tsx"),
+    route("insatser/:initiativeId", "routes/association/initiative.tsx"),
+    route("insatser/:initiativeId/andra", "routes/association/initiative-edit.tsx"),
     route("organisationer", "routes/association/member-organisations.tsx"),
     route("organisationer/:organisationId", "routes/association/member-organisation.tsx"),
     route("personer", "routes/association/people.tsx"),

@@ -1,23 +1,31 @@
 // The frame of an association's pages: navigation built from what the person may do there.
 import { NavLink, Outlet } from "react-router";
-import type { Permission } from "../../../access/policy.ts";
+import { type Permission, visibleInitiatives } from "../../../access/policy.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import { requireAssociation } from "../../guard.server.ts";
 import { useT } from "../../ui/i18n.tsx";
 import type { Route } from "./+types/layout.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { association, permissions } = await requireAssociation(
+  const { principal, association, permissions } = await requireAssociation(
     context,
     request,
     params.association,
     "association.enter",
   );
-  return { association: { slug: association.slug, name: association.name }, permissions };
+  // the register's list is also there for the initiative-scoped roles, showing their own
+  const visible = visibleInitiatives(principal, association.id);
+  const canListInitiatives = visible === "all" || visible.length > 0;
+  return {
+    association: { slug: association.slug, name: association.name },
+    permissions,
+    canListInitiatives,
+  };
 }
 
 const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission }> = [
   { to: "", label: "nav.home", permission: "association.enter" },
+  { to: "insatser", label: "nav.initiatives", permission: "initiatives.view" },
   {
     to: "organisationer",
     label: "nav.memberOrganisations",
@@ -30,13 +38,15 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
 
 export default function AssociationLayout({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { association, permissions } = loaderData;
+  const { association, permissions, canListInitiatives } = loaderData;
+  const shown = (item: (typeof NAVIGATION)[number]) =>
+    item.to === "insatser" ? canListInitiatives : permissions.includes(item.permission);
   return (
     <>
       <nav className="side-nav" aria-label={t("nav.mainMenu")}>
         <p className="tag">{association.name}</p>
         <ul>
-          {NAVIGATION.filter((item) => permissions.includes(item.permission)).map((item) => (
+          {NAVIGATION.filter(shown).map((item) => (
             <li key={item.to}>
               <NavLink to={`/${association.slug}${item.to ? `/${item.to}` : ""}`} end>
                 {t(item.label)}

@@ -1,0 +1,205 @@
+// One initiative of the register: every field, its partners, goals and local units, and the
+// way to change it for those who may.
+import { data, Link, useSearchParams } from "react-router";
+import { canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
+import { getInitiative } from "../../../initiatives/get-initiative.ts";
+import { formatDate, formatNumber, formatPercent } from "../../../platform/i18n/format.ts";
+import { requireAssociation } from "../../guard.server.ts";
+import { useI18n } from "../../ui/i18n.tsx";
+import type { Route } from "./+types/initiative.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { state, principal, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "association.enter",
+  );
+  if (!canOnInitiative(principal, "initiative.view", association.id, params.initiativeId)) {
+    throw data({ message: new ForbiddenError("initiative.view").message }, { status: 403 });
+  }
+  const initiative = UUID.test(params.initiativeId)
+    ? await getInitiative(state.services.db, association.id, params.initiativeId)
+    : undefined;
+  if (!initiative) throw data({ message: "Insatsen finns inte." }, { status: 404 });
+  const date = (d: string | null) => (d ? formatDate(d) : null);
+  return {
+    slug: association.slug,
+    canEdit: canOnInitiative(principal, "initiative.edit", association.id, initiative.id),
+    initiative: {
+      id: initiative.id,
+      name: initiative.name,
+      ownerName: initiative.ownerName,
+      partners: initiative.partners.map((p) => p.name),
+      status: initiative.status,
+      orientation: initiative.orientation,
+      preRehabilitation: initiative.preRehabilitation,
+      esf: initiative.esf,
+      startDate: date(initiative.startDate),
+      endDate: date(initiative.endDate),
+      lastIntakeDate: date(initiative.lastIntakeDate),
+      plannedEndDate: date(initiative.plannedEndDate),
+      targetGroup: initiative.targetGroup,
+      expectedParticipants: initiative.expectedParticipants,
+      expectedParticipantsOngoing: initiative.expectedParticipantsOngoing,
+      goals: initiative.goals.map((g) => ({
+        id: g.id,
+        text: g.text,
+        kind: g.kind,
+        targetNumber: g.targetNumber,
+        targetPercent: g.targetPercent,
+      })),
+      localUnits: initiative.localUnits.map((u) => ({
+        id: u.id,
+        name: u.name,
+        expectedParticipants: u.expectedParticipants,
+      })),
+    },
+  };
+}
+
+const NOTICES = { registrerad: "initiative.registered", sparad: "initiative.saved" } as const;
+
+export default function Initiative({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useI18n();
+  const [params] = useSearchParams();
+  const { initiative: i, slug } = loaderData;
+  const notice = params.get("klart");
+  const notSet = t("initiative.notSet");
+  const number = (n: number | null) => (n === null ? null : formatNumber(n, locale));
+  const participants =
+    i.expectedParticipants === null
+      ? notSet
+      : i.expectedParticipantsOngoing
+        ? t("initiatives.ongoingCount", { count: number(i.expectedParticipants) })
+        : number(i.expectedParticipants);
+  const yesNo = (b: boolean) => t(b ? "common.yes" : "common.no");
+  return (
+    <main id="innehall" tabIndex={-1}>
+      <title>{`${i.name} – Samspår`}</title>
+      <p>
+        <Link to={`/${slug}/insatser`}>{t("initiative.backToList")}</Link>
+      </p>
+      <h1>{i.name}</h1>
+      {notice ? (
+        <p className="notice" role="status">
+          {t(notice === "registrerad" ? NOTICES.registrerad : NOTICES.sparad)}
+        </p>
+      ) : null}
+      <dl className="summary">
+        <dt>{t("initiative.owner")}</dt>
+        <dd>{i.ownerName}</dd>
+        <dt>{t("initiative.partners")}</dt>
+        <dd>{i.partners.length ? i.partners.join(", ") : notSet}</dd>
+        <dt>{t("initiative.status")}</dt>
+        <dd>{t(`initiativeStatus.${i.status}`)}</dd>
+        <dt>{t("initiative.orientation")}</dt>
+        <dd>{t(`orientation.${i.orientation}`)}</dd>
+        <dt>{t("initiative.preRehabilitation")}</dt>
+        <dd>{yesNo(i.preRehabilitation)}</dd>
+        <dt>{t("initiative.esf")}</dt>
+        <dd>{yesNo(i.esf)}</dd>
+        <dt>{t("initiative.startDate")}</dt>
+        <dd>{i.startDate ?? notSet}</dd>
+        <dt>{t("initiative.endDate")}</dt>
+        <dd>{i.endDate ?? notSet}</dd>
+        <dt>{t("initiative.lastIntakeDate")}</dt>
+        <dd>{i.lastIntakeDate ?? notSet}</dd>
+        {i.plannedEndDate ? (
+          <>
+            <dt>{t("initiative.plannedEndDate")}</dt>
+            <dd>{i.plannedEndDate}</dd>
+          </>
+        ) : null}
+        <dt>{t("initiative.targetGroup")}</dt>
+        <dd>
+          {i.targetGroup
+            ? i.targetGroup.split(/\r?\n/).map((line, n) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one text, in order
+                <span key={n}>
+                  {n > 0 ? <br /> : null}
+                  {line}
+                </span>
+              ))
+            : notSet}
+        </dd>
+        <dt>{t("initiative.expectedParticipants")}</dt>
+        <dd>{participants}</dd>
+      </dl>
+      {loaderData.canEdit ? (
+        <p>
+          <Link to={`/${slug}/insatser/${i.id}/andra`} className="button button--secondary">
+            {t("initiative.edit")}
+          </Link>
+        </p>
+      ) : null}
+
+      <h2>{t("initiative.goals")}</h2>
+      {i.goals.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("initiative.goals")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("initiative.goalText")}</th>
+                <th scope="col">{t("initiative.goalKind")}</th>
+                <th scope="col" className="num">
+                  {t("initiative.target")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {i.goals.map((g) => (
+                <tr key={g.id}>
+                  <td>{g.text}</td>
+                  <td>{t(`goalKind.${g.kind}`)}</td>
+                  <td className="num">
+                    {[
+                      number(g.targetNumber),
+                      g.targetPercent === null
+                        ? null
+                        : formatPercent(g.targetPercent / 100, 0, locale),
+                    ]
+                      .filter(Boolean)
+                      .join(", ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("initiative.noGoals")}</p>
+      )}
+
+      <h2>{t("initiative.localUnits")}</h2>
+      {i.localUnits.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("initiative.localUnits")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("initiative.localUnitName")}</th>
+                <th scope="col" className="num">
+                  {t("initiative.expectedParticipants")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {i.localUnits.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.name}</td>
+                  <td className="num">{number(u.expectedParticipants) ?? notSet}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("initiative.noLocalUnits")}</p>
+      )}
+    </main>
+  );
+}
