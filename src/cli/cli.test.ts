@@ -13,6 +13,7 @@ import {
   memberOrganisations,
 } from "../associations/schema.ts";
 import { auditEvents } from "../audit/schema.ts";
+import { DEMO_SLUG, seedDemo } from "../demo/seed-demo.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { apiTokens, roleAssignments, users } from "../people/schema.ts";
 import { sha256 } from "../platform/secrets.ts";
@@ -73,6 +74,8 @@ describe("samspar", { timeout: 120_000 }, () => {
       "token",
       "association",
       "organisation",
+      "export",
+      "import",
       "backup",
       "restore",
       "audit",
@@ -333,5 +336,35 @@ describe("samspar", { timeout: 120_000 }, () => {
     expect(run.stderr).toContain(
       `Granskningsloggen är bruten vid händelse ${second.seq}: händelsens innehåll har ändrats.`,
     );
+  });
+
+  it("exports an association to a file and imports it into another instance", async () => {
+    await seedDemo(t.db);
+    const other = await createTestDatabase();
+    try {
+      const file = path.join(dataDir, "demo.bundle.json");
+      const exported = samspar(["export", "--association", DEMO_SLUG, "--out", file]);
+      expect(exported.stderr).toBe("");
+      expect(exported.status).toBe(0);
+      expect(exported.stdout).toContain(`sparad i ${file}: 9 medlemsorganisationer`);
+      const bundle = JSON.parse(fs.readFileSync(file, "utf8")) as { initiatives: unknown[] };
+      const n = bundle.initiatives.length;
+
+      const imported = samspar(["import", file], { DATABASE_URL: other.url });
+      expect(imported.stderr).toBe("");
+      expect(imported.status).toBe(0);
+      expect(imported.stdout).toContain("Importen till Samordningsförbundet Demo (demo) är klar.");
+      expect(imported.stdout).toMatch(/förbundet: +skapat/);
+      expect(imported.stdout).toMatch(/medlemsorganisationer: +9 nya, 0 ändrade, 0 oförändrade/);
+      expect(imported.stdout).toMatch(new RegExp(`insatser: +${n} nya, 0 ändrade, 0 oförändrade`));
+      const [row] = await other.db.select({ n: count() }).from(initiatives);
+      expect(row?.n).toBe(n);
+
+      const again = samspar(["import", file], { DATABASE_URL: other.url });
+      expect(again.status).toBe(0);
+      expect(again.stdout).toMatch(new RegExp(`insatser: +0 nya, 0 ändrade, ${n} oförändrade`));
+    } finally {
+      await other.drop();
+    }
   });
 });

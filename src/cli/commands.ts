@@ -371,6 +371,39 @@ export async function organisationAdd(opts: {
   });
 }
 
+export async function bundleExport(opts: { association: string; out?: string }): Promise<void> {
+  const { bundleJson, exportBundle } = await import("../bundle/export-bundle.ts");
+  await withDatabase(async ({ db }) => {
+    const association = await associationBySlug(db, opts.association);
+    const bundle = await exportBundle(db, association.id);
+    if (!opts.out) return void process.stdout.write(bundleJson(bundle));
+    const target = path.resolve(opts.out);
+    fs.writeFileSync(target, bundleJson(bundle));
+    printLines(
+      `Exporten av ${association.name} är sparad i ${target}: ${bundle.memberOrganisations.length} medlemsorganisationer, ${bundle.initiatives.length} insatser.`,
+    );
+  });
+}
+
+export async function bundleImport(file: string): Promise<void> {
+  const source = path.resolve(file);
+  if (!fs.existsSync(source)) throw new CliError(`Filen ${source} finns inte.`);
+  const text = fs.readFileSync(source, "utf8");
+  const { IMPORT_ACTOR, importBundle } = await import("../bundle/import-bundle.ts");
+  await withDatabase(async ({ db }) => {
+    const result = await importBundle(db, IMPORT_ACTOR, text);
+    const outcome = { created: "skapat", updated: "uppdaterat", unchanged: "oförändrat" };
+    const counts = (c: { created: number; updated: number; unchanged: number }) =>
+      `${c.created} nya, ${c.updated} ändrade, ${c.unchanged} oförändrade`;
+    printLines(`Importen till ${result.association.name} (${result.association.slug}) är klar.`);
+    printFields([
+      ["förbundet", outcome[result.association.outcome]],
+      ["medlemsorganisationer", counts(result.memberOrganisations)],
+      ["insatser", counts(result.initiatives)],
+    ]);
+  });
+}
+
 export async function backup(file: string): Promise<void> {
   const target = path.resolve(file);
   const { backupDatabase } = await import("../platform/database/backup.ts");

@@ -138,6 +138,25 @@ function associationCommands(program: Command): void {
     .action(async (opts) => (await run()).organisationAdd(opts));
 }
 
+function bundleCommands(program: Command): void {
+  program
+    .command("export")
+    .description(
+      "exportera ett förbunds register (medlemsorganisationer, insatser) som en JSON-fil; personer ingår inte",
+    )
+    .requiredOption("--association <kortnamn>", "förbundet")
+    .option("--out <fil>", "filen som skapas; annars skrivs exporten ut")
+    .action(async (opts) => (await run()).bundleExport(opts));
+
+  program
+    .command("import")
+    .description(
+      "läs in en export: skapar och uppdaterar förbundet, medlemsorganisationer och insatser, tar aldrig bort något",
+    )
+    .argument("<fil>", "exportfilen (JSON)")
+    .action(async (file: string) => (await run()).bundleImport(file));
+}
+
 function operationsCommands(program: Command): void {
   program
     .command("backup")
@@ -189,6 +208,7 @@ function buildProgram(): Command {
   userCommands(program);
   tokenCommands(program);
   associationCommands(program);
+  bundleCommands(program);
   operationsCommands(program);
   return program;
 }

@@ -16,28 +16,27 @@ export async function getInitiative(q: Queryable, associationId: string, initiat
     .innerJoin(memberOrganisations, eq(memberOrganisations.id, initiatives.ownerOrganisationId))
     .where(and(eq(initiatives.id, initiativeId), eq(initiatives.associationId, associationId)));
   if (!row) return undefined;
-  const [partners, goals, localUnits] = await Promise.all([
-    q
-      .select({
-        id: memberOrganisations.id,
-        name: memberOrganisations.name,
-        kind: memberOrganisations.kind,
-      })
-      .from(initiativePartners)
-      .innerJoin(memberOrganisations, eq(memberOrganisations.id, initiativePartners.organisationId))
-      .where(eq(initiativePartners.initiativeId, initiativeId))
-      .orderBy(asc(memberOrganisations.name)),
-    q
-      .select()
-      .from(initiativeGoals)
-      .where(eq(initiativeGoals.initiativeId, initiativeId))
-      .orderBy(asc(initiativeGoals.position)),
-    q
-      .select()
-      .from(initiativeLocalUnits)
-      .where(eq(initiativeLocalUnits.initiativeId, initiativeId))
-      .orderBy(asc(initiativeLocalUnits.position)),
-  ]);
+  // one after another: inside a transaction these share one connection
+  const partners = await q
+    .select({
+      id: memberOrganisations.id,
+      name: memberOrganisations.name,
+      kind: memberOrganisations.kind,
+    })
+    .from(initiativePartners)
+    .innerJoin(memberOrganisations, eq(memberOrganisations.id, initiativePartners.organisationId))
+    .where(eq(initiativePartners.initiativeId, initiativeId))
+    .orderBy(asc(memberOrganisations.name));
+  const goals = await q
+    .select()
+    .from(initiativeGoals)
+    .where(eq(initiativeGoals.initiativeId, initiativeId))
+    .orderBy(asc(initiativeGoals.position));
+  const localUnits = await q
+    .select()
+    .from(initiativeLocalUnits)
+    .where(eq(initiativeLocalUnits.initiativeId, initiativeId))
+    .orderBy(asc(initiativeLocalUnits.position));
   return { ...row.initiative, ownerName: row.ownerName, partners, goals, localUnits };
 }
 

@@ -18,7 +18,8 @@ import {
   validateInitiative,
 } from "./validate-initiative.ts";
 
-async function writeChildren(tx: Tx, initiativeId: string, values: InitiativeValues) {
+/** Partners, goals and local units, replaced as one with the initiative. */
+export async function writeChildren(tx: Tx, initiativeId: string, values: InitiativeValues) {
   await tx.delete(initiativePartners).where(eq(initiativePartners.initiativeId, initiativeId));
   await tx.delete(initiativeGoals).where(eq(initiativeGoals.initiativeId, initiativeId));
   await tx.delete(initiativeLocalUnits).where(eq(initiativeLocalUnits.initiativeId, initiativeId));
@@ -39,7 +40,8 @@ async function writeChildren(tx: Tx, initiativeId: string, values: InitiativeVal
   }
 }
 
-const columns = (values: InitiativeValues) => {
+/** The initiative row's own columns (without partners, goals and local units). */
+export const columns = (values: InitiativeValues) => {
   const { partnerIds: _p, goals: _g, localUnits: _l, ...rest } = values;
   return rest;
 };
