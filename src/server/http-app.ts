@@ -164,7 +164,9 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
       csrfToken: csrfTokenFor(services.secrets, csrfSeed),
       session,
       principal,
-      sessionExpired: lookup.state === "expired",
+      // a cookie whose session is gone: idle, expired, or cleaned up (by this request or a
+      // concurrent one); the person is told they were signed out
+      sessionExpired: !!token && !session,
     };
     const context = new RouterContextProvider();
     context.set(requestContext, state);

