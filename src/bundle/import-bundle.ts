@@ -15,9 +15,9 @@ import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.t
 import { getInitiative } from "../initiatives/get-initiative.ts";
 import {
   changedFields,
-  columns,
   fieldLabel,
-  writeChildren,
+  insertInitiative,
+  writeInitiativeChange,
 } from "../initiatives/save-initiative.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import {
@@ -233,15 +233,7 @@ async function writeInitiatives(
   const result = counts();
   for (const { key, values, exists } of list) {
     if (!exists) {
-      await tx.insert(initiatives).values({ ...columns(values), id: key, associationId });
-      await writeChildren(tx, key, values);
-      await recordAuditEvent(tx, actor, {
-        action: "initiative.created",
-        associationId,
-        targetType: "initiative",
-        targetId: key,
-        details: { name: values.name, status: values.status, source: "bundle" },
-      });
+      await insertInitiative(tx, actor, associationId, values, { id: key, source: "bundle" });
       result.created++;
       continue;
     }
@@ -257,18 +249,16 @@ async function writeInitiatives(
       result.unchanged++;
       continue;
     }
-    await tx
-      .update(initiatives)
-      .set({ ...columns(values), version: locked.version + 1, updatedAt: new Date() })
-      .where(eq(initiatives.id, key));
-    await writeChildren(tx, key, values);
-    await recordAuditEvent(tx, actor, {
-      action: "initiative.updated",
+    await writeInitiativeChange(
+      tx,
+      actor,
       associationId,
-      targetType: "initiative",
-      targetId: key,
-      details: { changed, source: "bundle" },
-    });
+      key,
+      locked.version,
+      values,
+      changed,
+      "bundle",
+    );
     result.updated++;
   }
   return result;

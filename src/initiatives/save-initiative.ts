@@ -19,7 +19,7 @@ import {
 } from "./validate-initiative.ts";
 
 /** Partners, goals and local units, replaced as one with the initiative. */
-export async function writeChildren(tx: Tx, initiativeId: string, values: InitiativeValues) {
+async function writeChildren(tx: Tx, initiativeId: string, values: InitiativeValues) {
   await tx.delete(initiativePartners).where(eq(initiativePartners.initiativeId, initiativeId));
   await tx.delete(initiativeGoals).where(eq(initiativeGoals.initiativeId, initiativeId));
   await tx.delete(initiativeLocalUnits).where(eq(initiativeLocalUnits.initiativeId, initiativeId));
@@ -41,10 +41,69 @@ export async function writeChildren(tx: Tx, initiativeId: string, values: Initia
 }
 
 /** The initiative row's own columns (without partners, goals and local units). */
-export const columns = (values: InitiativeValues) => {
+const columns = (values: InitiativeValues) => {
   const { partnerIds: _p, goals: _g, localUnits: _l, ...rest } = values;
   return rest;
 };
+
+/**
+ * Inserts a validated initiative with its partners, goals and local units and its audit
+ * event, inside the caller's transaction. `id` keeps a given id (the bundle's key).
+ */
+export async function insertInitiative(
+  tx: Tx,
+  actor: AuditActor,
+  associationId: string,
+  values: InitiativeValues,
+  options: { id?: string; source?: string } = {},
+): Promise<string> {
+  const [row] = await tx
+    .insert(initiatives)
+    .values({ ...columns(values), associationId, ...(options.id ? { id: options.id } : {}) })
+    .returning({ id: initiatives.id });
+  if (!row) throw new Error("insert returned nothing");
+  await writeChildren(tx, row.id, values);
+  await recordAuditEvent(tx, actor, {
+    action: "initiative.created",
+    associationId,
+    targetType: "initiative",
+    targetId: row.id,
+    details: {
+      name: values.name,
+      status: values.status,
+      ...(options.source ? { source: options.source } : {}),
+    },
+  });
+  return row.id;
+}
+
+/**
+ * Writes a validated change to a locked initiative: its row (version + 1), its partners, goals
+ * and local units, and the audit event naming the changed fields.
+ */
+export async function writeInitiativeChange(
+  tx: Tx,
+  actor: AuditActor,
+  associationId: string,
+  initiativeId: string,
+  fromVersion: number,
+  values: InitiativeValues,
+  changed: string[],
+  source?: string,
+): Promise<void> {
+  await tx
+    .update(initiatives)
+    .set({ ...columns(values), version: fromVersion + 1, updatedAt: new Date() })
+    .where(eq(initiatives.id, initiativeId));
+  await writeChildren(tx, initiativeId, values);
+  await recordAuditEvent(tx, actor, {
+    action: "initiative.updated",
+    associationId,
+    targetType: "initiative",
+    targetId: initiativeId,
+    details: { changed, ...(source ? { source } : {}) },
+  });
+}
 
 export async function createInitiative(
   q: Queryable,
@@ -53,22 +112,7 @@ export async function createInitiative(
   input: InitiativeInput,
 ): Promise<InitiativeDetails> {
   const values = await validateInitiative(q, associationId, input);
-  const id = await q.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(initiatives)
-      .values({ ...columns(values), associationId })
-      .returning({ id: initiatives.id });
-    if (!row) throw new Error("insert returned nothing");
-    await writeChildren(tx, row.id, values);
-    await recordAuditEvent(tx, actor, {
-      action: "initiative.created",
-      associationId,
-      targetType: "initiative",
-      targetId: row.id,
-      details: { name: values.name, status: values.status },
-    });
-    return row.id;
-  });
+  const id = await q.transaction((tx) => insertInitiative(tx, actor, associationId, values));
   const saved = await getInitiative(q, associationId, id);
   if (!saved) throw new Error("saved initiative missing");
   return saved;
@@ -124,19 +168,15 @@ export async function updateInitiative(
           "Hämta den senaste versionen, se deras ändringar och gör om dina.",
       );
     }
-    const changed = changedFields(current, values);
-    await tx
-      .update(initiatives)
-      .set({ ...columns(values), version: locked.version + 1, updatedAt: new Date() })
-      .where(eq(initiatives.id, initiativeId));
-    await writeChildren(tx, initiativeId, values);
-    await recordAuditEvent(tx, actor, {
-      action: "initiative.updated",
+    await writeInitiativeChange(
+      tx,
+      actor,
       associationId,
-      targetType: "initiative",
-      targetId: initiativeId,
-      details: { changed },
-    });
+      initiativeId,
+      locked.version,
+      values,
+      changedFields(current, values),
+    );
   });
   const saved = await getInitiative(q, associationId, initiativeId);
   if (!saved) throw new Error("saved initiative missing");
