@@ -2,6 +2,7 @@
 // authorization URL and turns the provider's answer into verified claims. Nothing between the
 // two steps is stored on the server; it travels in a sealed, short-lived cookie instead.
 import * as oidc from "openid-client";
+import { safeReturnTo } from "../platform/http/return-to.ts";
 import type { Secrets } from "../platform/secrets.ts";
 import {
   OIDC_CALLBACK_PATH,
@@ -32,10 +33,6 @@ interface PendingSignIn {
 }
 
 /** Only paths on this site: "//host" and "/\host" would send the person elsewhere. */
-export function safeReturnTo(value: unknown): string {
-  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/";
-}
-
 function failed(cause: unknown, message = OIDC_FAILED_MESSAGE): Error {
   return new Error(message, { cause });
 }

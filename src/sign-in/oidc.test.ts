@@ -13,6 +13,7 @@ import {
 } from "../../tests/support/oidc-provider.ts";
 import { auditEvents } from "../audit/schema.ts";
 import { oidcIdentities, users } from "../people/schema.ts";
+import { safeReturnTo } from "../platform/http/return-to.ts";
 import { createSecrets, type Secrets } from "../platform/secrets.ts";
 import {
   OIDC_CALLBACK_PATH,
@@ -20,7 +21,7 @@ import {
   OIDC_FAILED_MESSAGE,
   type OidcClient,
 } from "./oidc.ts";
-import { createOidcClient, safeReturnTo } from "./oidc-client.ts";
+import { createOidcClient } from "./oidc-client.ts";
 import { sessions } from "./schema.ts";
 import { readSession } from "./sessions.ts";
 import { signInWithOidc } from "./sign-in-with-oidc.ts";

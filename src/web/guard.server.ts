@@ -16,6 +16,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../platform/error
 import { type RequestState, requestState } from "../platform/http/request-context.ts";
 import { beginTotpEnrolment, pendingTotpEnrolment, totpEnabled } from "../sign-in/second-factor.ts";
 import type { ActiveSession } from "../sign-in/sessions.ts";
+import type { FormFailure } from "./ui/form.tsx";
 
 type Ctx = Readonly<RouterContextProvider>;
 
@@ -30,12 +31,7 @@ export function actorOf(state: RequestState): AuditActor {
   };
 }
 
-/** A safe place to come back to after signing in: only paths on this site. */
-export function safeReturnTo(value: string | null | undefined): string {
-  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
-    ? value
-    : "/";
-}
+export { safeReturnTo } from "../platform/http/return-to.ts";
 
 export function signInUrl(request: Request, expired = false): string {
   const url = new URL(request.url);
@@ -133,11 +129,6 @@ export const text = (form: FormData, name: string) => {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
 };
-
-export interface FormFailure {
-  errors: Record<string, string>;
-  values?: Record<string, string>;
-}
 
 /** Runs a use case; turns the errors users can fix into a 400/409 answer the form shows. */
 export async function attempt<T>(

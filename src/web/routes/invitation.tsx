@@ -1,11 +1,11 @@
 // Accepting an invitation: the new person chooses a password and is signed in.
-import { redirect, useActionData } from "react-router";
+import { redirect } from "react-router";
 import { acceptInvitation, findOpenInvitation } from "../../people/invitations.ts";
 import { serializeCookie } from "../../platform/http/cookies.ts";
 import { createSession, SESSION_COOKIE } from "../../sign-in/sessions.ts";
 import { staffTotpRequired } from "../../sign-in/sign-in-with-password.ts";
 import { attempt, stateOf, text } from "../guard.server.ts";
-import { ErrorSummary, Form, SubmitButton, TextField } from "../ui/form.tsx";
+import { ErrorSummary, Form, SubmitButton, TextField, useFormFailure } from "../ui/form.tsx";
 import { useT } from "../ui/i18n.tsx";
 import type { Route } from "./+types/invitation.ts";
 
@@ -45,9 +45,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
 
 export default function Invitation({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as
-    | { errors?: Record<string, string> }
-    | undefined;
+  const actionData = useFormFailure();
   const errors = actionData?.errors;
   return (
     <main id="innehall" tabIndex={-1}>

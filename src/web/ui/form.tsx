@@ -1,8 +1,24 @@
 // Form building blocks in the GOV.UK manner: a label and hint on every field, errors next to
 // the field and summarised on top with links, and plain HTML that works without JavaScript.
 import { type ReactNode, useEffect, useRef } from "react";
-import { type FormProps, Form as RouterForm, useRouteLoaderData } from "react-router";
+import {
+  type FormProps,
+  Form as RouterForm,
+  useActionData,
+  useRouteLoaderData,
+} from "react-router";
 import { useT } from "./i18n.tsx";
+
+/** What a form action answers when the input can't be accepted (`attempt` in guard.server.ts). */
+export interface FormFailure {
+  errors: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+/** The failure the page's form action answered with, if any. */
+export function useFormFailure(): FormFailure | undefined {
+  return useActionData() as FormFailure | undefined;
+}
 
 export function CsrfField() {
   const root = useRouteLoaderData("root") as { csrfToken: string } | undefined;

@@ -1,6 +1,6 @@
 // Changing an initiative. The form carries the version it was read at: if someone else saved
 // in between, their save is kept, the form says which fields differ, and what was typed stays.
-import { data, Link, useActionData } from "react-router";
+import { data, Link } from "react-router";
 import { canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
 import { listMemberOrganisations } from "../../../associations/member-organisations.ts";
 import { getInitiative } from "../../../initiatives/get-initiative.ts";
@@ -12,7 +12,7 @@ import {
   requireAssociation,
   text,
 } from "../../guard.server.ts";
-import { ErrorSummary, Form, SubmitButton } from "../../ui/form.tsx";
+import { ErrorSummary, Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import {
   InitiativeFields,
@@ -85,9 +85,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function InitiativeEdit({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as
-    | { errors?: Record<string, string>; values?: Record<string, string> }
-    | undefined;
+  const actionData = useFormFailure();
   const values = actionData?.values ?? loaderData.values;
   const detail = `/${loaderData.slug}/insatser/${loaderData.id}`;
   const title = t("initiative.editTitle", { name: loaderData.name });

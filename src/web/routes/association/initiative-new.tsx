@@ -1,9 +1,9 @@
 // Registering an initiative in the register (the association office).
-import { Link, useActionData } from "react-router";
+import { Link } from "react-router";
 import { listMemberOrganisations } from "../../../associations/member-organisations.ts";
 import { createInitiative } from "../../../initiatives/save-initiative.ts";
 import { actorOf, attempt, redirectWithNotice, requireAssociation } from "../../guard.server.ts";
-import { ErrorSummary, Form, SubmitButton } from "../../ui/form.tsx";
+import { ErrorSummary, Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import {
   InitiativeFields,
@@ -47,9 +47,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function InitiativeNew({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as
-    | { errors?: Record<string, string>; values?: Record<string, string> }
-    | undefined;
+  const actionData = useFormFailure();
   return (
     <main id="innehall" tabIndex={-1}>
       <title>{`${t("initiatives.register")} – Samspår`}</title>

@@ -1,7 +1,7 @@
 // Editing one member organisation. The form carries the version it was read at, so a
 // concurrent edit is reported instead of overwritten.
 import { and, eq } from "drizzle-orm";
-import { data, Link, useActionData } from "react-router";
+import { data, Link } from "react-router";
 import { updateMemberOrganisation } from "../../../associations/member-organisations.ts";
 import { memberOrganisations } from "../../../associations/schema.ts";
 import {
@@ -11,7 +11,7 @@ import {
   requireAssociation,
   text,
 } from "../../guard.server.ts";
-import { ErrorSummary, Form, SubmitButton } from "../../ui/form.tsx";
+import { ErrorSummary, Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import { OrganisationFields, organisationValues } from "../../ui/organisation-fields.tsx";
 import type { Route } from "./+types/member-organisation.ts";
@@ -63,9 +63,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function MemberOrganisation({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as
-    | { errors?: Record<string, string>; values?: Record<string, string> }
-    | undefined;
+  const actionData = useFormFailure();
   const { organisation } = loaderData;
   const values = actionData?.values ?? {
     name: organisation.name,

@@ -1,11 +1,11 @@
 // The association's member organisations: the list, and (for the office) adding one.
-import { Link, useActionData, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import {
   addMemberOrganisation,
   listMemberOrganisations,
 } from "../../../associations/member-organisations.ts";
 import { actorOf, attempt, redirectWithNotice, requireAssociation } from "../../guard.server.ts";
-import { ErrorSummary, Form, SubmitButton } from "../../ui/form.tsx";
+import { ErrorSummary, Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import { OrganisationFields, organisationValues } from "../../ui/organisation-fields.tsx";
 import type { Route } from "./+types/member-organisations.ts";
@@ -43,9 +43,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function MemberOrganisations({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as
-    | { errors?: Record<string, string>; values?: Record<string, string> }
-    | undefined;
+  const actionData = useFormFailure();
   const [params] = useSearchParams();
   return (
     <main id="innehall" tabIndex={-1}>

@@ -1,6 +1,6 @@
 // Adding a person to the association with a first role; new people get an invitation by mail.
 import { asc, eq } from "drizzle-orm";
-import { Link, useActionData } from "react-router";
+import { Link } from "react-router";
 import { initiatives } from "../../../initiatives/schema.ts";
 import { addPersonToAssociation } from "../../../people/add-person-to-association.ts";
 import {
@@ -10,7 +10,7 @@ import {
   requireAssociation,
   text,
 } from "../../guard.server.ts";
-import { ErrorSummary, Form, SubmitButton, TextField } from "../../ui/form.tsx";
+import { ErrorSummary, Form, SubmitButton, TextField, useFormFailure } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import { RoleFields } from "../../ui/role-fields.tsx";
 import type { Route } from "./+types/person-new.ts";
@@ -70,9 +70,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function PersonNew({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as
-    | { errors?: Record<string, string>; values?: Record<string, string> }
-    | undefined;
+  const actionData = useFormFailure();
   const errors = actionData?.errors;
   return (
     <main id="innehall" tabIndex={-1}>

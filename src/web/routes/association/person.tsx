@@ -1,6 +1,6 @@
 // One person in the association: their roles (add, remove) and whether the account is active.
 import { and, asc, eq } from "drizzle-orm";
-import { data, Link, useActionData, useSearchParams } from "react-router";
+import { data, Link, useSearchParams } from "react-router";
 import { initiatives } from "../../../initiatives/schema.ts";
 import { assignRole } from "../../../people/assign-role.ts";
 import { listUsers } from "../../../people/list-users.ts";
@@ -15,7 +15,7 @@ import {
   requireAssociation,
   text,
 } from "../../guard.server.ts";
-import { ErrorSummary, Form, SubmitButton } from "../../ui/form.tsx";
+import { ErrorSummary, Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import { RoleFields } from "../../ui/role-fields.tsx";
 import type { Route } from "./+types/person.ts";
@@ -88,9 +88,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function Person({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const actionData = useActionData<typeof action>() as
-    | { errors?: Record<string, string>; values?: Record<string, string> }
-    | undefined;
+  const actionData = useFormFailure();
   const [params] = useSearchParams();
   const { person } = loaderData;
   const notice = params.get("klart");
