@@ -33,6 +33,17 @@ export const PERMISSIONS = {
   /** One initiative; initiative-scoped roles get these on their own initiative (below). */
   "initiative.view": ["association_admin", "board_member"],
   "initiative.edit": ["association_admin"],
+  /** All of the association's applications; initiative roles see their own (below). */
+  "applications.view": ["association_admin", "board_member"],
+  /** Starting an application: the office, and initiative leads (canCreateApplication). */
+  "applications.create": ["association_admin"],
+  /** The office's part: registering paper originals, preparation, returns, the form's texts. */
+  "applications.manage": ["association_admin"],
+  "applications.comment": ["association_admin", "board_member"],
+  "applications.decide": ["association_admin", "board_member"],
+  /** One application; initiative-scoped roles get these on their own initiative's. */
+  "application.view": ["association_admin", "board_member"],
+  "application.edit": ["association_admin"],
   "member_organisations.view": [
     "association_admin",
     "board_member",
@@ -58,6 +69,8 @@ const READ_ONLY: ReadonlySet<Permission> = new Set([
   "association.enter",
   "initiatives.view",
   "initiative.view",
+  "applications.view",
+  "application.view",
   "association.view",
   "member_organisations.view",
   "users.view",
@@ -70,7 +83,25 @@ const READ_ONLY: ReadonlySet<Permission> = new Set([
 export const INITIATIVE_PERMISSIONS: Partial<Record<Permission, readonly Role[]>> = {
   "initiative.view": ["initiative_lead", "steering_group_member", "participant_officer"],
   "initiative.edit": ["initiative_lead"],
+  "application.view": ["initiative_lead", "steering_group_member"],
+  "application.edit": ["initiative_lead"],
 };
+
+/**
+ * Who may start a new application: the office, and anyone who leads an initiative of the
+ * association (they work for a member organisation and become lead of the new one).
+ */
+export function canCreateApplication(
+  principal: Principal | undefined,
+  associationId: string,
+): boolean {
+  if (!principal) return false;
+  if (can(principal, "applications.create", associationId)) return true;
+  if (principal.via.type === "token" && principal.via.scope === "read") return false;
+  return principal.grants.some(
+    (g) => g.associationId === associationId && g.role === "initiative_lead",
+  );
+}
 
 export function rolesIn(principal: Principal, associationId: string): Set<Role> {
   return new Set(
@@ -123,6 +154,15 @@ export function canOnInitiative(
 export function visibleInitiatives(principal: Principal, associationId: string): "all" | string[] {
   if (can(principal, "initiatives.view", associationId)) return "all";
   const roles = INITIATIVE_PERMISSIONS["initiative.view"] ?? [];
+  return principal.grants
+    .filter((g) => g.associationId === associationId && g.initiativeId && roles.includes(g.role))
+    .map((g) => g.initiativeId as string);
+}
+
+/** The initiatives whose applications a principal may see: "all", or the ids of its own. */
+export function visibleApplications(principal: Principal, associationId: string): "all" | string[] {
+  if (can(principal, "applications.view", associationId)) return "all";
+  const roles = INITIATIVE_PERMISSIONS["application.view"] ?? [];
   return principal.grants
     .filter((g) => g.associationId === associationId && g.initiativeId && roles.includes(g.role))
     .map((g) => g.initiativeId as string);

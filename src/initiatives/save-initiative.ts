@@ -19,7 +19,11 @@ import {
 } from "./validate-initiative.ts";
 
 /** Partners, goals and local units, replaced as one with the initiative. */
-async function writeChildren(tx: Tx, initiativeId: string, values: InitiativeValues) {
+export async function writeInitiativeChildren(
+  tx: Tx,
+  initiativeId: string,
+  values: InitiativeValues,
+) {
   await tx.delete(initiativePartners).where(eq(initiativePartners.initiativeId, initiativeId));
   await tx.delete(initiativeGoals).where(eq(initiativeGoals.initiativeId, initiativeId));
   await tx.delete(initiativeLocalUnits).where(eq(initiativeLocalUnits.initiativeId, initiativeId));
@@ -62,7 +66,7 @@ export async function insertInitiative(
     .values({ ...columns(values), associationId, ...(options.id ? { id: options.id } : {}) })
     .returning({ id: initiatives.id });
   if (!row) throw new Error("insert returned nothing");
-  await writeChildren(tx, row.id, values);
+  await writeInitiativeChildren(tx, row.id, values);
   await recordAuditEvent(tx, actor, {
     action: "initiative.created",
     associationId,
@@ -95,7 +99,7 @@ export async function writeInitiativeChange(
     .update(initiatives)
     .set({ ...columns(values), version: fromVersion + 1, updatedAt: new Date() })
     .where(eq(initiatives.id, initiativeId));
-  await writeChildren(tx, initiativeId, values);
+  await writeInitiativeChildren(tx, initiativeId, values);
   await recordAuditEvent(tx, actor, {
     action: "initiative.updated",
     associationId,

@@ -59,7 +59,7 @@ export interface InitiativeValues {
   localUnits: Array<{ name: string; expectedParticipants: number | null }>;
 }
 
-const isoDate = (value: string | null | undefined): string | null | "invalid" => {
+export const isoDate = (value: string | null | undefined): string | null | "invalid" => {
   const v = value?.trim();
   if (!v) return null;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return "invalid";
@@ -67,7 +67,7 @@ const isoDate = (value: string | null | undefined): string | null | "invalid" =>
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v ? "invalid" : v;
 };
 
-const wholeNumber = (value: Num): number | null | "invalid" => {
+export const wholeNumber = (value: Num): number | null | "invalid" => {
   if (value === null || value === undefined || value === "") return null;
   const text = String(value).replace(/\s/g, "").replace(/%$/, "");
   if (!/^\d+$/.test(text)) return "invalid";
@@ -76,11 +76,15 @@ const wholeNumber = (value: Num): number | null | "invalid" => {
   return n <= 2_147_483_647 ? n : "invalid";
 };
 
-/** Checks an initiative of one association; throws ValidationError with every problem found. */
+/**
+ * Checks an initiative of one association; throws ValidationError with every problem found.
+ * `draft` (an application being written) lets the partners wait; every other rule holds.
+ */
 export async function validateInitiative(
   q: Queryable,
   associationId: string,
   input: InitiativeInput,
+  options: { draft?: boolean } = {},
 ): Promise<InitiativeValues> {
   const problems: Record<string, string> = {};
   const name = input.name.trim();
@@ -112,7 +116,7 @@ export async function validateInitiative(
   if (partnerIds.includes(input.ownerOrganisationId)) {
     problems.partnerIds =
       "Insatsägaren kan inte också vara samverkanspart. Välj de andra parterna.";
-  } else if (partnerIds.length === 0) {
+  } else if (partnerIds.length === 0 && !options.draft) {
     problems.partnerIds = "Välj minst en samverkanspart: en insats drivs av minst två parter.";
   } else if (partnerIds.some((id) => !knownIds.has(id))) {
     problems.partnerIds = "Samverkansparterna måste vara förbundets medlemsorganisationer.";

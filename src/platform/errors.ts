@@ -15,12 +15,24 @@ export class ValidationError extends Error {
 /** Someone else changed the record since it was read (optimistic concurrency). */
 export class ConflictError extends Error {
   readonly status = 409;
+  /** What the other person changed, field by field, as the lines a person reads. */
+  readonly changes: ConflictChange[];
   constructor(
     message = "Någon annan har ändrat uppgifterna medan du arbetade. Ladda om sidan, kontrollera ändringarna och försök igen.",
+    changes: ConflictChange[] = [],
   ) {
     super(message);
     this.name = "ConflictError";
+    this.changes = changes;
   }
+}
+
+export interface ConflictChange {
+  field: string;
+  label: string;
+  /** The value when you started, and the value the other person saved. */
+  before: string[];
+  theirs: string[];
 }
 
 export class NotFoundError extends Error {

@@ -1,11 +1,16 @@
 // Background jobs on pg-boss, in the same PostgreSQL. The server runs the workers in-process
 // unless SAMSPAR_JOBS=0; `npx samspar worker` runs them in a process of their own.
 import { PgBoss } from "pg-boss";
+import { startGrantedInitiatives } from "../applications/workflow.ts";
 import type { Mailer } from "../mail/send-mail.ts";
 import { purgeExpiredSessions } from "../sign-in/sessions.ts";
 import type { Db } from "./database/connect.ts";
 
-export const QUEUES = { mailDeliver: "mail.deliver", sessionsPurge: "sessions.purge" } as const;
+export const QUEUES = {
+  mailDeliver: "mail.deliver",
+  sessionsPurge: "sessions.purge",
+  initiativesStart: "initiatives.start",
+} as const;
 
 export interface Jobs {
   enqueueMail(id: string): Promise<void>;
@@ -30,6 +35,11 @@ export async function startJobs(
       await purgeExpiredSessions(deps.db);
     });
     await boss.schedule(QUEUES.sessionsPurge, "*/15 * * * *");
+    // a granted initiative becomes running on the first day of its decided period
+    await boss.work(QUEUES.initiativesStart, async () => {
+      await startGrantedInitiatives(deps.db);
+    });
+    await boss.schedule(QUEUES.initiativesStart, "5 0 * * *", null, { tz: "Europe/Stockholm" });
   }
   return {
     async enqueueMail(id) {

@@ -1,4 +1,5 @@
 // Every table, for Drizzle's typed queries and for drizzle-kit's migration generator.
+export * from "../../applications/schema.ts";
 export * from "../../associations/schema.ts";
 export * from "../../audit/schema.ts";
 export * from "../../initiatives/schema.ts";

@@ -1,8 +1,12 @@
 // The English texts of the user interface, in ICU MessageFormat, translated from sv.ts.
 // Typed by the Swedish keys, so a missing or misspelled key is a type error.
+import { applicationFormEn } from "./application-form.en.ts";
+import { applicationPagesEn } from "./application-pages.en.ts";
 import type { sv } from "./sv.ts";
 
 export const en: Record<keyof typeof sv, string> = {
+  ...applicationFormEn,
+  ...applicationPagesEn,
   "app.name": "Samspår",
   "app.tagline": "Follow-up for coordination associations and their initiatives",
 

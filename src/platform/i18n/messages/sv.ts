@@ -4,7 +4,12 @@
 // Write in klarspråk: short sentences, "du", say what happened and what to do next.
 // Counts use ICU plurals ("{count, plural, one {# fil} other {# filer}}"); "#" is formatted with
 // Swedish grouping. Apostrophes are ICU escapes, so avoid ' in texts (use ’ instead).
+import { applicationFormSv } from "./application-form.sv.ts";
+import { applicationPagesSv } from "./application-pages.sv.ts";
+
 export const sv = {
+  ...applicationFormSv,
+  ...applicationPagesSv,
   "app.name": "Samspår",
   "app.tagline": "Uppföljning för samordningsförbund och deras insatser",
 
