@@ -153,3 +153,19 @@ export async function listApplications(
     requested: content.budget.reduce((sum, b) => sum + b.amount, 0),
   }));
 }
+
+/** The applications behind one initiative (normally one), newest first, for its page. */
+export async function applicationsOfInitiative(q: Queryable, initiativeId: string) {
+  return q
+    .select({
+      id: applications.id,
+      status: applications.status,
+      registryNumber: applications.registryNumber,
+      arrivalDate: applications.arrivalDate,
+      decisionDate: applications.decisionDate,
+      decidedAmount: applications.decidedAmount,
+    })
+    .from(applications)
+    .where(eq(applications.initiativeId, initiativeId))
+    .orderBy(desc(applications.createdAt));
+}

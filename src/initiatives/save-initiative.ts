@@ -1,10 +1,11 @@
 // Registers a new initiative, or saves changes to one. Changes carry the version they were
 // based on: someone else's save in between is reported with what they changed, never
 // overwritten. Partners, goals and local units are saved with the initiative, as one.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import { applications } from "../applications/schema.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import type { Queryable, Tx } from "../platform/database/connect.ts";
-import { ConflictError, NotFoundError } from "../platform/errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { getInitiative, type InitiativeDetails } from "./get-initiative.ts";
 import {
   initiativeGoals,
@@ -162,6 +163,20 @@ export async function updateInitiative(
       .where(and(eq(initiatives.id, initiativeId), eq(initiatives.associationId, associationId)))
       .for("update");
     if (!locked) throw new NotFoundError("Insatsen finns inte.");
+    const [open] = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.initiativeId, initiativeId),
+          inArray(applications.status, ["utkast", "inskickad", "under_beredning", "komplettering"]),
+        ),
+      );
+    if (open)
+      throw new ValidationError({
+        status:
+          "Insatsen är en ansökan som inte är beslutad än. Ändra uppgifterna i ansökan; insatsen följer den.",
+      });
     const current = await getInitiative(tx, associationId, initiativeId);
     if (!current) throw new NotFoundError("Insatsen finns inte.");
     if (locked.version !== expectedVersion) {

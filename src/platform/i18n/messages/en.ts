@@ -261,4 +261,17 @@ export const en: Record<keyof typeof sv, string> = {
   "initiative.conflictHelp":
     "First copy what you want to keep, because what you typed here does not come along.",
   "initiative.reload": "Fetch the latest version",
+  "initiative.applications": "Application",
+  "initiative.applicationNumbered": "Application reg. no. {number}",
+  "initiative.applicationDraft": "Application (not submitted)",
+  "initiative.applicationArrived": "arrived {date}",
+  "initiative.applicationDecided": "decided {date}",
+  "initiative.editInApplication":
+    "This initiative is an application that has not been decided yet. Its details are changed in the application, and the initiative follows it.",
+  "applicationStatus.utkast": "Draft",
+  "applicationStatus.inskickad": "Submitted",
+  "applicationStatus.under_beredning": "In preparation",
+  "applicationStatus.komplettering": "Returned for completion",
+  "applicationStatus.beviljad": "Approved",
+  "applicationStatus.avslagen": "Rejected",
 };

@@ -263,4 +263,17 @@ export const sv = {
   "initiative.conflictHelp":
     "Kopiera först det du vill behålla, för det du har skrivit här följer inte med.",
   "initiative.reload": "Hämta den senaste versionen",
+  "initiative.applications": "Ansökan",
+  "initiative.applicationNumbered": "Ansökan dnr {number}",
+  "initiative.applicationDraft": "Ansökan (inte inskickad)",
+  "initiative.applicationArrived": "inkom {date}",
+  "initiative.applicationDecided": "beslutad {date}",
+  "initiative.editInApplication":
+    "Insatsen är en ansökan som inte är beslutad än. Uppgifterna ändras i ansökan, och insatsen följer den.",
+  "applicationStatus.utkast": "Utkast",
+  "applicationStatus.inskickad": "Inskickad",
+  "applicationStatus.under_beredning": "Under beredning",
+  "applicationStatus.komplettering": "Åter för komplettering",
+  "applicationStatus.beviljad": "Beviljad",
+  "applicationStatus.avslagen": "Avslagen",
 } as const;

@@ -2,6 +2,7 @@
 // way to change it for those who may.
 import { data, Link, useSearchParams } from "react-router";
 import { canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
+import { applicationsOfInitiative } from "../../../applications/get-application.ts";
 import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import { formatDate, formatNumber, formatPercent } from "../../../platform/i18n/format.ts";
 import { requireAssociation } from "../../guard.server.ts";
@@ -25,9 +26,25 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     : undefined;
   if (!initiative) throw data({ message: "Insatsen finns inte." }, { status: 404 });
   const date = (d: string | null) => (d ? formatDate(d) : null);
+  const applications = canOnInitiative(principal, "application.view", association.id, initiative.id)
+    ? await applicationsOfInitiative(state.services.db, initiative.id)
+    : [];
+  const openApplication = applications.some(
+    (a) => a.status !== "beviljad" && a.status !== "avslagen",
+  );
   return {
     slug: association.slug,
-    canEdit: canOnInitiative(principal, "initiative.edit", association.id, initiative.id),
+    canEdit:
+      !openApplication &&
+      canOnInitiative(principal, "initiative.edit", association.id, initiative.id),
+    openApplication,
+    applications: applications.map((a) => ({
+      id: a.id,
+      status: a.status,
+      registryNumber: a.registryNumber,
+      arrivalDate: date(a.arrivalDate),
+      decisionDate: date(a.decisionDate),
+    })),
     initiative: {
       id: initiative.id,
       name: initiative.name,
@@ -134,6 +151,32 @@ export default function Initiative({ loaderData }: Route.ComponentProps) {
             {t("initiative.edit")}
           </Link>
         </p>
+      ) : null}
+      {loaderData.openApplication ? <p>{t("initiative.editInApplication")}</p> : null}
+
+      {loaderData.applications.length ? (
+        <>
+          <h2>{t("initiative.applications")}</h2>
+          <ul>
+            {loaderData.applications.map((a) => (
+              <li key={a.id}>
+                <Link to={`/${slug}/ansokningar/${a.id}`}>
+                  {a.registryNumber
+                    ? t("initiative.applicationNumbered", { number: a.registryNumber })
+                    : t("initiative.applicationDraft")}
+                </Link>
+                {": "}
+                {t(`applicationStatus.${a.status}`)}
+                {a.arrivalDate
+                  ? `, ${t("initiative.applicationArrived", { date: a.arrivalDate })}`
+                  : ""}
+                {a.decisionDate
+                  ? `, ${t("initiative.applicationDecided", { date: a.decisionDate })}`
+                  : ""}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
 
       <h2>{t("initiative.goals")}</h2>
