@@ -891,6 +891,20 @@ describe("OpenAPI document", () => {
       }
     }
     expect(Object.keys(document.paths).sort()).toEqual([
+      "/applications/{applicationId}/document",
+      "/associations/{slug}/applications",
+      "/associations/{slug}/applications/{applicationId}",
+      "/associations/{slug}/applications/{applicationId}/comments",
+      "/associations/{slug}/applications/{applicationId}/decision",
+      "/associations/{slug}/applications/{applicationId}/diff",
+      "/associations/{slug}/applications/{applicationId}/document",
+      "/associations/{slug}/applications/{applicationId}/preparation",
+      "/associations/{slug}/applications/{applicationId}/return",
+      "/associations/{slug}/applications/{applicationId}/signatures",
+      "/associations/{slug}/applications/{applicationId}/signatures/paper",
+      "/associations/{slug}/applications/{applicationId}/submit",
+      "/associations/{slug}/applications/{applicationId}/versions",
+      "/associations/{slug}/applications/{applicationId}/versions/{version}",
       "/associations/{slug}/initiatives",
       "/associations/{slug}/initiatives/{initiativeId}",
       "/associations/{slug}/member-organisations",

@@ -35,6 +35,7 @@ import { listUsers } from "../people/list-users.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { hitThrottle } from "../platform/throttle.ts";
+import { registerApplicationRoutes } from "./applications-routes.ts";
 import {
   type ApiContext,
   type ApiEnv,
@@ -61,6 +62,8 @@ import {
 /** Requests per token and window. */
 export const RATE_LIMIT = { hits: 600, windowSeconds: 60 } as const;
 const MAX_BODY_BYTES = 64 * 1024;
+/** An application holds six narrative fields of up to 20 000 characters each. */
+const MAX_APPLICATION_BODY_BYTES = 512 * 1024;
 
 export const OPENAPI_CONFIG = {
   openapi: "3.1.0",
@@ -76,9 +79,9 @@ export const OPENAPI_CONFIG = {
   servers: [{ url: "/api/v1" }],
 };
 
-const principalOf = (c: ApiContext): Principal => c.get("principal");
+export const principalOf = (c: ApiContext): Principal => c.get("principal");
 
-const actorOf = (c: ApiContext): AuditActor => {
+export const actorOf = (c: ApiContext): AuditActor => {
   const principal = principalOf(c);
   return { userId: principal.userId, label: principal.email, requestId: requestIdOf(c), ip: null };
 };
@@ -87,7 +90,7 @@ const READ_SCOPE_DETAIL =
   "API-nyckeln får bara läsa (scope read). Använd en nyckel med scope write för att ändra uppgifter.";
 
 /** Whether the principal may act in an association; for one initiative, `initiativeId` is given. */
-type Rule = (principal: Principal, associationId: string, initiativeId: string) => boolean;
+export type Rule = (principal: Principal, associationId: string, initiativeId: string) => boolean;
 
 const inAssociation =
   (permission: Permission): Rule =>
@@ -110,7 +113,7 @@ const someInitiative: Rule = (principal, associationId) => {
  * and lets the policy decide, so a forbidden caller gets 403 whatever it sent. An association
  * the principal has no role in answers exactly like one that does not exist.
  */
-function guard(
+export function guard(
   services: AppServices,
   permission: Permission,
   rule: Rule = inAssociation(permission),
@@ -141,14 +144,17 @@ function guard(
 }
 
 /** The association the route's guard found and authorized. */
-function associationOf(c: ApiContext): Association {
+export function associationOf(c: ApiContext): Association {
   const association = c.get("association");
   if (!association) throw new Error("route without guard");
   return association;
 }
 
 /** A route with its guard, which runs before the route's validators. */
-const guarded = <R extends RouteConfig>(route: R, middleware: MiddlewareHandler<ApiEnv>) => ({
+export const guarded = <R extends RouteConfig>(
+  route: R,
+  middleware: MiddlewareHandler<ApiEnv>,
+) => ({
   ...route,
   middleware,
 });
@@ -270,14 +276,22 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
     await next();
   });
 
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HTTPException(413);
-      },
-    }),
+  const applicationLimit = bodyLimit({
+    maxSize: MAX_APPLICATION_BODY_BYTES,
+    onError: () => {
+      throw new HTTPException(413);
+    },
+  });
+  const defaultLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HTTPException(413);
+    },
+  });
+  app.use("*", (c, next) =>
+    /\/associations\/[^/]+\/applications(\/|$)/.test(c.req.path)
+      ? applicationLimit(c, next)
+      : defaultLimit(c, next),
   );
 
   app.openapi(getMe, async (c) => {
@@ -418,6 +432,8 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
       return c.json(initiativeOut(saved), 200);
     },
   );
+
+  registerApplicationRoutes(app, services);
 
   app.all("*", (c) =>
     notFoundProblem(

@@ -49,6 +49,19 @@ export const FieldProblemSchema = z
   })
   .openapi("FieldProblem");
 
+export const ConflictChangeSchema = z
+  .object({
+    field: z.string().openapi({ description: "Fältets namn.", example: "purpose" }),
+    label: z.string().openapi({ description: "Fältets rubrik på svenska.", example: "Syfte" }),
+    before: z
+      .array(z.string())
+      .openapi({ description: "Fältet när du läste uppgifterna, som rader text." }),
+    theirs: z
+      .array(z.string())
+      .openapi({ description: "Fältet som den andra sparade det, som rader text." }),
+  })
+  .openapi("ConflictChange", { description: "Ett fält som någon annan har ändrat." });
+
 export const ProblemSchema = z
   .object({
     type: z.string().openapi({
@@ -71,6 +84,9 @@ export const ProblemSchema = z
       .array(FieldProblemSchema)
       .optional()
       .openapi({ description: "Vid ogiltiga uppgifter: ett meddelande per felaktigt fält." }),
+    changes: z.array(ConflictChangeSchema).optional().openapi({
+      description: "Vid konflikt, när det är känt: vad den andra har ändrat, fält för fält.",
+    }),
   })
   .openapi("Problem", {
     description: "Felbeskrivning enligt RFC 9457 (application/problem+json).",
@@ -182,6 +198,7 @@ export function problemForError(error: unknown, c: ApiContext): Response {
       detail: specific
         ? error.message
         : "Någon annan har ändrat uppgifterna sedan du läste dem, så versionen stämmer inte längre. Hämta dem på nytt och skicka ändringen igen.",
+      ...(error.changes.length ? { changes: error.changes } : {}),
     });
   }
   if (error instanceof NotFoundError) return notFoundProblem(c, error.message);

@@ -1,0 +1,1423 @@
+// Applications in the API: the list, drafts created and saved, signatures, the way from
+// submission through preparation to the decision, the version history with its diff, and the
+// application as a DOCX or PDF document. The use cases in src/applications decide what may be
+// stored; this file authorizes (before validation, like every association operation), reads
+// the request with zod schemas that also make the OpenAPI document, and shapes the answers.
+//
+// An application the caller may not see answers 404, exactly like one that does not exist;
+// one the caller sees but may not act on answers 403.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import type { MiddlewareHandler } from "hono";
+import {
+  can,
+  canCreateApplication,
+  canOnInitiative,
+  ForbiddenError,
+  type Permission,
+  visibleApplications,
+} from "../access/policy.ts";
+import { BUDGET_CATEGORIES, CO_FINANCING_KINDS } from "../applications/content.ts";
+import { diffContent } from "../applications/diff.ts";
+import { renderApplicationDocument } from "../applications/documents/render.ts";
+import {
+  type ApplicationDetails,
+  getApplication,
+  getApplicationVersion,
+  listApplications,
+  listApplicationVersions,
+} from "../applications/get-application.ts";
+import { createApplication, saveApplication } from "../applications/save-application.ts";
+import { APPLICATION_STATUSES, applications } from "../applications/schema.ts";
+import { getAssociationLogo } from "../applications/settings.ts";
+import { recordPaperSignature, requestSignature } from "../applications/signatures.ts";
+import {
+  addComment,
+  decideApplication,
+  returnForCompletion,
+  startPreparation,
+  submitApplication,
+} from "../applications/workflow.ts";
+import { associations } from "../associations/schema.ts";
+import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
+import { NotFoundError, ValidationError } from "../platform/errors.ts";
+import type { AppServices } from "../platform/http/request-context.ts";
+import { actorOf, associationOf, guard, guarded, principalOf, type Rule } from "./app.ts";
+import { type ApiContext, type ApiEnv, PROBLEM_CONTENT_TYPE, ProblemSchema } from "./problems.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+
+const security = [{ bearer: [] }];
+const TAG = "Ansökningar";
+
+function problem(description: string) {
+  return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } };
+}
+
+const invalid = problem(
+  "Ogiltiga uppgifter eller ogiltig JSON; `errors` anger fälten, med ett meddelande på svenska för varje.",
+);
+const unauthorized = problem(
+  "API-nyckel saknas eller är ogiltig (svaret har huvudet WWW-Authenticate).",
+);
+const forbidden = problem(
+  "Nyckelns ägare ser ansökan men saknar behörighet för åtgärden, eller nyckeln får bara läsa (scope read).",
+);
+const forbiddenInAssociation = problem(
+  "Nyckelns ägare saknar behörighet, eller nyckeln får bara läsa (scope read).",
+);
+const notFound = problem("Förbundet finns inte eller nyckelns ägare har ingen roll i det.");
+const applicationNotFound = problem(
+  "Förbundet eller ansökan finns inte, eller nyckelns ägare får inte se ansökan. Svaret är detsamma i alla fallen.",
+);
+const conflict = problem(
+  "Ansökan har ändrats sedan du läste den (versionen stämmer inte). `changes` anger vad den andra ändrade, fält för fält.",
+);
+const unsupported = problem("Innehållet skickades inte som application/json.");
+const tooLarge = problem("Innehållet är större än 512 kB.");
+const rateLimited = problem(
+  "För många anrop med samma nyckel; huvudet Retry-After anger hur länge du ska vänta.",
+);
+const internal = problem("Oväntat fel hos oss; ange `requestId` om du kontaktar oss.");
+const common = { 401: unauthorized, 429: rateLimited, 500: internal } as const;
+const writing = { 400: invalid, 413: tooLarge, 415: unsupported } as const;
+
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const jsonBody = <T>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+const AssociationParams = z.object({
+  slug: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({
+      param: { name: "slug", in: "path" },
+      description: "Förbundets kortnamn, samma som i webbadressen.",
+      example: "uppsala-lan",
+    }),
+});
+
+const ApplicationParams = AssociationParams.extend({
+  applicationId: z.uuid().openapi({
+    param: { name: "applicationId", in: "path" },
+    description: "Ansökans id.",
+    example: "8d1c2a4e-6f3b-4c1d-9e2a-5b7f0c3d4e21",
+  }),
+});
+
+const ApplicationStatus = z.enum(APPLICATION_STATUSES).openapi({
+  description:
+    "Ansökans status: utkast, inskickad, under_beredning, komplettering (åter för komplettering), beviljad eller avslagen.",
+  example: "inskickad",
+});
+
+const Orientation = z.enum(ORIENTATIONS).openapi({
+  description: "individual (individinriktad) eller structural (strukturövergripande).",
+  example: "individual",
+});
+
+const GoalKind = z.enum(GOAL_KINDS).openapi({
+  description: "Sorts mål: resultatmal, insatsmal eller effektmal.",
+  example: "resultatmal",
+});
+
+const BudgetCategory = z.enum(BUDGET_CATEGORIES).openapi({
+  description: "Kostnadsslag: personal, lokaler, resor, material, utvardering eller ovrigt.",
+  example: "personal",
+});
+
+const CoFinancingKind = z.enum(CO_FINANCING_KINDS).openapi({
+  description:
+    "Vad parten bidrar med: pengar, personaltid eller deltagarersattning (deltagarnas ersättningar, ESF).",
+  example: "personaltid",
+});
+
+const isoDate = (description: string) =>
+  z.iso.date().nullable().openapi({ description, example: "2027-01-01" });
+
+const timestamp = (description: string) =>
+  z.iso.datetime({ offset: true }).openapi({ description, example: "2026-11-02T09:30:00.000Z" });
+
+const whole = (description: string, example: number) =>
+  z.number().int().nullable().openapi({ description, example });
+
+const narrative = (description: string, example: string) =>
+  z.string().openapi({
+    description: `${description} Text med enkel formatering: rubriker, listor och stycken.`,
+    example,
+  });
+
+export const ApplicationContentSchema = z
+  .object({
+    name: z.string().openapi({ description: "Insatsens namn.", example: "Tierp, Nya vägar" }),
+    ownerOrganisationId: z
+      .string()
+      .openapi({ description: "Insatsägaren, en av förbundets medlemsorganisationer." }),
+    partnerIds: z.array(z.string()).openapi({ description: "Samverkansparterna." }),
+    orientation: Orientation,
+    preRehabilitation: z.boolean().openapi({ description: "Förrehabiliterande." }),
+    esf: z.boolean().openapi({ description: "Medfinansierad av ESF." }),
+    purpose: narrative("Syfte.", "Fler unga vuxna i Tierp ska nå arbete eller studier."),
+    goals: z.array(
+      z.object({
+        text: z.string().openapi({ example: "Till arbete eller studier" }),
+        kind: GoalKind,
+        targetNumber: whole("Mätbart mål som antal, eller null.", 20),
+        targetPercent: whole("Mätbart mål som andel i hela procent, eller null.", 60),
+      }),
+    ),
+    background: narrative("Bakgrund och behov.", "Många unga vuxna står långt från arbete."),
+    startDate: isoDate("Planerad start, eller null."),
+    endDate: isoDate("Planerat slut, eller null."),
+    lastIntakeDate: isoDate("Sista intag, eller null."),
+    targetGroup: z.string().openapi({ description: "Målgruppen.", example: "Unga vuxna 18–29 år" }),
+    expectedParticipants: whole("Förväntat antal deltagare, eller null.", 40),
+    expectedParticipantsOngoing: z.boolean().openapi({
+      description: "true: antalet gäller samtidigt inskrivna; false: under hela perioden.",
+    }),
+    localUnits: z.array(
+      z.object({
+        name: z.string().openapi({ example: "Tierp" }),
+        expectedParticipants: whole("Förväntat antal deltagare i delområdet, eller null.", 25),
+      }),
+    ),
+    genderTargetWomenPercent: whole(
+      "Mål för könsfördelning: andelen kvinnor i hela procent, eller null.",
+      50,
+    ),
+    methods: narrative("Metod(er).", "Supported employment och MI."),
+    followUp: narrative("Uppföljning och utvärdering.", "Kvartalsvis uppföljning i styrgruppen."),
+    implementation: narrative(
+      "Tillvaratagande och implementering.",
+      "Arbetssättet förs in i kommunens arbetsmarknadsenhet.",
+    ),
+    budget: z
+      .array(
+        z.object({
+          year: z.number().int().openapi({ example: 2027 }),
+          category: BudgetCategory,
+          amount: z.number().int().openapi({ description: "Hela kronor.", example: 900000 }),
+        }),
+      )
+      .openapi({
+        description: "Sökta medel från förbundet per år och kostnadsslag, i hela kronor.",
+      }),
+    coFinancing: z
+      .array(
+        z.object({
+          year: z.number().int().openapi({ example: 2027 }),
+          organisationId: z.string().openapi({ description: "En av insatsens parter." }),
+          kind: CoFinancingKind,
+          amount: z.number().int().openapi({ description: "Hela kronor.", example: 200000 }),
+        }),
+      )
+      .openapi({ description: "Egen- och medfinansiering per part och år, i hela kronor." }),
+    anchored: z.boolean().nullable().openapi({
+      description:
+        "Diskuterad i lokal eller strategisk utvecklingsgrupp: true, false, eller null för obesvarat.",
+    }),
+    anchoringDescription: z
+      .string()
+      .openapi({ description: "Hur och när ansökan förankrades.", example: "LOKUS 2026-09-10." }),
+  })
+  .openapi("ApplicationContent", {
+    description:
+      "Ansökans innehåll så som det är sparat. Samma form kan skickas tillbaka vid ändring.",
+  });
+
+/** A number as a number or as text ("1 200 000", "60 %"), as people type them. */
+const numberOrText = (description: string, example: number | string) =>
+  z
+    .union([z.number(), z.string().max(40)])
+    .nullable()
+    .default(null)
+    .openapi({
+      description: `${description} Ett tal, eller text som "${example}"; null eller utelämnat för inget.`,
+      example,
+    });
+
+const optionalDate = (description: string) =>
+  z.iso
+    .date()
+    .nullable()
+    .default(null)
+    .openapi({ description: `${description} ÅÅÅÅ-MM-DD; null eller utelämnat för inget.` });
+
+const text = (description: string, example: string) =>
+  z.string().max(25_000).default("").openapi({ description, example });
+
+const ApplicationFields = {
+  name: z
+    .string()
+    .openapi({ description: "Insatsens namn, högst 200 tecken.", example: "Tierp, Nya vägar" }),
+  ownerOrganisationId: z
+    .uuid()
+    .openapi({ description: "Insatsägaren: en av förbundets medlemsorganisationer." }),
+  partnerIds: z.array(z.uuid()).default([]).openapi({
+    description:
+      "Samverkansparterna, inte insatsägaren. Ett utkast kan sakna dem; minst en krävs för att skicka in.",
+  }),
+  orientation: Orientation.default("individual"),
+  preRehabilitation: z
+    .boolean()
+    .default(false)
+    .openapi({ description: "Förrehabiliterande: målet är en plan mot arbete eller studier." }),
+  esf: z.boolean().default(false).openapi({ description: "Medfinansierad av ESF." }),
+  purpose: text("Syfte.", "Fler unga vuxna i Tierp ska nå arbete eller studier."),
+  goals: z
+    .array(
+      z.object({
+        text: z.string().max(2000).openapi({ example: "Till arbete eller studier" }),
+        kind: GoalKind,
+        targetNumber: numberOrText("Mätbart mål som antal.", 20),
+        targetPercent: numberOrText("Mätbart mål som andel i hela procent, högst 100.", "60 %"),
+      }),
+    )
+    .default([])
+    .openapi({ description: "Insatsens mål, i ordning." }),
+  background: text("Bakgrund och behov.", "Många unga vuxna står långt från arbetsmarknaden."),
+  startDate: optionalDate("Planerad start."),
+  endDate: optionalDate("Planerat slut, inte före start."),
+  lastIntakeDate: optionalDate("Sista intag, mellan start och slut."),
+  targetGroup: text("Målgruppen.", "Unga vuxna 18–29 år"),
+  expectedParticipants: numberOrText("Förväntat antal deltagare.", 40),
+  expectedParticipantsOngoing: z.boolean().default(false).openapi({
+    description: "true: antalet gäller samtidigt inskrivna; false: under hela perioden.",
+  }),
+  localUnits: z
+    .array(
+      z.object({
+        name: z.string().max(200).openapi({ example: "Tierp" }),
+        expectedParticipants: numberOrText("Förväntat antal deltagare i delområdet.", 25),
+      }),
+    )
+    .default([])
+    .openapi({ description: "Fördelning per kommun eller delområde, i ordning." }),
+  genderTargetWomenPercent: numberOrText(
+    "Mål för könsfördelning: andelen kvinnor i hela procent.",
+    50,
+  ),
+  methods: text("Metod(er).", "Supported employment och MI."),
+  followUp: text("Uppföljning och utvärdering.", "Kvartalsvis uppföljning i styrgruppen."),
+  implementation: text(
+    "Tillvaratagande och implementering.",
+    "Arbetssättet förs in i kommunens arbetsmarknadsenhet.",
+  ),
+  budget: z
+    .array(
+      z.object({
+        year: numberOrText("År, inom insatsens period.", 2027),
+        category: BudgetCategory,
+        amount: numberOrText("Belopp i hela kronor.", "900 000"),
+      }),
+    )
+    .default([])
+    .openapi({
+      description:
+        "Sökta medel per år och kostnadsslag. Rader utan belopp och med beloppet 0 tas bort; ett år och kostnadsslag får stå en gång.",
+    }),
+  coFinancing: z
+    .array(
+      z.object({
+        year: numberOrText("År, inom insatsens period.", 2027),
+        organisationId: z.uuid().openapi({ description: "En av insatsens parter." }),
+        kind: CoFinancingKind,
+        amount: numberOrText("Belopp i hela kronor.", "200 000"),
+      }),
+    )
+    .default([])
+    .openapi({ description: "Egen- och medfinansiering per part och år." }),
+  anchored: z.boolean().nullable().default(null).openapi({
+    description:
+      "Diskuterad i lokal eller strategisk utvecklingsgrupp; null eller utelämnat för obesvarat.",
+  }),
+  anchoringDescription: text("Hur och när ansökan förankrades.", "Diskuterad i LOKUS 2026-09-10."),
+};
+
+const Version = (description: string) =>
+  z.number().int().min(1).openapi({ description, example: 3 });
+
+const READ_VERSION =
+  "Versionen du läste. Har någon annan ändrat ansökan sedan dess blir svaret 409, och `changes` anger vad som skiljer.";
+
+const ApplicationCreateSchema = z
+  .object({
+    ...ApplicationFields,
+    onPaper: z.boolean().default(false).openapi({
+      description:
+        "Ansökan kom in på papper eller med e-post och registreras av kansliet. Kräver behörigheten applications.manage.",
+    }),
+  })
+  .openapi("ApplicationInput", {
+    description:
+      "En ny ansökan. Ett utkast får vara ofullständigt men inte motsägelsefullt: namn och insatsägare krävs, och det som är ifyllt ska stämma. Utelämnade fält får sina standardvärden.",
+  });
+
+const ApplicationUpdateSchema = z
+  .object({ ...ApplicationFields, version: Version(READ_VERSION) })
+  .openapi("ApplicationUpdate", {
+    description:
+      "Hela innehållet, som vid registrering, och versionen du läste. Utelämnade valfria fält får sina standardvärden. Sparat innehåll tar bort givna underskrifter.",
+  });
+
+const SignatureSchema = z
+  .object({
+    state: z.enum(["requested", "expired", "signed"]).openapi({
+      description:
+        "requested: länken är skickad och väntar; expired: länken gick ut utan underskrift; signed: underskriven.",
+    }),
+    method: z
+      .enum(["link", "paper"])
+      .openapi({ description: "link: via e-postad länk; paper: registrerad från papper." }),
+    signerName: z.string().openapi({ example: "Karin Ek" }),
+    signerEmail: z.string().openapi({ example: "karin.ek@tierp.se" }),
+    signerTitle: z.string().openapi({ example: "Förvaltningschef" }),
+    requestedAt: timestamp("När underskriften begärdes eller registrerades."),
+    expiresAt: timestamp("När länken slutar gälla.").nullable(),
+    signedOn: isoDate("Underskriftens datum, eller null."),
+    signedAt: timestamp("När underskriften gavs eller registrerades.").nullable(),
+    signedVersion: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Ansökans version när den skrevs under." }),
+  })
+  .openapi("ApplicationSignature", {
+    description: "En parts underskrift eller begäran om underskrift. Länkens nyckel visas aldrig.",
+  });
+
+const DecisionSchema = z
+  .object({
+    decision: z.enum(["beviljad", "avslagen"]),
+    amount: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Beviljat belopp i hela kronor.", example: 1800000 }),
+    startDate: isoDate("Beviljad period: start."),
+    endDate: isoDate("Beviljad period: slut."),
+    conditions: z.string().nullable().openapi({ description: "Villkor för beslutet." }),
+    meeting: z.string().openapi({ example: "Styrelsemöte 2026-11-20" }),
+    paragraph: z.string().openapi({ description: "Paragraf i protokollet.", example: "14" }),
+    decisionDate: isoDate("Beslutsdatum."),
+  })
+  .openapi("ApplicationDecision");
+
+const CommentSchema = z
+  .object({
+    id: z.uuid(),
+    authorName: z.string().openapi({ example: "Ada Admin" }),
+    text: z.string().openapi({ example: "Budgeten för 2028 behöver förklaras." }),
+    createdAt: timestamp("När kommentaren skrevs."),
+  })
+  .openapi("ApplicationComment", { description: "En kommentar i beredningen." });
+
+export const ApplicationSchema = z
+  .object({
+    id: z.uuid(),
+    initiativeId: z.uuid().openapi({
+      description:
+        "Insatsen ansökan gäller. Medan ansökan är öppen följer insatsen ansökans innehåll.",
+    }),
+    initiativeStatus: z.enum(INITIATIVE_STATUSES).openapi({ description: "Insatsens status." }),
+    status: ApplicationStatus,
+    registryNumber: z
+      .string()
+      .nullable()
+      .openapi({ description: "Diarienummer, när ansökan kommit in.", example: "2026/7" }),
+    arrivalDate: isoDate("Dagen ansökan kom in, eller null."),
+    receivedOnPaper: z
+      .boolean()
+      .openapi({ description: "Kom in på papper eller med e-post och registrerades av kansliet." }),
+    formVersion: z.string().openapi({
+      description: "Blankettens version när ansökan skapades.",
+      example: "Ansökan 2026:1",
+    }),
+    submittedAt: timestamp("När ansökan senast skickades in.").nullable(),
+    returnMessage: z.string().nullable().openapi({
+      description: "Vad den sökande ska komplettera, när ansökan skickats tillbaka.",
+    }),
+    content: ApplicationContentSchema,
+    parties: z
+      .array(
+        z.object({
+          organisationId: z.uuid(),
+          name: z.string().openapi({ example: "Tierps kommun" }),
+          isOwner: z.boolean().openapi({ description: "true för insatsägaren." }),
+          signature: SignatureSchema.nullable(),
+        }),
+      )
+      .openapi({ description: "Insatsägaren och samverkansparterna, med underskrifter." }),
+    allSigned: z.boolean().openapi({ description: "Alla parter har skrivit under." }),
+    comments: z
+      .array(CommentSchema)
+      .openapi({ description: "Beredningens kommentarer, i ordning." }),
+    decision: DecisionSchema.nullable().openapi({ description: "Beslutet, när det är fattat." }),
+    createdAt: timestamp("När ansökan skapades."),
+    updatedAt: timestamp("När ansökan senast ändrades."),
+    version: z.number().int().openapi({
+      description: "Ökar vid varje ändring av innehåll eller status; skicka med den vid ändring.",
+      example: 3,
+    }),
+  })
+  .openapi("Application", {
+    description: "En ansökan med innehåll, parter och underskrifter, beredning och beslut.",
+  });
+
+const ApplicationSummarySchema = z
+  .object({
+    id: z.uuid(),
+    initiativeId: z.uuid(),
+    name: z.string().openapi({ example: "Tierp, Nya vägar" }),
+    ownerName: z.string().openapi({ example: "Tierps kommun" }),
+    status: ApplicationStatus,
+    registryNumber: z.string().nullable().openapi({ example: "2026/7" }),
+    arrivalDate: isoDate("Dagen ansökan kom in, eller null."),
+    receivedOnPaper: z.boolean(),
+    startDate: isoDate("Planerad start, eller null."),
+    endDate: isoDate("Planerat slut, eller null."),
+    requested: z
+      .number()
+      .int()
+      .openapi({ description: "Sökta medel totalt, hela kronor.", example: 1850000 }),
+    decisionDate: isoDate("Beslutsdatum, eller null."),
+    decidedAmount: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Beviljat belopp, hela kronor.", example: 1800000 }),
+    updatedAt: timestamp("När ansökan senast ändrades."),
+  })
+  .openapi("ApplicationSummary", { description: "En ansökan i listan, i korthet." });
+
+const ApplicationListSchema = z
+  .object({ items: z.array(ApplicationSummarySchema) })
+  .openapi("ApplicationList");
+
+const VersionSummaryFields = {
+  version: z.number().int().openapi({ example: 2 }),
+  status: ApplicationStatus,
+  event: z.string().openapi({
+    description:
+      "Vad som gav versionen: created, saved, submitted, registered, preparation_started, returned, completed eller decided.",
+    example: "saved",
+  }),
+  note: z.string().nullable().openapi({ description: "Anteckning, till exempel diarienumret." }),
+  actorName: z.string().openapi({ description: "Vem som gjorde ändringen.", example: "Ada Admin" }),
+  createdAt: timestamp("När versionen sparades."),
+};
+
+const VersionListSchema = z
+  .object({ items: z.array(z.object(VersionSummaryFields)) })
+  .openapi("ApplicationVersionList", { description: "Ansökans versioner, nyaste först." });
+
+const VersionSchema = z
+  .object({ ...VersionSummaryFields, content: ApplicationContentSchema })
+  .openapi("ApplicationVersion", { description: "En sparad version, med innehållet som det var." });
+
+const DiffSchema = z
+  .object({
+    from: z.number().int().openapi({ example: 1 }),
+    to: z.number().int().openapi({ example: 2 }),
+    changes: z.array(
+      z.object({
+        field: z.string().openapi({ example: "purpose" }),
+        label: z.string().openapi({ example: "Syfte" }),
+        before: z.array(z.string()).openapi({ description: "Fältet i den första versionen." }),
+        after: z.array(z.string()).openapi({ description: "Fältet i den andra versionen." }),
+        lines: z
+          .array(z.object({ op: z.enum(["same", "removed", "added"]), text: z.string() }))
+          .openapi({ description: "Raderna i ordning: oförändrade, borttagna och tillagda." }),
+      }),
+    ),
+  })
+  .openapi("ApplicationDiff", {
+    description:
+      "Fälten som skiljer mellan två versioner, som text en människa läser (organisationernas namn, inte id).",
+  });
+
+const VersionOnly = z.object({ version: Version(READ_VERSION) }).openapi("ApplicationVersionInput");
+
+const SubmitSchema = z
+  .object({
+    version: Version(READ_VERSION),
+    arrivalDate: z.iso.date().optional().openapi({
+      description:
+        "Bara för kansliet (applications.manage), för ett original som kom in på papper: dagen det kom in, ÅÅÅÅ-MM-DD, inte i framtiden. Utelämnat: i dag.",
+      example: "2026-11-02",
+    }),
+  })
+  .openapi("ApplicationSubmit");
+
+const ReturnSchema = z
+  .object({
+    version: Version(READ_VERSION),
+    message: z.string().max(5000).openapi({
+      description: "Vad den sökande behöver komplettera.",
+      example: "Förklara ökningen av personalkostnaden 2028.",
+    }),
+  })
+  .openapi("ApplicationReturn");
+
+const CommentInputSchema = z
+  .object({
+    text: z.string().max(5000).openapi({
+      description: "Kommentaren, högst 5 000 tecken.",
+      example: "Budgeten för 2028 behöver förklaras.",
+    }),
+  })
+  .openapi("ApplicationCommentInput");
+
+const DecisionInputSchema = z
+  .object({
+    version: Version(READ_VERSION),
+    decision: z.enum(["beviljad", "avslagen"]).openapi({ example: "beviljad" }),
+    amount: numberOrText("Beviljat belopp i hela kronor; krävs när ansökan beviljas.", "1 800 000"),
+    startDate: optionalDate("Beviljad period: start; krävs när ansökan beviljas."),
+    endDate: optionalDate("Beviljad period: slut; krävs när ansökan beviljas."),
+    conditions: z
+      .string()
+      .max(5000)
+      .nullable()
+      .default(null)
+      .openapi({ description: "Villkor för beslutet, om några." }),
+    meeting: z.string().max(200).openapi({
+      description: "Mötet som fattade beslutet.",
+      example: "Styrelsemöte 2026-11-20",
+    }),
+    paragraph: z
+      .string()
+      .max(20)
+      .openapi({ description: "Paragraf i protokollet, med eller utan §.", example: "§ 14" }),
+    decisionDate: z.iso
+      .date()
+      .openapi({ description: "Beslutsdatum, inte i framtiden.", example: "2026-11-20" }),
+  })
+  .openapi("ApplicationDecisionInput");
+
+const SignatureRequestSchema = z
+  .object({
+    organisationId: z
+      .uuid()
+      .openapi({ description: "Parten: insatsägaren eller en samverkanspart." }),
+    name: z.string().max(200).openapi({
+      description: "Den som är behörig att skriva under för parten.",
+      example: "Karin Ek",
+    }),
+    email: z.string().max(200).openapi({
+      description: "Dit länken skickas.",
+      example: "karin.ek@tierp.se",
+    }),
+    title: z
+      .string()
+      .max(200)
+      .default("")
+      .openapi({ description: "Titel eller befattning.", example: "Förvaltningschef" }),
+  })
+  .openapi("SignatureRequest");
+
+const PaperSignatureSchema = z
+  .object({
+    organisationId: z
+      .uuid()
+      .openapi({ description: "Parten: insatsägaren eller en samverkanspart." }),
+    name: z.string().max(200).openapi({ description: "Den som skrev under.", example: "Karin Ek" }),
+    title: z
+      .string()
+      .max(200)
+      .default("")
+      .openapi({ description: "Titel eller befattning.", example: "Förvaltningschef" }),
+    email: z
+      .string()
+      .max(200)
+      .default("")
+      .openapi({ description: "E-postadress, om den är känd.", example: "karin.ek@tierp.se" }),
+    signedOn: z.iso.date().openapi({
+      description: "Dagen på underskriften, inte i framtiden.",
+      example: "2026-11-01",
+    }),
+  })
+  .openapi("PaperSignature");
+
+const DOCUMENT_TYPES = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+
+const base = "/associations/{slug}/applications";
+const one = `${base}/{applicationId}`;
+
+export const listApplicationsRoute = createRoute({
+  method: "get",
+  path: base,
+  operationId: "listApplications",
+  tags: [TAG],
+  summary: "Lista ansökningar",
+  description:
+    "Förbundets ansökningar som nyckelns ägare får se, senast ändrade först: alla med behörigheten applications.view, annars ansökningarna för de insatser ägaren är insatsansvarig eller sitter i styrgruppen för. Ingen sådan ansökan ger 403.",
+  security,
+  request: {
+    params: AssociationParams,
+    query: z.object({ status: ApplicationStatus.optional() }),
+  },
+  responses: {
+    200: json(ApplicationListSchema, "Ansökningarna."),
+    400: invalid,
+    403: forbiddenInAssociation,
+    404: notFound,
+    ...common,
+  },
+});
+
+export const createApplicationRoute = createRoute({
+  method: "post",
+  path: base,
+  operationId: "createApplication",
+  tags: [TAG],
+  summary: "Påbörja en ansökan",
+  description:
+    "Skapar ett utkast och en insats i status ansökan som följer det. Kräver behörigheten applications.create, eller att nyckelns ägare är insatsansvarig i förbundet: då blir hen insatsansvarig också för den nya insatsen. Scope write. Händelsen förs in i granskningsloggen.",
+  security,
+  request: { params: AssociationParams, body: jsonBody(ApplicationCreateSchema) },
+  responses: {
+    201: json(ApplicationSchema, "Utkastet skapades."),
+    ...writing,
+    403: forbiddenInAssociation,
+    404: notFound,
+    ...common,
+  },
+});
+
+export const getApplicationRoute = createRoute({
+  method: "get",
+  path: one,
+  operationId: "getApplication",
+  tags: [TAG],
+  summary: "Hämta en ansökan",
+  description:
+    "Ansökan med innehåll, parter och underskrifter, kommentarer och beslut. Kräver behörigheten application.view: i hela förbundet, eller som insatsansvarig eller i styrgruppen för insatsen.",
+  security,
+  request: { params: ApplicationParams },
+  responses: {
+    200: json(ApplicationSchema, "Ansökan."),
+    400: invalid,
+    403: forbidden,
+    404: applicationNotFound,
+    ...common,
+  },
+});
+
+export const updateApplicationRoute = createRoute({
+  method: "put",
+  path: one,
+  operationId: "updateApplication",
+  tags: [TAG],
+  summary: "Spara en ansökan",
+  description:
+    "Ersätter innehållet i ett utkast eller en ansökan som skickats tillbaka för komplettering. Ett utkast får vara ofullständigt men inte motsägelsefullt. Givna underskrifter tas bort när innehållet ändras. Kräver behörigheten application.edit (kansliet, eller insatsansvarig för insatsen) och scope write.",
+  security,
+  request: { params: ApplicationParams, body: jsonBody(ApplicationUpdateSchema) },
+  responses: {
+    200: json(ApplicationSchema, "Ansökan efter ändringen."),
+    ...writing,
+    403: forbidden,
+    404: applicationNotFound,
+    409: conflict,
+    ...common,
+  },
+});
+
+const action = <S extends z.ZodType, E extends Record<number, ReturnType<typeof problem>>>(
+  path: string,
+  operationId: string,
+  summary: string,
+  description: string,
+  schema: S,
+  extra: E,
+) =>
+  createRoute({
+    method: "post",
+    path: `${one}/${path}`,
+    operationId,
+    tags: [TAG],
+    summary,
+    description,
+    security,
+    request: { params: ApplicationParams, body: jsonBody(schema) },
+    responses: {
+      200: json(ApplicationSchema, "Ansökan efter åtgärden."),
+      ...writing,
+      403: forbidden,
+      404: applicationNotFound,
+      ...extra,
+      ...common,
+    },
+  });
+
+export const submitApplicationRoute = action(
+  "submit",
+  "submitApplication",
+  "Skicka in en ansökan",
+  "Skickar in ett utkast eller en kompletterad ansökan. Alla obligatoriska fält ska vara ifyllda och alla parter ska ha skrivit under. Ansökan får diarienummer och ankomstdatum. Kräver behörigheten application.edit och scope write; ankomstdatum för ett pappersoriginal kräver applications.manage.",
+  SubmitSchema,
+  { 409: conflict },
+);
+
+export const startPreparationRoute = action(
+  "preparation",
+  "startApplicationPreparation",
+  "Ta upp en ansökan för beredning",
+  "En inskickad ansökan blir under beredning. Kräver behörigheten applications.manage och scope write.",
+  VersionOnly,
+  { 409: conflict },
+);
+
+export const returnApplicationRoute = action(
+  "return",
+  "returnApplication",
+  "Skicka tillbaka för komplettering",
+  "Skickar tillbaka en inskickad ansökan eller en under beredning till den sökande, med vad som ska kompletteras. Kräver behörigheten applications.manage och scope write.",
+  ReturnSchema,
+  { 409: conflict },
+);
+
+export const commentApplicationRoute = createRoute({
+  method: "post",
+  path: `${one}/comments`,
+  operationId: "commentApplication",
+  tags: [TAG],
+  summary: "Kommentera i beredningen",
+  description:
+    "En kommentar till en ansökan som kommit in. Kräver behörigheten applications.comment och scope write.",
+  security,
+  request: { params: ApplicationParams, body: jsonBody(CommentInputSchema) },
+  responses: {
+    201: json(CommentSchema, "Kommentaren sparades."),
+    ...writing,
+    403: forbidden,
+    404: applicationNotFound,
+    ...common,
+  },
+});
+
+export const decideApplicationRoute = action(
+  "decision",
+  "decideApplication",
+  "Registrera beslutet",
+  "Beviljar eller avslår en inskickad ansökan eller en under beredning. Ett beviljande ger insatsen den beviljade perioden och gör den pågående (eller beviljad, till starten); ett avslag gör insatsen avslagen. Kräver behörigheten applications.decide och scope write.",
+  DecisionInputSchema,
+  { 409: conflict },
+);
+
+export const requestSignatureRoute = action(
+  "signatures",
+  "requestApplicationSignature",
+  "Begär en underskrift",
+  "Skickar en engångslänk med e-post till den som är behörig att skriva under för en part; länken gäller i 14 dagar. En ny begäran för samma part ersätter den förra. Ansökan ska vara komplett. Kräver behörigheten application.edit och scope write.",
+  SignatureRequestSchema,
+  {},
+);
+
+export const recordPaperSignatureRoute = action(
+  "signatures/paper",
+  "recordPaperSignature",
+  "Registrera en underskrift från papper",
+  "Kansliet registrerar en parts underskrift från ett underskrivet pappersoriginal. Kräver behörigheten applications.manage och scope write.",
+  PaperSignatureSchema,
+  {},
+);
+
+export const listApplicationVersionsRoute = createRoute({
+  method: "get",
+  path: `${one}/versions`,
+  operationId: "listApplicationVersions",
+  tags: [TAG],
+  summary: "Ansökans historik",
+  description: "Varje sparad version: vem, när och varför. Kräver behörigheten application.view.",
+  security,
+  request: { params: ApplicationParams },
+  responses: {
+    200: json(VersionListSchema, "Versionerna, nyaste först."),
+    400: invalid,
+    403: forbidden,
+    404: applicationNotFound,
+    ...common,
+  },
+});
+
+const VersionNumber = (name: string, description: string) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({
+      param: { name, in: name === "version" ? "path" : "query" },
+      description,
+      example: 1,
+    });
+
+export const getApplicationVersionRoute = createRoute({
+  method: "get",
+  path: `${one}/versions/{version}`,
+  operationId: "getApplicationVersion",
+  tags: [TAG],
+  summary: "En version av ansökan",
+  description: "Innehållet som det var sparat i en version. Kräver behörigheten application.view.",
+  security,
+  request: {
+    params: ApplicationParams.extend({ version: VersionNumber("version", "Versionens nummer.") }),
+  },
+  responses: {
+    200: json(VersionSchema, "Versionen."),
+    400: invalid,
+    403: forbidden,
+    404: problem(
+      "Förbundet, ansökan eller versionen finns inte, eller nyckelns ägare får inte se ansökan.",
+    ),
+    ...common,
+  },
+});
+
+export const diffApplicationRoute = createRoute({
+  method: "get",
+  path: `${one}/diff`,
+  operationId: "diffApplicationVersions",
+  tags: [TAG],
+  summary: "Jämför två versioner",
+  description:
+    "Fälten som skiljer mellan två versioner, rad för rad. Kräver behörigheten application.view.",
+  security,
+  request: {
+    params: ApplicationParams,
+    query: z.object({
+      from: VersionNumber("from", "Den första versionen."),
+      to: VersionNumber("to", "Den andra versionen."),
+    }),
+  },
+  responses: {
+    200: json(DiffSchema, "Skillnaderna."),
+    400: invalid,
+    403: forbidden,
+    404: problem(
+      "Förbundet, ansökan eller någon av versionerna finns inte, eller nyckelns ägare får inte se ansökan.",
+    ),
+    ...common,
+  },
+});
+
+export const applicationDocumentRoute = createRoute({
+  method: "get",
+  path: `${one}/document`,
+  operationId: "getApplicationDocument",
+  tags: [TAG],
+  summary: "Ansökan som dokument",
+  description:
+    "Ansökan som Word-dokument (docx) eller PDF, med förbundets logotyp, parternas underskrifter och överenskommelsen. Kräver behörigheten application.view.",
+  security,
+  request: {
+    params: ApplicationParams,
+    query: z.object({
+      format: z.enum(["docx", "pdf"]).openapi({
+        param: { name: "format", in: "query" },
+        description: "docx (Word) eller pdf.",
+        example: "pdf",
+      }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Dokumentet, som bilaga (Content-Disposition: attachment).",
+      content: {
+        [DOCUMENT_TYPES.docx]: { schema: z.string().openapi({ format: "binary" }) },
+        [DOCUMENT_TYPES.pdf]: { schema: z.string().openapi({ format: "binary" }) },
+      },
+    },
+    400: problem("Okänt eller saknat format; `errors` anger fältet format."),
+    403: forbidden,
+    404: applicationNotFound,
+    ...common,
+  },
+});
+
+/** The document by the application's id alone, as integrations that know only the id ask for it. */
+export const applicationDocumentByIdRoute = createRoute({
+  method: "get",
+  path: "/applications/{applicationId}/document",
+  operationId: "getApplicationDocumentById",
+  tags: [TAG],
+  summary: "Ansökan som dokument, med bara ansökans id",
+  description:
+    "Hänvisar (307) till samma dokument under förbundets sökväg, /associations/{slug}/applications/{applicationId}/document, där behörigheten prövas. Svarar 404 om ansökan inte finns eller nyckelns ägare saknar roll i förbundet.",
+  security,
+  request: {
+    params: z.object({ applicationId: ApplicationParams.shape.applicationId }),
+    query: z.object({
+      format: z.enum(["docx", "pdf"]).openapi({
+        param: { name: "format", in: "query" },
+        description: "docx (Word) eller pdf.",
+        example: "pdf",
+      }),
+    }),
+  },
+  responses: {
+    307: {
+      description: "Dokumentets adress under förbundets sökväg (huvudet Location).",
+      headers: z.object({ Location: z.string() }),
+    },
+    400: problem("Okänt eller saknat format; `errors` anger fältet format."),
+    404: applicationNotFound,
+    ...common,
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+
+const APPLICATION_NOT_FOUND = "Ansökan finns inte i förbundet, eller så får du inte se den.";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Applications the guard has read, for the handler of the same request. */
+const loaded = new WeakMap<Request, ApplicationDetails>();
+
+/** Some application of the association: all of them, or those of the principal's initiatives. */
+const someApplication: Rule = (principal, associationId) => {
+  const visible = visibleApplications(principal, associationId);
+  return visible === "all" || visible.length > 0;
+};
+
+/**
+ * The guard for one application: the association as for every operation, then the
+ * application, which answers 404 unless the principal may see it, then `permission` on the
+ * application's initiative (403). An id that is no uuid cannot exist: the association-wide
+ * permission decides, and validation then answers 400.
+ */
+function applicationGuard(
+  services: AppServices,
+  permission: Permission,
+): MiddlewareHandler<ApiEnv> {
+  const inAssociation = guard(services, permission, () => true);
+  return (c, next) =>
+    inAssociation(c, async () => {
+      const associationId = associationOf(c).id;
+      const id = c.req.param("applicationId") ?? "";
+      let initiativeId = "";
+      if (UUID.test(id)) {
+        const found = await getApplication(services.db, associationId, id);
+        if (
+          !found ||
+          !canOnInitiative(principalOf(c), "application.view", associationId, found.initiativeId)
+        )
+          throw new NotFoundError(APPLICATION_NOT_FOUND);
+        loaded.set(c.req.raw, found);
+        initiativeId = found.initiativeId;
+      }
+      await guard(services, permission, (principal, association) =>
+        canOnInitiative(principal, permission, association, initiativeId),
+      )(c, next);
+    });
+}
+
+/** The application the guard read, or a fresh read after a change. */
+async function details(services: AppServices, c: ApiContext, fresh = false) {
+  const cached = fresh ? undefined : loaded.get(c.req.raw);
+  if (cached) return cached;
+  const id = c.req.param("applicationId") ?? "";
+  const found = await getApplication(services.db, associationOf(c).id, id);
+  if (!found) throw new NotFoundError(APPLICATION_NOT_FOUND);
+  return found;
+}
+
+/** Refusal of the use case named in the API's own field names. */
+async function renamingFields<T>(names: Record<string, string>, run: () => Promise<T>) {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(
+      Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [names[k] ?? k, v])),
+    );
+  }
+}
+
+/** A 403 for a part of a request that needs more than the operation itself. */
+function refuse(permission: Permission, detail: string): never {
+  const error = new ForbiddenError(permission);
+  error.message = detail;
+  throw error;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function signatureOut(s: NonNullable<ApplicationDetails["parties"][number]["signature"]>) {
+  const state = s.signedAt
+    ? ("signed" as const)
+    : s.expiresAt && s.expiresAt.getTime() <= Date.now()
+      ? ("expired" as const)
+      : ("requested" as const);
+  return {
+    state,
+    method: s.method,
+    signerName: s.signerName,
+    signerEmail: s.signerEmail,
+    signerTitle: s.signerTitle,
+    requestedAt: s.requestedAt.toISOString(),
+    expiresAt: iso(s.expiresAt),
+    signedOn: s.signedOn,
+    signedAt: iso(s.signedAt),
+    signedVersion: s.signedVersion,
+  };
+}
+
+const commentOut = (c: ApplicationDetails["comments"][number]) => ({
+  id: c.id,
+  authorName: c.authorName,
+  text: c.text,
+  createdAt: c.createdAt.toISOString(),
+});
+
+function applicationOut(d: ApplicationDetails) {
+  return {
+    id: d.id,
+    initiativeId: d.initiativeId,
+    initiativeStatus: d.initiativeStatus,
+    status: d.status,
+    registryNumber: d.registryNumber,
+    arrivalDate: d.arrivalDate,
+    receivedOnPaper: d.receivedOnPaper,
+    formVersion: d.formVersion,
+    submittedAt: iso(d.submittedAt),
+    returnMessage: d.returnMessage,
+    content: d.content,
+    parties: d.parties.map((p) => ({
+      organisationId: p.organisationId,
+      name: p.name,
+      isOwner: p.isOwner,
+      signature: p.signature ? signatureOut(p.signature) : null,
+    })),
+    allSigned: d.allSigned,
+    comments: d.comments.map(commentOut),
+    decision: d.decision
+      ? {
+          decision: d.decision,
+          amount: d.decidedAmount,
+          startDate: d.decidedStartDate,
+          endDate: d.decidedEndDate,
+          conditions: d.decisionConditions,
+          meeting: d.decisionMeeting ?? "",
+          paragraph: d.decisionParagraph ?? "",
+          decisionDate: d.decisionDate,
+        }
+      : null,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+    version: d.version,
+  };
+}
+
+/** A file name for Content-Disposition: ASCII for old clients, UTF-8 (RFC 8187) for the rest. */
+function attachment(fileName: string): string {
+  const ascii = fileName
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\w.\- ]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function registerApplicationRoutes(app: OpenAPIHono<ApiEnv>, services: AppServices): void {
+  app.openapi(
+    guarded(listApplicationsRoute, guard(services, "applications.view", someApplication)),
+    async (c) => {
+      const association = associationOf(c);
+      const { status } = c.req.valid("query");
+      const rows = await listApplications(services.db, association.id, {
+        visible: visibleApplications(principalOf(c), association.id),
+        status,
+      });
+      return c.json(
+        {
+          items: rows.map((r) => ({
+            id: r.id,
+            initiativeId: r.initiativeId,
+            name: r.name,
+            ownerName: r.ownerName,
+            status: r.status,
+            registryNumber: r.registryNumber,
+            arrivalDate: r.arrivalDate,
+            receivedOnPaper: r.receivedOnPaper,
+            startDate: r.startDate,
+            endDate: r.endDate,
+            requested: r.requested,
+            decisionDate: r.decisionDate,
+            decidedAmount: r.decidedAmount,
+            updatedAt: r.updatedAt.toISOString(),
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    guarded(
+      createApplicationRoute,
+      guard(services, "applications.create", (principal, associationId) =>
+        canCreateApplication(principal, associationId),
+      ),
+    ),
+    async (c) => {
+      const { onPaper, ...input } = c.req.valid("json");
+      const association = associationOf(c);
+      const principal = principalOf(c);
+      if (onPaper && !can(principal, "applications.manage", association.id))
+        refuse(
+          "applications.manage",
+          "Bara förbundets kansli registrerar ansökningar som kommit in på papper (onPaper). Skicka onPaper: false.",
+        );
+      const office = can(principal, "applications.create", association.id);
+      const id = await createApplication(services.db, actorOf(c), association.id, input, {
+        onPaper,
+        makeCreatorLead: !office,
+      });
+      const created = await getApplication(services.db, association.id, id);
+      if (!created) throw new NotFoundError(APPLICATION_NOT_FOUND);
+      return c.json(applicationOut(created), 201);
+    },
+  );
+
+  app.openapi(
+    guarded(getApplicationRoute, applicationGuard(services, "application.view")),
+    async (c) => c.json(applicationOut(await details(services, c)), 200),
+  );
+
+  app.openapi(
+    guarded(updateApplicationRoute, applicationGuard(services, "application.edit")),
+    async (c) => {
+      const { applicationId } = c.req.valid("param");
+      const { version, ...input } = c.req.valid("json");
+      await saveApplication(
+        services.db,
+        actorOf(c),
+        associationOf(c).id,
+        applicationId,
+        version,
+        input,
+      );
+      return c.json(applicationOut(await details(services, c, true)), 200);
+    },
+  );
+
+  app.openapi(
+    guarded(submitApplicationRoute, applicationGuard(services, "application.edit")),
+    async (c) => {
+      const { applicationId } = c.req.valid("param");
+      const { version, arrivalDate } = c.req.valid("json");
+      const association = associationOf(c);
+      if (arrivalDate !== undefined && !can(principalOf(c), "applications.manage", association.id))
+        refuse(
+          "applications.manage",
+          "Bara förbundets kansli anger ankomstdatum, för ett original som kommit in på papper. Skicka in utan arrivalDate.",
+        );
+      await submitApplication(services.db, actorOf(c), association.id, applicationId, version, {
+        arrivalDate,
+      });
+      return c.json(applicationOut(await details(services, c, true)), 200);
+    },
+  );
+
+  app.openapi(
+    guarded(startPreparationRoute, applicationGuard(services, "applications.manage")),
+    async (c) => {
+      const { applicationId } = c.req.valid("param");
+      const { version } = c.req.valid("json");
+      await startPreparation(services.db, actorOf(c), associationOf(c).id, applicationId, version);
+      return c.json(applicationOut(await details(services, c, true)), 200);
+    },
+  );
+
+  app.openapi(
+    guarded(returnApplicationRoute, applicationGuard(services, "applications.manage")),
+    async (c) => {
+      const { applicationId } = c.req.valid("param");
+      const { version, message } = c.req.valid("json");
+      await renamingFields({ returnMessage: "message" }, () =>
+        returnForCompletion(
+          services.db,
+          actorOf(c),
+          associationOf(c).id,
+          applicationId,
+          version,
+          message,
+        ),
+      );
+      return c.json(applicationOut(await details(services, c, true)), 200);
+    },
+  );
+
+  app.openapi(
+    guarded(commentApplicationRoute, applicationGuard(services, "applications.comment")),
+    async (c) => {
+      const { applicationId } = c.req.valid("param");
+      const { text } = c.req.valid("json");
+      const id = await renamingFields({ comment: "text" }, () =>
+        addComment(services.db, actorOf(c), associationOf(c).id, applicationId, text),
+      );
+      const comment = (await details(services, c, true)).comments.find((x) => x.id === id);
+      if (!comment) throw new Error("comment not found after insert");
+      return c.json(commentOut(comment), 201);
+    },
+  );
+
+  app.openapi(
+    guarded(decideApplicationRoute, applicationGuard(services, "applications.decide")),
+    async (c) => {
+      const { applicationId } = c.req.valid("param");
+      const { version, ...input } = c.req.valid("json");
+      await decideApplication(
+        services.db,
+        actorOf(c),
+        associationOf(c).id,
+        applicationId,
+        version,
+        input,
+      );
+      return c.json(applicationOut(await details(services, c, true)), 200);
+    },
+  );
+
+  app.openapi(
+    guarded(requestSignatureRoute, applicationGuard(services, "application.edit")),
+    async (c) => {
+      const { applicationId } = c.req.valid("param");
+      const input = c.req.valid("json");
+      // the link's token goes to the signer by e-mail and nowhere else
+      await renamingFields({ signerName: "name", signerEmail: "email" }, () =>
+        requestSignature(services.db, actorOf(c), associationOf(c).id, applicationId, input, {
+          mailer: services.mailer,
+          baseUrl: services.config.baseUrl,
+        }),
+      );
+      return c.json(applicationOut(await details(services, c, true)), 200);
+    },
+  );
+
+  app.openapi(
+    guarded(recordPaperSignatureRoute, applicationGuard(services, "applications.manage")),
+    async (c) => {
+      const { applicationId } = c.req.valid("param");
+      const input = c.req.valid("json");
+      await renamingFields({ signerName: "name", signerEmail: "email" }, () =>
+        recordPaperSignature(services.db, actorOf(c), associationOf(c).id, applicationId, input),
+      );
+      return c.json(applicationOut(await details(services, c, true)), 200);
+    },
+  );
+
+  app.openapi(
+    guarded(listApplicationVersionsRoute, applicationGuard(services, "application.view")),
+    async (c) => {
+      const { applicationId } = c.req.valid("param");
+      const rows = await listApplicationVersions(services.db, applicationId);
+      return c.json(
+        { items: rows.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })) },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    guarded(getApplicationVersionRoute, applicationGuard(services, "application.view")),
+    async (c) => {
+      const { applicationId, version } = c.req.valid("param");
+      const row = await getApplicationVersion(services.db, applicationId, version);
+      if (!row) throw new NotFoundError(`Ansökan har ingen version ${version}.`);
+      return c.json(
+        {
+          version: row.version,
+          status: row.status,
+          event: row.event,
+          note: row.note,
+          actorName: row.actorName,
+          createdAt: row.createdAt.toISOString(),
+          content: row.content,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    guarded(diffApplicationRoute, applicationGuard(services, "application.view")),
+    async (c) => {
+      const { applicationId } = c.req.valid("param");
+      const { from, to } = c.req.valid("query");
+      const [before, after] = [
+        await getApplicationVersion(services.db, applicationId, from),
+        await getApplicationVersion(services.db, applicationId, to),
+      ];
+      if (!before || !after)
+        throw new NotFoundError(
+          `Ansökan har ingen version ${before ? to : from}. Se historiken för vilka som finns.`,
+        );
+      const { orgName } = await details(services, c);
+      return c.json(
+        {
+          from,
+          to,
+          changes: diffContent(before.content, after.content, orgName).map((change) => ({
+            field: change.key,
+            label: change.label,
+            before: change.before,
+            after: change.after,
+            lines: change.lines,
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(applicationDocumentByIdRoute, async (c) => {
+    const { applicationId } = c.req.valid("param");
+    const { format } = c.req.valid("query");
+    const [found] = await services.db
+      .select({ slug: associations.slug, associationId: associations.id })
+      .from(applications)
+      .innerJoin(associations, eq(associations.id, applications.associationId))
+      .where(eq(applications.id, applicationId));
+    // only someone with a role in the association learns where the application lives
+    if (!found || !principalOf(c).grants.some((g) => g.associationId === found.associationId))
+      throw new NotFoundError(APPLICATION_NOT_FOUND);
+    const target = new URL(c.req.url);
+    target.pathname = target.pathname.replace(
+      /\/applications\/[^/]+\/document$/,
+      `/associations/${found.slug}/applications/${applicationId}/document`,
+    );
+    target.search = new URLSearchParams({ format }).toString();
+    return c.redirect(target.toString(), 307);
+  });
+
+  app.openapi(
+    guarded(applicationDocumentRoute, applicationGuard(services, "application.view")),
+    async (c) => {
+      const { format } = c.req.valid("query");
+      const application = await details(services, c);
+      const logo = await getAssociationLogo(services.db, associationOf(c).id);
+      const document = await renderApplicationDocument(application, logo, format);
+      return c.body(new Uint8Array(document.body), 200, {
+        "Content-Type": document.mediaType,
+        "Content-Disposition": attachment(document.fileName),
+        "Cache-Control": "private, no-store",
+      });
+    },
+  );
+}
