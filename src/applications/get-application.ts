@@ -52,7 +52,7 @@ export async function getApplication(q: Queryable, associationId: string, applic
     .select()
     .from(applicationComments)
     .where(eq(applicationComments.applicationId, applicationId))
-    .orderBy(asc(applicationComments.createdAt));
+    .orderBy(asc(applicationComments.createdAt), asc(applicationComments.id));
   const settings = await getApplicationSettings(q, associationId);
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   const partyIds = [a.content.ownerOrganisationId, ...a.content.partnerIds].filter((id) =>

@@ -52,7 +52,8 @@ export async function writeApplicationVersion(
     note,
     actorUserId: actor.userId,
     actorName: await actorName(tx, actor),
-    ...(at ? { createdAt: at } : {}),
+    // the clock, not the transaction's start: versions written in one transaction stay in order
+    createdAt: at ?? new Date(),
   });
 }
 

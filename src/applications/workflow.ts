@@ -207,6 +207,7 @@ export async function addComment(
         authorUserId: actor.userId,
         authorName: author?.name ?? actor.label,
         text: body,
+        createdAt: new Date(),
       })
       .returning({ id: applicationComments.id });
     if (!comment) throw new Error("insert returned nothing");

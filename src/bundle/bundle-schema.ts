@@ -1,14 +1,27 @@
-// The association bundle: one JSON document with an association's register, for moving it
-// between instances and for bringing in initiatives kept in Word or Excel. Versioned, so later
-// capabilities (applications, reports) can extend it. docs/formats/association-bundle.schema.json
-// is generated from this schema (`node src/bundle/write-schema.ts`).
+// The association bundle: one JSON document with an association's register and applications,
+// for moving it between instances and for bringing in initiatives kept in Word or Excel.
+// Versioned, so later capabilities (reports) can extend it: version 2 added the application
+// form, the diarienummer counters and the applications; a version 1 file is still read.
+// docs/formats/association-bundle.schema.json is generated from this schema
+// (`node src/bundle/write-schema.ts`).
 import * as z from "zod";
+import {
+  APPLICATION_FIELDS,
+  type ApplicationContent,
+  BUDGET_CATEGORIES,
+  CO_FINANCING_KINDS,
+} from "../applications/content.ts";
+import { APPLICATION_STATUSES, SIGNATURE_METHODS } from "../applications/schema.ts";
 import { MEMBER_ORGANISATION_KINDS } from "../associations/schema.ts";
 import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
 import { ValidationError } from "../platform/errors.ts";
 
 export const BUNDLE_FORMAT = "samspar-association-bundle";
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
+/** The versions this Samspår reads; it always writes BUNDLE_VERSION. */
+export const READABLE_VERSIONS = [1, 2] as const;
+/** What version 2 added; a version 1 file cannot hold them. */
+const VERSION_2_SECTIONS = ["applicationSettings", "logo", "registryCounters", "applications"];
 
 const MAX_INT = 2_147_483_647;
 
@@ -23,6 +36,30 @@ const isoDate = z.iso
   .default(null);
 
 const count = z.number().int().min(0).max(MAX_INT).nullable().default(null);
+
+const timestamp = z.iso
+  .datetime({
+    offset: true,
+    error: "Skriv tidpunkten som ÅÅÅÅ-MM-DDTtt:mm:ss.sssZ, till exempel 2026-03-02T09:15:00.000Z.",
+  })
+  .meta({ description: "Tidpunkt enligt ISO 8601, t.ex. 2026-03-02T09:15:00.000Z." });
+
+const key = (description: string) =>
+  z
+    .guid({ error: "Nyckeln ska vara ett UUID, t.ex. 0b6f3c1e-2d4a-4c8e-9f10-3a5b7c9d1e2f." })
+    .meta({ description });
+
+const kronor = z
+  .number({ error: "Skriv beloppet som ett heltal i kronor, t.ex. 450000." })
+  .int({ error: "Skriv beloppet som ett heltal i kronor, t.ex. 450000." })
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER)
+  .meta({ description: "Hela kronor." });
+
+const year = z.number().int().min(2000).max(2100).meta({ description: "Året, t.ex. 2027." });
+
+const text = z.string().default("");
+const optionalText = z.string().nullable().default(null);
 
 const association = z
   .strictObject({
@@ -63,12 +100,9 @@ const localUnit = z.strictObject({
 });
 
 const initiative = z.strictObject({
-  key: z
-    .guid({ error: "Nyckeln ska vara ett UUID, t.ex. 0b6f3c1e-2d4a-4c8e-9f10-3a5b7c9d1e2f." })
-    .meta({
-      description:
-        "Insatsens stabila nyckel (dess id). En ny import av samma nyckel uppdaterar insatsen i stället för att skapa en ny.",
-    }),
+  key: key(
+    "Insatsens stabila nyckel (dess id). En ny import av samma nyckel uppdaterar insatsen i stället för att skapa en ny.",
+  ),
   name: z.string(),
   owner: orgNumber.meta({ description: "Insatsägarens organisationsnummer." }),
   partners: z
@@ -89,27 +123,217 @@ const initiative = z.strictObject({
   localUnits: z.array(localUnit).default([]),
 });
 
+const helpTextKeys = APPLICATION_FIELDS.map((f) => f.key) as [
+  (typeof APPLICATION_FIELDS)[number]["key"],
+  ...(typeof APPLICATION_FIELDS)[number]["key"][],
+];
+
+const applicationSettings = z
+  .strictObject({
+    formVersion: z.string().meta({ description: "Blankettens version, t.ex. Ansökan 2026:1." }),
+    helpTexts: z
+      .partialRecord(z.enum(helpTextKeys), z.string())
+      .default({})
+      .meta({ description: "Hjälptext per fält i ansökan (fältets namn → text)." }),
+    agreementText: z.string().meta({ description: "Överenskommelsen som parterna skriver under." }),
+  })
+  .nullable()
+  .default(null)
+  .meta({
+    description:
+      "Förbundets ansökningsblankett, om förbundet har sparat en egen. null: Samspårs standardtexter.",
+  });
+
+const logo = z
+  .strictObject({
+    mediaType: z.enum(["image/png", "image/jpeg"]),
+    dataBase64: z
+      .base64({ error: "Bilden ska vara base64-kodad." })
+      .meta({ description: "Bildens byte, base64-kodade (högst 300 kB avkodat)." }),
+  })
+  .nullable()
+  .default(null)
+  .meta({ description: "Förbundets logotyp på dokumenten, eller null." });
+
+const registryCounter = z
+  .strictObject({
+    year,
+    lastNumber: z.number().int().min(0).max(MAX_INT),
+  })
+  .meta({
+    description:
+      "Senast använda diarienummer ett år (2026/7 → lastNumber 7). Importen sänker aldrig en räknare.",
+  });
+
+/** The form's content with organisations as org numbers (owner, partners, coFinancing). */
+const applicationContent = z
+  .strictObject({
+    name: text,
+    owner: orgNumber.meta({ description: "Insatsägarens organisationsnummer." }),
+    partners: z
+      .array(orgNumber)
+      .default([])
+      .meta({ description: "Samverkansparternas organisationsnummer, i ansökans ordning." }),
+    orientation: z.enum(ORIENTATIONS),
+    preRehabilitation: z.boolean().default(false),
+    esf: z.boolean().default(false),
+    purpose: text,
+    goals: z.array(goal).default([]),
+    background: text,
+    startDate: isoDate,
+    endDate: isoDate,
+    lastIntakeDate: isoDate,
+    targetGroup: text,
+    expectedParticipants: count,
+    expectedParticipantsOngoing: z.boolean().default(false),
+    localUnits: z.array(localUnit).default([]),
+    genderTargetWomenPercent: z.number().int().min(0).max(100).nullable().default(null),
+    methods: text,
+    followUp: text,
+    implementation: text,
+    budget: z
+      .array(z.strictObject({ year, category: z.enum(BUDGET_CATEGORIES), amount: kronor }))
+      .default([])
+      .meta({ description: "Sökta medel från förbundet per år och kostnadsslag." }),
+    coFinancing: z
+      .array(
+        z.strictObject({
+          year,
+          organisation: orgNumber.meta({ description: "Partens organisationsnummer." }),
+          kind: z.enum(CO_FINANCING_KINDS),
+          amount: kronor,
+        }),
+      )
+      .default([])
+      .meta({ description: "Egen- och medfinansiering per part och år." }),
+    anchored: z.boolean().nullable().default(null),
+    anchoringDescription: text,
+  })
+  .meta({
+    description:
+      "Ansökans innehåll. Narrativa fält är text med enkel markering (rubriker, listor, länkar).",
+  });
+
+const signature = z
+  .strictObject({
+    organisation: orgNumber.meta({ description: "Partens organisationsnummer." }),
+    signerName: z.string(),
+    signerEmail: z.string().meta({ description: "Kan vara tom för en underskrift på papper." }),
+    signerTitle: text,
+    method: z
+      .enum(SIGNATURE_METHODS)
+      .meta({ description: "link: via e-postlänk; paper: på papper." }),
+    signedOn: z.iso.date({ error: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-01-15." }),
+    signedAt: timestamp,
+    signedVersion: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ description: "Den version av ansökan som underskriften gavs för." }),
+  })
+  .meta({ description: "En given underskrift. Förfrågningar som inte är besvarade ingår inte." });
+
+const comment = z.strictObject({
+  authorName: z.string(),
+  text: z.string(),
+  createdAt: timestamp,
+});
+
+const applicationVersion = z.strictObject({
+  version: z.number().int().min(1).max(MAX_INT),
+  status: z.enum(APPLICATION_STATUSES),
+  content: applicationContent,
+  event: z
+    .string()
+    .meta({ description: "Vad som gav versionen: created, saved, submitted, returned, decided …" }),
+  note: optionalText,
+  actorName: z.string().meta({ description: "Namnet på den som gjorde ändringen." }),
+  createdAt: timestamp,
+});
+
+const application = z
+  .strictObject({
+    key: key(
+      "Ansökans stabila nyckel (dess id). En ny import av samma nyckel för ansökan framåt i stället för att skapa en ny.",
+    ),
+    initiative: key(
+      "Nyckeln till ansökans insats: en insats i filen eller en som redan finns i förbundet.",
+    ),
+    status: z.enum(APPLICATION_STATUSES),
+    formVersion: z.string().meta({ description: "Blankettens version när ansökan skrevs." }),
+    receivedOnPaper: z.boolean().default(false),
+    registryNumber: z
+      .string()
+      .min(1)
+      .nullable()
+      .default(null)
+      .meta({ description: "Diarienummer, t.ex. 2026/7. Saknas bara för ett utkast." }),
+    arrivalDate: isoDate,
+    submittedAt: timestamp.nullable().default(null),
+    returnMessage: optionalText,
+    decision: z.enum(["beviljad", "avslagen"]).nullable().default(null),
+    decidedAmount: kronor.nullable().default(null),
+    decidedStartDate: isoDate,
+    decidedEndDate: isoDate,
+    decisionConditions: optionalText,
+    decisionMeeting: optionalText,
+    decisionParagraph: optionalText,
+    decisionDate: isoDate,
+    content: applicationContent,
+    signatures: z.array(signature).default([]),
+    comments: z.array(comment).default([]),
+    versions: z.array(applicationVersion).min(1).meta({
+      description:
+        "Ansökans alla versioner i ordning (1, 2, 3 …); den sista är ansökan som den är nu.",
+    }),
+  })
+  .meta({
+    description:
+      "En ansökan med hela sin historik. Personer ingår bara med namn (och underskrivarens e-post).",
+  });
+
 export const bundleSchema = z
   .strictObject({
     format: z.literal(BUNDLE_FORMAT),
-    version: z.literal(BUNDLE_VERSION),
+    version: z.literal(READABLE_VERSIONS).meta({
+      description: `Formatets version. Samspår skriver version ${BUNDLE_VERSION} och läser ${READABLE_VERSIONS.join(" och ")}.`,
+    }),
     exportedAt: z.iso.datetime({ offset: true }).optional(),
     association,
     memberOrganisations: z.array(memberOrganisation),
     initiatives: z.array(initiative),
+    applicationSettings,
+    logo,
+    registryCounters: z.array(registryCounter).default([]),
+    applications: z.array(application).default([]),
   })
   .meta({
-    title: "Samspår: förbundsexport (association bundle), version 1",
+    title: `Samspår: förbundsexport (association bundle), version ${BUNDLE_VERSION}`,
     description:
-      "Ett samordningsförbunds register som ett JSON-dokument: förbundet, dess medlemsorganisationer " +
-      "och insatser med samverkansparter, mål och delområden. Organisationer pekas ut med " +
-      "organisationsnummer, insatser med en stabil nyckel. Personer, konton, roller och " +
-      "granskningsloggen ingår inte. Importen skapar och uppdaterar men tar aldrig bort något, och " +
-      "samma fil två gånger ändrar ingenting.",
+      "Ett samordningsförbunds register som ett JSON-dokument: förbundet, dess medlemsorganisationer, " +
+      "insatser med samverkansparter, mål och delområden, ansökningsblanketten och ansökningarna " +
+      "med versioner, underskrifter och kommentarer. Organisationer pekas ut med " +
+      "organisationsnummer, insatser och ansökningar med en stabil nyckel. Konton, roller och " +
+      "granskningsloggen ingår inte; personer bara med namn. Importen skapar och uppdaterar men tar " +
+      "aldrig bort något, och samma fil två gånger ändrar ingenting.",
   });
 
 export type Bundle = z.output<typeof bundleSchema>;
 export type BundleInitiative = Bundle["initiatives"][number];
+export type BundleApplication = Bundle["applications"][number];
+export type BundleApplicationContent = BundleApplication["content"];
+
+// The bundle's content holds every field of the form: a field added to ApplicationContent
+// must be added here too (organisations renamed to their org numbers).
+type Renamed = "ownerOrganisationId" | "partnerIds" | "coFinancing";
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
+  ? true
+  : never;
+const _sameFields: SameKeys<
+  Omit<ApplicationContent, Renamed>,
+  Omit<BundleApplicationContent, "owner" | "partners" | "coFinancing">
+> = true;
+void _sameFields;
 
 /** The committed JSON Schema: what a bundle file may contain (defaults make fields optional). */
 export const bundleJsonSchema = () => z.toJSONSchema(bundleSchema, { io: "input" });
@@ -137,13 +361,26 @@ export function parseBundle(text: string): Bundle {
       format: `Filen är inte en förbundsexport från Samspår: "format" ska vara "${BUNDLE_FORMAT}".`,
     });
   }
-  if (head.version !== BUNDLE_VERSION) {
+  const readable = READABLE_VERSIONS.join(" och ");
+  if (!(READABLE_VERSIONS as readonly unknown[]).includes(head.version)) {
     throw new ValidationError({
       version:
         typeof head.version === "number" && head.version > BUNDLE_VERSION
-          ? `Filen är i version ${head.version} av formatet, men den här versionen av Samspår läser version ${BUNDLE_VERSION}. Uppdatera Samspår och försök igen.`
-          : `Okänd version av formatet: ${JSON.stringify(head.version)}. Den här versionen av Samspår läser version ${BUNDLE_VERSION}.`,
+          ? `Filen är i version ${head.version} av formatet, men den här versionen av Samspår läser version ${readable}. Uppdatera Samspår och försök igen.`
+          : `Okänd version av formatet: ${JSON.stringify(head.version)}. Den här versionen av Samspår läser version ${readable}.`,
     });
+  }
+  if (head.version === 1) {
+    const newer = VERSION_2_SECTIONS.filter((section) => section in data);
+    if (newer.length)
+      throw new ValidationError(
+        Object.fromEntries(
+          newer.map((section) => [
+            section,
+            `${section}: Finns inte i version 1 av formatet. Ange "version": 2.`,
+          ]),
+        ),
+      );
   }
   const parsed = bundleSchema.safeParse(data, { error: z.locales.sv().localeError });
   if (parsed.success) return parsed.data;

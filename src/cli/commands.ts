@@ -380,7 +380,7 @@ export async function bundleExport(opts: { association: string; out?: string }):
     const target = path.resolve(opts.out);
     fs.writeFileSync(target, bundleJson(bundle));
     printLines(
-      `Exporten av ${association.name} är sparad i ${target}: ${bundle.memberOrganisations.length} medlemsorganisationer, ${bundle.initiatives.length} insatser.`,
+      `Exporten av ${association.name} är sparad i ${target}: ${bundle.memberOrganisations.length} medlemsorganisationer, ${bundle.initiatives.length} insatser, ${bundle.applications.length} ansökningar.`,
     );
   });
 }
@@ -392,7 +392,12 @@ export async function bundleImport(file: string): Promise<void> {
   const { IMPORT_ACTOR, importBundle } = await import("../bundle/import-bundle.ts");
   await withDatabase(async ({ db }) => {
     const result = await importBundle(db, IMPORT_ACTOR, text);
-    const outcome = { created: "skapat", updated: "uppdaterat", unchanged: "oförändrat" };
+    const outcome = {
+      created: "skapat",
+      updated: "uppdaterat",
+      unchanged: "oförändrat",
+      absent: "finns inte i filen",
+    };
     const counts = (c: { created: number; updated: number; unchanged: number }) =>
       `${c.created} nya, ${c.updated} ändrade, ${c.unchanged} oförändrade`;
     printLines(`Importen till ${result.association.name} (${result.association.slug}) är klar.`);
@@ -400,6 +405,10 @@ export async function bundleImport(file: string): Promise<void> {
       ["förbundet", outcome[result.association.outcome]],
       ["medlemsorganisationer", counts(result.memberOrganisations)],
       ["insatser", counts(result.initiatives)],
+      ["ansökningar", counts(result.applications)],
+      ["diarienummerräknare", counts(result.registryCounters)],
+      ["ansökningsblanketten", outcome[result.applicationSettings]],
+      ["logotypen", outcome[result.logo]],
     ]);
   });
 }

@@ -1,5 +1,7 @@
 // The demo association's initiatives: a county association's register as it might look at the
-// end of 2026 — municipal prefixes, both orientations, some ended and one ended early.
+// end of 2026 — municipal prefixes, both orientations, some ended and one ended early. These
+// came before Samspår; the initiatives that began as applications in it (still applying,
+// granted and running, rejected) are made by demo-applications.ts.
 import type { InitiativeInput } from "../initiatives/validate-initiative.ts";
 
 type Ids = Record<
@@ -150,28 +152,6 @@ export function demoInitiatives(o: Ids): InitiativeInput[] {
       targetGroup: "Personer på sjukpenning som behöver förrehabilitering.",
       expectedParticipants: 20,
       goals: [goal("Deltagare med en plan mot arbete eller studier", "resultatmal", 80)],
-    },
-    {
-      name: "Enköping, Familjecentralens språkstöd",
-      ownerOrganisationId: o.enkoping,
-      partnerIds: [o.af],
-      status: "ansokan",
-      orientation: "individual",
-      startDate: "2027-03-01",
-      endDate: "2028-02-29",
-      targetGroup: "Föräldralediga kvinnor med kort utbildning och begränsad svenska.",
-      expectedParticipants: 35,
-    },
-    {
-      name: "Östhammar, Mobil coach",
-      ownerOrganisationId: o.osthammar,
-      partnerIds: [o.af],
-      status: "avslagen",
-      orientation: "individual",
-      startDate: "2026-09-01",
-      endDate: "2027-08-31",
-      targetGroup: "Arbetslösa i glesbygd utan bil.",
-      expectedParticipants: 20,
     },
     {
       name: "Uppsala, Jobbspår",

@@ -1,17 +1,20 @@
 // The demo association an empty instance starts with: "Samordningsförbundet Demo" with
-// its members, two running initiatives and one person for every role. Later capabilities
-// add their own demo data here.
+// its members, a county association's initiatives, one person for every role and
+// applications in every status. Later capabilities add their own demo data here.
 import { count, eq } from "drizzle-orm";
 import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { associations } from "../associations/schema.ts";
 import type { AuditActor } from "../audit/record-audit-event.ts";
 import { createInitiative } from "../initiatives/save-initiative.ts";
+import { createMailer, type Mailer } from "../mail/send-mail.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { roleLabel } from "../people/role-labels.ts";
 import type { Role } from "../people/roles.ts";
+import { readConfig } from "../platform/config.ts";
 import type { Queryable } from "../platform/database/connect.ts";
+import { seedDemoApplications } from "./demo-applications.ts";
 import { demoInitiatives } from "./demo-initiatives.ts";
 
 export const DEMO_SLUG = "demo";
@@ -60,9 +63,24 @@ export async function instanceIsEmpty(q: Queryable): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+/** The demo's applications are dated up to this day; a clock behind it is taken as it. */
+const DEMO_TODAY = new Date("2026-11-23T12:00:00+01:00");
+
+export interface SeedDemoOptions {
+  /** For the signing links in the demo's mails; the configured base URL by default. */
+  baseUrl?: string;
+  /** The demo's mails stay in the association's outbox unless a mailer is given. */
+  mailer?: Mailer;
+  now?: Date;
+}
+
 /** Seeds the demo association; returns the logins to print. Does nothing if it exists. */
-export async function seedDemo(q: Queryable): Promise<DemoLogin[] | undefined> {
+export async function seedDemo(
+  q: Queryable,
+  options: SeedDemoOptions = {},
+): Promise<DemoLogin[] | undefined> {
   const actor: AuditActor = { userId: null, label: "system:demo" };
+  const now = new Date(Math.max((options.now ?? new Date()).getTime(), DEMO_TODAY.getTime()));
   return q.transaction(async (tx) => {
     const [existing] = await tx.select().from(associations).where(eq(associations.slug, DEMO_SLUG));
     if (existing) return undefined;
@@ -116,6 +134,7 @@ export async function seedDemo(q: Queryable): Promise<DemoLogin[] | undefined> {
     };
     const byKey = { vaxtverket, larcentrum };
     const logins: DemoLogin[] = [];
+    const actors = new Map<Role, AuditActor>();
     for (const person of PEOPLE) {
       const user = await addUser(tx, actor, {
         email: person.email,
@@ -131,6 +150,7 @@ export async function seedDemo(q: Queryable): Promise<DemoLogin[] | undefined> {
         role: person.role,
         initiativeId: initiative?.id ?? null,
       });
+      actors.set(person.role, { userId: user.id, label: person.email });
       logins.push({
         role: person.role,
         email: person.email,
@@ -138,6 +158,29 @@ export async function seedDemo(q: Queryable): Promise<DemoLogin[] | undefined> {
         ...(initiative ? { initiative: initiative.name } : {}),
       });
     }
+    const person = (role: Role) => {
+      const found = actors.get(role);
+      if (!found) throw new Error(`no demo ${role}`);
+      return found;
+    };
+    await seedDemoApplications(tx, {
+      associationId: association.id,
+      orgs: ids,
+      people: {
+        office: person("association_admin"),
+        board: person("board_member"),
+        lead: person("initiative_lead"),
+      },
+      mailer:
+        options.mailer ??
+        createMailer({
+          smtpUrl: undefined,
+          from: "no-reply@demo.samspar.se",
+          enqueue: async () => {},
+        }),
+      baseUrl: options.baseUrl ?? readConfig().baseUrl,
+      now,
+    });
     return logins;
   });
 }

@@ -1,6 +1,6 @@
 // Browser journey through the initiative register. Without JavaScript: the list filtered and
 // sorted, registering an initiative (wrong, then right) and two people changing it at once.
-// With JavaScript: an initiative lead sees only their own initiative and can change it.
+// With JavaScript: an initiative lead sees only their own initiatives and can change them.
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -318,7 +318,7 @@ describe("the initiative register without JavaScript", () => {
 
 describe("the initiative register with JavaScript", () => {
   it(
-    "the initiative lead sees only their own initiative, and can change it",
+    "the initiative lead sees only their own initiatives, and can change them",
     async () => {
       const base = server.baseUrl;
       const context = await newContext(browser);
@@ -332,7 +332,8 @@ describe("the initiative register with JavaScript", () => {
           .click();
         await lead.waitForURL(`${base}/demo/insatser`);
         await lead.getByRole("heading", { level: 1, name: "Insatser" }).waitFor();
-        expect(await column(lead, 0)).toEqual(["Tierp, Växtverket"]);
+        // her running initiative and the one of the application she is drafting
+        expect(await column(lead, 0)).toEqual(["Tierp, Gröna jobb", "Tierp, Växtverket"]);
         expect(await lead.getByRole("link", { name: "Registrera insats" }).count()).toBe(0);
         await checkA11y(lead, "initiatives (lead)");
 
