@@ -1,3 +1,154 @@
-export default function Page() {
-  return null;
+// Signing an application by the e-mailed link, without an account: the person reads the whole
+// application and the agreement, confirms they may sign for their organisation, and signs.
+// A link works once and for 14 days; a used, expired or unknown one says to ask for a new one.
+import { redirect, useSearchParams } from "react-router";
+import { getApplication } from "../../applications/get-application.ts";
+import { findSignatureRequest, signWithLink } from "../../applications/signatures.ts";
+import { formatDate, formatMoney } from "../../platform/i18n/format.ts";
+import { attempt, stateOf, text } from "../guard.server.ts";
+import { ApplicationView } from "../ui/application-view.tsx";
+import { ErrorSummary, Form, SubmitButton, TextField, useFormFailure } from "../ui/form.tsx";
+import { useI18n } from "../ui/i18n.tsx";
+import { RichText } from "../ui/rich-text.tsx";
+import type { Route } from "./+types/sign-application.ts";
+
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const db = stateOf(context).services.db;
+  const request = await findSignatureRequest(db, params.token);
+  const a = request
+    ? await getApplication(db, request.associationId, request.applicationId)
+    : undefined;
+  if (!request || !a) return { request: null };
+  const c = a.content;
+  return {
+    request: {
+      associationName: a.associationName,
+      name: c.name,
+      party: a.orgName(request.organisationId),
+      signerName: request.signerName,
+      owner: c.ownerOrganisationId ? a.orgName(c.ownerOrganisationId) : "",
+      partners: c.partnerIds.map(a.orgName),
+      startDate: c.startDate ? formatDate(c.startDate) : "",
+      endDate: c.endDate ? formatDate(c.endDate) : "",
+      purpose: c.purpose,
+      requested: c.budget.reduce((sum, b) => sum + b.amount, 0),
+      content: c,
+      organisations: a.organisations,
+      agreementText: a.settings.agreementText,
+      formVersion: a.formVersion,
+    },
+  };
+}
+
+export async function action({ context, params, request }: Route.ActionArgs) {
+  const state = stateOf(context);
+  const form = await request.formData();
+  const values = { name: text(form, "name"), confirmAuthorised: text(form, "confirmAuthorised") };
+  const result = await attempt(
+    () =>
+      signWithLink(state.services.db, { requestId: state.requestId, ip: state.ip }, params.token, {
+        name: values.name,
+        confirmAuthorised: values.confirmAuthorised === "on",
+      }),
+    values,
+  );
+  if (!result.ok) return result.failure;
+  return redirect(`/signera/${encodeURIComponent(params.token)}?klart=underskriven`);
+}
+
+export default function SignApplication({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useI18n();
+  const [params] = useSearchParams();
+  const failure = useFormFailure();
+  const errors = failure?.errors;
+  const r = loaderData.request;
+  if (!r) {
+    const done = params.get("klart") === "underskriven";
+    const title = t(done ? "application.sign.thanksTitle" : "application.sign.invalidTitle");
+    return (
+      <main id="innehall" tabIndex={-1}>
+        <title>{`${title} – Samspår`}</title>
+        <h1>{title}</h1>
+        {done ? (
+          <p className="notice" role="status">
+            {t("application.sign.thanks")}
+          </p>
+        ) : (
+          <p className="warning">{errors?.token ?? t("application.sign.invalid")}</p>
+        )}
+      </main>
+    );
+  }
+  const title = t("application.sign.title", { name: r.name });
+  const notFilled = t("application.notFilled");
+  return (
+    <main id="innehall" tabIndex={-1}>
+      <title>{`${title} – Samspår`}</title>
+      <p className="tag">{r.associationName}</p>
+      <h1>{title}</h1>
+      <p className="lead">{t("application.sign.intro", { name: r.signerName, party: r.party })}</p>
+      <ErrorSummary errors={errors} />
+
+      <h2>{t("application.sign.summaryTitle")}</h2>
+      <dl className="summary">
+        <dt>{t("application.sign.signsFor")}</dt>
+        <dd>{r.party}</dd>
+        <dt>{t("applications.owner")}</dt>
+        <dd>{r.owner || notFilled}</dd>
+        <dt>{t("application.sign.partners")}</dt>
+        <dd>{r.partners.length ? r.partners.join(", ") : notFilled}</dd>
+        <dt>{t("application.sign.period")}</dt>
+        <dd>
+          {r.startDate || r.endDate
+            ? t("application.period", { start: r.startDate || "–", end: r.endDate || "–" })
+            : notFilled}
+        </dd>
+        <dt>{t("applications.requested")}</dt>
+        <dd>{formatMoney(r.requested, locale)}</dd>
+        <dt>{t("application.formVersion")}</dt>
+        <dd>{r.formVersion}</dd>
+      </dl>
+      <h3>{t("application.sign.purpose")}</h3>
+      <RichText text={r.purpose} headingLevel={4} empty={notFilled} />
+
+      <h2>{t("application.sign.wholeApplication")}</h2>
+      <ApplicationView content={r.content} organisations={r.organisations} headingLevel={3} />
+
+      <h2>{t("application.agreementTitle")}</h2>
+      <RichText text={r.agreementText} headingLevel={3} />
+
+      <h2>{t("application.sign.formTitle")}</h2>
+      <Form method="post">
+        <TextField
+          name="name"
+          label={t("application.sign.name")}
+          hint={t("application.sign.nameHint", { name: r.signerName })}
+          autoComplete="name"
+          defaultValue={failure?.values?.name}
+          error={errors?.name}
+          required
+        />
+        <div className={errors?.confirmAuthorised ? "field field--error" : "field"}>
+          {errors?.confirmAuthorised ? (
+            <p className="field__error" id="confirmAuthorised-error">
+              {errors.confirmAuthorised}
+            </p>
+          ) : null}
+          <label htmlFor="confirmAuthorised">
+            <input
+              type="checkbox"
+              id="confirmAuthorised"
+              name="confirmAuthorised"
+              value="on"
+              defaultChecked={failure?.values?.confirmAuthorised === "on"}
+              aria-invalid={errors?.confirmAuthorised ? true : undefined}
+              aria-describedby={errors?.confirmAuthorised ? "confirmAuthorised-error" : undefined}
+            />{" "}
+            {t("application.sign.confirm", { party: r.party })}
+          </label>
+        </div>
+        <SubmitButton>{t("application.sign.submit")}</SubmitButton>
+      </Form>
+    </main>
+  );
 }

@@ -1,4 +1,1043 @@
-// Placeholder until the page lands (this commit only registers the route).
-export default function Page() {
-  return null;
+// One application: its header and every field read-only, then the workflow's panels, each for
+// those allowed and only in the status it belongs to: signatures (by e-mailed link or from
+// paper), submission or registration of a paper original, preparation with returns for
+// completion, comments, and the board's decision. Every action is a plain POST form carrying
+// an `intent` (and the version it was read at) and answers with a redirect and a notice.
+import { type ReactNode, useEffect, useRef } from "react";
+import { data, Link, useLocation, useSearchParams } from "react-router";
+import {
+  can,
+  canOnInitiative,
+  ForbiddenError,
+  type Permission,
+  visibleApplications,
+} from "../../../access/policy.ts";
+import { fieldLabel } from "../../../applications/content.ts";
+import { getApplication } from "../../../applications/get-application.ts";
+import { EDITABLE_STATUSES } from "../../../applications/save-application.ts";
+import {
+  recordPaperSignature,
+  removeSignature,
+  requestSignature,
+} from "../../../applications/signatures.ts";
+import {
+  addComment,
+  decideApplication,
+  returnForCompletion,
+  startPreparation,
+  submitApplication,
+  todayInSweden,
+} from "../../../applications/workflow.ts";
+import { ValidationError } from "../../../platform/errors.ts";
+import { formatDate, formatDateTime, formatMoney } from "../../../platform/i18n/format.ts";
+import type { MessageKey } from "../../../platform/i18n/translate.ts";
+import {
+  actorOf,
+  attempt,
+  redirectWithNotice,
+  requireAssociation,
+  text,
+} from "../../guard.server.ts";
+import { ApplicationView } from "../../ui/application-view.tsx";
+import { Form, SelectField, SubmitButton, TextField, useFormFailure } from "../../ui/form.tsx";
+import { useI18n } from "../../ui/i18n.tsx";
+import { RichText, TextLines } from "../../ui/rich-text.tsx";
+import type { Route } from "./+types/application.ts";
+
+type Ctx = Route.LoaderArgs["context"];
+type Params = Route.LoaderArgs["params"];
+
+/** The application in the URL, for a person who may see it: else 403, or 404 if there is none. */
+async function findApplication(context: Ctx, request: Request, params: Params) {
+  const access = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "association.enter",
+  );
+  const { state, principal, association } = access;
+  const visible = visibleApplications(principal, association.id);
+  if (visible !== "all" && visible.length === 0)
+    throw data({ message: new ForbiddenError("application.view").message }, { status: 403 });
+  const application = await getApplication(state.services.db, association.id, params.applicationId);
+  if (!application) throw data({ message: "Ansökan finns inte." }, { status: 404 });
+  if (!canOnInitiative(principal, "application.view", association.id, application.initiativeId))
+    throw data({ message: new ForbiddenError("application.view").message }, { status: 403 });
+  const on = (permission: Permission) =>
+    canOnInitiative(principal, permission, association.id, application.initiativeId);
+  const allowed = {
+    edit: on("application.edit"),
+    manage: can(principal, "applications.manage", association.id),
+    comment: can(principal, "applications.comment", association.id),
+    decide: can(principal, "applications.decide", association.id),
+    initiative: on("initiative.view"),
+  };
+  return { ...access, application, allowed };
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { association, application: a, allowed } = await findApplication(context, request, params);
+  const now = new Date();
+  const date = (d: string | null) => (d ? formatDate(d) : "");
+  return {
+    slug: association.slug,
+    id: a.id,
+    version: a.version,
+    status: a.status,
+    editable: EDITABLE_STATUSES.has(a.status),
+    name: a.content.name,
+    registryNumber: a.registryNumber ?? "",
+    arrivalDate: date(a.arrivalDate),
+    receivedOnPaper: a.receivedOnPaper,
+    formVersion: a.formVersion,
+    returnMessage: a.returnMessage ?? "",
+    initiativeId: a.initiativeId,
+    content: a.content,
+    organisations: a.organisations,
+    agreementText: a.settings.agreementText,
+    requested: a.content.budget.reduce((sum, b) => sum + b.amount, 0),
+    parties: a.parties.map((p) => ({
+      organisationId: p.organisationId,
+      name: p.name,
+      isOwner: p.isOwner,
+      signature: p.signature
+        ? {
+            name: p.signature.signerName,
+            email: p.signature.signerEmail,
+            title: p.signature.signerTitle,
+            method: p.signature.method,
+            requestedOn: formatDate(p.signature.requestedAt),
+            expiresOn: p.signature.expiresAt ? formatDate(p.signature.expiresAt) : "",
+            expired:
+              !p.signature.signedAt && !!p.signature.expiresAt && p.signature.expiresAt < now,
+            signedOn: p.signature.signedAt ? date(p.signature.signedOn) : "",
+          }
+        : null,
+    })),
+    comments: a.comments.map((c) => ({
+      id: c.id,
+      author: c.authorName,
+      at: formatDateTime(c.createdAt),
+      text: c.text,
+    })),
+    decision: a.decision
+      ? {
+          decision: a.decision,
+          amount: a.decidedAmount,
+          startDate: date(a.decidedStartDate),
+          endDate: date(a.decidedEndDate),
+          conditions: a.decisionConditions ?? "",
+          meeting: a.decisionMeeting ?? "",
+          paragraph: a.decisionParagraph ?? "",
+          date: date(a.decisionDate),
+        }
+      : null,
+    today: todayInSweden(now),
+    allowed,
+  };
+}
+
+/** Each action's fields: the domain's name for a field → the form field's name (and id). */
+const FIELDS = {
+  "request-signature": {
+    organisationId: "request-party",
+    signerName: "request-name",
+    signerTitle: "request-title",
+    signerEmail: "request-email",
+  },
+  "remove-signature": { organisationId: "organisationId" },
+  "paper-signature": {
+    organisationId: "paper-party",
+    signerName: "paper-name",
+    signerTitle: "paper-title",
+    signerEmail: "paper-email",
+    signedOn: "paper-date",
+  },
+  submit: { arrivalDate: "arrival-date" },
+  "start-preparation": {},
+  return: { returnMessage: "return-message" },
+  comment: { comment: "comment-text" },
+  decide: {
+    decision: "decision",
+    amount: "decision-amount",
+    startDate: "decision-start",
+    endDate: "decision-end",
+    conditions: "decision-conditions",
+    meeting: "decision-meeting",
+    paragraph: "decision-paragraph",
+    decisionDate: "decision-date",
+  },
+} as const satisfies Record<string, Record<string, string>>;
+type Intent = keyof typeof FIELDS;
+const isIntent = (v: string): v is Intent => Object.hasOwn(FIELDS, v);
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const {
+    state,
+    association,
+    application: a,
+    allowed,
+  } = await findApplication(context, request, params);
+  const form = await request.formData();
+  const intent = text(form, "intent");
+  if (!isIntent(intent)) {
+    // someone who may do nothing here is refused as such, whatever they sent
+    if (!allowed.edit && !allowed.manage && !allowed.comment && !allowed.decide)
+      throw data({ message: new ForbiddenError("application.edit").message }, { status: 403 });
+    throw data({ message: "Okänd åtgärd." }, { status: 400 });
+  }
+  const permitted: Record<Intent, boolean> = {
+    "request-signature": allowed.edit,
+    "remove-signature": allowed.edit,
+    "paper-signature": allowed.manage,
+    submit: a.receivedOnPaper ? allowed.manage : allowed.edit,
+    "start-preparation": allowed.manage,
+    return: allowed.manage,
+    comment: allowed.comment,
+    decide: allowed.decide,
+  };
+  if (!permitted[intent])
+    throw data({ message: new ForbiddenError("application.edit").message }, { status: 403 });
+
+  const fields: Record<string, string> = FIELDS[intent];
+  const field = (key: string) => text(form, fields[key] ?? key);
+  const values: Record<string, string> = { intent };
+  for (const name of Object.values(fields)) values[name] = text(form, name);
+  const db = state.services.db;
+  const actor = actorOf(state);
+  const version = Number(text(form, "version"));
+  const run = async (): Promise<string> => {
+    switch (intent) {
+      case "request-signature":
+        await requestSignature(
+          db,
+          actor,
+          association.id,
+          a.id,
+          {
+            organisationId: field("organisationId"),
+            name: field("signerName"),
+            title: field("signerTitle"),
+            email: field("signerEmail"),
+          },
+          { mailer: state.services.mailer, baseUrl: state.services.config.baseUrl },
+        );
+        return "underskrift-begard";
+      case "remove-signature":
+        await removeSignature(db, actor, association.id, a.id, field("organisationId"));
+        return "underskrift-borttagen";
+      case "paper-signature":
+        await recordPaperSignature(db, actor, association.id, a.id, {
+          organisationId: field("organisationId"),
+          name: field("signerName"),
+          title: field("signerTitle"),
+          email: field("signerEmail"),
+          signedOn: field("signedOn"),
+        });
+        return "underskrift-registrerad";
+      case "submit": {
+        await submitApplication(
+          db,
+          actor,
+          association.id,
+          a.id,
+          version,
+          a.receivedOnPaper ? { arrivalDate: field("arrivalDate") } : {},
+        );
+        if (a.status === "komplettering") return "kompletterad";
+        return a.receivedOnPaper ? "registrerad" : "inskickad";
+      }
+      case "start-preparation":
+        await startPreparation(db, actor, association.id, a.id, version);
+        return "beredning";
+      case "return":
+        await returnForCompletion(db, actor, association.id, a.id, version, field("returnMessage"));
+        return "aterskickad";
+      case "comment":
+        await addComment(db, actor, association.id, a.id, field("comment"));
+        return "kommentar";
+      case "decide":
+        await decideApplication(db, actor, association.id, a.id, version, {
+          decision: field("decision"),
+          amount: field("amount"),
+          startDate: field("startDate"),
+          endDate: field("endDate"),
+          conditions: field("conditions"),
+          meeting: field("meeting"),
+          paragraph: field("paragraph"),
+          decisionDate: field("decisionDate"),
+        });
+        return "beslutad";
+    }
+  };
+  const result = await attempt(async () => {
+    try {
+      return await run();
+    } catch (error) {
+      // the problems at the form's own fields, by the names they have on this page
+      if (error instanceof ValidationError)
+        throw new ValidationError(
+          Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [fields[k] ?? k, m])),
+        );
+      throw error;
+    }
+  }, values);
+  if (!result.ok) return result.failure;
+  return redirectWithNotice(`/${association.slug}/ansokningar/${a.id}`, result.value);
+}
+
+const NOTICES: Record<string, MessageKey> = {
+  skapad: "application.notice.created",
+  sparad: "application.notice.saved",
+  "underskrift-begard": "application.notice.signatureRequested",
+  "underskrift-borttagen": "application.notice.signatureRemoved",
+  "underskrift-registrerad": "application.notice.paperSignature",
+  inskickad: "application.notice.submitted",
+  registrerad: "application.notice.registered",
+  kompletterad: "application.notice.completed",
+  beredning: "application.notice.preparation",
+  aterskickad: "application.notice.returned",
+  kommentar: "application.notice.commented",
+  beslutad: "application.notice.decided",
+};
+
+/** The problems of a refused action on top, each linking to where it is fixed; focused. */
+function ProblemSummary({
+  items,
+}: {
+  items: Array<{ key: string; label?: string; message: string; href?: string | undefined }>;
+}) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (items.length) ref.current?.focus();
+  }, [items.length]);
+  if (!items.length) return null;
+  return (
+    <div
+      className="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      ref={ref}
+    >
+      <h2 id="error-summary-title">{t("errors.summaryTitle", { count: items.length })}</h2>
+      <ul>
+        {items.map((item) => {
+          const content = item.label ? `${item.label}: ${item.message}` : item.message;
+          return <li key={item.key}>{item.href ? <a href={item.href}>{content}</a> : content}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
+
+const describedBy = (name: string, hint?: string, error?: string) =>
+  [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+
+function TextArea(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  defaultValue?: string | undefined;
+  required?: boolean;
+  rows?: number;
+}) {
+  const { t } = useI18n();
+  const { name, label, hint, error, defaultValue, required, rows = 4 } = props;
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={name}>
+        {label}
+        {required ? <span className="field__required"> ({t("common.required")})</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        className="input"
+      />
+    </div>
+  );
+}
+
+function Radios(props: {
+  name: string;
+  legend: string;
+  error?: string | undefined;
+  options: Array<{ value: string; label: string }>;
+  checked: string;
+}) {
+  const { t } = useI18n();
+  const { name, legend, error, options, checked } = props;
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <fieldset aria-describedby={error ? `${name}-error` : undefined}>
+        <legend>
+          {legend}
+          <span className="field__required"> ({t("common.required")})</span>
+        </legend>
+        {error ? (
+          <p className="field__error" id={`${name}-error`}>
+            {error}
+          </p>
+        ) : null}
+        {options.map((o, i) => {
+          const id = i === 0 ? name : `${name}-${o.value}`;
+          return (
+            <label key={o.value} htmlFor={id}>
+              <input
+                type="radio"
+                id={id}
+                name={name}
+                value={o.value}
+                defaultChecked={checked === o.value}
+                aria-invalid={error ? true : undefined}
+              />{" "}
+              {o.label}{" "}
+            </label>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id} tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default function Application({ loaderData: a }: Route.ComponentProps) {
+  const { t, locale } = useI18n();
+  const failure = useFormFailure();
+  const [params] = useSearchParams();
+  // a form is drawn anew after each successful action, so what was typed in it is gone
+  const { key: formKey } = useLocation();
+  const base = `/${a.slug}/ansokningar/${a.id}`;
+  const notice = params.get("klart");
+  const noticeKey = notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined;
+  // a save of new content removes the signatures given for the old (the edit page says how many)
+  const removedSignatures = Number(params.get("underskrifter")) || 0;
+  const errors = failure?.errors ?? {};
+  const failedIntent = failure?.values?.intent ?? "";
+  const value = (name: string, fallback = "") => failure?.values?.[name] ?? fallback;
+  const money = (n: number) => formatMoney(n, locale);
+  const { allowed } = a;
+  const decided = a.status === "beviljad" || a.status === "avslagen";
+  const signed = a.parties.filter((p) => p.signature?.signedOn).length;
+  const inPreparation = a.status === "inskickad" || a.status === "under_beredning";
+  // the workflow's panels this person gets, in the order of the page
+  const show = {
+    submit: a.editable && (a.receivedOnPaper ? allowed.manage : allowed.edit),
+    preparation: allowed.manage && inPreparation,
+    comments: a.status !== "utkast",
+    decide: allowed.decide && inPreparation,
+  };
+
+  // a refused submission lists what is missing, each linking to its field on the edit page
+  const problems = Object.entries(errors).map(([key, message]) => {
+    if (key === "form" || key === "status" || key === "token") return { key, message };
+    if (key === "signatures")
+      return {
+        key,
+        message,
+        href:
+          failedIntent === "request-signature" && a.editable ? `${base}/andra` : "#underskrifter",
+      };
+    if (failedIntent === "submit" && key !== "arrival-date")
+      return {
+        key,
+        label: fieldLabel(key.split(".")[0] ?? key),
+        message,
+        href: `${base}/andra#${key}`,
+      };
+    return { key, message, href: `#${key}` };
+  });
+
+  const title = a.name || t("applications.unnamed");
+  const partyOptions = a.parties.map((p) => ({ value: p.organisationId, label: p.name }));
+  const firstUnsigned =
+    a.parties.find((p) => !p.signature?.signedOn)?.organisationId ?? a.parties[0]?.organisationId;
+
+  const requestForm = (
+    <Form method="post" action={base} key={`request-${formKey}`}>
+      <input type="hidden" name="intent" value="request-signature" />
+      <SelectField
+        name="request-party"
+        label={t("application.party")}
+        options={partyOptions}
+        defaultValue={value("request-party", firstUnsigned)}
+        error={errors["request-party"]}
+        required
+      />
+      <TextField
+        name="request-name"
+        label={t("application.signerName")}
+        autoComplete="off"
+        defaultValue={value("request-name")}
+        error={errors["request-name"]}
+        required
+      />
+      <TextField
+        name="request-title"
+        label={t("application.signerTitle")}
+        hint={t("application.signerTitleHint")}
+        autoComplete="off"
+        defaultValue={value("request-title")}
+        error={errors["request-title"]}
+      />
+      <TextField
+        name="request-email"
+        type="email"
+        label={t("application.signerEmail")}
+        autoComplete="off"
+        defaultValue={value("request-email")}
+        error={errors["request-email"]}
+        required
+      />
+      <SubmitButton variant="secondary">{t("application.requestSubmit")}</SubmitButton>
+    </Form>
+  );
+  const paperForm = (
+    <Form method="post" action={base} key={`paper-${formKey}`}>
+      <input type="hidden" name="intent" value="paper-signature" />
+      <SelectField
+        name="paper-party"
+        label={t("application.party")}
+        options={partyOptions}
+        defaultValue={value("paper-party", firstUnsigned)}
+        error={errors["paper-party"]}
+        required
+      />
+      <TextField
+        name="paper-name"
+        label={t("application.signerName")}
+        autoComplete="off"
+        defaultValue={value("paper-name")}
+        error={errors["paper-name"]}
+        required
+      />
+      <TextField
+        name="paper-title"
+        label={t("application.signerTitle")}
+        hint={t("application.signerTitleHint")}
+        autoComplete="off"
+        defaultValue={value("paper-title")}
+        error={errors["paper-title"]}
+      />
+      <TextField
+        name="paper-email"
+        type="email"
+        label={t("application.signerEmailOptional")}
+        autoComplete="off"
+        defaultValue={value("paper-email")}
+        error={errors["paper-email"]}
+      />
+      <TextField
+        name="paper-date"
+        type="date"
+        label={t("application.signedOn")}
+        hint={t("application.dateHint")}
+        width="short"
+        defaultValue={value("paper-date", a.today)}
+        error={errors["paper-date"]}
+        required
+      />
+      <SubmitButton variant="secondary">{t("application.paperSubmit")}</SubmitButton>
+    </Form>
+  );
+
+  return (
+    <main id="innehall" tabIndex={-1}>
+      <title>{`${title} – Samspår`}</title>
+      <p>
+        <Link to={`/${a.slug}/ansokningar`}>{t("application.backToList")}</Link>
+      </p>
+      <h1>{title}</h1>
+      {noticeKey && !failure ? (
+        <p className="notice" role="status">
+          {t(noticeKey, { number: a.registryNumber || "–" })}
+          {removedSignatures > 0
+            ? ` ${t("applicationForm.notice.signaturesRemoved", { count: removedSignatures })}`
+            : ""}
+        </p>
+      ) : null}
+      <ProblemSummary items={problems} />
+      {errors.form ? (
+        <p className="warning">
+          <Link to={base} reloadDocument>
+            {t("application.reload")}
+          </Link>
+        </p>
+      ) : null}
+
+      <dl className="summary">
+        <dt>{t("applications.status")}</dt>
+        <dd>{t(`applicationStatus.${a.status}`)}</dd>
+        <dt>{t("applications.registryNumber")}</dt>
+        <dd>{a.registryNumber || t("application.noRegistryNumber")}</dd>
+        <dt>{t("applications.arrivalDate")}</dt>
+        <dd>{a.arrivalDate || t("application.notArrived")}</dd>
+        {a.receivedOnPaper ? (
+          <>
+            <dt>{t("application.receivedOnPaper")}</dt>
+            <dd>{t("common.yes")}</dd>
+          </>
+        ) : null}
+        <dt>{t("application.formVersion")}</dt>
+        <dd>{a.formVersion}</dd>
+        <dt>{t("applications.requested")}</dt>
+        <dd>{money(a.requested)}</dd>
+      </dl>
+
+      <ul className="link-list">
+        {allowed.edit && a.editable ? (
+          <li>
+            <Link to={`${base}/andra`}>{t("application.edit")}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={`${base}/historik`}>{t("application.history")}</Link>
+        </li>
+        <li>
+          <a href={`${base}/dokument?format=docx`}>{t("application.downloadDocx")}</a>
+        </li>
+        <li>
+          <a href={`${base}/dokument?format=pdf`}>{t("application.downloadPdf")}</a>
+        </li>
+        {decided && allowed.initiative ? (
+          <li>
+            <Link to={`/${a.slug}/insatser/${a.initiativeId}`}>
+              {t("application.toInitiative")}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+
+      <nav aria-labelledby="on-this-page">
+        <p className="field__hint" id="on-this-page">
+          {t("application.onThisPage")}
+        </p>
+        <ul>
+          <li>
+            <a href="#ansokan">{t("application.contentTitle")}</a>
+          </li>
+          <li>
+            <a href="#underskrifter">{t("application.signaturesTitle")}</a>
+          </li>
+          {show.submit ? (
+            <li>
+              <a href="#skicka-in">
+                {t(a.receivedOnPaper ? "application.registerTitle" : "application.submitTitle")}
+              </a>
+            </li>
+          ) : null}
+          {show.preparation ? (
+            <li>
+              <a href="#beredning">{t("application.preparationTitle")}</a>
+            </li>
+          ) : null}
+          {show.comments ? (
+            <li>
+              <a href="#kommentarer">{t("application.commentsTitle")}</a>
+            </li>
+          ) : null}
+          {show.decide ? (
+            <li>
+              <a href="#beslut-fatta">{t("application.decideTitle")}</a>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+
+      {a.status === "komplettering" && a.returnMessage ? (
+        <div className="warning" role="note" aria-labelledby="return-title">
+          <h2 id="return-title">{t("application.returnedTitle")}</h2>
+          <TextLines text={a.returnMessage} />
+          {allowed.edit ? <p>{t("application.returnedHelp")}</p> : null}
+        </div>
+      ) : null}
+
+      {a.decision ? (
+        <Panel id="beslut" title={t("application.decisionTitle")}>
+          <dl className="summary">
+            <dt>{t("application.decision")}</dt>
+            <dd>{t(`applicationStatus.${a.decision.decision}`)}</dd>
+            {a.decision.decision === "beviljad" ? (
+              <>
+                <dt>{t("application.decidedAmount")}</dt>
+                <dd>{a.decision.amount === null ? "–" : money(a.decision.amount)}</dd>
+                <dt>{t("application.decidedPeriod")}</dt>
+                <dd>
+                  {t("application.period", {
+                    start: a.decision.startDate,
+                    end: a.decision.endDate,
+                  })}
+                </dd>
+                <dt>{t("application.conditions")}</dt>
+                <dd>
+                  {a.decision.conditions ? (
+                    <TextLines text={a.decision.conditions} />
+                  ) : (
+                    t("application.noConditions")
+                  )}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          <p>
+            {t("application.decidedAt", {
+              meeting: a.decision.meeting,
+              paragraph: a.decision.paragraph,
+              date: a.decision.date,
+            })}
+          </p>
+        </Panel>
+      ) : null}
+
+      <h2 id="ansokan" tabIndex={-1}>
+        {t("application.contentTitle")}
+      </h2>
+      <ApplicationView content={a.content} organisations={a.organisations} headingLevel={3} />
+      <h3>{t("application.agreementTitle")}</h3>
+      <RichText text={a.agreementText} headingLevel={4} />
+
+      <Panel id="underskrifter" title={t("application.signaturesTitle")}>
+        {a.parties.length === 0 ? (
+          <p>{t("application.noParties")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption>{t("application.signedCount", { signed, total: a.parties.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("application.party")}</th>
+                  <th scope="col">{t("application.signatureState")}</th>
+                  <th scope="col">{t("application.signatureDetails")}</th>
+                  {allowed.edit && a.editable ? (
+                    <th scope="col">
+                      <span className="visually-hidden">{t("application.actions")}</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {a.parties.map((p) => {
+                  const s = p.signature;
+                  return (
+                    <tr key={p.organisationId}>
+                      <th scope="row">
+                        {p.name}
+                        {p.isOwner ? (
+                          <span className="field__hint"> ({t("application.owner")})</span>
+                        ) : null}
+                      </th>
+                      <td>
+                        {!s
+                          ? t("application.notRequested")
+                          : s.signedOn
+                            ? t("application.signed")
+                            : s.expired
+                              ? t("application.expired")
+                              : t("application.requested")}
+                      </td>
+                      <td>
+                        {!s
+                          ? ""
+                          : s.signedOn
+                            ? t("application.signedBy", {
+                                name: s.title ? `${s.name}, ${s.title}` : s.name,
+                                date: s.signedOn,
+                                method: t(
+                                  s.method === "paper"
+                                    ? "application.methodPaper"
+                                    : "application.methodLink",
+                                ),
+                              })
+                            : t("application.requestedFrom", {
+                                name: s.name,
+                                email: s.email,
+                                date: s.requestedOn,
+                                expires: s.expiresOn,
+                              })}
+                      </td>
+                      {allowed.edit && a.editable ? (
+                        <td>
+                          {s ? (
+                            <Form method="post" action={base} key={formKey}>
+                              <input type="hidden" name="intent" value="remove-signature" />
+                              <input type="hidden" name="organisationId" value={p.organisationId} />
+                              <button type="submit" className="link-button">
+                                {t(
+                                  s.signedOn
+                                    ? "application.removeSignature"
+                                    : "application.withdrawRequest",
+                                  { party: p.name },
+                                )}
+                              </button>
+                            </Form>
+                          ) : null}
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        {a.editable && a.parties.length ? (
+          a.receivedOnPaper ? (
+            <>
+              {allowed.manage ? (
+                <>
+                  <h3>{t("application.paperTitle")}</h3>
+                  <p>{t("application.paperHelp")}</p>
+                  {paperForm}
+                </>
+              ) : null}
+              {allowed.edit ? (
+                <details className="field" open={failedIntent === "request-signature"}>
+                  <summary>{t("application.requestInstead")}</summary>
+                  <p>{t("application.requestHelp")}</p>
+                  {requestForm}
+                </details>
+              ) : null}
+            </>
+          ) : (
+            <>
+              {allowed.edit ? (
+                <>
+                  <h3>{t("application.requestTitle")}</h3>
+                  <p>{t("application.requestHelp")}</p>
+                  {requestForm}
+                </>
+              ) : null}
+              {allowed.manage ? (
+                <details className="field" open={failedIntent === "paper-signature"}>
+                  <summary>{t("application.paperInstead")}</summary>
+                  <p>{t("application.paperHelp")}</p>
+                  {paperForm}
+                </details>
+              ) : null}
+            </>
+          )
+        ) : null}
+      </Panel>
+
+      {show.submit ? (
+        <Panel
+          id="skicka-in"
+          title={t(a.receivedOnPaper ? "application.registerTitle" : "application.submitTitle")}
+        >
+          <p>
+            {t(
+              a.receivedOnPaper
+                ? "application.registerHelp"
+                : a.status === "komplettering"
+                  ? "application.resubmitHelp"
+                  : "application.submitHelp",
+            )}
+          </p>
+          <p>{t("application.signedCount", { signed, total: a.parties.length })}</p>
+          <Form method="post" action={base} key={`submit-${formKey}`}>
+            <input type="hidden" name="intent" value="submit" />
+            <input type="hidden" name="version" value={a.version} />
+            {a.receivedOnPaper ? (
+              <TextField
+                name="arrival-date"
+                type="date"
+                label={t(
+                  a.status === "komplettering"
+                    ? "application.completionDate"
+                    : "application.arrivalDate",
+                )}
+                hint={t("application.dateHint")}
+                width="short"
+                defaultValue={value("arrival-date", a.today)}
+                error={errors["arrival-date"]}
+                required
+              />
+            ) : null}
+            <SubmitButton>
+              {t(
+                a.receivedOnPaper
+                  ? a.status === "komplettering"
+                    ? "application.registerCompletion"
+                    : "application.register"
+                  : a.status === "komplettering"
+                    ? "application.resubmit"
+                    : "application.submit",
+              )}
+            </SubmitButton>
+          </Form>
+        </Panel>
+      ) : null}
+
+      {show.preparation ? (
+        <Panel id="beredning" title={t("application.preparationTitle")}>
+          {a.status === "inskickad" ? (
+            <Form method="post" action={base} key={`prep-${formKey}`}>
+              <input type="hidden" name="intent" value="start-preparation" />
+              <input type="hidden" name="version" value={a.version} />
+              <p>{t("application.startPreparationHelp")}</p>
+              <SubmitButton variant="secondary">{t("application.startPreparation")}</SubmitButton>
+            </Form>
+          ) : null}
+          <h3>{t("application.returnTitle")}</h3>
+          <Form method="post" action={base} key={`return-${formKey}`}>
+            <input type="hidden" name="intent" value="return" />
+            <input type="hidden" name="version" value={a.version} />
+            <TextArea
+              name="return-message"
+              label={t("application.returnMessage")}
+              hint={t("application.returnMessageHint")}
+              defaultValue={value("return-message")}
+              error={errors["return-message"]}
+              required
+            />
+            <SubmitButton variant="secondary">{t("application.returnSubmit")}</SubmitButton>
+          </Form>
+        </Panel>
+      ) : null}
+
+      {show.comments ? (
+        <Panel id="kommentarer" title={t("application.commentsTitle")}>
+          {a.comments.length === 0 ? (
+            <p>{t("application.noComments")}</p>
+          ) : (
+            <ol className="comment-list">
+              {a.comments.map((c) => (
+                <li key={c.id}>
+                  <p className="field__hint">
+                    {t("application.commentBy", { name: c.author, at: c.at })}
+                  </p>
+                  <TextLines text={c.text} />
+                </li>
+              ))}
+            </ol>
+          )}
+          {allowed.comment ? (
+            <Form method="post" action={base} key={`comment-${formKey}`}>
+              <input type="hidden" name="intent" value="comment" />
+              <TextArea
+                name="comment-text"
+                label={t("application.comment")}
+                hint={t("application.commentHint")}
+                defaultValue={value("comment-text")}
+                error={errors["comment-text"]}
+                required
+              />
+              <SubmitButton variant="secondary">{t("application.commentSubmit")}</SubmitButton>
+            </Form>
+          ) : null}
+        </Panel>
+      ) : null}
+
+      {show.decide ? (
+        <Panel id="beslut-fatta" title={t("application.decideTitle")}>
+          <p>{t("application.decideHelp")}</p>
+          <Form method="post" action={base} key={`decide-${formKey}`}>
+            <input type="hidden" name="intent" value="decide" />
+            <input type="hidden" name="version" value={a.version} />
+            <Radios
+              name="decision"
+              legend={t("application.decision")}
+              error={errors.decision}
+              checked={value("decision")}
+              options={[
+                { value: "beviljad", label: t("application.grant") },
+                { value: "avslagen", label: t("application.reject") },
+              ]}
+            />
+            <TextField
+              name="decision-amount"
+              label={t("application.decidedAmountKr")}
+              hint={t("application.decidedAmountHint", { requested: money(a.requested) })}
+              inputMode="numeric"
+              width="short"
+              defaultValue={value("decision-amount")}
+              error={errors["decision-amount"]}
+            />
+            <TextField
+              name="decision-start"
+              type="date"
+              label={t("application.decidedStart")}
+              hint={t("application.dateHint")}
+              width="short"
+              defaultValue={value("decision-start", a.content.startDate ?? "")}
+              error={errors["decision-start"]}
+            />
+            <TextField
+              name="decision-end"
+              type="date"
+              label={t("application.decidedEnd")}
+              hint={t("application.dateHint")}
+              width="short"
+              defaultValue={value("decision-end", a.content.endDate ?? "")}
+              error={errors["decision-end"]}
+            />
+            <TextArea
+              name="decision-conditions"
+              label={t("application.conditions")}
+              hint={t("application.conditionsHint")}
+              defaultValue={value("decision-conditions")}
+              error={errors["decision-conditions"]}
+            />
+            <TextField
+              name="decision-meeting"
+              label={t("application.meeting")}
+              hint={t("application.meetingHint")}
+              defaultValue={value("decision-meeting")}
+              error={errors["decision-meeting"]}
+              required
+            />
+            <TextField
+              name="decision-paragraph"
+              label={t("application.paragraph")}
+              hint={t("application.paragraphHint")}
+              width="short"
+              defaultValue={value("decision-paragraph")}
+              error={errors["decision-paragraph"]}
+              required
+            />
+            <TextField
+              name="decision-date"
+              type="date"
+              label={t("application.decisionDate")}
+              hint={t("application.dateHint")}
+              width="short"
+              defaultValue={value("decision-date", a.today)}
+              error={errors["decision-date"]}
+              required
+            />
+            <SubmitButton>{t("application.decideSubmit")}</SubmitButton>
+          </Form>
+        </Panel>
+      ) : null}
+    </main>
+  );
 }

@@ -1,6 +1,10 @@
 // The frame of an association's pages: navigation built from what the person may do there.
 import { NavLink, Outlet } from "react-router";
-import { type Permission, visibleInitiatives } from "../../../access/policy.ts";
+import {
+  type Permission,
+  visibleApplications,
+  visibleInitiatives,
+} from "../../../access/policy.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import { requireAssociation } from "../../guard.server.ts";
 import { useT } from "../../ui/i18n.tsx";
@@ -16,16 +20,21 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   // the register's list is also there for the initiative-scoped roles, showing their own
   const visible = visibleInitiatives(principal, association.id);
   const canListInitiatives = visible === "all" || visible.length > 0;
+  // likewise the applications: all of them, or those of the person's own initiatives
+  const applications = visibleApplications(principal, association.id);
+  const canListApplications = applications === "all" || applications.length > 0;
   return {
     association: { slug: association.slug, name: association.name },
     permissions,
     canListInitiatives,
+    canListApplications,
   };
 }
 
 const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission }> = [
   { to: "", label: "nav.home", permission: "association.enter" },
   { to: "insatser", label: "nav.initiatives", permission: "initiatives.view" },
+  { to: "ansokningar", label: "applications.title", permission: "applications.view" },
   {
     to: "organisationer",
     label: "nav.memberOrganisations",
@@ -38,9 +47,13 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
 
 export default function AssociationLayout({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { association, permissions, canListInitiatives } = loaderData;
+  const { association, permissions, canListInitiatives, canListApplications } = loaderData;
   const shown = (item: (typeof NAVIGATION)[number]) =>
-    item.to === "insatser" ? canListInitiatives : permissions.includes(item.permission);
+    item.to === "insatser"
+      ? canListInitiatives
+      : item.to === "ansokningar"
+        ? canListApplications
+        : permissions.includes(item.permission);
   return (
     <>
       <nav className="side-nav" aria-label={t("nav.mainMenu")}>
