@@ -5,6 +5,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { eq } from "drizzle-orm";
+import { renderApplicationDocument } from "../src/applications/documents/render.ts";
+import { getApplication } from "../src/applications/get-application.ts";
+import { applications } from "../src/applications/schema.ts";
+import { associations } from "../src/associations/schema.ts";
 import { seedDemo } from "../src/demo/seed-demo.ts";
 import { createApiToken } from "../src/people/create-api-token.ts";
 import { readConfig } from "../src/platform/config.ts";
@@ -62,6 +67,31 @@ await load(
   "/api/v1/associations/demo/member-organisations",
   true,
 );
+await load("GET /api/v1/…/applications (token)", "/api/v1/associations/demo/applications", true);
+
+// documents: the demo's granted application, rendered in-process
+const [demoAssociation] = await database.db
+  .select({ id: associations.id })
+  .from(associations)
+  .where(eq(associations.slug, "demo"));
+const [granted] = await database.db
+  .select({ id: applications.id })
+  .from(applications)
+  .where(eq(applications.status, "beviljad"));
+const details = await getApplication(database.db, demoAssociation?.id ?? "", granted?.id ?? "");
+if (details) {
+  for (const format of ["docx", "pdf"] as const) {
+    await renderApplicationDocument(details, undefined, format); // warm-up: fonts, modules
+    const n = 10;
+    const t0 = performance.now();
+    let bytes = 0;
+    for (let i = 0; i < n; i++)
+      bytes = (await renderApplicationDocument(details, undefined, format)).body.length;
+    console.log(
+      `application as ${format.toUpperCase()}: ${((performance.now() - t0) / n).toFixed(1)} ms per document, ${Math.round(bytes / 1024)} kB`,
+    );
+  }
+}
 
 const hash = await hashPassword("ett-riktigt-langt-losenord");
 const rounds = 20;

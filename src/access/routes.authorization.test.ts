@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, sessionFor, type TestApp } from "../../tests/support/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { buildOpenApiDocument } from "../api/app.ts";
+import { emptyContent } from "../applications/content.ts";
+import { createApplication } from "../applications/save-application.ts";
+import { applications, applicationVersions } from "../applications/schema.ts";
 import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { memberOrganisations } from "../associations/schema.ts";
@@ -46,6 +49,8 @@ const ON_THE_INITIATIVE: Who[] = [
   "steering_group_member",
   "participant_officer",
 ];
+/** The initiative roles that see their initiative's application (the coach does not). */
+const LEADING_OR_STEERING: Who[] = ["initiative_lead", "steering_group_member"];
 const ASSOCIATION_PAGES: Record<string, Who[]> = {
   ":association": SIGNED_IN,
   ":association/insatser": ["association_admin", "board_member", ...ON_THE_INITIATIVE],
@@ -56,6 +61,25 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
     ...ON_THE_INITIATIVE,
   ],
   ":association/insatser/:initiativeId/andra": ["association_admin", "initiative_lead"],
+  ":association/ansokningar": ["association_admin", "board_member", ...LEADING_OR_STEERING],
+  ":association/ansokningar/ny": ["association_admin", "initiative_lead"],
+  ":association/ansokningar/blankett": ["association_admin"],
+  ":association/ansokningar/:applicationId": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/ansokningar/:applicationId/andra": ["association_admin", "initiative_lead"],
+  ":association/ansokningar/:applicationId/historik": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/ansokningar/:applicationId/dokument": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
   ":association/organisationer": STAFF_READING_ORGANISATIONS,
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer": ["association_admin"],
@@ -68,6 +92,15 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
 const ASSOCIATION_ACTIONS: Record<string, Who[]> = {
   ":association/insatser/ny": ["association_admin"],
   ":association/insatser/:initiativeId/andra": ["association_admin", "initiative_lead"],
+  ":association/ansokningar/ny": ["association_admin", "initiative_lead"],
+  ":association/ansokningar/blankett": ["association_admin"],
+  // the application's workflow: the office, the board (comments, decision), the lead (signatures, submission)
+  ":association/ansokningar/:applicationId": [
+    "association_admin",
+    "board_member",
+    "initiative_lead",
+  ],
+  ":association/ansokningar/:applicationId/andra": ["association_admin", "initiative_lead"],
   ":association/organisationer": ["association_admin"],
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer/ny": ["association_admin"],
@@ -83,13 +116,27 @@ const OTHER_PAGES: Record<string, { signedIn: number; anonymous: number }> = {
   "logga-in/oidc/retur": { signedIn: 404, anonymous: 404 },
   "logga-ut": { signedIn: 302, anonymous: 302 },
   "valkommen/:token": { signedIn: 200, anonymous: 200 },
+  "signera/:token": { signedIn: 200, anonymous: 200 },
   konto: { signedIn: 200, anonymous: 302 },
   sprak: { signedIn: 302, anonymous: 302 },
   tillganglighet: { signedIn: 200, anonymous: 200 },
   "*": { signedIn: 404, anonymous: 404 },
 };
-/** API operations: the roles whose tokens get a 2xx in their own association. */
-const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean }> = {
+/** The roles that see the applications of their association, or of their initiative. */
+const SEEING_APPLICATIONS: Who[] = [
+  "association_admin",
+  "board_member",
+  "initiative_lead",
+  "steering_group_member",
+];
+/** Roles in the association that may not see an application: they get 404, as if it did not exist. */
+const NOT_SEEING_APPLICATIONS: Who[] = ["participant_officer", "participant", "auditor"];
+const APPLICATION = "/associations/{slug}/applications/{applicationId}";
+/**
+ * API operations: the roles whose tokens get a 2xx in their own association; other roles get
+ * 403, except the `unseen` ones, who get 404.
+ */
+const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean; unseen?: Who[] }> = {
   "GET /me": { roles: SIGNED_IN, writes: false },
   "GET /associations/{slug}/member-organisations": {
     roles: STAFF_READING_ORGANISATIONS,
@@ -114,6 +161,78 @@ const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean }> = {
     roles: ["association_admin", "initiative_lead"],
     writes: true,
   },
+  "GET /associations/{slug}/applications": { roles: SEEING_APPLICATIONS, writes: false },
+  "POST /associations/{slug}/applications": {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+  },
+  [`GET ${APPLICATION}`]: {
+    roles: SEEING_APPLICATIONS,
+    writes: false,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  [`PUT ${APPLICATION}`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  [`POST ${APPLICATION}/submit`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  [`POST ${APPLICATION}/preparation`]: {
+    roles: ["association_admin"],
+    writes: true,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  [`POST ${APPLICATION}/return`]: {
+    roles: ["association_admin"],
+    writes: true,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  [`POST ${APPLICATION}/comments`]: {
+    roles: ["association_admin", "board_member"],
+    writes: true,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  [`POST ${APPLICATION}/decision`]: {
+    roles: ["association_admin", "board_member"],
+    writes: true,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  [`POST ${APPLICATION}/signatures`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  [`POST ${APPLICATION}/signatures/paper`]: {
+    roles: ["association_admin"],
+    writes: true,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  [`GET ${APPLICATION}/versions`]: {
+    roles: SEEING_APPLICATIONS,
+    writes: false,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  [`GET ${APPLICATION}/versions/{version}`]: {
+    roles: SEEING_APPLICATIONS,
+    writes: false,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  [`GET ${APPLICATION}/diff`]: {
+    roles: SEEING_APPLICATIONS,
+    writes: false,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
+  // by id alone: a redirect (307) for anyone with a role in the application's association
+  "GET /applications/{applicationId}/document": { roles: SIGNED_IN, writes: false },
+  [`GET ${APPLICATION}/document`]: {
+    roles: SEEING_APPLICATIONS,
+    writes: false,
+    unseen: NOT_SEEING_APPLICATIONS,
+  },
 };
 
 function flatten(entries: typeof routes, prefix = ""): string[] {
@@ -128,8 +247,14 @@ let t: TestDatabase;
 let app: TestApp;
 const sessions = new Map<Who, string>();
 const tokens = new Map<string, string>();
-const own = { slug: "demo", organisationId: "", userId: "", initiativeId: "" };
-const foreign = { slug: "annat", organisationId: "", userId: "", initiativeId: "" };
+const own = { slug: "demo", organisationId: "", userId: "", initiativeId: "", applicationId: "" };
+const foreign = {
+  slug: "annat",
+  organisationId: "",
+  userId: "",
+  initiativeId: "",
+  applicationId: "",
+};
 
 function concrete(pattern: string, where: typeof own): string {
   return `/${pattern
@@ -137,6 +262,7 @@ function concrete(pattern: string, where: typeof own): string {
     .replace(":organisationId", where.organisationId)
     .replace(":userId", where.userId)
     .replace(":initiativeId", where.initiativeId)
+    .replace(":applicationId", where.applicationId)
     .replace(":token", "ogiltig-inbjudan")
     .replace("*", "finns/inte")}`;
 }
@@ -210,6 +336,30 @@ beforeAll(async () => {
       tokens.set(`${role}:${scope}`, (await createApiToken(t.db, actor, { email, scope })).token);
     }
   }
+  // an application of "Tierp, Växtverket" (a draft of its continuation), and one abroad
+  const content = { ...emptyContent(own.organisationId), name: "Växtverket, fortsättning" };
+  const [application] = await t.db
+    .insert(applications)
+    .values({
+      associationId: demo?.associationId ?? "",
+      initiativeId: own.initiativeId,
+      content,
+      formVersion: "Ansökan 2026:1",
+    })
+    .returning();
+  await t.db.insert(applicationVersions).values({
+    applicationId: application?.id ?? "",
+    version: 1,
+    status: "utkast",
+    content,
+    event: "created",
+    actorName: "test",
+  });
+  own.applicationId = application?.id ?? "";
+  foreign.applicationId = await createApplication(t.db, actor, other.id, {
+    ...emptyContent(foreign.organisationId),
+    name: "Annan ansökan",
+  });
   app = await createTestApp(t);
 });
 afterAll(() => t?.drop());
@@ -302,7 +452,11 @@ describe("API operations", () => {
       .split(" ")[1]
       ?.replace("{slug}", where.slug)
       .replace("{id}", where.organisationId)
-      .replace("{initiativeId}", where.initiativeId) ?? "";
+      .replace("{initiativeId}", where.initiativeId)
+      .replace("{applicationId}", applicationIn[where.slug] ?? "")
+      .replace("{version}", "1") ?? "";
+  /** An application of each association: the demo's is for "Tierp, Växtverket". */
+  const applicationIn: Record<string, string> = {};
   // a valid initiative of the demo association: owned by Tierps kommun, with another member as partner
   const initiative = { ownerOrganisationId: "", partnerIds: [] as string[] };
   beforeAll(async () => {
@@ -313,20 +467,43 @@ describe("API operations", () => {
       .filter((o) => o.associationId === owner?.associationId && o.id !== owner?.id)
       .slice(0, 1)
       .map((o) => o.id);
+    applicationIn[own.slug] = own.applicationId;
+    applicationIn[foreign.slug] = foreign.applicationId;
+  });
+  /**
+   * For every application operation: accepted in shape, refused on content or version (an
+   * empty name, the owner as partner, an empty comment, a stale version), so nothing is written.
+   */
+  const applicationBody = () => ({
+    version: 999,
+    name: "",
+    ownerOrganisationId: initiative.ownerOrganisationId,
+    partnerIds: [initiative.ownerOrganisationId],
+    message: "Komplettera budgeten.",
+    text: "",
+    decision: "avslagen",
+    meeting: "Styrelsemöte",
+    paragraph: "1",
+    decisionDate: "2026-01-01",
+    organisationId: initiative.ownerOrganisationId,
+    email: "inte-en-adress",
+    signedOn: "2026-01-01",
   });
   /** A body the operation accepts in shape; a stale version, so a permitted update gets 409. */
   const bodyFor = (op: string) =>
-    op.includes("/initiatives")
-      ? {
-          name: "API-insats",
-          ...initiative,
-          status: "beviljad",
-          startDate: "2026-01-01",
-          endDate: "2026-12-31",
-          goals: [{ text: "Hälften går till arbete eller studier.", kind: "resultatmal" }],
-          ...(op.startsWith("PUT") ? { version: 999 } : {}),
-        }
-      : { name: "API-kommun", orgNumber: "212000-3005", kind: "kommun", version: 999 };
+    op.includes("/applications")
+      ? applicationBody()
+      : op.includes("/initiatives")
+        ? {
+            name: "API-insats",
+            ...initiative,
+            status: "beviljad",
+            startDate: "2026-01-01",
+            endDate: "2026-12-31",
+            goals: [{ text: "Hälften går till arbete eller studier.", kind: "resultatmal" }],
+            ...(op.startsWith("PUT") ? { version: 999 } : {}),
+          }
+        : { name: "API-kommun", orgNumber: "212000-3005", kind: "kommun", version: 999 };
   for (const [op, rule] of Object.entries(API_OPERATIONS)) {
     it(`${op}: every role's read and write token, own and foreign association`, async () => {
       const method = op.split(" ")[0] ?? "GET";
@@ -347,7 +524,12 @@ describe("API operations", () => {
               scope,
               ok: true,
             });
-          else expect({ who, scope, status: res.status }).toEqual({ who, scope, status: 403 });
+          else
+            expect({ who, scope, status: res.status }).toEqual({
+              who,
+              scope,
+              status: rule.unseen?.includes(who) ? 404 : 403,
+            });
           if (op.includes("{slug}")) {
             const foreignRes = await app.fetch(`/api/v1${path(op, foreign)}`, {
               method,

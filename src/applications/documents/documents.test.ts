@@ -3,7 +3,7 @@
 // read; the PDF's text is extracted with PDF.js, as a reader would see it.
 import zlib from "node:zlib";
 import JSZip from "jszip";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocumentProxy, getMeta } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../tests/support/database.ts";
 import { createAssociation } from "../../associations/create-association.ts";
@@ -224,16 +224,15 @@ async function openDocx(body: Buffer) {
 }
 
 async function pdfText(body: Buffer) {
-  const task = getDocument({ data: new Uint8Array(body), useSystemFonts: false });
-  const pdf = await task.promise;
+  const pdf = await getDocumentProxy(new Uint8Array(body));
   const pages: string[] = [];
   for (let i = 1; i <= pdf.numPages; i++) {
     const page = await pdf.getPage(i);
     const text = await page.getTextContent();
     pages.push(text.items.map((item) => ("str" in item ? item.str : "")).join(""));
   }
-  const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
-  await task.destroy();
+  const { info } = (await getMeta(pdf)) as { info: Record<string, unknown> };
+  await pdf.cleanup();
   return { pages, info };
 }
 

@@ -481,80 +481,57 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
   const firstUnsigned =
     a.parties.find((p) => !p.signature?.signedOn)?.organisationId ?? a.parties[0]?.organisationId;
 
-  const requestForm = (
-    <Form method="post" action={base} key={`request-${formKey}`}>
-      <input type="hidden" name="intent" value="request-signature" />
+  /** Who signs for which party: the same fields whether the signature comes by link or on paper. */
+  const signerFields = (prefix: "request" | "paper") => (
+    <>
       <SelectField
-        name="request-party"
+        name={`${prefix}-party`}
         label={t("application.party")}
         options={partyOptions}
-        defaultValue={value("request-party", firstUnsigned)}
-        error={errors["request-party"]}
+        defaultValue={value(`${prefix}-party`, firstUnsigned)}
+        error={errors[`${prefix}-party`]}
         required
       />
       <TextField
-        name="request-name"
+        name={`${prefix}-name`}
         label={t("application.signerName")}
         autoComplete="off"
-        defaultValue={value("request-name")}
-        error={errors["request-name"]}
+        defaultValue={value(`${prefix}-name`)}
+        error={errors[`${prefix}-name`]}
         required
       />
       <TextField
-        name="request-title"
+        name={`${prefix}-title`}
         label={t("application.signerTitle")}
         hint={t("application.signerTitleHint")}
         autoComplete="off"
-        defaultValue={value("request-title")}
-        error={errors["request-title"]}
+        defaultValue={value(`${prefix}-title`)}
+        error={errors[`${prefix}-title`]}
       />
       <TextField
-        name="request-email"
+        name={`${prefix}-email`}
         type="email"
-        label={t("application.signerEmail")}
+        label={t(
+          prefix === "paper" ? "application.signerEmailOptional" : "application.signerEmail",
+        )}
         autoComplete="off"
-        defaultValue={value("request-email")}
-        error={errors["request-email"]}
-        required
+        defaultValue={value(`${prefix}-email`)}
+        error={errors[`${prefix}-email`]}
+        required={prefix === "request"}
       />
+    </>
+  );
+  const requestForm = (
+    <Form method="post" action={base} key={`request-${formKey}`}>
+      <input type="hidden" name="intent" value="request-signature" />
+      {signerFields("request")}
       <SubmitButton variant="secondary">{t("application.requestSubmit")}</SubmitButton>
     </Form>
   );
   const paperForm = (
     <Form method="post" action={base} key={`paper-${formKey}`}>
       <input type="hidden" name="intent" value="paper-signature" />
-      <SelectField
-        name="paper-party"
-        label={t("application.party")}
-        options={partyOptions}
-        defaultValue={value("paper-party", firstUnsigned)}
-        error={errors["paper-party"]}
-        required
-      />
-      <TextField
-        name="paper-name"
-        label={t("application.signerName")}
-        autoComplete="off"
-        defaultValue={value("paper-name")}
-        error={errors["paper-name"]}
-        required
-      />
-      <TextField
-        name="paper-title"
-        label={t("application.signerTitle")}
-        hint={t("application.signerTitleHint")}
-        autoComplete="off"
-        defaultValue={value("paper-title")}
-        error={errors["paper-title"]}
-      />
-      <TextField
-        name="paper-email"
-        type="email"
-        label={t("application.signerEmailOptional")}
-        autoComplete="off"
-        defaultValue={value("paper-email")}
-        error={errors["paper-email"]}
-      />
+      {signerFields("paper")}
       <TextField
         name="paper-date"
         type="date"
