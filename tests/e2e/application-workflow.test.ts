@@ -357,7 +357,18 @@ describe("an application that came on paper", () => {
         "Sparad",
         "Skapad",
       ]);
-      // by default the last two versions: the completion changed no content
+      // by default the content before and after its latest change: the completion (version 6)
+      await page
+        .getByRole("heading", { name: "Ändringar från version 5 till version 7" })
+        .waitFor();
+      expect(await page.getByText("Innehållet är detsamma i de två versionerna.").count()).toBe(0);
+      await page.getByLabel("Jämför version").selectOption("6");
+      await page.getByLabel("med version").selectOption("7");
+      await page.getByRole("button", { name: "Jämför", exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get("fran") === "6");
+      await page
+        .getByRole("heading", { name: "Ändringar från version 6 till version 7" })
+        .waitFor();
       expect(await page.getByText("Innehållet är detsamma i de två versionerna.").count()).toBe(1);
       await page.getByLabel("Jämför version").selectOption("5");
       await page.getByLabel("med version").selectOption("7");

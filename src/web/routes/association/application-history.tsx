@@ -39,7 +39,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     return v && versions.some((x) => x.version === n) ? n : undefined;
   };
   const to = pick(query.get("till")) ?? versions[0]?.version ?? a.version;
-  const from = pick(query.get("fran")) ?? versions.find((v) => v.version < to)?.version ?? to;
+  // by default: the content before its latest change (status changes leave the content as it was)
+  const lastSave = versions.find((v) => v.version <= to && v.event === "saved");
+  const from =
+    pick(query.get("fran")) ??
+    (lastSave ? lastSave.version - 1 : versions[versions.length - 1]?.version) ??
+    to;
   let changes: Array<{
     key: string;
     label: string;
@@ -126,7 +131,7 @@ export default function ApplicationHistory({ loaderData }: Route.ComponentProps)
             {versions.map((v) => (
               <tr key={v.version}>
                 <td className="num">{v.version}</td>
-                <td>{v.at}</td>
+                <td className="date">{v.at}</td>
                 <td>{v.actorName}</td>
                 <td>{event(v.event)}</td>
                 <td>{t(`applicationStatus.${v.status}`)}</td>

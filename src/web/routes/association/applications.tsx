@@ -128,9 +128,9 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
                   <td>{a.ownerName}</td>
                   <td>{t(`applicationStatus.${a.status}`)}</td>
                   <td>{a.registryNumber}</td>
-                  <td>{a.arrivalDate}</td>
+                  <td className="date">{a.arrivalDate}</td>
                   <td className="num">{formatMoney(a.requested, locale)}</td>
-                  <td>{a.updatedAt}</td>
+                  <td className="date">{a.updatedAt}</td>
                 </tr>
               ))}
             </tbody>
