@@ -44,6 +44,21 @@ export const PERMISSIONS = {
   /** One application; initiative-scoped roles get these on their own initiative's. */
   "application.view": ["association_admin", "board_member"],
   "application.edit": ["association_admin"],
+  /** Every report of the association (periodic, deviation, final) and the reporting dashboard. */
+  "reports.view": ["association_admin", "board_member"],
+  /** The office's part: the calendar, registering arrivals, accepting or returning reports. */
+  "reports.manage": ["association_admin"],
+  /** Deciding a deviation report: the office or the board. */
+  "deviations.decide": ["association_admin", "board_member"],
+  /** One initiative's reports; initiative roles get these on their own initiative. */
+  "report.view": ["association_admin", "board_member"],
+  /** Writing the initiative's reports (the office too, for reports that arrive by e-mail). */
+  "report.write": ["association_admin"],
+  /** Section 2.6 of a periodic report: the steering group's analysis. */
+  "report.steering": ["association_admin"],
+  /** The steering group: members, meetings, attendance, minutes. */
+  "steering_group.view": ["association_admin", "board_member"],
+  "steering_group.manage": ["association_admin"],
   "member_organisations.view": [
     "association_admin",
     "board_member",
@@ -71,6 +86,9 @@ const READ_ONLY: ReadonlySet<Permission> = new Set([
   "initiative.view",
   "applications.view",
   "application.view",
+  "reports.view",
+  "report.view",
+  "steering_group.view",
   "association.view",
   "member_organisations.view",
   "users.view",
@@ -85,6 +103,11 @@ export const INITIATIVE_PERMISSIONS: Partial<Record<Permission, readonly Role[]>
   "initiative.edit": ["initiative_lead"],
   "application.view": ["initiative_lead", "steering_group_member"],
   "application.edit": ["initiative_lead"],
+  "report.view": ["initiative_lead", "steering_group_member"],
+  "report.write": ["initiative_lead"],
+  "report.steering": ["steering_group_member"],
+  "steering_group.view": ["initiative_lead", "steering_group_member"],
+  "steering_group.manage": ["initiative_lead"],
 };
 
 /**
@@ -154,6 +177,15 @@ export function canOnInitiative(
 export function visibleInitiatives(principal: Principal, associationId: string): "all" | string[] {
   if (can(principal, "initiatives.view", associationId)) return "all";
   const roles = INITIATIVE_PERMISSIONS["initiative.view"] ?? [];
+  return principal.grants
+    .filter((g) => g.associationId === associationId && g.initiativeId && roles.includes(g.role))
+    .map((g) => g.initiativeId as string);
+}
+
+/** The initiatives whose reports a principal may see: "all", or the ids of its own. */
+export function visibleReports(principal: Principal, associationId: string): "all" | string[] {
+  if (can(principal, "reports.view", associationId)) return "all";
+  const roles = INITIATIVE_PERMISSIONS["report.view"] ?? [];
   return principal.grants
     .filter((g) => g.associationId === associationId && g.initiativeId && roles.includes(g.role))
     .map((g) => g.initiativeId as string);

@@ -36,6 +36,9 @@ import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { hitThrottle } from "../platform/throttle.ts";
 import { registerApplicationRoutes } from "./applications-routes.ts";
+import { registerDeviationReportRoutes } from "./deviation-reports-routes.ts";
+import { registerFinalReportRoutes } from "./final-reports-routes.ts";
+import { registerPeriodicReportRoutes } from "./periodic-reports-routes.ts";
 import {
   type ApiContext,
   type ApiEnv,
@@ -58,6 +61,7 @@ import {
   updateInitiativeRoute,
   updateMemberOrganisationRoute,
 } from "./routes.ts";
+import { registerSteeringGroupRoutes } from "./steering-groups-routes.ts";
 
 /** Requests per token and window. */
 export const RATE_LIMIT = { hits: 600, windowSeconds: 60 } as const;
@@ -434,6 +438,10 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
   );
 
   registerApplicationRoutes(app, services);
+  registerPeriodicReportRoutes(app, services);
+  registerSteeringGroupRoutes(app, services);
+  registerDeviationReportRoutes(app, services);
+  registerFinalReportRoutes(app, services);
 
   app.all("*", (c) =>
     notFoundProblem(

@@ -5,4 +5,5 @@ export * from "../../audit/schema.ts";
 export * from "../../initiatives/schema.ts";
 export * from "../../mail/schema.ts";
 export * from "../../people/schema.ts";
+export * from "../../reports/schema.ts";
 export * from "../../sign-in/schema.ts";

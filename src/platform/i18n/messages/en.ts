@@ -2,11 +2,21 @@
 // Typed by the Swedish keys, so a missing or misspelled key is a type error.
 import { applicationFormEn } from "./application-form.en.ts";
 import { applicationPagesEn } from "./application-pages.en.ts";
+import { deviationsEn } from "./deviations.en.ts";
+import { finalReportsEn } from "./final-reports.en.ts";
+import { periodicReportsEn } from "./periodic-reports.en.ts";
+import { reportingEn } from "./reporting.en.ts";
+import { steeringGroupsEn } from "./steering-groups.en.ts";
 import type { sv } from "./sv.ts";
 
 export const en: Record<keyof typeof sv, string> = {
   ...applicationFormEn,
   ...applicationPagesEn,
+  ...periodicReportsEn,
+  ...steeringGroupsEn,
+  ...deviationsEn,
+  ...finalReportsEn,
+  ...reportingEn,
   "app.name": "Samspår",
   "app.tagline": "Follow-up for coordination associations and their initiatives",
 

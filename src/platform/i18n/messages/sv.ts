@@ -6,10 +6,20 @@
 // Swedish grouping. Apostrophes are ICU escapes, so avoid ' in texts (use ’ instead).
 import { applicationFormSv } from "./application-form.sv.ts";
 import { applicationPagesSv } from "./application-pages.sv.ts";
+import { deviationsSv } from "./deviations.sv.ts";
+import { finalReportsSv } from "./final-reports.sv.ts";
+import { periodicReportsSv } from "./periodic-reports.sv.ts";
+import { reportingSv } from "./reporting.sv.ts";
+import { steeringGroupsSv } from "./steering-groups.sv.ts";
 
 export const sv = {
   ...applicationFormSv,
   ...applicationPagesSv,
+  ...periodicReportsSv,
+  ...steeringGroupsSv,
+  ...deviationsSv,
+  ...finalReportsSv,
+  ...reportingSv,
   "app.name": "Samspår",
   "app.tagline": "Uppföljning för samordningsförbund och deras insatser",
 

@@ -1,0 +1,9 @@
+// steering-groups in the API (issue 4). Registered by createApiApp; operations land with the capability.
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppServices } from "../platform/http/request-context.ts";
+import type { ApiEnv } from "./problems.ts";
+
+export function registerSteeringGroupRoutes(
+  _app: OpenAPIHono<ApiEnv>,
+  _services: AppServices,
+): void {}

@@ -1,0 +1,2 @@
+// Swedish texts of the periodic-reports pages; spread into sv.ts.
+export const periodicReportsSv = {} as const;

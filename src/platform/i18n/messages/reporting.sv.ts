@@ -1,0 +1,2 @@
+// Swedish texts of the reporting pages; spread into sv.ts.
+export const reportingSv = {} as const;

@@ -1,0 +1,106 @@
+// Every saved state of a report, for all three kinds: written in the same transaction as the
+// change, never changed afterwards (a database trigger refuses it), read back as history.
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { AuditActor } from "../audit/record-audit-event.ts";
+import { users } from "../people/schema.ts";
+import type { Queryable, Tx } from "../platform/database/connect.ts";
+import { type ReportKind, reportComments, reportVersions } from "./schema.ts";
+
+/** The name shown for the actor in histories and comments. */
+export async function actorName(q: Queryable, actor: AuditActor): Promise<string> {
+  if (!actor.userId) return actor.label;
+  const [u] = await q.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
+  return u?.name ?? actor.label;
+}
+
+/** Appends the snapshot of one version of a report. */
+export async function writeReportVersion(
+  tx: Tx,
+  actor: AuditActor,
+  kind: ReportKind,
+  row: { id: string; version: number; status: string } & Record<string, unknown>,
+  event: string,
+  note: string | null = null,
+): Promise<void> {
+  const { createdAt: _c, updatedAt: _u, ...snapshot } = row;
+  await tx.insert(reportVersions).values({
+    kind,
+    reportId: row.id,
+    version: row.version,
+    status: row.status,
+    snapshot: JSON.parse(JSON.stringify(snapshot)) as Record<string, unknown>,
+    event,
+    note,
+    actorUserId: actor.userId,
+    actorName: await actorName(tx, actor),
+    // the clock, not the transaction's start: versions written in one transaction keep their order
+    createdAt: new Date(),
+  });
+}
+
+export async function listReportVersions(q: Queryable, kind: ReportKind, reportId: string) {
+  return q
+    .select({
+      version: reportVersions.version,
+      status: reportVersions.status,
+      event: reportVersions.event,
+      note: reportVersions.note,
+      actorName: reportVersions.actorName,
+      createdAt: reportVersions.createdAt,
+    })
+    .from(reportVersions)
+    .where(and(eq(reportVersions.kind, kind), eq(reportVersions.reportId, reportId)))
+    .orderBy(desc(reportVersions.version));
+}
+
+export async function getReportVersion(
+  q: Queryable,
+  kind: ReportKind,
+  reportId: string,
+  version: number,
+) {
+  const [row] = await q
+    .select()
+    .from(reportVersions)
+    .where(
+      and(
+        eq(reportVersions.kind, kind),
+        eq(reportVersions.reportId, reportId),
+        eq(reportVersions.version, version),
+      ),
+    );
+  return row;
+}
+
+export async function listReportComments(q: Queryable, kind: ReportKind, reportId: string) {
+  return q
+    .select()
+    .from(reportComments)
+    .where(and(eq(reportComments.kind, kind), eq(reportComments.reportId, reportId)))
+    .orderBy(asc(reportComments.createdAt), asc(reportComments.id));
+}
+
+/** Adds a comment to a report, inside the caller's transaction. */
+export async function insertReportComment(
+  tx: Tx,
+  actor: AuditActor,
+  kind: ReportKind,
+  reportId: string,
+  text: string,
+  field: string | null = null,
+): Promise<string> {
+  const [row] = await tx
+    .insert(reportComments)
+    .values({
+      kind,
+      reportId,
+      field,
+      authorUserId: actor.userId,
+      authorName: await actorName(tx, actor),
+      text,
+      createdAt: new Date(),
+    })
+    .returning({ id: reportComments.id });
+  if (!row) throw new Error("insert returned nothing");
+  return row.id;
+}
