@@ -271,6 +271,11 @@ export const en: Record<keyof typeof sv, string> = {
   "initiative.conflictHelp":
     "First copy what you want to keep, because what you typed here does not come along.",
   "initiative.reload": "Fetch the latest version",
+  "initiative.followUp": "Follow-up",
+  "initiative.periodicReports": "Periodic reports",
+  "initiative.deviations": "Deviation reports",
+  "initiative.steeringGroup": "Steering group and meetings",
+  "initiative.finalReport": "Final report",
   "initiative.applications": "Application",
   "initiative.applicationNumbered": "Application reg. no. {number}",
   "initiative.applicationDraft": "Application (not submitted)",

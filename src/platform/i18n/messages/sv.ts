@@ -273,6 +273,11 @@ export const sv = {
   "initiative.conflictHelp":
     "Kopiera först det du vill behålla, för det du har skrivit här följer inte med.",
   "initiative.reload": "Hämta den senaste versionen",
+  "initiative.followUp": "Uppföljning",
+  "initiative.periodicReports": "Periodiska rapporter",
+  "initiative.deviations": "Avvikelserapporter",
+  "initiative.steeringGroup": "Styrgrupp och möten",
+  "initiative.finalReport": "Slutrapport",
   "initiative.applications": "Ansökan",
   "initiative.applicationNumbered": "Ansökan dnr {number}",
   "initiative.applicationDraft": "Ansökan (inte inskickad)",

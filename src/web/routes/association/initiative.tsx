@@ -38,6 +38,18 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       !openApplication &&
       canOnInitiative(principal, "initiative.edit", association.id, initiative.id),
     openApplication,
+    follow: {
+      reports: canOnInitiative(principal, "report.view", association.id, initiative.id),
+      steeringGroup: canOnInitiative(
+        principal,
+        "steering_group.view",
+        association.id,
+        initiative.id,
+      ),
+      finalReport:
+        ["pagaende", "avslutad", "avslutad_i_fortid"].includes(initiative.status) &&
+        canOnInitiative(principal, "report.view", association.id, initiative.id),
+    },
     applications: applications.map((a) => ({
       id: a.id,
       status: a.status,
@@ -153,6 +165,40 @@ export default function Initiative({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       {loaderData.openApplication ? <p>{t("initiative.editInApplication")}</p> : null}
+
+      {loaderData.follow.reports || loaderData.follow.steeringGroup ? (
+        <nav aria-labelledby="initiative-follow-up">
+          <h2 id="initiative-follow-up">{t("initiative.followUp")}</h2>
+          <ul className="link-list">
+            {loaderData.follow.reports ? (
+              <li>
+                <Link to={`/${slug}/rapporter?insats=${i.id}`}>
+                  {t("initiative.periodicReports")}
+                </Link>
+              </li>
+            ) : null}
+            {loaderData.follow.reports ? (
+              <li>
+                <Link to={`/${slug}/avvikelser?insats=${i.id}`}>{t("initiative.deviations")}</Link>
+              </li>
+            ) : null}
+            {loaderData.follow.steeringGroup ? (
+              <li>
+                <Link to={`/${slug}/insatser/${i.id}/styrgrupp`}>
+                  {t("initiative.steeringGroup")}
+                </Link>
+              </li>
+            ) : null}
+            {loaderData.follow.finalReport ? (
+              <li>
+                <Link to={`/${slug}/insatser/${i.id}/slutrapport`}>
+                  {t("initiative.finalReport")}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
 
       {loaderData.applications.length ? (
         <>
