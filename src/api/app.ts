@@ -293,7 +293,9 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
     },
   });
   app.use("*", (c, next) =>
-    /\/associations\/[^/]+\/applications(\/|$)/.test(c.req.path)
+    /\/associations\/[^/]+\/(applications|periodic-reports|deviation-reports|final-reports)(\/|$)/.test(
+      c.req.path,
+    )
       ? applicationLimit(c, next)
       : defaultLimit(c, next),
   );

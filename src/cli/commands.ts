@@ -485,6 +485,58 @@ export async function migrate(): Promise<void> {
   await withDatabase(async () => printLines("Databasen är uppdaterad."));
 }
 
+const REMINDER_LABELS: Record<string, string> = { before: "före sista dag" };
+const reminderLabel = (kind: string) =>
+  REMINDER_LABELS[kind] ??
+  (kind === "overdue-0"
+    ? "försenad, dagen efter"
+    : kind === "overdue-1"
+      ? "försenad, 1 vecka"
+      : `försenad, ${kind.slice(8)} veckor`);
+
+export async function reportsRemind(opts: JsonFlag): Promise<void> {
+  // mail and reminders are loaded for this command only
+  const { createMailer } = await import("../mail/send-mail.ts");
+  const { sendReportReminders } = await import("../reports/reminders.ts");
+  await withDatabase(async ({ db }, config) => {
+    // no job queue in this process: mails for SMTP are delivered here, after they are recorded
+    const queued: string[] = [];
+    const mailer = createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      enqueue: async (id) => {
+        queued.push(id);
+      },
+    });
+    const result = await sendReportReminders(db, { mailer, baseUrl: config.baseUrl });
+    let failed = 0;
+    for (const id of queued) await mailer.deliver(db, id).catch(() => failed++);
+    if (opts.json) return printJson(result);
+    printTable(
+      ["Förbund", "Insats", "Period", "Påminnelse", "Till"],
+      result.sent.map((s) => [
+        s.associationSlug,
+        s.initiativeName,
+        s.periodKey,
+        reminderLabel(s.kind),
+        s.to.join(", "),
+      ]),
+      "Inga påminnelser att skicka i dag.",
+    );
+    if (result.mails)
+      printLines(
+        `${result.before} påminnelser före sista dag och ${result.overdue} om försenade rapporter, ${result.mails} mejl.`,
+        config.smtpUrl
+          ? `${queued.length - failed} mejl skickade.`
+          : "Ingen SMTP-server är inställd: mejlen finns i förbundens utkorg.",
+      );
+    if (failed)
+      throw new CliError(
+        `${failed} mejl kunde inte skickas. De finns i utkorgen med status failed; kontrollera SMTP_URL.`,
+      );
+  });
+}
+
 export async function worker(): Promise<void> {
   // pg-boss, mail and OpenID Connect are loaded for this command only
   const { createServices } = await import("../server/services.ts");

@@ -157,6 +157,18 @@ function bundleCommands(program: Command): void {
     .action(async (file: string) => (await run()).bundleImport(file));
 }
 
+function reportCommands(program: Command): void {
+  program
+    .command("reports")
+    .description("insatsernas rapporter")
+    .command("remind")
+    .description(
+      "skicka dagens påminnelser om periodiska rapporter (före sista dag och när de är försenade); varje påminnelse skickas en gång",
+    )
+    .option("--json", JSON_HELP)
+    .action(async (opts) => (await run()).reportsRemind(opts));
+}
+
 function operationsCommands(program: Command): void {
   program
     .command("backup")
@@ -209,6 +221,7 @@ function buildProgram(): Command {
   tokenCommands(program);
   associationCommands(program);
   bundleCommands(program);
+  reportCommands(program);
   operationsCommands(program);
   return program;
 }

@@ -48,7 +48,10 @@ export function createMailer(options: MailerOptions): Mailer {
     async deliver(q, id) {
       if (!transport) return;
       const [mail] = await q.select().from(mailMessages).where(eq(mailMessages.id, id));
-      if (!mail || mail.status === "sent") return;
+      // The job may run before the transaction that recorded the mail has committed: retry
+      // (with backoff). A mail whose transaction rolled back never appears and is never sent.
+      if (!mail) throw new Error(`brevet ${id} finns inte (än)`);
+      if (mail.status === "sent") return;
       try {
         await transport.sendMail({
           from: options.from,

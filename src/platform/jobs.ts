@@ -3,6 +3,7 @@
 import { PgBoss } from "pg-boss";
 import { startGrantedInitiatives } from "../applications/workflow.ts";
 import type { Mailer } from "../mail/send-mail.ts";
+import { sendReportReminders } from "../reports/reminders.ts";
 import { purgeExpiredSessions } from "../sign-in/sessions.ts";
 import type { Db } from "./database/connect.ts";
 
@@ -10,6 +11,7 @@ export const QUEUES = {
   mailDeliver: "mail.deliver",
   sessionsPurge: "sessions.purge",
   initiativesStart: "initiatives.start",
+  reportsRemind: "reports.remind",
 } as const;
 
 export interface Jobs {
@@ -20,7 +22,7 @@ export interface Jobs {
 /** Starts pg-boss; with `work` the workers and schedules run here too. */
 export async function startJobs(
   url: string,
-  deps: { db: Db; mailer: () => Mailer },
+  deps: { db: Db; mailer: () => Mailer; baseUrl: string },
   work: boolean,
 ): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: url, max: 4, schedule: work, supervise: work });
@@ -40,6 +42,18 @@ export async function startJobs(
       await startGrantedInitiatives(deps.db);
     });
     await boss.schedule(QUEUES.initiativesStart, "5 0 * * *", null, { tz: "Europe/Stockholm" });
+    // reminders of periodic reports: ahead of the due date and weekly when overdue, each once
+    await boss.work(QUEUES.reportsRemind, async () => {
+      const sent = await sendReportReminders(deps.db, {
+        mailer: deps.mailer(),
+        baseUrl: deps.baseUrl,
+      });
+      if (sent.mails)
+        console.log(
+          `[jobs] rapportpåminnelser: ${sent.before} före sista dag, ${sent.overdue} försenade, ${sent.mails} mejl`,
+        );
+    });
+    await boss.schedule(QUEUES.reportsRemind, "0 7 * * *", null, { tz: "Europe/Stockholm" });
   }
   return {
     async enqueueMail(id) {

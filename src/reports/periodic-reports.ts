@@ -3,7 +3,19 @@
 // then accepted and locked or returned with comments. Answers derived from data (meetings,
 // attendance, deviation reports, earlier reports) are filled in and can be commented.
 // A locked report cannot be changed by anyone: the code refuses, and a trigger backs it up.
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  type SQL,
+} from "drizzle-orm";
 import { nextRegistryNumber, todayInSweden } from "../applications/workflow.ts";
 import { memberOrganisations } from "../associations/schema.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
@@ -692,6 +704,7 @@ export async function initiativeLeads(q: Queryable, initiativeId: string) {
       and(
         eq(roleAssignments.initiativeId, initiativeId),
         eq(roleAssignments.role, "initiative_lead"),
+        isNull(users.disabledAt),
       ),
     );
 }

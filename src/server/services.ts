@@ -20,7 +20,11 @@ export async function createServices(config: Config, database: Database): Promis
     from: config.mailFrom,
     enqueue: async (id) => jobs?.enqueueMail(id),
   });
-  jobs = await startJobs(database.url, { db: database.db, mailer: () => mailer }, config.runJobs);
+  jobs = await startJobs(
+    database.url,
+    { db: database.db, mailer: () => mailer, baseUrl: config.baseUrl },
+    config.runJobs,
+  );
   const oidc = config.oidc
     ? await createOidcClient(config.oidc, config.baseUrl, secrets)
     : undefined;
