@@ -100,7 +100,7 @@ describe("the calendar", () => {
           const from = start.toISOString().slice(0, 10);
           const to = new Date(start.getTime() + days * 86_400_000).toISOString().slice(0, 10);
           const periods = periodsBetween(cadence, from, to);
-          expect(periods[0]?.start <= from && (periods[0]?.end ?? "") >= from).toBe(true);
+          expect((periods[0]?.start ?? "") <= from && (periods[0]?.end ?? "") >= from).toBe(true);
           const last = periods[periods.length - 1];
           expect((last?.start ?? "") <= to && (last?.end ?? "") >= to).toBe(true);
           for (let i = 1; i < periods.length; i++) {

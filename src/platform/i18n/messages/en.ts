@@ -25,6 +25,8 @@ export const en: Record<keyof typeof sv, string> = {
   "nav.memberOrganisations": "Member organisations",
   "nav.people": "People and roles",
   "nav.auditLog": "Audit log",
+  "nav.reports": "Reports",
+  "nav.deviations": "Deviations",
   "nav.outbox": "Outbox",
   "nav.account": "My account",
   "nav.signOut": "Sign out",

@@ -28,6 +28,8 @@ export const sv = {
   "nav.memberOrganisations": "Medlemsorganisationer",
   "nav.people": "Personer och roller",
   "nav.auditLog": "Granskningslogg",
+  "nav.reports": "Rapporter",
+  "nav.deviations": "Avvikelser",
   "nav.outbox": "Utkorg",
   "nav.account": "Mitt konto",
   "nav.signOut": "Logga ut",

@@ -4,6 +4,7 @@ import {
   type Permission,
   visibleApplications,
   visibleInitiatives,
+  visibleReports,
 } from "../../../access/policy.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import { requireAssociation } from "../../guard.server.ts";
@@ -23,11 +24,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   // likewise the applications: all of them, or those of the person's own initiatives
   const applications = visibleApplications(principal, association.id);
   const canListApplications = applications === "all" || applications.length > 0;
+  // and the reports (periodic and deviation reports) of all initiatives, or of one's own
+  const reports = visibleReports(principal, association.id);
+  const canListReports = reports === "all" || reports.length > 0;
   return {
     association: { slug: association.slug, name: association.name },
     permissions,
     canListInitiatives,
     canListApplications,
+    canListReports,
   };
 }
 
@@ -35,6 +40,8 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
   { to: "", label: "nav.home", permission: "association.enter" },
   { to: "insatser", label: "nav.initiatives", permission: "initiatives.view" },
   { to: "ansokningar", label: "applications.title", permission: "applications.view" },
+  { to: "rapporter", label: "nav.reports", permission: "reports.view" },
+  { to: "avvikelser", label: "nav.deviations", permission: "reports.view" },
   {
     to: "organisationer",
     label: "nav.memberOrganisations",
@@ -47,13 +54,16 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
 
 export default function AssociationLayout({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { association, permissions, canListInitiatives, canListApplications } = loaderData;
+  const { association, permissions, canListInitiatives, canListApplications, canListReports } =
+    loaderData;
   const shown = (item: (typeof NAVIGATION)[number]) =>
     item.to === "insatser"
       ? canListInitiatives
       : item.to === "ansokningar"
         ? canListApplications
-        : permissions.includes(item.permission);
+        : item.to === "rapporter" || item.to === "avvikelser"
+          ? canListReports
+          : permissions.includes(item.permission);
   return (
     <>
       <nav className="side-nav" aria-label={t("nav.mainMenu")}>
