@@ -68,6 +68,8 @@ export const RATE_LIMIT = { hits: 600, windowSeconds: 60 } as const;
 const MAX_BODY_BYTES = 64 * 1024;
 /** An application holds six narrative fields of up to 20 000 characters each. */
 const MAX_APPLICATION_BODY_BYTES = 512 * 1024;
+/** Minutes and other meeting documents: 10 MB, plus the multipart envelope. */
+const MAX_ATTACHMENT_BODY_BYTES = 11 * 1024 * 1024;
 
 export const OPENAPI_CONFIG = {
   openapi: "3.1.0",
@@ -292,12 +294,20 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
       throw new HTTPException(413);
     },
   });
+  const attachmentLimit = bodyLimit({
+    maxSize: MAX_ATTACHMENT_BODY_BYTES,
+    onError: () => {
+      throw new HTTPException(413);
+    },
+  });
   app.use("*", (c, next) =>
-    /\/associations\/[^/]+\/(applications|periodic-reports|deviation-reports|final-reports)(\/|$)/.test(
-      c.req.path,
-    )
-      ? applicationLimit(c, next)
-      : defaultLimit(c, next),
+    /\/steering-group\/meetings\/[^/]+\/attachments$/.test(c.req.path)
+      ? attachmentLimit(c, next)
+      : /\/associations\/[^/]+\/(applications|periodic-reports|deviation-reports|final-reports)(\/|$)/.test(
+            c.req.path,
+          )
+        ? applicationLimit(c, next)
+        : defaultLimit(c, next),
   );
 
   app.openapi(getMe, async (c) => {

@@ -7,6 +7,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
 import { loadPrincipal } from "../access/principal.ts";
 import { createApiApp } from "../api/app.ts";
@@ -59,12 +60,17 @@ function clientIp(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): st
   }
 }
 
+const MAX_PAGE_BODY_BYTES = 12 * 1024 * 1024;
+
 export function pageErrorHtml(requestId: string, status = 500): string {
-  const title = status === 403 ? "Åtkomst nekad" : "Något gick fel";
+  const title =
+    status === 403 ? "Åtkomst nekad" : status === 413 ? "Filen är för stor" : "Något gick fel";
   const text =
     status === 403
       ? "Formuläret hade gått ut av säkerhetsskäl. Gå tillbaka, ladda om sidan och skicka igen."
-      : "Något gick fel hos oss. Försök igen om en stund.";
+      : status === 413
+        ? "Det du skickade är större än 12 MB. Gå tillbaka och välj en mindre fil; största tillåtna dokument är 10 MB."
+        : "Något gick fel hos oss. Försök igen om en stund.";
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} – Samspår</title></head><body><main><h1>${title}</h1><p>${text}</p><p>Felkod: <code>${requestId}</code></p><p><a href="/">Till startsidan</a></p></main></body></html>`;
 }
 
@@ -117,6 +123,15 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     );
     app.use("/favicon.svg", serveStatic({ root }));
   }
+
+  // pages: no form or upload is larger than a 10 MB document and its envelope
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_PAGE_BODY_BYTES,
+      onError: (c) => c.html(pageErrorHtml(c.get("requestId"), 413), 413),
+    }),
+  );
 
   let handler: ReturnType<typeof createRequestHandler> | undefined;
   app.all("*", async (c) => {
