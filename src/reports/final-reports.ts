@@ -1,0 +1,827 @@
+// Final reports (slutrapporter, domain/documents.md §4): one per initiative, started by the lead
+// (or the office) with the initiative's facts filled in and kept as they were, written as a
+// draft, submitted (diarienummer and arrival date; the initiative is closed in the same
+// transaction), returned by the office with a comment and resubmitted, and finally accepted and
+// locked. Every change writes a report version and an audit event. A locked report cannot be
+// changed by anyone: the code refuses, and a database trigger backs it up.
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { applicationsOfInitiative, getApplication } from "../applications/get-application.ts";
+import { nextRegistryNumber, todayInSweden } from "../applications/workflow.ts";
+import { memberOrganisations } from "../associations/schema.ts";
+import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
+import { getInitiative, type InitiativeDetails } from "../initiatives/get-initiative.ts";
+import { changedFields, writeInitiativeChange } from "../initiatives/save-initiative.ts";
+import { initiatives } from "../initiatives/schema.ts";
+import { type InitiativeValues, isoDate, wholeNumber } from "../initiatives/validate-initiative.ts";
+import type { Queryable, Tx } from "../platform/database/connect.ts";
+import {
+  type ConflictChange,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+} from "../platform/errors.ts";
+import { parseKronor } from "../platform/money.ts";
+import {
+  ACHIEVED,
+  type Achieved,
+  describeFinalReport,
+  emptyParticipants,
+  emptyReturnedFunds,
+  FINAL_TEXT_FIELDS,
+  type FinalReportContent,
+  type FinalTextField,
+  finalReportContentOf,
+  YES_NO,
+  type YesNo,
+} from "./final-report-content.ts";
+import {
+  getReportVersion,
+  insertReportComment,
+  listReportComments,
+  listReportVersions,
+  writeReportVersion,
+} from "./report-versions.ts";
+import { type FinalReportStatus, finalReports } from "./schema.ts";
+
+type Row = typeof finalReports.$inferSelect;
+
+const TEXT_LIMIT = 20_000;
+const NAME_LIMIT = 200;
+const isUuid = (v: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
+/** The initiative statuses a final report can be started for: it has started, or has ended. */
+export const FINAL_REPORT_INITIATIVE_STATUSES = [
+  "pagaende",
+  "avslutad",
+  "avslutad_i_fortid",
+] as const;
+
+/** The statuses in which the lead may still change the report. */
+export const FINAL_EDITABLE: ReadonlySet<FinalReportStatus> = new Set(["utkast", "aterskickad"]);
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** One final report with what its pages need: the content, the initiative and the comments. */
+export async function getFinalReport(q: Queryable, associationId: string, reportId: string) {
+  if (!isUuid(reportId)) return undefined;
+  const [row] = await q
+    .select({
+      report: finalReports,
+      initiativeName: initiatives.name,
+      initiativeStatus: initiatives.status,
+      initiativeEndDate: initiatives.endDate,
+    })
+    .from(finalReports)
+    .innerJoin(initiatives, eq(initiatives.id, finalReports.initiativeId))
+    .where(and(eq(finalReports.id, reportId), eq(finalReports.associationId, associationId)));
+  if (!row) return undefined;
+  const comments = await listReportComments(q, "final", row.report.id);
+  return {
+    ...row.report,
+    content: finalReportContentOf(row.report.content),
+    initiativeName: row.initiativeName,
+    initiativeStatus: row.initiativeStatus,
+    initiativeEndDate: row.initiativeEndDate,
+    editable: FINAL_EDITABLE.has(row.report.status),
+    comments,
+  };
+}
+
+export type FinalReportDetails = NonNullable<Awaited<ReturnType<typeof getFinalReport>>>;
+
+/** The final report of an initiative, if it has one. */
+export async function finalReportOfInitiative(
+  q: Queryable,
+  associationId: string,
+  initiativeId: string,
+) {
+  if (!isUuid(initiativeId)) return undefined;
+  const [row] = await q
+    .select({ id: finalReports.id, status: finalReports.status })
+    .from(finalReports)
+    .where(
+      and(
+        eq(finalReports.initiativeId, initiativeId),
+        eq(finalReports.associationId, associationId),
+      ),
+    );
+  return row;
+}
+
+export interface FinalReportFilter {
+  visible: "all" | string[];
+  initiativeId?: string | undefined;
+  status?: FinalReportStatus | undefined;
+}
+
+/** The final reports of an association a person may see, the initiatives by name. */
+export async function listFinalReports(
+  q: Queryable,
+  associationId: string,
+  filter: FinalReportFilter,
+) {
+  if (filter.visible !== "all" && filter.visible.length === 0) return [];
+  const where: SQL[] = [eq(finalReports.associationId, associationId)];
+  if (filter.visible !== "all") where.push(inArray(finalReports.initiativeId, filter.visible));
+  if (filter.initiativeId) {
+    if (!isUuid(filter.initiativeId)) return [];
+    where.push(eq(finalReports.initiativeId, filter.initiativeId));
+  }
+  if (filter.status) where.push(eq(finalReports.status, filter.status));
+  return q
+    .select({
+      id: finalReports.id,
+      initiativeId: finalReports.initiativeId,
+      initiativeName: initiatives.name,
+      initiativeStatus: initiatives.status,
+      ownerName: memberOrganisations.name,
+      status: finalReports.status,
+      submittedAt: finalReports.submittedAt,
+      arrivalDate: finalReports.arrivalDate,
+      registryNumber: finalReports.registryNumber,
+      lockedAt: finalReports.lockedAt,
+      updatedAt: finalReports.updatedAt,
+      version: finalReports.version,
+    })
+    .from(finalReports)
+    .innerJoin(initiatives, eq(initiatives.id, finalReports.initiativeId))
+    .innerJoin(memberOrganisations, eq(memberOrganisations.id, initiatives.ownerOrganisationId))
+    .where(and(...where))
+    .orderBy(asc(initiatives.name));
+}
+
+/** Every saved version of a final report: who, when and why, newest first. */
+export const listFinalReportVersions = (q: Queryable, reportId: string) =>
+  listReportVersions(q, "final", reportId);
+
+// ---------------------------------------------------------------------------------------------
+// Starting a report
+
+/** The initiative's facts as the report's snapshot, and the lead's part pre-filled where known. */
+async function snapshotOf(
+  q: Queryable,
+  associationId: string,
+  initiative: InitiativeDetails,
+  today: string,
+): Promise<FinalReportContent> {
+  const approved = (await applicationsOfInitiative(q, initiative.id)).find(
+    (a) => a.status === "beviljad",
+  );
+  const application = approved ? await getApplication(q, associationId, approved.id) : undefined;
+  const parties = [
+    { organisationId: initiative.ownerOrganisationId, name: initiative.ownerName, isOwner: true },
+    ...initiative.partners
+      .filter((p) => p.id !== initiative.ownerOrganisationId)
+      .map((p) => ({ organisationId: p.id, name: p.name, isOwner: false })),
+  ];
+  const ended =
+    initiative.status === "avslutad" ||
+    initiative.status === "avslutad_i_fortid" ||
+    (initiative.endDate !== null && initiative.endDate <= today);
+  const c = application?.content;
+  return {
+    initiativeName: initiative.name,
+    applicationId: application?.id ?? null,
+    applicationRegistryNumber: application?.registryNumber ?? null,
+    ownerName: initiative.ownerName,
+    parties,
+    orientation: initiative.orientation,
+    purpose: c?.purpose ?? "",
+    needDescribed: c?.background ?? "",
+    plannedStartDate: application
+      ? (application.decidedStartDate ?? c?.startDate ?? null)
+      : initiative.startDate,
+    plannedEndDate: application
+      ? (application.decidedEndDate ?? c?.endDate ?? null)
+      : (initiative.plannedEndDate ?? initiative.endDate),
+    targetGroupDefined: initiative.targetGroup,
+    methodDefined: c?.methods ?? "",
+    followUpPlanned: c?.followUp ?? "",
+    continuationPlanned: c?.implementation ?? "",
+    filledInOn: today,
+    goals: initiative.goals.map((g) => ({
+      goalId: g.id,
+      text: g.text,
+      kind: g.kind,
+      targetNumber: g.targetNumber,
+      targetPercent: g.targetPercent,
+      achieved: null,
+      outcome: "",
+      figures: "",
+    })),
+    equality: "",
+    changedNeed: "",
+    actualStartDate: initiative.startDate,
+    actualEndDate: ended ? initiative.endDate : null,
+    timeChangeReason: "",
+    targetGroupChange: "",
+    participants: emptyParticipants(),
+    methodChange: "",
+    methodAsIntended: null,
+    methodAsIntendedText: "",
+    followUp: "",
+    continuation: "",
+    returnedFunds: emptyReturnedFunds(),
+    lessons: parties.map((p) => ({ organisationId: p.organisationId, text: "" })),
+    signatures: parties.map((p) => ({
+      organisationId: p.organisationId,
+      signerName: "",
+      signedOn: null,
+    })),
+  };
+}
+
+/**
+ * Starts the initiative's final report, with its facts filled in; an initiative has one final
+ * report, so if it already has one that one is given back (`created` false).
+ */
+export async function createFinalReport(
+  q: Queryable,
+  actor: AuditActor,
+  associationId: string,
+  initiativeId: string,
+  now = new Date(),
+): Promise<{ id: string; created: boolean }> {
+  return q.transaction(async (tx) => {
+    const [locked] = isUuid(initiativeId)
+      ? await tx
+          .select({ id: initiatives.id })
+          .from(initiatives)
+          .where(
+            and(eq(initiatives.id, initiativeId), eq(initiatives.associationId, associationId)),
+          )
+          .for("update")
+      : [];
+    if (!locked) throw new NotFoundError("Insatsen finns inte.");
+    const existing = await finalReportOfInitiative(tx, associationId, initiativeId);
+    if (existing) return { id: existing.id, created: false };
+    const initiative = await getInitiative(tx, associationId, initiativeId);
+    if (!initiative) throw new NotFoundError("Insatsen finns inte.");
+    if (!(FINAL_REPORT_INITIATIVE_STATUSES as readonly string[]).includes(initiative.status))
+      throw new ValidationError({
+        status:
+          "Slutrapporten skrivs för en insats som har startat. Den här insatsen är inte pågående eller avslutad.",
+      });
+    const content = await snapshotOf(tx, associationId, initiative, todayInSweden(now));
+    const [row] = await tx
+      .insert(finalReports)
+      .values({ associationId, initiativeId, content: { ...content } })
+      .returning();
+    if (!row) throw new Error("insert returned nothing");
+    await writeReportVersion(tx, actor, "final", row, "created");
+    await recordAuditEvent(tx, actor, {
+      action: "final_report.created",
+      associationId,
+      targetType: "final_report",
+      targetId: row.id,
+      details: { initiativeId, status: row.status, version: row.version },
+    });
+    return { id: row.id, created: true };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+type Num = string | number | null | undefined;
+
+/** What the lead writes, as typed: numbers and amounts may be text ("25 000 kr"). */
+export interface FinalReportInput {
+  /** In the order of the report's goals. */
+  goals: Array<{ achieved?: string | null; outcome?: string; figures?: string }>;
+  equality?: string;
+  changedNeed?: string;
+  actualStartDate?: string | null;
+  actualEndDate?: string | null;
+  timeChangeReason?: string;
+  targetGroupChange?: string;
+  participants: { feasibilityStudy: boolean; women?: Num; men?: Num; otherOrNotStated?: Num };
+  methodChange?: string;
+  methodAsIntended?: string | null;
+  methodAsIntendedText?: string;
+  followUp?: string;
+  continuation?: string;
+  returnedFunds: {
+    returned?: string | null;
+    amount?: Num;
+    reason?: string;
+    consequences?: string;
+  };
+  /** By party (organisation id); parties left out have none. */
+  lessons: Array<{ organisationId: string; text?: string }>;
+  signatures: Array<{ organisationId: string; signerName?: string; signedOn?: string | null }>;
+}
+
+/** A stored content as input, to check it again on submission. */
+export function finalReportInputOf(c: FinalReportContent): FinalReportInput {
+  return {
+    goals: c.goals.map((g) => ({ achieved: g.achieved, outcome: g.outcome, figures: g.figures })),
+    equality: c.equality,
+    changedNeed: c.changedNeed,
+    actualStartDate: c.actualStartDate,
+    actualEndDate: c.actualEndDate,
+    timeChangeReason: c.timeChangeReason,
+    targetGroupChange: c.targetGroupChange,
+    participants: { ...c.participants },
+    methodChange: c.methodChange,
+    methodAsIntended: c.methodAsIntended,
+    methodAsIntendedText: c.methodAsIntendedText,
+    followUp: c.followUp,
+    continuation: c.continuation,
+    returnedFunds: { ...c.returnedFunds },
+    lessons: c.lessons.map((l) => ({ ...l })),
+    signatures: c.signatures.map((s) => ({ ...s })),
+  };
+}
+
+const DATE_FORMAT = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-31.";
+
+/**
+ * Checks the lead's part against the report's snapshot. A draft may be incomplete but not
+ * contradictory; `submit` also asks for everything the report needs. Problems are keyed by the
+ * field (`goals.0.achieved`, `participants.women`, `lessons.1.text`, `signatures.0.signedOn`;
+ * parties by their place in the report).
+ */
+export function validateFinalReport(
+  snapshot: FinalReportContent,
+  input: FinalReportInput,
+  mode: "draft" | "submit",
+  today: string,
+): { problems: Record<string, string>; content: FinalReportContent } {
+  const problems: Record<string, string> = {};
+  const text = (key: string, value: string | undefined, limit = TEXT_LIMIT) => {
+    const t = (value ?? "").trim();
+    if (t.length > limit)
+      problems[key] =
+        `Texten får ha högst ${limit.toLocaleString("sv-SE")} tecken. Nu har den ${t.length.toLocaleString("sv-SE")}.`;
+    return t;
+  };
+  const choice = <T extends string>(
+    key: string,
+    options: readonly T[],
+    v: unknown,
+    what: string,
+  ) => {
+    const s = typeof v === "string" ? v.trim() : "";
+    if (!s) return null;
+    if (!(options as readonly string[]).includes(s)) {
+      problems[key] = `Välj ${what} i listan.`;
+      return null;
+    }
+    return s as T;
+  };
+  const date = (key: string, v: string | null | undefined) => {
+    const d = isoDate(v);
+    if (d === "invalid") {
+      problems[key] = DATE_FORMAT;
+      return null;
+    }
+    return d;
+  };
+
+  // goals
+  if (input.goals.length > snapshot.goals.length)
+    problems.goals = `Slutrapporten har ${snapshot.goals.length} mål. Skicka ett utfall per mål, i samma ordning.`;
+  const goals = snapshot.goals.map((g, i) => {
+    const given = input.goals[i] ?? {};
+    const achieved = choice<Achieved>(
+      `goals.${i}.achieved`,
+      ACHIEVED,
+      given.achieved,
+      `Ja, Nej eller Delvis för mål ${i + 1}`,
+    );
+    if (mode === "submit" && !achieved && !problems[`goals.${i}.achieved`])
+      problems[`goals.${i}.achieved`] = `Ange om mål ${i + 1} uppnåddes: Ja, Nej eller Delvis.`;
+    return {
+      ...g,
+      achieved,
+      outcome: text(`goals.${i}.outcome`, given.outcome),
+      figures: text(`goals.${i}.figures`, given.figures, 2000),
+    };
+  });
+
+  const texts = {} as Record<FinalTextField, string>;
+  for (const f of FINAL_TEXT_FIELDS) texts[f.key] = text(f.key, input[f.key]);
+
+  // the initiative's time
+  const actualStartDate = date("actualStartDate", input.actualStartDate);
+  const actualEndDate = date("actualEndDate", input.actualEndDate);
+  if (actualStartDate && actualEndDate && actualEndDate < actualStartDate)
+    problems.actualEndDate = "Det faktiska slutet kan inte vara före den faktiska starten.";
+  if (mode === "submit" && !actualEndDate && !problems.actualEndDate)
+    problems.actualEndDate =
+      "Skriv när insatsen faktiskt slutade. Insatsen avslutas med det datumet.";
+  if (mode === "submit" && actualEndDate && actualEndDate > today && !problems.actualEndDate)
+    problems.actualEndDate =
+      "Det faktiska slutet ligger i framtiden. Skicka in slutrapporten när insatsen har slutat.";
+
+  // participants: counts, or a pilot study without any
+  const counts = {
+    women: wholeNumber(input.participants.women),
+    men: wholeNumber(input.participants.men),
+    otherOrNotStated: wholeNumber(input.participants.otherOrNotStated),
+  };
+  const countLabels = {
+    women: "kvinnor",
+    men: "män",
+    otherOrNotStated: "deltagare med annat eller ej angivet kön",
+  } as const;
+  for (const [key, value] of Object.entries(counts) as Array<
+    [keyof typeof counts, number | null | "invalid"]
+  >) {
+    if (value === "invalid")
+      problems[`participants.${key}`] =
+        `Skriv antalet ${countLabels[key]} som ett heltal, till exempel 12. Skriv 0 om det inte fanns några.`;
+  }
+  const feasibilityStudy = input.participants.feasibilityStudy === true;
+  const given = Object.values(counts).some((v) => v !== null);
+  if (feasibilityStudy && given)
+    problems["participants.feasibilityStudy"] =
+      "Du har markerat att insatsen var en förstudie utan deltagare. Ta bort antalen, eller ta bort markeringen.";
+  if (mode === "submit" && !feasibilityStudy) {
+    for (const key of Object.keys(counts) as Array<keyof typeof counts>) {
+      if (counts[key] === null)
+        problems[`participants.${key}`] =
+          `Skriv antalet ${countLabels[key]}. Skriv 0 om det inte fanns några. Var insatsen en förstudie utan deltagare? Markera det i stället.`;
+    }
+  }
+  const count = (v: number | null | "invalid") => (v === "invalid" ? null : v);
+
+  const methodAsIntended = choice<Achieved>(
+    "methodAsIntended",
+    ACHIEVED,
+    input.methodAsIntended,
+    "Ja, Nej eller Delvis",
+  );
+
+  // returned funds
+  const returned = choice<YesNo>(
+    "returnedFunds.returned",
+    YES_NO,
+    input.returnedFunds.returned,
+    "Ja eller Nej",
+  );
+  const parsed = parseKronor(input.returnedFunds.amount);
+  let amount: number | null = null;
+  if (parsed === "invalid")
+    problems["returnedFunds.amount"] =
+      "Skriv beloppet i hela kronor med siffror, till exempel 25 000.";
+  else amount = parsed;
+  if (amount !== null && returned !== "ja" && !problems["returnedFunds.amount"])
+    problems["returnedFunds.amount"] =
+      "Du har skrivit ett belopp men inte svarat Ja på att medel har återförts. Svara Ja, eller ta bort beloppet.";
+  if (returned === "ja" && amount === 0)
+    problems["returnedFunds.amount"] =
+      "Skriv hur mycket som återfördes. Beloppet ska vara mer än 0 kr.";
+  if (
+    mode === "submit" &&
+    returned === "ja" &&
+    amount === null &&
+    !problems["returnedFunds.amount"]
+  )
+    problems["returnedFunds.amount"] = "Skriv hur mycket som återfördes, i hela kronor.";
+  const reason = text("returnedFunds.reason", input.returnedFunds.reason);
+  const consequences = text("returnedFunds.consequences", input.returnedFunds.consequences);
+
+  // lessons and signatures, one per party
+  const partyIds = new Set(snapshot.parties.map((p) => p.organisationId));
+  if (input.lessons.some((l) => !partyIds.has(l.organisationId)))
+    problems.lessons = "Lärdomar kan bara skrivas för insatsens parter.";
+  if (input.signatures.some((s) => !partyIds.has(s.organisationId)))
+    problems.signatures = "Underskrifter kan bara registreras för insatsens parter.";
+  const lessons = snapshot.parties.map((p, i) => {
+    const t = text(
+      `lessons.${i}.text`,
+      input.lessons.find((l) => l.organisationId === p.organisationId)?.text,
+    );
+    if (mode === "submit" && !t && !problems[`lessons.${i}.text`])
+      problems[`lessons.${i}.text`] = `Skriv vad ${p.name} har lärt sig av insatsen.`;
+    return { organisationId: p.organisationId, text: t };
+  });
+  const signatures = snapshot.parties.map((p, i) => {
+    const s = input.signatures.find((x) => x.organisationId === p.organisationId);
+    const signerName = text(`signatures.${i}.signerName`, s?.signerName, NAME_LIMIT);
+    const signedOn = date(`signatures.${i}.signedOn`, s?.signedOn);
+    if (signedOn && signedOn > today)
+      problems[`signatures.${i}.signedOn`] =
+        "Datumet för underskriften kan inte ligga i framtiden.";
+    if (mode === "submit") {
+      if (!signerName && !problems[`signatures.${i}.signerName`])
+        problems[`signatures.${i}.signerName`] =
+          `Skriv namnet på den som har skrivit under för ${p.name}.`;
+      if (!signedOn && !problems[`signatures.${i}.signedOn`])
+        problems[`signatures.${i}.signedOn`] = `Skriv datumet då ${p.name} skrev under.`;
+    }
+    return { organisationId: p.organisationId, signerName, signedOn };
+  });
+
+  return {
+    problems,
+    content: {
+      ...snapshot,
+      goals,
+      ...texts,
+      actualStartDate,
+      actualEndDate,
+      participants: {
+        feasibilityStudy,
+        women: count(counts.women),
+        men: count(counts.men),
+        otherOrNotStated: count(counts.otherOrNotStated),
+      },
+      methodAsIntended,
+      returnedFunds: { returned, amount, reason, consequences },
+      lessons,
+      signatures,
+    },
+  };
+}
+
+/** What differs between two contents, for a conflict: the other person's change, field by field. */
+export function finalReportChanges(
+  before: FinalReportContent,
+  theirs: FinalReportContent,
+): ConflictChange[] {
+  const a = new Map(describeFinalReport(before).map((f) => [f.field, f]));
+  return describeFinalReport(theirs)
+    .filter((f) => JSON.stringify(a.get(f.field)?.lines ?? []) !== JSON.stringify(f.lines))
+    .map((f) => ({
+      field: f.field,
+      label: f.label,
+      before: a.get(f.field)?.lines ?? [],
+      theirs: f.lines,
+    }));
+}
+
+/** Locks the row for a change and checks the version it was based on. */
+async function lockReport(tx: Tx, associationId: string, reportId: string, expected?: number) {
+  const [row] = isUuid(reportId)
+    ? await tx
+        .select()
+        .from(finalReports)
+        .where(and(eq(finalReports.id, reportId), eq(finalReports.associationId, associationId)))
+        .for("update")
+    : [];
+  if (!row) throw new NotFoundError("Slutrapporten finns inte.");
+  if (row.status === "last")
+    throw new ValidationError({
+      status: "Slutrapporten är granskad och låst. Den kan inte ändras av någon.",
+    });
+  if (expected !== undefined && row.version !== expected) {
+    const then = await getReportVersion(tx, "final", row.id, expected);
+    const changes = then
+      ? finalReportChanges(
+          finalReportContentOf((then.snapshot.content ?? {}) as Record<string, unknown>),
+          finalReportContentOf(row.content),
+        )
+      : [];
+    throw new ConflictError(
+      `Någon annan har ändrat slutrapporten medan du arbetade (version ${row.version}, du utgick från version ${expected}). Dina ändringar är inte sparade. Hämta den senaste versionen och gör om dem.`,
+      changes,
+    );
+  }
+  return row;
+}
+
+async function change(
+  tx: Tx,
+  actor: AuditActor,
+  row: Row,
+  changes: Partial<typeof finalReports.$inferInsert>,
+  event: string,
+  note: string | null = null,
+): Promise<number> {
+  const version = row.version + 1;
+  const [updated] = await tx
+    .update(finalReports)
+    .set({ ...changes, version, updatedAt: new Date() })
+    .where(eq(finalReports.id, row.id))
+    .returning();
+  if (!updated) throw new Error("update returned nothing");
+  await writeReportVersion(tx, actor, "final", updated, event, note);
+  await recordAuditEvent(tx, actor, {
+    action: `final_report.${event}`,
+    associationId: row.associationId,
+    targetType: "final_report",
+    targetId: row.id,
+    details: {
+      initiativeId: row.initiativeId,
+      status: updated.status,
+      version,
+      ...(updated.registryNumber ? { registryNumber: updated.registryNumber } : {}),
+    },
+  });
+  return version;
+}
+
+/** Saves the lead's part of a draft or a returned report (it may be incomplete, never invalid). */
+export async function saveFinalReport(
+  q: Queryable,
+  actor: AuditActor,
+  associationId: string,
+  reportId: string,
+  expectedVersion: number,
+  input: FinalReportInput,
+  now = new Date(),
+): Promise<number> {
+  return q.transaction(async (tx) => {
+    const row = await lockReport(tx, associationId, reportId, expectedVersion);
+    if (!FINAL_EDITABLE.has(row.status))
+      throw new ValidationError({
+        status:
+          "Slutrapporten är inskickad. Den kan ändras igen om förbundet skickar tillbaka den.",
+      });
+    const { problems, content } = validateFinalReport(
+      finalReportContentOf(row.content),
+      input,
+      "draft",
+      todayInSweden(now),
+    );
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    return change(tx, actor, row, { content: { ...content } }, "saved");
+  });
+}
+
+/** The initiative's values as they are saved, to change a few of them. */
+const valuesOf = (d: InitiativeDetails): InitiativeValues => ({
+  name: d.name,
+  ownerOrganisationId: d.ownerOrganisationId,
+  partnerIds: d.partners.map((p) => p.id),
+  status: d.status,
+  orientation: d.orientation,
+  preRehabilitation: d.preRehabilitation,
+  esf: d.esf,
+  startDate: d.startDate,
+  endDate: d.endDate,
+  lastIntakeDate: d.lastIntakeDate,
+  plannedEndDate: d.plannedEndDate,
+  targetGroup: d.targetGroup,
+  expectedParticipants: d.expectedParticipants,
+  expectedParticipantsOngoing: d.expectedParticipantsOngoing,
+  goals: d.goals.map(({ text, kind, targetNumber, targetPercent }) => ({
+    text,
+    kind,
+    targetNumber,
+    targetPercent,
+  })),
+  localUnits: d.localUnits.map(({ name, expectedParticipants }) => ({
+    name,
+    expectedParticipants,
+  })),
+});
+
+/**
+ * Closes the initiative with the report's actual end: avslutad (one already ended early stays
+ * avslutad i förtid), the end date the actual end. A last intake after the end moves to the end.
+ */
+async function closeInitiative(
+  tx: Tx,
+  actor: AuditActor,
+  associationId: string,
+  initiativeId: string,
+  actualEnd: string,
+  registryNumber: string,
+) {
+  const [locked] = await tx
+    .select({ version: initiatives.version })
+    .from(initiatives)
+    .where(and(eq(initiatives.id, initiativeId), eq(initiatives.associationId, associationId)))
+    .for("update");
+  const before = await getInitiative(tx, associationId, initiativeId);
+  if (!locked || !before) throw new NotFoundError("Insatsen finns inte.");
+  if (before.startDate && actualEnd < before.startDate)
+    throw new ValidationError({
+      actualEndDate: `Det faktiska slutet kan inte vara före insatsens startdatum ${before.startDate}.`,
+    });
+  const status = before.status === "avslutad_i_fortid" ? "avslutad_i_fortid" : "avslutad";
+  const values: InitiativeValues = {
+    ...valuesOf(before),
+    status,
+    endDate: actualEnd,
+    lastIntakeDate:
+      before.lastIntakeDate && before.lastIntakeDate > actualEnd
+        ? actualEnd
+        : before.lastIntakeDate,
+    // the planned end is kept only for an initiative ended early, and only if it is later
+    plannedEndDate:
+      status === "avslutad_i_fortid" && before.plannedEndDate && before.plannedEndDate >= actualEnd
+        ? before.plannedEndDate
+        : null,
+  };
+  const changed = changedFields(before, values);
+  if (!changed.length) return;
+  await writeInitiativeChange(
+    tx,
+    actor,
+    associationId,
+    initiativeId,
+    locked.version,
+    values,
+    changed,
+    `slutrapport ${registryNumber}`,
+  );
+}
+
+/**
+ * Submits the report (or resubmits a returned one): everything asked for must be there. The
+ * first submission gives it a diarienummer and its arrival date. The initiative is closed in
+ * the same transaction, with the report's actual end as its end date.
+ */
+export async function submitFinalReport(
+  q: Queryable,
+  actor: AuditActor,
+  associationId: string,
+  reportId: string,
+  expectedVersion: number,
+  now = new Date(),
+): Promise<{ version: number; registryNumber: string }> {
+  const today = todayInSweden(now);
+  return q.transaction(async (tx) => {
+    const row = await lockReport(tx, associationId, reportId, expectedVersion);
+    if (!FINAL_EDITABLE.has(row.status))
+      throw new ValidationError({ status: "Slutrapporten är redan inskickad." });
+    const stored = finalReportContentOf(row.content);
+    const { problems, content } = validateFinalReport(
+      stored,
+      finalReportInputOf(stored),
+      "submit",
+      today,
+    );
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    const resubmission = row.status === "aterskickad";
+    const registryNumber =
+      row.registryNumber ??
+      (await nextRegistryNumber(tx, associationId, Number(today.slice(0, 4))));
+    const arrivalDate = row.arrivalDate ?? today;
+    const version = await change(
+      tx,
+      actor,
+      row,
+      {
+        content: { ...content },
+        status: "inskickad",
+        submittedAt: now,
+        registryNumber,
+        arrivalDate,
+      },
+      resubmission ? "resubmitted" : "submitted",
+      resubmission
+        ? `Kompletterad ${today}`
+        : `Diarienummer ${registryNumber}, inkom ${arrivalDate}`,
+    );
+    await closeInitiative(
+      tx,
+      actor,
+      associationId,
+      row.initiativeId,
+      content.actualEndDate as string,
+      registryNumber,
+    );
+    return { version, registryNumber };
+  });
+}
+
+/** The office returns a submitted report with what to complete; the initiative stays closed. */
+export async function returnFinalReport(
+  q: Queryable,
+  actor: AuditActor,
+  associationId: string,
+  reportId: string,
+  expectedVersion: number,
+  message: string,
+): Promise<number> {
+  const text = message.trim();
+  if (!text) throw new ValidationError({ returnMessage: "Skriv vad som ska kompletteras." });
+  if (text.length > 5000)
+    throw new ValidationError({ returnMessage: "Meddelandet får ha högst 5 000 tecken." });
+  return q.transaction(async (tx) => {
+    const row = await lockReport(tx, associationId, reportId, expectedVersion);
+    if (row.status !== "inskickad")
+      throw new ValidationError({
+        status: "Bara en inskickad slutrapport kan skickas tillbaka för komplettering.",
+      });
+    await insertReportComment(tx, actor, "final", row.id, text);
+    return change(tx, actor, row, { status: "aterskickad" }, "returned", text);
+  });
+}
+
+/** The office accepts the report: it is locked for good. */
+export async function acceptFinalReport(
+  q: Queryable,
+  actor: AuditActor,
+  associationId: string,
+  reportId: string,
+  expectedVersion: number,
+  now = new Date(),
+): Promise<number> {
+  return q.transaction(async (tx) => {
+    const row = await lockReport(tx, associationId, reportId, expectedVersion);
+    if (row.status !== "inskickad")
+      throw new ValidationError({
+        status: "Bara en inskickad slutrapport kan godkännas och låsas.",
+      });
+    return change(tx, actor, row, { status: "last", lockedAt: now }, "locked");
+  });
+}
