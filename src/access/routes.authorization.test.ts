@@ -2,6 +2,7 @@
 // own association and in a foreign one, and compares the answer with the access table
 // below — written by hand from domain/README.md, not derived from the policy, so a page that
 // forgets to ask the policy (or asks for the wrong permission) makes this test fail.
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, sessionFor, type TestApp } from "../../tests/support/app.ts";
@@ -10,6 +11,7 @@ import { buildOpenApiDocument } from "../api/app.ts";
 import { emptyContent } from "../applications/content.ts";
 import { createApplication } from "../applications/save-application.ts";
 import { applications, applicationVersions } from "../applications/schema.ts";
+import { todayInSweden } from "../applications/workflow.ts";
 import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { memberOrganisations } from "../associations/schema.ts";
@@ -20,6 +22,15 @@ import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
 import { users } from "../people/schema.ts";
+import { ensurePeriodicReports } from "../reports/calendar.ts";
+import { createFinalReport } from "../reports/final-reports.ts";
+import {
+  deviationReports,
+  meetingAttachments,
+  periodicReports,
+  steeringGroupMeetings,
+  steeringGroupMembers,
+} from "../reports/schema.ts";
 import routes from "../web/routes.ts";
 
 type Who = Role | "anonymous";
@@ -80,6 +91,60 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
     "board_member",
     ...LEADING_OR_STEERING,
   ],
+  ":association/rapporter": ["association_admin", "board_member", ...LEADING_OR_STEERING],
+  ":association/rapporter/kalender": ["association_admin"],
+  ":association/rapporter/:reportId": ["association_admin", "board_member", ...LEADING_OR_STEERING],
+  ":association/rapporter/:reportId/andra": ["association_admin", "initiative_lead"],
+  ":association/rapporter/:reportId/styrgrupp": ["association_admin", "steering_group_member"],
+  ":association/insatser/:initiativeId/styrgrupp": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/insatser/:initiativeId/styrgrupp/moten/:meetingId": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/insatser/:initiativeId/styrgrupp/bilagor/:attachmentId": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/avvikelser": ["association_admin", "board_member", ...LEADING_OR_STEERING],
+  ":association/avvikelser/ny": ["association_admin", "initiative_lead"],
+  ":association/avvikelser/:deviationId": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/avvikelser/:deviationId/andra": ["association_admin", "initiative_lead"],
+  ":association/insatser/:initiativeId/slutrapport": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/slutrapporter/:finalReportId": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/slutrapporter/:finalReportId/andra": ["association_admin", "initiative_lead"],
+  ":association/rapporter/:reportId/dokument": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/avvikelser/:deviationId/dokument": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/slutrapporter/:finalReportId/dokument": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
   ":association/organisationer": STAFF_READING_ORGANISATIONS,
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer": ["association_admin"],
@@ -101,6 +166,26 @@ const ASSOCIATION_ACTIONS: Record<string, Who[]> = {
     "initiative_lead",
   ],
   ":association/ansokningar/:applicationId/andra": ["association_admin", "initiative_lead"],
+  ":association/rapporter/kalender": ["association_admin"],
+  // the report's workflow: office (register, accept, return, comment), lead (submit, comment), steering group (comment)
+  ":association/rapporter/:reportId": [
+    "association_admin",
+    "initiative_lead",
+    "steering_group_member",
+  ],
+  ":association/rapporter/:reportId/andra": ["association_admin", "initiative_lead"],
+  ":association/rapporter/:reportId/styrgrupp": ["association_admin", "steering_group_member"],
+  ":association/insatser/:initiativeId/styrgrupp": ["association_admin", "initiative_lead"],
+  ":association/insatser/:initiativeId/styrgrupp/moten/:meetingId": [
+    "association_admin",
+    "initiative_lead",
+  ],
+  ":association/avvikelser/ny": ["association_admin", "initiative_lead"],
+  ":association/avvikelser/:deviationId": ["association_admin", "board_member", "initiative_lead"],
+  ":association/avvikelser/:deviationId/andra": ["association_admin", "initiative_lead"],
+  ":association/insatser/:initiativeId/slutrapport": ["association_admin", "initiative_lead"],
+  ":association/slutrapporter/:finalReportId": ["association_admin", "initiative_lead"],
+  ":association/slutrapporter/:finalReportId/andra": ["association_admin", "initiative_lead"],
   ":association/organisationer": ["association_admin"],
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer/ny": ["association_admin"],
@@ -132,6 +217,20 @@ const SEEING_APPLICATIONS: Who[] = [
 /** Roles in the association that may not see an application: they get 404, as if it did not exist. */
 const NOT_SEEING_APPLICATIONS: Who[] = ["participant_officer", "participant", "auditor"];
 const APPLICATION = "/associations/{slug}/applications/{applicationId}";
+/** The roles that read reports and steering groups: all, or those of their initiative. */
+const READING_REPORTS: Who[] = [
+  "association_admin",
+  "board_member",
+  "initiative_lead",
+  "steering_group_member",
+];
+const SEEING_REPORTS_VIEW = READING_REPORTS;
+const NOT_SEEING_REPORTS: Who[] = ["participant_officer", "participant", "auditor"];
+const MANAGING_STEERING_GROUP: Who[] = ["association_admin", "initiative_lead"];
+const REPORT = "/associations/{slug}/periodic-reports/{reportId}";
+const SG = "/associations/{slug}/initiatives/{initiativeId}/steering-group";
+const DEVIATION = "/associations/{slug}/deviation-reports/{deviationId}";
+const FINAL = "/associations/{slug}/final-reports/{finalReportId}";
 /**
  * API operations: the roles whose tokens get a 2xx in their own association; other roles get
  * 403, except the `unseen` ones, who get 404.
@@ -226,6 +325,121 @@ const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean; unseen?: W
     writes: false,
     unseen: NOT_SEEING_APPLICATIONS,
   },
+  "GET /associations/{slug}/periodic-reports": { roles: READING_REPORTS, writes: false },
+  "GET /associations/{slug}/status-answers": { roles: READING_REPORTS, writes: false },
+  [`GET ${REPORT}`]: { roles: READING_REPORTS, writes: false, unseen: NOT_SEEING_REPORTS },
+  [`GET ${REPORT}/versions`]: {
+    roles: READING_REPORTS,
+    writes: false,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`PUT ${REPORT}`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${REPORT}/submit`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`PUT ${REPORT}/steering-analysis`]: {
+    roles: ["association_admin", "steering_group_member"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${REPORT}/arrival`]: {
+    roles: ["association_admin"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${REPORT}/accept`]: {
+    roles: ["association_admin"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${REPORT}/return`]: {
+    roles: ["association_admin"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${REPORT}/comments`]: {
+    roles: ["association_admin", "initiative_lead", "steering_group_member"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`GET ${SG}/members`]: { roles: SEEING_REPORTS_VIEW, writes: false },
+  [`POST ${SG}/members`]: { roles: MANAGING_STEERING_GROUP, writes: true },
+  [`PUT ${SG}/members/{memberId}`]: { roles: MANAGING_STEERING_GROUP, writes: true },
+  [`GET ${SG}/meetings`]: { roles: SEEING_REPORTS_VIEW, writes: false },
+  [`POST ${SG}/meetings`]: { roles: MANAGING_STEERING_GROUP, writes: true },
+  [`GET ${SG}/meetings/{meetingId}`]: { roles: SEEING_REPORTS_VIEW, writes: false },
+  [`PUT ${SG}/meetings/{meetingId}`]: { roles: MANAGING_STEERING_GROUP, writes: true },
+  [`POST ${SG}/meetings/{meetingId}/attachments`]: {
+    roles: MANAGING_STEERING_GROUP,
+    writes: true,
+  },
+  [`GET ${SG}/attachments/{attachmentId}`]: { roles: SEEING_REPORTS_VIEW, writes: false },
+  "GET /associations/{slug}/deviation-reports": { roles: READING_REPORTS, writes: false },
+  "POST /associations/{slug}/deviation-reports": {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+  },
+  [`GET ${DEVIATION}`]: { roles: READING_REPORTS, writes: false, unseen: NOT_SEEING_REPORTS },
+  [`PUT ${DEVIATION}`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${DEVIATION}/submit`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${DEVIATION}/decision`]: {
+    roles: ["association_admin", "board_member"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`GET ${DEVIATION}/versions`]: {
+    roles: READING_REPORTS,
+    writes: false,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  "GET /associations/{slug}/final-reports": { roles: READING_REPORTS, writes: false },
+  "POST /associations/{slug}/initiatives/{initiativeId}/final-report": {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+  },
+  [`GET ${FINAL}`]: { roles: READING_REPORTS, writes: false, unseen: NOT_SEEING_REPORTS },
+  [`PUT ${FINAL}`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${FINAL}/submit`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${FINAL}/return`]: {
+    roles: ["association_admin"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${FINAL}/accept`]: {
+    roles: ["association_admin"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`GET ${FINAL}/versions`]: { roles: READING_REPORTS, writes: false, unseen: NOT_SEEING_REPORTS },
+  [`GET ${REPORT}/document`]: { roles: READING_REPORTS, writes: false, unseen: NOT_SEEING_REPORTS },
+  [`GET ${DEVIATION}/document`]: {
+    roles: READING_REPORTS,
+    writes: false,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`GET ${FINAL}/document`]: { roles: READING_REPORTS, writes: false, unseen: NOT_SEEING_REPORTS },
   // by id alone: a redirect (307) for anyone with a role in the application's association
   "GET /applications/{applicationId}/document": { roles: SIGNED_IN, writes: false },
   [`GET ${APPLICATION}/document`]: {
@@ -247,13 +461,30 @@ let t: TestDatabase;
 let app: TestApp;
 const sessions = new Map<Who, string>();
 const tokens = new Map<string, string>();
-const own = { slug: "demo", organisationId: "", userId: "", initiativeId: "", applicationId: "" };
-const foreign = {
-  slug: "annat",
+/** The rows each page and operation is asked about, in the demo and in a foreign association. */
+const ids = () => ({
   organisationId: "",
   userId: "",
   initiativeId: "",
   applicationId: "",
+  reportId: "",
+  memberId: "",
+  meetingId: "",
+  attachmentId: "",
+  deviationId: "",
+  finalReportId: "",
+});
+const own = { slug: "demo", ...ids() };
+// a foreign association answers 404 before any row is looked up: its other ids are made up
+const foreign = {
+  slug: "annat",
+  ...ids(),
+  reportId: randomUUID(),
+  memberId: randomUUID(),
+  meetingId: randomUUID(),
+  attachmentId: randomUUID(),
+  deviationId: randomUUID(),
+  finalReportId: randomUUID(),
 };
 
 function concrete(pattern: string, where: typeof own): string {
@@ -263,6 +494,11 @@ function concrete(pattern: string, where: typeof own): string {
     .replace(":userId", where.userId)
     .replace(":initiativeId", where.initiativeId)
     .replace(":applicationId", where.applicationId)
+    .replace(":reportId", where.reportId)
+    .replace(":meetingId", where.meetingId)
+    .replace(":attachmentId", where.attachmentId)
+    .replace(":deviationId", where.deviationId)
+    .replace(":finalReportId", where.finalReportId)
     .replace(":token", "ogiltig-inbjudan")
     .replace("*", "finns/inte")}`;
 }
@@ -356,6 +592,54 @@ beforeAll(async () => {
     actorName: "test",
   });
   own.applicationId = application?.id ?? "";
+  // a periodic report of Tierp, Växtverket, and its steering group with a meeting and minutes
+  await ensurePeriodicReports(t.db, demo?.associationId ?? "", todayInSweden(), own.initiativeId);
+  const [report] = await t.db
+    .select()
+    .from(periodicReports)
+    .where(eq(periodicReports.initiativeId, own.initiativeId));
+  own.reportId = report?.id ?? "";
+  const [member] = await t.db
+    .insert(steeringGroupMembers)
+    .values({
+      initiativeId: own.initiativeId,
+      organisationId: own.organisationId,
+      name: "Anna Ek",
+      membership: "ordinarie",
+      fromDate: "2025-01-01",
+    })
+    .returning();
+  own.memberId = member?.id ?? "";
+  const [meeting] = await t.db
+    .insert(steeringGroupMeetings)
+    .values({ initiativeId: own.initiativeId, meetingDate: "2026-02-10", held: true })
+    .returning();
+  own.meetingId = meeting?.id ?? "";
+  const minutes = Buffer.from("%PDF-1.4\n%%EOF\n");
+  const [attachment] = await t.db
+    .insert(meetingAttachments)
+    .values({
+      meetingId: own.meetingId,
+      fileName: "protokoll.pdf",
+      mediaType: "application/pdf",
+      sizeBytes: minutes.length,
+      sha256: "0".repeat(64),
+      data: minutes,
+    })
+    .returning();
+  own.attachmentId = attachment?.id ?? "";
+  const [deviation] = await t.db
+    .insert(deviationReports)
+    .values({
+      associationId: demo?.associationId ?? "",
+      initiativeId: own.initiativeId,
+      types: ["tidsplan"],
+    })
+    .returning();
+  own.deviationId = deviation?.id ?? "";
+  own.finalReportId = (
+    await createFinalReport(t.db, actor, demo?.associationId ?? "", own.initiativeId)
+  ).id;
   foreign.applicationId = await createApplication(t.db, actor, other.id, {
     ...emptyContent(foreign.organisationId),
     name: "Annan ansökan",
@@ -454,6 +738,12 @@ describe("API operations", () => {
       .replace("{id}", where.organisationId)
       .replace("{initiativeId}", where.initiativeId)
       .replace("{applicationId}", applicationIn[where.slug] ?? "")
+      .replace("{reportId}", where.reportId)
+      .replace("{memberId}", where.memberId)
+      .replace("{meetingId}", where.meetingId)
+      .replace("{attachmentId}", where.attachmentId)
+      .replace("{deviationId}", where.deviationId)
+      .replace("{finalReportId}", where.finalReportId)
       .replace("{version}", "1") ?? "";
   /** An application of each association: the demo's is for "Tierp, Växtverket". */
   const applicationIn: Record<string, string> = {};

@@ -36,8 +36,11 @@ import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { hitThrottle } from "../platform/throttle.ts";
 import { registerApplicationRoutes } from "./applications-routes.ts";
+import { registerDeviationReportDocumentRoute } from "./deviation-report-document-route.ts";
 import { registerDeviationReportRoutes } from "./deviation-reports-routes.ts";
+import { registerFinalReportDocumentRoute } from "./final-report-document-route.ts";
 import { registerFinalReportRoutes } from "./final-reports-routes.ts";
+import { registerPeriodicReportDocumentRoute } from "./periodic-report-document-route.ts";
 import { registerPeriodicReportRoutes } from "./periodic-reports-routes.ts";
 import {
   type ApiContext,
@@ -454,6 +457,9 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
   registerSteeringGroupRoutes(app, services);
   registerDeviationReportRoutes(app, services);
   registerFinalReportRoutes(app, services);
+  registerPeriodicReportDocumentRoute(app, services);
+  registerDeviationReportDocumentRoute(app, services);
+  registerFinalReportDocumentRoute(app, services);
 
   app.all("*", (c) =>
     notFoundProblem(

@@ -174,3 +174,10 @@ export const PERIODIC_STATUS_LABELS = {
   aterskickad: "Åter för komplettering",
   last: "Granskad och låst",
 } as const;
+
+/** The parts of a period key: "2026-K3" → quarter 3 of 2026, "2026-T2" → tertial 2. */
+export function periodParts(key: string): { kind: "K" | "T"; number: number; year: number } {
+  const m = /^(\d{4})-([KT])(\d)$/.exec(key);
+  if (!m) return { kind: "K", number: 0, year: 0 };
+  return { kind: m[2] as "K" | "T", number: Number(m[3]), year: Number(m[1]) };
+}

@@ -8,6 +8,9 @@ import { initiatives } from "../initiatives/schema.ts";
 import { roleAssignments, users } from "../people/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import type { SteeringAnalysis } from "./periodic-report-content.ts";
+
+export { periodParts } from "./periodic-report-content.ts";
+
 import { PERIODIC_REPORT_STATUSES, type PeriodicReportStatus, periodicReports } from "./schema.ts";
 
 export interface DashboardReport {
@@ -119,13 +122,6 @@ export function summarise(reports: Array<Pick<DashboardReport, "status" | "overd
     drafts: reports.filter((r) => r.status === "utkast").length,
     locked: reports.filter((r) => r.status === "last").length,
   };
-}
-
-/** The parts of a period key: "2026-K3" → quarter 3 of 2026, "2026-T2" → tertial 2. */
-export function periodParts(key: string): { kind: "K" | "T"; number: number; year: number } {
-  const m = /^(\d{4})-([KT])(\d)$/.exec(key);
-  if (!m) return { kind: "K", number: 0, year: 0 };
-  return { kind: m[2] as "K" | "T", number: Number(m[3]), year: Number(m[1]) };
 }
 
 /** The initiative leads' names per initiative of an association (for the overdue list). */

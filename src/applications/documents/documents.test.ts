@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../tests/support/database.ts";
 import { createAssociation } from "../../associations/create-association.ts";
 import { addMemberOrganisation } from "../../associations/member-organisations.ts";
+import { imageInfo } from "../../documents/image.ts";
+import { asciiSlug, fitColumns } from "../../documents/layout.ts";
+import { renderPdf as applicationPdf } from "../../documents/pdf.ts";
+import { keepForPreview } from "../../documents/testing.ts";
 import { formatPercent } from "../../platform/i18n/format.ts";
 import { formatMoney } from "../../platform/money.ts";
 import { APPLICATION_FIELDS } from "../content.ts";
@@ -16,9 +20,7 @@ import { createApplication } from "../save-application.ts";
 import { recordPaperSignature } from "../signatures.ts";
 import type { ApplicationInput } from "../validate-application.ts";
 import { decideApplication, submitApplication } from "../workflow.ts";
-import { applicationPdf } from "./application-pdf.ts";
-import { imageInfo } from "./image.ts";
-import { applicationDocument, asciiSlug, fitColumns } from "./layout.ts";
+import { applicationDocument } from "./layout.ts";
 import { renderApplicationDocument } from "./render.ts";
 
 let t: TestDatabase;
@@ -472,6 +474,7 @@ describe("DOCX", () => {
 describe("PDF", () => {
   it("is an A4 document of several pages with every filled field, page numbers and metadata", async () => {
     const doc = await renderApplicationDocument(decided, logo, "pdf");
+    keepForPreview("ansokan.pdf", doc.body);
     expect(doc.mediaType).toBe("application/pdf");
     expect(doc.fileName).toMatch(/^Ansokan-\d{4}-\d+-Tierp-Nya-vagar\.pdf$/);
     expect(doc.body.subarray(0, 5).toString("latin1")).toBe("%PDF-");

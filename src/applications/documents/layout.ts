@@ -1,10 +1,22 @@
 // The application as a document, independent of the file format: the header, every section
 // and field of the form in the order of APPLICATION_FIELDS, the agreement, the signatures and
-// the decision. The DOCX and PDF writers only lay these nodes out, so both documents say the
-// same thing in the same order.
+// the decision. The shared writers of src/documents lay these nodes out as DOCX and PDF.
+
+import {
+  asciiSlug,
+  type DocumentModel,
+  type DocumentNode,
+  EMPTY,
+  type Fact,
+  type FieldBody,
+  type PartySignature,
+  richBody,
+  type TableModel,
+  type TableRow,
+} from "../../documents/layout.ts";
 import { formatDate, formatNumber, formatPercent } from "../../platform/i18n/format.ts";
 import { formatMoney, sumKronor } from "../../platform/money.ts";
-import { type Block, parseRichText } from "../../platform/text/rich-text.ts";
+import { parseRichText } from "../../platform/text/rich-text.ts";
 import {
   APPLICATION_FIELDS,
   APPLICATION_STATUS_LABELS,
@@ -18,83 +30,14 @@ import {
 } from "../content.ts";
 import type { ApplicationDetails } from "../get-application.ts";
 
-/** What an empty field shows: every field appears, filled in or not. */
-export const EMPTY = "—";
 export const DOCUMENT_TITLE = "Ansökan om finansiering av insats";
 
-export interface Fact {
-  label: string;
-  /** One entry per line; empty shows EMPTY. */
-  lines: string[];
-}
-
-export interface TableColumn {
-  title: string;
-  align: "left" | "right";
-  /** Relative width. */
-  weight: number;
-}
-
-export interface TableRow {
-  cells: string[];
-  /** A sum row: bold, with a rule above. */
-  total?: boolean;
-}
-
-export interface TableModel {
-  columns: TableColumn[];
-  rows: TableRow[];
-}
-
-export type FieldBody =
-  | { type: "rich"; blocks: Block[] }
-  | { type: "table"; table: TableModel }
-  | { type: "text"; text: string };
-
-export interface PartySignature {
-  organisation: string;
-  role: string;
-  /** Signed: the signer's details. Unsigned: empty, and the document shows lines to sign on. */
-  signed: Fact[] | null;
-  /** For an unsigned party: a request that waits for its signature, if any. */
-  note: string | null;
-}
-
-export type DocumentNode =
-  /** A section of the form (heading level 1). */
-  | { type: "section"; title: string }
-  /** Short fields as a two-column table: label, value. */
-  | { type: "facts"; facts: Fact[] }
-  /** A longer field: its label as a heading (level 2), then its content. */
-  | { type: "field"; label: string; body: FieldBody }
-  /** Text under a section heading, without a label of its own. */
-  | { type: "text"; blocks: Block[] }
-  /** A short explanation in smaller type. */
-  | { type: "note"; text: string }
-  | { type: "signatures"; parties: PartySignature[] };
-
-export interface ApplicationDocumentModel {
-  associationName: string;
-  formVersion: string;
-  title: string;
-  /** The initiative's name, or a stand-in for a draft without one. */
-  name: string;
-  /** Registration details under the title: diarienummer, arrival date, status. */
-  registration: Fact[];
-  /** The application's name and diarienummer, on every page's footer. */
-  footer: string;
-  /** ASCII-safe file name without extension. */
-  fileBaseName: string;
-  nodes: DocumentNode[];
-}
+export type ApplicationDocumentModel = DocumentModel;
 
 const yesNo = (v: boolean | null) => (v === null ? EMPTY : v ? "Ja" : "Nej");
 const date = (d: string | null | undefined) => (d ? formatDate(d) : EMPTY);
 const money = (n: number) => formatMoney(n);
-const rich = (text: string | null | undefined): FieldBody => ({
-  type: "rich",
-  blocks: parseRichText(text ?? ""),
-});
+const rich = richBody;
 
 /** The years the budget tables show: those of the planned period and any with amounts. */
 export function budgetYears(c: ApplicationContent): number[] {
@@ -198,19 +141,6 @@ function goalTarget(g: ApplicationContent["goals"][number]): string {
   if (g.targetNumber !== null) parts.push(formatNumber(g.targetNumber));
   if (g.targetPercent !== null) parts.push(formatPercent(g.targetPercent / 100));
   return parts.length ? parts.join(", ") : EMPTY;
-}
-
-/** ASCII letters, digits and hyphens: "Tierp, Nya vägar" → "Tierp-Nya-vagar". */
-export function asciiSlug(text: string, max = 60): string {
-  const slug = text
-    .replace(/[æÆ]/g, (m) => (m === "æ" ? "ae" : "Ae"))
-    .replace(/[øØ]/g, (m) => (m === "ø" ? "o" : "O"))
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return slug.slice(0, max).replace(/-+$/, "");
 }
 
 export function documentFileBaseName(a: Pick<ApplicationDetails, "registryNumber" | "content">) {
@@ -375,13 +305,13 @@ export function applicationDocument(a: ApplicationDetails): ApplicationDocumentM
           note: null,
           signed: [
             { label: "Namn", lines: [s.signerName] },
-            { label: "Titel", lines: s.signerTitle ? [s.signerTitle] : [] },
-            { label: "E-post", lines: s.signerEmail ? [s.signerEmail] : [] },
             { label: "Datum", lines: [date(s.signedOn ?? formatDate(s.signedAt))] },
+            { label: "Titel", lines: s.signerTitle ? [s.signerTitle] : [] },
             {
               label: "Underskrift",
               lines: [s.method === "link" ? "e-underskrift via länk" : "underskriven på papper"],
             },
+            { label: "E-post", lines: s.signerEmail ? [s.signerEmail] : [] },
           ],
         };
       return {
@@ -432,58 +362,17 @@ export function applicationDocument(a: ApplicationDetails): ApplicationDocumentM
     { label: "Ansökans version", lines: [String(a.version)] },
   );
 
+  const formVersion = a.formVersion || a.settings.formVersion;
   return {
     associationName: a.associationName,
-    formVersion: a.formVersion || a.settings.formVersion,
+    headerNote: `Blankett: ${formVersion}`,
     title: DOCUMENT_TITLE,
     name,
     registration,
     footer: a.registryNumber ? `${name} · Dnr ${a.registryNumber}` : `${name} · Utkast`,
     fileBaseName: documentFileBaseName(a),
+    keywords: "ansökan, samordningsförbund, Finsam",
+    description: `${DOCUMENT_TITLE} till ${a.associationName}, blankett ${formVersion}.`,
     nodes,
   };
-}
-
-/**
- * Column widths that keep every amount on one line: a right-aligned (figure) column gets at
- * least the width of its widest figure, the text columns share what is left by weight, and
- * each keeps room for its longest word. Returns null when the table does not fit in `total`
- * at the size `measure` measures at; the writer then tries a smaller size.
- */
-export function fitColumns(
-  table: TableModel,
-  total: number,
-  measure: (text: string, bold: boolean) => number,
-  padding: number,
-): number[] | null {
-  const weightSum = table.columns.reduce((s, c) => s + c.weight, 0);
-  const texts = (i: number) => [
-    { text: table.columns[i]?.title ?? "", bold: true },
-    ...table.rows.map((r) => ({ text: r.cells[i] ?? "", bold: Boolean(r.total) })),
-  ];
-  const needed = table.columns.map(
-    (c, i) =>
-      Math.max(
-        0,
-        ...texts(i).flatMap(({ text, bold }) =>
-          (c.align === "right" ? [text] : text.split(/\s+/)).map((t) => measure(t, bold)),
-        ),
-      ) + padding,
-  );
-  const widths = table.columns.map((c, i) =>
-    c.align === "right" ? Math.max((c.weight / weightSum) * total, needed[i] ?? 0) : 0,
-  );
-  const textColumns = table.columns.flatMap((c, i) => (c.align === "right" ? [] : [i]));
-  const remaining = total - widths.reduce((s, w) => s + w, 0);
-  const textWeight = textColumns.reduce((s, i) => s + (table.columns[i]?.weight ?? 0), 0);
-  if (remaining < 0) return null;
-  if (textColumns.length === 0) {
-    const used = total - remaining;
-    return widths.map((w) => (w * total) / used);
-  }
-  for (const i of textColumns) {
-    widths[i] = (remaining * (table.columns[i]?.weight ?? 0)) / textWeight;
-    if ((widths[i] ?? 0) < (needed[i] ?? 0)) return null;
-  }
-  return widths;
 }

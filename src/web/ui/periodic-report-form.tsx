@@ -4,7 +4,7 @@
 // input's id is its error key, so the summary's links land on the field.
 import { type ReactNode, useEffect, useRef } from "react";
 import type { MessageKey } from "../../platform/i18n/translate.ts";
-import { periodParts } from "../../reports/report-dashboard.ts";
+import { periodParts } from "../../reports/periodic-report-content.ts";
 import type { PeriodicReportStatus } from "../../reports/schema.ts";
 import { useI18n, useT } from "./i18n.tsx";
 

@@ -1,13 +1,13 @@
-// The application as an A4 PDF laid out like the paper form: the association's logo and name
-// at the top, numbered sections, tables with borders that carry their header row over a page
-// break, signature blocks that are never split, and on every page a footer with the
-// application's name, diarienummer and "Sida X av Y".
+// A document as an A4 PDF laid out like the paper form it replaces: the association's logo and
+// name at the top, numbered sections, tables with borders that carry their header row over a
+// page break, signature blocks that are never split, and on every page a footer with the
+// document's name, diarienummer and "Sida X av Y".
 import PDFDocument from "pdfkit";
-import type { Block, Inline } from "../../platform/text/rich-text.ts";
+import type { Block, Inline } from "../platform/text/rich-text.ts";
 import { type PdfFont, pdfFonts } from "./fonts.ts";
 import { fitInto, imageInfo, type Logo } from "./image.ts";
 import {
-  type ApplicationDocumentModel,
+  type DocumentModel,
   type DocumentNode,
   EMPTY,
   type Fact,
@@ -46,9 +46,9 @@ class PdfWriter {
   readonly width: number;
   readonly output: Promise<Buffer>;
 
-  readonly model: ApplicationDocumentModel;
+  readonly model: DocumentModel;
 
-  constructor(model: ApplicationDocumentModel, options: PdfOptions) {
+  constructor(model: DocumentModel, options: PdfOptions) {
     this.model = model;
     this.doc = new PDFDocument({
       size: "A4",
@@ -65,7 +65,7 @@ class PdfWriter {
         Title: `${model.title}: ${model.name}`,
         Author: model.associationName,
         Subject: model.footer,
-        Keywords: "ansökan, samordningsförbund, Finsam",
+        Keywords: model.keywords,
         Creator: "Samspår",
         Producer: "Samspår",
         CreationDate: new Date(),
@@ -139,18 +139,20 @@ class PdfWriter {
     // the association's name and the form's version, right-aligned beside the logo
     this.use("semibold", hasLogo ? 11 : 14, COLOR.accent);
     const nameHeight = doc.heightOfString(this.model.associationName, { width: textWidth });
-    const versionText = `Blankett: ${this.model.formVersion}`;
-    const blockHeight = nameHeight + 14;
+    const versionText = this.model.headerNote;
+    const blockHeight = nameHeight + (versionText ? 14 : 0);
     const blockTop = logoHeight > blockHeight ? top + (logoHeight - blockHeight) / 2 : top;
     doc.text(this.model.associationName, textLeft, blockTop, {
       width: textWidth,
       align: hasLogo ? "right" : "left",
     });
-    this.use("regular", SIZE.small, COLOR.muted);
-    doc.text(versionText, textLeft, blockTop + nameHeight + 2, {
-      width: textWidth,
-      align: hasLogo ? "right" : "left",
-    });
+    if (versionText) {
+      this.use("regular", SIZE.small, COLOR.muted);
+      doc.text(versionText, textLeft, blockTop + nameHeight + 2, {
+        width: textWidth,
+        align: hasLogo ? "right" : "left",
+      });
+    }
     const ruleY = Math.max(top + logoHeight, blockTop + blockHeight) + 4 * MM;
     doc
       .moveTo(this.left, ruleY)
@@ -185,8 +187,13 @@ class PdfWriter {
       doc.rect(x, y, cellWidth, height).lineWidth(0.5).strokeColor(COLOR.border).stroke();
       this.use("regular", SIZE.small, COLOR.muted);
       doc.text(fact.label, x + 7, y + 6, { width: cellWidth - 14, lineBreak: false });
-      this.use("semibold", 11);
-      doc.text(fact.lines.join(", ") || EMPTY, x + 7, y + 18, {
+      // the largest size at which the value fits its box
+      const value = fact.lines.join(", ") || EMPTY;
+      let size = 11;
+      while (size > 8 && this.use("semibold", size).doc.widthOfString(value) > cellWidth - 14)
+        size -= 0.5;
+      this.use("semibold", size);
+      doc.text(value, x + 7, y + 18 + (11 - size) / 2, {
         width: cellWidth - 14,
         lineBreak: false,
         ellipsis: true,
@@ -214,12 +221,13 @@ class PdfWriter {
     doc.y = y + 7;
   }
 
-  fieldLabel(label: string) {
-    this.space(8);
+  fieldLabel(label: string, level: 2 | 3 = 2) {
+    this.space(level === 2 ? 8 : 6);
     this.ensure(18 + 40);
-    this.use("semibold", SIZE.h2, COLOR.accent);
+    if (level === 2) this.use("semibold", SIZE.h2, COLOR.accent);
+    else this.use("semibold", SIZE.body, COLOR.text);
     this.doc.text(label, this.left, this.doc.y, { width: this.width });
-    this.doc.y += 3;
+    this.doc.y += level === 2 ? 3 : 2;
   }
 
   note(text: string) {
@@ -310,34 +318,46 @@ class PdfWriter {
       widths = table.columns.map((c) => (c.weight / totalWeight) * this.width);
     }
     const columnWidths = widths;
-    const rowHeight = (cells: string[], font: Font) =>
-      Math.max(
-        ...cells.map((cell, i) =>
-          this.height(cell, font, size, (columnWidths[i] ?? 0) - 2 * CELL.x),
-        ),
-      ) +
-      2 * CELL.y;
+    const noteSize = Math.min(SIZE.small, size - 0.5);
+    const cellHeight = (cell: string, note: string | undefined, font: Font, i: number) => {
+      const inner = (columnWidths[i] ?? 0) - 2 * CELL.x;
+      const text = this.height(cell, font, size, inner);
+      return note ? text + 2 + this.height(note, "italic", noteSize, inner) : text;
+    };
+    const rowHeight = (cells: string[], font: Font, notes: string[] = []) =>
+      Math.max(...cells.map((cell, i) => cellHeight(cell, notes[i], font, i))) + 2 * CELL.y;
     const header = table.columns.map((c) => c.title);
     const headerHeight = rowHeight(header, "semibold");
-    const drawRow = (cells: string[], font: Font, fill: string | null, height: number) => {
+    const drawRow = (
+      cells: string[],
+      font: Font,
+      fill: string | null,
+      height: number,
+      notes: string[] = [],
+    ) => {
       const y = doc.y;
       let x = this.left;
       if (fill) doc.rect(this.left, y, this.width, height).fillColor(fill).fill();
       cells.forEach((cell, i) => {
         const w = columnWidths[i] ?? 0;
+        const align = table.columns[i]?.align ?? "left";
         doc.rect(x, y, w, height).lineWidth(0.5).strokeColor(COLOR.border).stroke();
         this.use(font, size);
-        doc.text(cell, x + CELL.x, y + CELL.y, {
-          width: w - 2 * CELL.x,
-          align: table.columns[i]?.align ?? "left",
-          lineGap: LINE_GAP,
-        });
+        doc.text(cell, x + CELL.x, y + CELL.y, { width: w - 2 * CELL.x, align, lineGap: LINE_GAP });
+        const note = notes[i];
+        if (note) {
+          const below = y + CELL.y + this.height(cell, font, size, w - 2 * CELL.x) + 2;
+          this.use("italic", noteSize, COLOR.muted);
+          doc.text(note, x + CELL.x, below, { width: w - 2 * CELL.x, align, lineGap: LINE_GAP });
+        }
         x += w;
       });
       doc.x = this.left;
       doc.y = y + height;
     };
-    const heights = table.rows.map((r) => rowHeight(r.cells, r.total ? "semibold" : "regular"));
+    const heights = table.rows.map((r) =>
+      rowHeight(r.cells, r.total ? "semibold" : "regular", r.notes),
+    );
     const whole = headerHeight + heights.reduce((s, h) => s + h, 0);
     // a short table stays on one page; a long one starts with at least its header and a row
     const pageHeight = this.bottom - MARGIN.top;
@@ -360,7 +380,7 @@ class PdfWriter {
           .lineWidth(1.2)
           .strokeColor(COLOR.text)
           .stroke();
-      } else drawRow(row.cells, font, null, height);
+      } else drawRow(row.cells, font, null, height, row.notes);
     });
     doc.y += 2;
   }
@@ -426,14 +446,10 @@ class PdfWriter {
     const columnWidth = (this.width - 2 * inset - gutter) / 2;
     const lineSpace = 30;
     let bodyHeight: number;
-    let signedRows: Array<[Fact | undefined, Fact | undefined]> = [];
+    const signedRows: Array<[Fact | undefined, Fact | undefined]> = [];
     if (party.signed) {
-      const byLabel = (l: string) => party.signed?.find((f) => f.label === l);
-      signedRows = [
-        [byLabel("Namn"), byLabel("Datum")],
-        [byLabel("Titel"), byLabel("Underskrift")],
-        [byLabel("E-post"), undefined],
-      ];
+      const signed = party.signed;
+      for (let i = 0; i < signed.length; i += 2) signedRows.push([signed[i], signed[i + 1]]);
       bodyHeight = signedRows.reduce(
         (sum, row) =>
           sum +
@@ -528,8 +544,12 @@ class PdfWriter {
         return this.section(node.title);
       case "facts":
         return this.facts(node.facts);
+      case "heading":
+        return this.fieldLabel(node.title);
+      case "table":
+        return this.table(node.table);
       case "field":
-        this.fieldLabel(node.label);
+        this.fieldLabel(node.label, node.level);
         return this.fieldBody(node.body);
       case "text":
         this.space(2);
@@ -578,11 +598,12 @@ class PdfWriter {
           lineBreak: false,
           ellipsis: true,
         });
-        doc.text(`Blankett: ${this.model.formVersion}`, this.left, headerY, {
-          width: this.width,
-          align: "right",
-          lineBreak: false,
-        });
+        if (this.model.headerNote)
+          doc.text(this.model.headerNote, this.left, headerY, {
+            width: this.width,
+            align: "right",
+            lineBreak: false,
+          });
         doc
           .moveTo(this.left, headerY + 14)
           .lineTo(this.left + this.width, headerY + 14)
@@ -601,8 +622,8 @@ class PdfWriter {
   }
 }
 
-export async function applicationPdf(
-  model: ApplicationDocumentModel,
+export async function renderPdf(
+  model: DocumentModel,
   logo: Logo | undefined,
   options: PdfOptions = {},
 ): Promise<Buffer> {

@@ -1,7 +1,7 @@
-// The application as a Word document laid out like the paper form: the association's logo and
-// name in the page header, real heading styles (Rubrik 1/2/3 in Word's navigation pane), real
-// tables with header rows that repeat over page breaks, lists, links, signature blocks, and
-// "Sida X av Y" with the application's name and diarienummer in the footer.
+// A document as a Word file laid out like the paper form it replaces: the association's logo
+// and name in the page header, real heading styles (Rubrik 1/2/3 in Word's navigation pane),
+// real tables with header rows that repeat over page breaks, lists, links, signature blocks,
+// and "Sida X av Y" with the document's name and diarienummer in the footer.
 import {
   AlignmentType,
   BorderStyle,
@@ -28,10 +28,10 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import type { Block, Inline } from "../../platform/text/rich-text.ts";
+import type { Block, Inline } from "../platform/text/rich-text.ts";
 import { fitInto, imageInfo, type Logo } from "./image.ts";
 import {
-  type ApplicationDocumentModel,
+  type DocumentModel,
   type DocumentNode,
   EMPTY,
   type Fact,
@@ -106,11 +106,11 @@ function inlineChildren(runs: Inline[], options: { bold?: boolean } = {}): Parag
 }
 
 class DocxWriter {
-  readonly model: ApplicationDocumentModel;
+  readonly model: DocumentModel;
   /** Each numbered list starts again at 1. */
   private listInstance = 0;
 
-  constructor(model: ApplicationDocumentModel) {
+  constructor(model: DocumentModel) {
     this.model = model;
   }
 
@@ -167,22 +167,37 @@ class DocxWriter {
       align?: "left" | "right";
       keepNext?: boolean;
       topBorder?: boolean;
+      /** Small print under the text. */
+      note?: string;
     } = {},
   ) {
+    const alignment = options.align === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT;
     return new TableCell({
       width: { size: width, type: WidthType.DXA },
       margins: CELL_MARGINS,
       ...(options.fill ? { shading: shade(options.fill) } : {}),
       ...(options.topBorder ? { borders: { top: line(12, COLOR.text) } } : {}),
-      children: (lines.length ? lines : [EMPTY]).map(
-        (text) =>
-          new Paragraph({
-            style: "TableText",
-            keepNext: options.keepNext,
-            alignment: options.align === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
-            children: [new TextRun({ text, bold: options.bold, size: options.size })],
-          }),
-      ),
+      children: [
+        ...(lines.length ? lines : [EMPTY]).map(
+          (text) =>
+            new Paragraph({
+              style: "TableText",
+              keepNext: options.keepNext,
+              alignment,
+              children: [new TextRun({ text, bold: options.bold, size: options.size })],
+            }),
+        ),
+        ...(options.note
+          ? [
+              new Paragraph({
+                style: "TableNote",
+                keepNext: options.keepNext,
+                alignment,
+                children: [new TextRun(options.note)],
+              }),
+            ]
+          : []),
+      ],
     });
   }
 
@@ -229,9 +244,10 @@ class DocxWriter {
             new TableRow({
               cantSplit: true,
               children: row.cells.map((text, i) =>
-                this.cell([text], widths[i] ?? 0, {
+                this.cell(text.split("\n"), widths[i] ?? 0, {
                   bold: row.total,
                   size,
+                  note: row.notes?.[i],
                   align: table.columns[i]?.align,
                   ...(row.total ? { fill: COLOR.labelFill, topBorder: true } : {}),
                   // a short table is kept on one page
@@ -337,21 +353,22 @@ class DocxWriter {
     });
     const rows: TableRow[] = [head];
     if (party.signed) {
-      const value = (l: string) => party.signed?.find((f) => f.label === l)?.lines.join(", ") ?? "";
-      const pairs: Array<[string, string]> = [
-        ["Namn", "Datum"],
-        ["Titel", "Underskrift"],
-        ["E-post", ""],
-      ];
+      const signed = party.signed;
+      const pairs: Array<[Fact, Fact | undefined]> = [];
+      for (let i = 0; i < signed.length; i += 2) {
+        const first = signed[i];
+        if (first) pairs.push([first, signed[i + 1]]);
+      }
+      const value = (f: Fact) => f.lines.join(", ");
       pairs.forEach(([a, b], i) => {
         const last = i === pairs.length - 1;
         rows.push(
           new TableRow({
             cantSplit: true,
             children: [
-              labelled(a, value(a), !last),
+              labelled(a.label, value(a), !last),
               b
-                ? labelled(b, value(b), !last)
+                ? labelled(b.label, value(b), !last)
                 : new TableCell({
                     width: { size: half, type: WidthType.DXA },
                     children: [new Paragraph("")],
@@ -412,9 +429,18 @@ class DocxWriter {
         ];
       case "facts":
         return [this.facts(node.facts), this.spacer()];
+      case "table":
+        return [this.table(node.table), this.spacer()];
+      case "heading":
+        return [
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(node.title)] }),
+        ];
       case "field":
         return [
-          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(node.label)] }),
+          new Paragraph({
+            heading: node.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2,
+            children: [new TextRun(node.label)],
+          }),
           ...this.fieldBody(node.body),
         ];
       case "text":
@@ -468,7 +494,7 @@ class DocxWriter {
       size: info ? 22 : 26,
     });
     const versionRun = new TextRun({
-      text: `Blankett: ${this.model.formVersion}`,
+      text: this.model.headerNote,
       color: COLOR.muted,
       size: 17,
     });
@@ -507,11 +533,15 @@ class DocxWriter {
           verticalAlign: VerticalAlignTable.CENTER,
           children: [
             new Paragraph({ style: "Spacer", alignment: AlignmentType.RIGHT, children: [nameRun] }),
-            new Paragraph({
-              style: "Spacer",
-              alignment: AlignmentType.RIGHT,
-              children: [versionRun],
-            }),
+            ...(this.model.headerNote
+              ? [
+                  new Paragraph({
+                    style: "Spacer",
+                    alignment: AlignmentType.RIGHT,
+                    children: [versionRun],
+                  }),
+                ]
+              : []),
           ],
         }),
       );
@@ -581,8 +611,8 @@ class DocxWriter {
       creator: m.associationName,
       lastModifiedBy: m.associationName,
       subject: m.footer,
-      description: `${m.title} till ${m.associationName}, blankett ${m.formVersion}.`,
-      keywords: "ansökan, samordningsförbund, Finsam",
+      description: m.description,
+      keywords: m.keywords,
       styles: {
         default: {
           document: {
@@ -668,6 +698,12 @@ class DocxWriter {
             basedOn: "Normal",
             run: { size: 19 },
             paragraph: { spacing: { before: 0, after: 0, line: 252, lineRule: LineRuleType.AUTO } },
+          },
+          {
+            id: "TableNote",
+            name: "Tabellanmärkning",
+            basedOn: "TableText",
+            run: { size: 16, italics: true, color: COLOR.muted },
           },
           {
             id: "FieldLabel",
@@ -756,9 +792,6 @@ class DocxWriter {
   }
 }
 
-export async function applicationDocx(
-  model: ApplicationDocumentModel,
-  logo: Logo | undefined,
-): Promise<Buffer> {
+export async function renderDocx(model: DocumentModel, logo: Logo | undefined): Promise<Buffer> {
   return Packer.toBuffer(new DocxWriter(model).document(logo));
 }
