@@ -168,6 +168,8 @@ describe("a final report", () => {
 
         await page.getByRole("link", { name: "Tillbaka till insatsen" }).click();
         await page.waitForURL(`${base}${initiativePath}`);
+        // with JavaScript the address changes before the page has rendered: wait for it
+        await page.getByRole("heading", { level: 2, name: "Uppföljning" }).waitFor();
         expect(await header(page)).toMatchObject({ Status: "Avslutad", Slutdatum: today });
         // the way in from the initiative now leads to the report
         await page.getByRole("link", { name: "Slutrapport", exact: true }).click();

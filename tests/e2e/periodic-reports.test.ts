@@ -241,6 +241,8 @@ describe("a quarterly report from draft to lock", () => {
 
       // submitting it now is refused: every missing answer links to its field on the form
       expect(await act(lead, lead.getByRole("button", { name: "Skicka in rapporten" }))).toBe(400);
+      // the answer has come; the page shows it once React has rendered it
+      await lead.locator(".error-summary a").first().waitFor();
       const links = await lead
         .locator(".error-summary a")
         .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
@@ -410,6 +412,10 @@ describe("a quarterly report from draft to lock", () => {
       const returned = lead.getByRole("note", { name: "Förbundet har skickat tillbaka rapporten" });
       expect(await returned.textContent()).toContain("Komplettera 2.3 med hur deltagarna bidrog.");
       await lead.getByRole("link", { name: "Skriv eller ändra rapporten" }).click();
+      // with JavaScript the address changes before the form has rendered: wait for the form
+      await lead
+        .getByRole("heading", { level: 1, name: /^Skriv rapporten: Tierp, Växtverket/ })
+        .waitFor();
       await lead
         .getByLabel(/^2\.3 Brukarmedverkan/)
         .fill("Fokusgrupp i september; två förslag infördes.");
