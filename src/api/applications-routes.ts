@@ -43,24 +43,24 @@ import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/sc
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { actorOf, associationOf, guard, guarded, principalOf, type Rule } from "./app.ts";
-import { type ApiContext, type ApiEnv, PROBLEM_CONTENT_TYPE, ProblemSchema } from "./problems.ts";
+import {
+  AssociationParams,
+  common,
+  invalid,
+  json,
+  jsonBody,
+  problem,
+  security,
+  tooLarge,
+  unsupported,
+} from "./operation-kit.ts";
+import type { ApiContext, ApiEnv } from "./problems.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-const security = [{ bearer: [] }];
 const TAG = "Ansökningar";
 
-function problem(description: string) {
-  return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } };
-}
-
-const invalid = problem(
-  "Ogiltiga uppgifter eller ogiltig JSON; `errors` anger fälten, med ett meddelande på svenska för varje.",
-);
-const unauthorized = problem(
-  "API-nyckel saknas eller är ogiltig (svaret har huvudet WWW-Authenticate).",
-);
 const forbidden = problem(
   "Nyckelns ägare ser ansökan men saknar behörighet för åtgärden, eller nyckeln får bara läsa (scope read).",
 );
@@ -74,35 +74,7 @@ const applicationNotFound = problem(
 const conflict = problem(
   "Ansökan har ändrats sedan du läste den (versionen stämmer inte). `changes` anger vad den andra ändrade, fält för fält.",
 );
-const unsupported = problem("Innehållet skickades inte som application/json.");
-const tooLarge = problem("Innehållet är större än 512 kB.");
-const rateLimited = problem(
-  "För många anrop med samma nyckel; huvudet Retry-After anger hur länge du ska vänta.",
-);
-const internal = problem("Oväntat fel hos oss; ange `requestId` om du kontaktar oss.");
-const common = { 401: unauthorized, 429: rateLimited, 500: internal } as const;
 const writing = { 400: invalid, 413: tooLarge, 415: unsupported } as const;
-
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const jsonBody = <T>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
-
-const AssociationParams = z.object({
-  slug: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({
-      param: { name: "slug", in: "path" },
-      description: "Förbundets kortnamn, samma som i webbadressen.",
-      example: "uppsala-lan",
-    }),
-});
 
 const ApplicationParams = AssociationParams.extend({
   applicationId: z.uuid().openapi({

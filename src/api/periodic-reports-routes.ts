@@ -42,23 +42,25 @@ import {
 import { listReportVersions } from "../reports/report-versions.ts";
 import { PERIODIC_REPORT_STATUSES } from "../reports/schema.ts";
 import { actorOf, associationOf, guard, guarded, principalOf, type Rule } from "./app.ts";
-import { type ApiContext, type ApiEnv, PROBLEM_CONTENT_TYPE, ProblemSchema } from "./problems.ts";
+import {
+  AssociationParams,
+  common,
+  json,
+  jsonBody,
+  problem,
+  security,
+  tooLarge,
+  unsupported,
+} from "./operation-kit.ts";
+import type { ApiContext, ApiEnv } from "./problems.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-const security = [{ bearer: [] }];
 const TAG = "Periodiska rapporter";
-
-function problem(description: string) {
-  return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } };
-}
 
 const invalid = problem(
   "Ogiltiga uppgifter eller ogiltig JSON; `errors` anger fälten, med ett meddelande på svenska för varje. En låst rapport eller en åtgärd som inte passar rapportens status anges vid fältet status.",
-);
-const unauthorized = problem(
-  "API-nyckel saknas eller är ogiltig (svaret har huvudet WWW-Authenticate).",
 );
 const forbidden = problem(
   "Nyckelns ägare ser rapporten men saknar behörighet för åtgärden, eller nyckeln får bara läsa (scope read).",
@@ -73,35 +75,7 @@ const reportNotFound = problem(
 const conflict = problem(
   "Rapporten har ändrats sedan du läste den (versionen stämmer inte). Hämta den på nytt och gör om ändringen.",
 );
-const unsupported = problem("Innehållet skickades inte som application/json.");
-const tooLarge = problem("Innehållet är större än 512 kB.");
-const rateLimited = problem(
-  "För många anrop med samma nyckel; huvudet Retry-After anger hur länge du ska vänta.",
-);
-const internal = problem("Oväntat fel hos oss; ange `requestId` om du kontaktar oss.");
-const common = { 401: unauthorized, 429: rateLimited, 500: internal } as const;
 const writing = { 400: invalid, 413: tooLarge, 415: unsupported } as const;
-
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const jsonBody = <T>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
-
-const AssociationParams = z.object({
-  slug: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({
-      param: { name: "slug", in: "path" },
-      description: "Förbundets kortnamn, samma som i webbadressen.",
-      example: "uppsala-lan",
-    }),
-});
 
 const ReportParams = AssociationParams.extend({
   reportId: z.uuid().openapi({

@@ -18,13 +18,10 @@ import type { Queryable } from "../platform/database/connect.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { associationOf, guard, guarded, principalOf } from "./app.ts";
-import { type ApiEnv, PROBLEM_CONTENT_TYPE, ProblemSchema } from "./problems.ts";
+import { problem } from "./operation-kit.ts";
+import type { ApiEnv } from "./problems.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function problem(description: string) {
-  return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } };
-}
 
 export interface ReportDocumentOperation<T extends { initiativeId: string }> {
   /** The report's path below the association: "periodic-reports". */

@@ -6,31 +6,15 @@ import { MEMBER_ORGANISATION_KINDS } from "../associations/schema.ts";
 import { SORTS } from "../initiatives/find-initiatives.ts";
 import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
 import { ROLES } from "../people/roles.ts";
-import { PROBLEM_CONTENT_TYPE, ProblemSchema } from "./problems.ts";
-
-const security = [{ bearer: [] }];
-
-function problem(description: string) {
-  return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } };
-}
+import { common, json, problem, security, unsupported } from "./operation-kit.ts";
 
 const invalid = problem("Ogiltiga uppgifter eller ogiltig JSON; `errors` anger fälten.");
-const unauthorized = problem(
-  "API-nyckel saknas eller är ogiltig (svaret har huvudet WWW-Authenticate).",
-);
 const forbidden = problem(
   "Nyckelns ägare saknar behörighet, eller nyckeln får bara läsa (scope read).",
 );
 const notFound = problem("Förbundet finns inte eller nyckelns ägare har ingen roll i det.");
 const conflict = problem("Uppgifterna har ändrats sedan de lästes (versionen stämmer inte).");
-const unsupported = problem("Innehållet skickades inte som application/json.");
 const tooLarge = problem("Innehållet är större än 64 kB.");
-const rateLimited = problem(
-  "För många anrop med samma nyckel; huvudet Retry-After anger hur länge du ska vänta.",
-);
-const internal = problem("Oväntat fel hos oss; ange `requestId` om du kontaktar oss.");
-
-const common = { 401: unauthorized, 429: rateLimited, 500: internal } as const;
 
 const SlugParam = z
   .string()
@@ -140,11 +124,6 @@ const UserSchema = z
   });
 
 const UserListSchema = z.object({ items: z.array(UserSchema) }).openapi("UserList");
-
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export const getMe = createRoute({
   method: "get",

@@ -32,30 +32,21 @@ import {
 } from "../reports/steering-groups.ts";
 import { actorOf, associationOf, guard, guarded } from "./app.ts";
 import {
-  type ApiContext,
-  type ApiEnv,
-  PROBLEM_CONTENT_TYPE,
-  PROBLEM_TYPES,
-  ProblemSchema,
-  problemResponse,
-} from "./problems.ts";
+  common,
+  invalid,
+  json,
+  jsonBody,
+  problem,
+  security,
+  unsupported,
+} from "./operation-kit.ts";
+import { type ApiContext, type ApiEnv, PROBLEM_TYPES, problemResponse } from "./problems.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-const security = [{ bearer: [] }];
 const TAG = "Styrgrupper";
 
-function problem(description: string) {
-  return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } };
-}
-
-const invalid = problem(
-  "Ogiltiga uppgifter eller ogiltig JSON; `errors` anger fälten, med ett meddelande på svenska för varje.",
-);
-const unauthorized = problem(
-  "API-nyckel saknas eller är ogiltig (svaret har huvudet WWW-Authenticate).",
-);
 const forbidden = problem(
   "Nyckelns ägare saknar behörighet för insatsens styrgrupp, eller nyckeln får bara läsa (scope read).",
 );
@@ -65,23 +56,8 @@ const notFound = problem(
 const conflict = problem(
   "Uppgifterna har ändrats sedan du läste dem (versionen stämmer inte). Hämta dem på nytt.",
 );
-const unsupported = problem("Innehållet skickades inte som application/json.");
 const tooLarge = problem("Innehållet är större än 64 kB.");
-const rateLimited = problem(
-  "För många anrop med samma nyckel; huvudet Retry-After anger hur länge du ska vänta.",
-);
-const internal = problem("Oväntat fel hos oss; ange `requestId` om du kontaktar oss.");
-const common = { 401: unauthorized, 429: rateLimited, 500: internal } as const;
 const writing = { 400: invalid, 413: tooLarge, 415: unsupported } as const;
-
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const jsonBody = <T>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
 
 const uuidParam = (name: string, description: string) =>
   z.uuid().openapi({
