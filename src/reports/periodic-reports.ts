@@ -213,25 +213,23 @@ export async function getPeriodicReport(q: Queryable, associationId: string, rep
   // "Startade insatsen i tid?" is asked until answered Ja, then carried
   let startedOnTimeCarried = false;
   if (!answers.startedOnTime.answer) {
-    {
-      const earlier = await q
-        .select({ content: periodicReports.content })
-        .from(periodicReports)
-        .where(
-          and(
-            eq(periodicReports.initiativeId, r.initiativeId),
-            lt(periodicReports.periodEnd, r.periodStart),
-          ),
-        );
-      if (
-        earlier.some(
-          (e) =>
-            (e.content as unknown as PeriodicReportContent).answers?.startedOnTime?.answer === "ja",
-        )
-      ) {
-        answers.startedOnTime = { answer: "ja", comment: "" };
-        startedOnTimeCarried = true;
-      }
+    const earlier = await q
+      .select({ content: periodicReports.content })
+      .from(periodicReports)
+      .where(
+        and(
+          eq(periodicReports.initiativeId, r.initiativeId),
+          lt(periodicReports.periodEnd, r.periodStart),
+        ),
+      );
+    if (
+      earlier.some(
+        (e) =>
+          (e.content as unknown as PeriodicReportContent).answers?.startedOnTime?.answer === "ja",
+      )
+    ) {
+      answers.startedOnTime = { answer: "ja", comment: "" };
+      startedOnTimeCarried = true;
     }
   }
   const derived = await derivedAnswers(q, r);
