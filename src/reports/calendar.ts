@@ -4,6 +4,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import { initiatives } from "../initiatives/schema.ts";
+import { isoDate } from "../initiatives/validate-initiative.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { ConflictError, ValidationError } from "../platform/errors.ts";
 import { emptyPeriodicContent, emptySteeringAnalysis } from "./periodic-report-content.ts";
@@ -76,6 +77,8 @@ export interface ReportingSettings {
   dueMonthsAfter: number;
   remindDaysBefore: number;
   followUpPeriods: Array<"halfyear" | "year" | "tertial" | "quarter">;
+  /** Reports are created for periods that start on or after this date; null: no limit. */
+  reportsFrom: string | null;
   version: number;
 }
 
@@ -93,6 +96,7 @@ export async function getReportingSettings(
         dueMonthsAfter: row.dueMonthsAfter,
         remindDaysBefore: row.remindDaysBefore,
         followUpPeriods: row.followUpPeriods,
+        reportsFrom: row.reportsFrom,
         version: row.version,
       }
     : {
@@ -100,6 +104,7 @@ export async function getReportingSettings(
         dueMonthsAfter: 1,
         remindDaysBefore: 7,
         followUpPeriods: ["halfyear", "year"],
+        reportsFrom: null,
         version: 0,
       };
 }
@@ -116,6 +121,8 @@ export async function saveReportingSettings(
     dueMonthsAfter: string | number;
     remindDaysBefore: string | number;
     followUpPeriods: string[];
+    /** "YYYY-MM-DD" or empty for no limit; left unchanged when absent. */
+    reportsFrom?: string;
   },
 ): Promise<ReportingSettings> {
   const problems: Record<string, string> = {};
@@ -131,6 +138,10 @@ export async function saveReportingSettings(
     (FOLLOW_UP as readonly string[]).includes(p),
   ) as ReportingSettings["followUpPeriods"];
   if (!followUp.length) problems.followUpPeriods = "Välj minst en uppföljningsperiod.";
+  const from = isoDate(input.reportsFrom);
+  if (from === "invalid")
+    problems.reportsFrom =
+      "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-01-01, eller lämna fältet tomt.";
   if (Object.keys(problems).length) throw new ValidationError(problems);
   await q.transaction(async (tx) => {
     const [current] = await tx
@@ -147,6 +158,7 @@ export async function saveReportingSettings(
       dueMonthsAfter: due,
       remindDaysBefore: remind,
       followUpPeriods: followUp,
+      ...(input.reportsFrom === undefined ? {} : { reportsFrom: from === "invalid" ? null : from }),
       updatedAt: new Date(),
     };
     if (current)
@@ -160,7 +172,14 @@ export async function saveReportingSettings(
       associationId,
       targetType: "association",
       targetId: associationId,
-      details: { cadence: values.cadence, dueMonthsAfter: due, remindDaysBefore: remind },
+      details: {
+        cadence: values.cadence,
+        dueMonthsAfter: due,
+        remindDaysBefore: remind,
+        ...(input.reportsFrom === undefined
+          ? {}
+          : { reportsFrom: from === "invalid" ? null : from }),
+      },
     });
   });
   return getReportingSettings(q, associationId);
@@ -171,8 +190,10 @@ const REPORTING = ["pagaende", "avslutad", "avslutad_i_fortid"] as const;
 
 /**
  * Creates the missing periodic reports of an association (or of one initiative): one per
- * initiative and period that has begun by `today` and overlaps the initiative's dates.
- * Idempotent; returns how many it created.
+ * initiative and period that has begun by `today`, overlaps the initiative's dates and starts on
+ * or after the calendar's "reports from" date. A period that overlaps a report the initiative
+ * already has for another period (after a switch between quarters and tertials) is not created,
+ * so an initiative never reports the same months twice. Idempotent; returns how many it created.
  */
 export async function ensurePeriodicReports(
   q: Queryable,
@@ -200,11 +221,25 @@ export async function ensurePeriodicReports(
     if (!initiative.startDate) continue;
     const until = initiative.endDate && initiative.endDate < today ? initiative.endDate : today;
     if (until < initiative.startDate) continue;
+    const existing = await q
+      .select({
+        key: periodicReports.periodKey,
+        start: periodicReports.periodStart,
+        end: periodicReports.periodEnd,
+      })
+      .from(periodicReports)
+      .where(eq(periodicReports.initiativeId, initiative.id));
+    const have = new Set(existing.map((r) => r.key));
     const periods = periodsBetween(
       settings.cadence,
       initiative.startDate,
       until,
       settings.dueMonthsAfter,
+    ).filter(
+      (p) =>
+        !have.has(p.key) &&
+        (!settings.reportsFrom || p.start >= settings.reportsFrom) &&
+        !existing.some((r) => r.start <= p.end && r.end >= p.start),
     );
     if (!periods.length) continue;
     const rows = await q.transaction(async (tx) => {

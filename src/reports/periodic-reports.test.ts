@@ -131,6 +131,50 @@ describe("the calendar", () => {
     expect(reports.find((r) => r.periodKey === "2025-K1")?.dueDate).toBe("2025-04-30");
   });
 
+  it("starts at the calendar's 'reports from' date and never reports the same months twice after a cadence switch", async () => {
+    const other = (await createAssociation(t.db, actor, { slug: "g", name: "G" })).id;
+    const member = (name: string, orgNumber: string, kind: string) =>
+      addMemberOrganisation(t.db, actor, other, { name, orgNumber, kind });
+    const owner = (await member("Heby kommun", "212000-0332", "kommun")).id;
+    const partner = (await member("Arbetsförmedlingen", "202100-2114", "arbetsformedlingen")).id;
+    const started = await createInitiative(t.db, actor, other, {
+      name: "Heby, Steget",
+      ownerOrganisationId: owner,
+      partnerIds: [partner],
+      status: "pagaende",
+      orientation: "individual",
+      preRehabilitation: false,
+      esf: false,
+      startDate: "2023-03-01",
+      endDate: "2027-12-31",
+      targetGroup: "Vuxna",
+      expectedParticipantsOngoing: false,
+      goals: [],
+      localUnits: [],
+    });
+    const calendar = { dueMonthsAfter: "1", remindDaysBefore: "7", followUpPeriods: ["year"] };
+    await saveReportingSettings(t.db, actor, other, 0, {
+      ...calendar,
+      cadence: "quarter",
+      reportsFrom: "2025-01-01",
+    });
+    expect(await ensurePeriodicReports(t.db, other, "2025-05-10")).toBe(2);
+    await saveReportingSettings(t.db, actor, other, 1, { ...calendar, cadence: "tertial" });
+    expect(await ensurePeriodicReports(t.db, other, "2026-02-10")).toBe(2);
+    const keys = (
+      await listPeriodicReports(t.db, other, { visible: "all", initiativeId: started.id })
+    )
+      .map((r) => r.periodKey)
+      .sort();
+    expect(keys).toEqual(["2025-K1", "2025-K2", "2025-T3", "2026-T1"]);
+    const error = await saveReportingSettings(t.db, actor, other, 2, {
+      ...calendar,
+      cadence: "tertial",
+      reportsFrom: "2025-02-30",
+    }).catch((e) => e);
+    expect((error as ValidationError).fields.reportsFrom).toMatch(/ÅÅÅÅ-MM-DD/);
+  });
+
   it("refuses a calendar without follow-up periods or with a due time out of range", async () => {
     const error = await saveReportingSettings(t.db, actor, associationId, 0, {
       cadence: "månad",

@@ -47,6 +47,12 @@ export const reportingSettings = pgTable(
       .$type<Array<"halfyear" | "year" | "tertial" | "quarter">>()
       .notNull()
       .default(["halfyear", "year"]),
+    /**
+     * Periodic reports are created for periods that start on or after this date (null: from each
+     * initiative's start). An association that starts using Samspår mid-stream sets it so that
+     * years of past periods do not show up as late drafts.
+     */
+    reportsFrom: date("reports_from"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
   },

@@ -74,8 +74,11 @@ export const reportingEn: Record<keyof typeof reportingSv, string> = {
   "reporting.followUp.year": "Full year",
   "reporting.followUp.tertial": "Tertial",
   "reporting.followUp.quarter": "Quarter",
+  "reporting.reportsFrom": "Reports from (optional)",
+  "reporting.reportsFromHint":
+    "YYYY-MM-DD. Reports are created only for periods that start on this date or later. Leave empty to create reports from each initiative’s start.",
   "reporting.changeNote":
-    "The change applies to reports created after you save. Existing reports keep their periods and due dates.",
+    "The change applies to reports created after you save. Existing reports keep their periods and due dates. When you switch between quarters and tertials, no report is created for a period that overlaps an existing report, so switch at the turn of a year if you can.",
   "reporting.saveCalendar": "Save the reporting calendar",
   "reporting.reload": "Get the latest version of the page",
   "reporting.notice.saved": "The reporting calendar is saved.",

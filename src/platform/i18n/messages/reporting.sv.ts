@@ -75,8 +75,11 @@ export const reportingSv = {
   "reporting.followUp.year": "Helår",
   "reporting.followUp.tertial": "Tertial",
   "reporting.followUp.quarter": "Kvartal",
+  "reporting.reportsFrom": "Rapporter från och med (valfritt)",
+  "reporting.reportsFromHint":
+    "ÅÅÅÅ-MM-DD. Rapporter skapas bara för perioder som börjar detta datum eller senare. Lämna tomt för att skapa rapporter från varje insats start.",
   "reporting.changeNote":
-    "Ändringen gäller rapporter som skapas efter att du har sparat. Rapporter som redan finns behåller sina perioder och sista dagar.",
+    "Ändringen gäller rapporter som skapas efter att du har sparat. Rapporter som redan finns behåller sina perioder och sista dagar. Byter du mellan kvartal och tertial skapas ingen rapport för en period som överlappar en rapport som redan finns, så byt helst vid ett årsskifte.",
   "reporting.saveCalendar": "Spara rapportkalendern",
   "reporting.reload": "Hämta den senaste versionen av sidan",
   "reporting.notice.saved": "Rapportkalendern är sparad.",

@@ -48,6 +48,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       dueMonthsAfter: String(settings.dueMonthsAfter),
       remindDaysBefore: String(settings.remindDaysBefore),
       followUpPeriods: settings.followUpPeriods.join(","),
+      reportsFrom: settings.reportsFrom ?? "",
     } as Record<string, string>,
     periods: periodsBetween(
       settings.cadence,
@@ -73,6 +74,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     dueMonthsAfter: text(form, "dueMonthsAfter"),
     remindDaysBefore: text(form, "remindDaysBefore"),
     followUpPeriods: followUp.join(","),
+    reportsFrom: text(form, "reportsFrom"),
   };
   const result = await attempt(
     () =>
@@ -86,6 +88,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           dueMonthsAfter: values.dueMonthsAfter,
           remindDaysBefore: values.remindDaysBefore,
           followUpPeriods: followUp,
+          reportsFrom: values.reportsFrom,
         },
       ),
     values,
@@ -167,6 +170,14 @@ export default function ReportingCalendar({ loaderData: d }: Route.ComponentProp
           checked={new Set(v("followUpPeriods").split(",").filter(Boolean))}
           error={errors.followUpPeriods}
           mark="required"
+        />
+        <TextInput
+          name="reportsFrom"
+          label={t("reporting.reportsFrom")}
+          hint={t("reporting.reportsFromHint")}
+          short
+          defaultValue={v("reportsFrom")}
+          error={errors.reportsFrom}
         />
         <p className="field__hint">{t("reporting.changeNote")}</p>
         <div className="button-row">

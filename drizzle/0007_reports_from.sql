@@ -1,0 +1,1 @@
+ALTER TABLE "reporting_settings" ADD COLUMN "reports_from" date;
