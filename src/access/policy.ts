@@ -59,6 +59,18 @@ export const PERMISSIONS = {
   /** The steering group: members, meetings, attendance, minutes. */
   "steering_group.view": ["association_admin", "board_member"],
   "steering_group.manage": ["association_admin"],
+  /** The association's money: allocated funds, equity, administrative costs, every initiative's outcome. */
+  "finance.view": ["association_admin", "board_member"],
+  /** The office's part: funds, the normal band, approving or returning requisitions, payments, prognoses. */
+  "finance.manage": ["association_admin"],
+  /** One initiative's budget; initiative roles get it on their own initiative. */
+  "budget.view": ["association_admin", "board_member"],
+  /** Setting, revising, importing and re-phasing a budget: the office. */
+  "budget.edit": ["association_admin"],
+  /** One initiative's requisitions and outcome; initiative roles get these on their own. */
+  "requisition.view": ["association_admin", "board_member"],
+  /** Writing and submitting requisitions (the office too, for one that arrives on paper). */
+  "requisition.write": ["association_admin"],
   "member_organisations.view": [
     "association_admin",
     "board_member",
@@ -89,6 +101,9 @@ const READ_ONLY: ReadonlySet<Permission> = new Set([
   "reports.view",
   "report.view",
   "steering_group.view",
+  "finance.view",
+  "budget.view",
+  "requisition.view",
   "association.view",
   "member_organisations.view",
   "users.view",
@@ -108,6 +123,9 @@ export const INITIATIVE_PERMISSIONS: Partial<Record<Permission, readonly Role[]>
   "report.steering": ["steering_group_member"],
   "steering_group.view": ["initiative_lead", "steering_group_member"],
   "steering_group.manage": ["initiative_lead"],
+  "budget.view": ["initiative_lead", "steering_group_member"],
+  "requisition.view": ["initiative_lead", "steering_group_member"],
+  "requisition.write": ["initiative_lead"],
 };
 
 /**
@@ -186,6 +204,15 @@ export function visibleInitiatives(principal: Principal, associationId: string):
 export function visibleReports(principal: Principal, associationId: string): "all" | string[] {
   if (can(principal, "reports.view", associationId)) return "all";
   const roles = INITIATIVE_PERMISSIONS["report.view"] ?? [];
+  return principal.grants
+    .filter((g) => g.associationId === associationId && g.initiativeId && roles.includes(g.role))
+    .map((g) => g.initiativeId as string);
+}
+
+/** The initiatives whose requisitions a principal may see: "all", or the ids of its own. */
+export function visibleRequisitions(principal: Principal, associationId: string): "all" | string[] {
+  if (can(principal, "requisition.view", associationId)) return "all";
+  const roles = INITIATIVE_PERMISSIONS["requisition.view"] ?? [];
   return principal.grants
     .filter((g) => g.associationId === associationId && g.initiativeId && roles.includes(g.role))
     .map((g) => g.initiativeId as string);

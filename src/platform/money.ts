@@ -30,3 +30,55 @@ export function sumKronor(amounts: Iterable<number>): number {
   }
   return total;
 }
+
+/**
+ * Splits a whole-krona total by weights (largest remainder): the parts are whole kronor, each
+ * within one krona of its exact share, and they always add up to the total — no krona is lost
+ * or invented. Ties go to the earlier weight. All weights zero (or none positive): equal parts.
+ */
+export function allocateKronor(total: number, weights: readonly number[]): number[] {
+  if (!Number.isSafeInteger(total) || total < 0)
+    throw new RangeError("Beloppet att fördela måste vara hela kronor, noll eller mer.");
+  if (!weights.length) {
+    if (total === 0) return [];
+    throw new RangeError("Det finns inget att fördela beloppet på.");
+  }
+  for (const w of weights)
+    if (!Number.isSafeInteger(w) || w < 0)
+      throw new RangeError("Fördelningsnyckeln måste vara hela tal, noll eller mer.");
+  const positive = weights.some((w) => w > 0);
+  const keys = (positive ? weights : weights.map(() => 1)).map(BigInt);
+  const sum = keys.reduce((a, b) => a + b, 0n);
+  const whole = BigInt(total);
+  const parts = keys.map((k) => (whole * k) / sum);
+  const remainders = keys.map((k, i) => ({ i, r: (whole * k) % sum }));
+  let left = Number(whole - parts.reduce((a, b) => a + b, 0n));
+  remainders.sort((a, b) => (b.r > a.r ? 1 : b.r < a.r ? -1 : a.i - b.i));
+  for (const { i } of remainders) {
+    if (left <= 0) break;
+    parts[i] = (parts[i] ?? 0n) + 1n;
+    left--;
+  }
+  return parts.map(Number);
+}
+
+/**
+ * Förbrukningskvot: outcome ÷ budget as a ratio (0.93 for 93 %), or null when the budget is
+ * zero (no ratio can be given; say so rather than show infinity).
+ */
+export function consumptionRatio(outcome: number, budget: number): number | null {
+  if (!Number.isSafeInteger(outcome) || !Number.isSafeInteger(budget))
+    throw new RangeError("Utfall och budget måste vara hela kronor.");
+  return budget === 0 ? null : outcome / budget;
+}
+
+/** The ratio in whole per cent, rounded half away from zero, in exact integer arithmetic. */
+export function ratioPercent(outcome: number, budget: number): number | null {
+  if (consumptionRatio(outcome, budget) === null) return null;
+  const n = BigInt(outcome) * 200n;
+  const d = BigInt(budget) * 2n;
+  const sign = n < 0n !== d < 0n ? -1n : 1n;
+  const an = n < 0n ? -n : n;
+  const ad = d < 0n ? -d : d;
+  return Number(sign * ((an * 2n + ad) / (2n * ad)));
+}

@@ -1,6 +1,9 @@
 // Every page of the web app. Paths are Swedish because people read them; the authorization
 // test (src/access/routes.authorization.test.ts) walks this list against every role.
 import { index, type RouteConfig, route } from "@react-router/dev/routes";
+import { budgetRoutes } from "./routes/finance/budget.routes.ts";
+import { financeRoutes } from "./routes/finance/finance.routes.ts";
+import { requisitionRoutes } from "./routes/finance/requisition.routes.ts";
 
 export default [
   index("routes/home.tsx"),
@@ -52,6 +55,9 @@ export default [
     route("slutrapporter/:finalReportId", "routes/association/final-report.tsx"),
     route("slutrapporter/:finalReportId/andra", "routes/association/final-report-edit.tsx"),
     route("slutrapporter/:finalReportId/dokument", "routes/association/final-report-document.ts"),
+    ...financeRoutes,
+    ...budgetRoutes,
+    ...requisitionRoutes,
     route("organisationer", "routes/association/member-organisations.tsx"),
     route("organisationer/:organisationId", "routes/association/member-organisation.tsx"),
     route("personer", "routes/association/people.tsx"),

@@ -2,10 +2,13 @@
 // Typed by the Swedish keys, so a missing or misspelled key is a type error.
 import { applicationFormEn } from "./application-form.en.ts";
 import { applicationPagesEn } from "./application-pages.en.ts";
+import { budgetsEn } from "./budgets.en.ts";
 import { deviationsEn } from "./deviations.en.ts";
 import { finalReportsEn } from "./final-reports.en.ts";
+import { financeEn } from "./finance.en.ts";
 import { periodicReportsEn } from "./periodic-reports.en.ts";
 import { reportingEn } from "./reporting.en.ts";
+import { requisitionsEn } from "./requisitions.en.ts";
 import { steeringGroupsEn } from "./steering-groups.en.ts";
 import type { sv } from "./sv.ts";
 
@@ -17,6 +20,9 @@ export const en: Record<keyof typeof sv, string> = {
   ...deviationsEn,
   ...finalReportsEn,
   ...reportingEn,
+  ...financeEn,
+  ...budgetsEn,
+  ...requisitionsEn,
   "app.name": "Samspår",
   "app.tagline": "Follow-up for coordination associations and their initiatives",
 

@@ -6,10 +6,13 @@
 // Swedish grouping. Apostrophes are ICU escapes, so avoid ' in texts (use ’ instead).
 import { applicationFormSv } from "./application-form.sv.ts";
 import { applicationPagesSv } from "./application-pages.sv.ts";
+import { budgetsSv } from "./budgets.sv.ts";
 import { deviationsSv } from "./deviations.sv.ts";
 import { finalReportsSv } from "./final-reports.sv.ts";
+import { financeSv } from "./finance.sv.ts";
 import { periodicReportsSv } from "./periodic-reports.sv.ts";
 import { reportingSv } from "./reporting.sv.ts";
+import { requisitionsSv } from "./requisitions.sv.ts";
 import { steeringGroupsSv } from "./steering-groups.sv.ts";
 
 export const sv = {
@@ -20,6 +23,9 @@ export const sv = {
   ...deviationsSv,
   ...finalReportsSv,
   ...reportingSv,
+  ...financeSv,
+  ...budgetsSv,
+  ...requisitionsSv,
   "app.name": "Samspår",
   "app.tagline": "Uppföljning för samordningsförbund och deras insatser",
 
