@@ -1,12 +1,12 @@
 // Building blocks of the periodic report's pages (domain/documents.md §2): the period's name,
-// the status as text (never colour alone), the fields of the lead's and the steering group's
-// forms, the problem summary and the panels. Plain HTML that works without JavaScript; every
-// input's id is its error key, so the summary's links land on the field.
-import { type ReactNode, useEffect, useRef } from "react";
+// the status as text (never colour alone) and the fields of the lead's and the steering
+// group's forms. Plain HTML that works without JavaScript; every input's id is its error key,
+// so the problem summary's links land on the field.
+import type { ReactNode } from "react";
 import type { MessageKey } from "../../platform/i18n/translate.ts";
 import { periodParts } from "../../reports/periodic-report-content.ts";
 import type { PeriodicReportStatus } from "../../reports/schema.ts";
-import { useI18n, useT } from "./i18n.tsx";
+import { useT } from "./i18n.tsx";
 
 type Translate = ReturnType<typeof useT>;
 
@@ -193,50 +193,8 @@ export function Choices(
   );
 }
 
-export interface Problem {
-  key: string;
-  label?: string | undefined;
-  message: string;
-  href?: string | undefined;
-}
-
-/** The problems of a refused form on top, each linking to where it is fixed; focused. */
-export function ProblemSummary({ items }: { items: Problem[] }) {
-  const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (items.length) ref.current?.focus();
-  }, [items.length]);
-  if (!items.length) return null;
-  return (
-    <div
-      className="error-summary"
-      role="alert"
-      aria-labelledby="error-summary-title"
-      tabIndex={-1}
-      ref={ref}
-    >
-      <h2 id="error-summary-title">{t("errors.summaryTitle", { count: items.length })}</h2>
-      <ul>
-        {items.map((item) => {
-          const content = item.label ? `${item.label}: ${item.message}` : item.message;
-          return <li key={item.key}>{item.href ? <a href={item.href}>{content}</a> : content}</li>;
-        })}
-      </ul>
-    </div>
-  );
-}
-
-export function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id} tabIndex={-1}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
+// the problem summary is the document pages' own (the steering page takes it from here)
+export { type Problem, ProblemSummary } from "./workflow-panels.tsx";
 
 /**
  * The label of a field of the report by its error key, for summaries that link to the edit

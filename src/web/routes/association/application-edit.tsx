@@ -8,6 +8,7 @@ import {
   type ApplicationFormFailure,
   ConflictPanel,
 } from "../../ui/application-form.tsx";
+import { NotEditable } from "../../ui/document-edit.tsx";
 import { ErrorSummary, Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import type { Route } from "./+types/application-edit.ts";
@@ -27,18 +28,13 @@ export default function ApplicationEdit({ loaderData }: Route.ComponentProps) {
   if (!loaderData.editable) {
     const decided = loaderData.status === "beviljad" || loaderData.status === "avslagen";
     return (
-      <main id="innehall" tabIndex={-1}>
-        <title>{`${t("applicationForm.notEditableTitle")} – Samspår`}</title>
-        <h1>{t("applicationForm.notEditableTitle")}</h1>
-        <p className="warning">
-          {t(
-            decided ? "applicationForm.notEditableDecided" : "applicationForm.notEditableSubmitted",
-          )}
-        </p>
-        <p>
-          <Link to={detail}>{t("applicationForm.backToApplication")}</Link>
-        </p>
-      </main>
+      <NotEditable
+        title={t("applicationForm.notEditableTitle")}
+        message={t(
+          decided ? "applicationForm.notEditableDecided" : "applicationForm.notEditableSubmitted",
+        )}
+        back={{ to: detail, label: t("applicationForm.backToApplication") }}
+      />
     );
   }
   return (

@@ -3,15 +3,8 @@
 // paper), submission or registration of a paper original, preparation with returns for
 // completion, comments, and the board's decision. Every action is a plain POST form carrying
 // an `intent` (and the version it was read at) and answers with a redirect and a notice.
-import { type ReactNode, useEffect, useRef } from "react";
-import { data, Link, useLocation, useSearchParams } from "react-router";
-import {
-  can,
-  canOnInitiative,
-  ForbiddenError,
-  type Permission,
-  visibleApplications,
-} from "../../../access/policy.ts";
+import { Link } from "react-router";
+import { can, visibleApplications } from "../../../access/policy.ts";
 import { fieldLabel } from "../../../applications/content.ts";
 import { getApplication } from "../../../applications/get-application.ts";
 import { EDITABLE_STATUSES } from "../../../applications/save-application.ts";
@@ -28,20 +21,24 @@ import {
   submitApplication,
   todayInSweden,
 } from "../../../applications/workflow.ts";
-import { ValidationError } from "../../../platform/errors.ts";
-import { formatDate, formatDateTime, formatMoney } from "../../../platform/i18n/format.ts";
+import { formatDate, formatMoney } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
-import {
-  actorOf,
-  attempt,
-  redirectWithNotice,
-  requireAssociation,
-  text,
-} from "../../guard.server.ts";
 import { ApplicationView } from "../../ui/application-view.tsx";
-import { Form, SelectField, SubmitButton, TextField, useFormFailure } from "../../ui/form.tsx";
+import { Radios, TextArea } from "../../ui/fields.tsx";
+import { SelectField, SubmitButton, TextField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { RichText, TextLines } from "../../ui/rich-text.tsx";
+import {
+  ActionOutcome,
+  CommentList,
+  IntentForm,
+  OnThisPage,
+  Panel,
+  problemsOf,
+  ReturnedNote,
+  useWorkflow,
+} from "../../ui/workflow-panels.tsx";
+import { commentView, requireDocument, runIntent } from "../../workflow-actions.server.ts";
 import type { Route } from "./+types/application.ts";
 
 type Ctx = Route.LoaderArgs["context"];
@@ -49,22 +46,13 @@ type Params = Route.LoaderArgs["params"];
 
 /** The application in the URL, for a person who may see it: else 403, or 404 if there is none. */
 async function findApplication(context: Ctx, request: Request, params: Params) {
-  const access = await requireAssociation(
-    context,
-    request,
-    params.association,
-    "association.enter",
-  );
-  const { state, principal, association } = access;
-  const visible = visibleApplications(principal, association.id);
-  if (visible !== "all" && visible.length === 0)
-    throw data({ message: new ForbiddenError("application.view").message }, { status: 403 });
-  const application = await getApplication(state.services.db, association.id, params.applicationId);
-  if (!application) throw data({ message: "Ansökan finns inte." }, { status: 404 });
-  if (!canOnInitiative(principal, "application.view", association.id, application.initiativeId))
-    throw data({ message: new ForbiddenError("application.view").message }, { status: 403 });
-  const on = (permission: Permission) =>
-    canOnInitiative(principal, permission, association.id, application.initiativeId);
+  const found = await requireDocument(context, request, params.association, {
+    permission: "application.view",
+    visible: visibleApplications,
+    load: (db, associationId) => getApplication(db, associationId, params.applicationId),
+    notFound: "Ansökan finns inte.",
+  });
+  const { principal, association, on } = found;
   const allowed = {
     edit: on("application.edit"),
     manage: can(principal, "applications.manage", association.id),
@@ -72,7 +60,7 @@ async function findApplication(context: Ctx, request: Request, params: Params) {
     decide: can(principal, "applications.decide", association.id),
     initiative: on("initiative.view"),
   };
-  return { ...access, application, allowed };
+  return { ...found, application: found.document, allowed };
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -114,12 +102,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
           }
         : null,
     })),
-    comments: a.comments.map((c) => ({
-      id: c.id,
-      author: c.authorName,
-      at: formatDateTime(c.createdAt),
-      text: c.text,
-    })),
+    comments: a.comments.map(commentView),
     decision: a.decision
       ? {
           decision: a.decision,
@@ -137,40 +120,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
-/** Each action's fields: the domain's name for a field → the form field's name (and id). */
-const FIELDS = {
-  "request-signature": {
-    organisationId: "request-party",
-    signerName: "request-name",
-    signerTitle: "request-title",
-    signerEmail: "request-email",
-  },
-  "remove-signature": { organisationId: "organisationId" },
-  "paper-signature": {
-    organisationId: "paper-party",
-    signerName: "paper-name",
-    signerTitle: "paper-title",
-    signerEmail: "paper-email",
-    signedOn: "paper-date",
-  },
-  submit: { arrivalDate: "arrival-date" },
-  "start-preparation": {},
-  return: { returnMessage: "return-message" },
-  comment: { comment: "comment-text" },
-  decide: {
-    decision: "decision",
-    amount: "decision-amount",
-    startDate: "decision-start",
-    endDate: "decision-end",
-    conditions: "decision-conditions",
-    meeting: "decision-meeting",
-    paragraph: "decision-paragraph",
-    decisionDate: "decision-date",
-  },
-} as const satisfies Record<string, Record<string, string>>;
-type Intent = keyof typeof FIELDS;
-const isIntent = (v: string): v is Intent => Object.hasOwn(FIELDS, v);
-
 export async function action({ context, request, params }: Route.ActionArgs) {
   const {
     state,
@@ -178,112 +127,122 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     application: a,
     allowed,
   } = await findApplication(context, request, params);
-  const form = await request.formData();
-  const intent = text(form, "intent");
-  if (!isIntent(intent)) {
-    // someone who may do nothing here is refused as such, whatever they sent
-    if (!allowed.edit && !allowed.manage && !allowed.comment && !allowed.decide)
-      throw data({ message: new ForbiddenError("application.edit").message }, { status: 403 });
-    throw data({ message: "Okänd åtgärd." }, { status: 400 });
-  }
-  const permitted: Record<Intent, boolean> = {
-    "request-signature": allowed.edit,
-    "remove-signature": allowed.edit,
-    "paper-signature": allowed.manage,
-    submit: a.receivedOnPaper ? allowed.manage : allowed.edit,
-    "start-preparation": allowed.manage,
-    return: allowed.manage,
-    comment: allowed.comment,
-    decide: allowed.decide,
-  };
-  if (!permitted[intent])
-    throw data({ message: new ForbiddenError("application.edit").message }, { status: 403 });
-
-  const fields: Record<string, string> = FIELDS[intent];
-  const field = (key: string) => text(form, fields[key] ?? key);
-  const values: Record<string, string> = { intent };
-  for (const name of Object.values(fields)) values[name] = text(form, name);
-  const db = state.services.db;
-  const actor = actorOf(state);
-  const version = Number(text(form, "version"));
-  const run = async (): Promise<string> => {
-    switch (intent) {
-      case "request-signature":
-        await requestSignature(
-          db,
-          actor,
-          association.id,
-          a.id,
-          {
+  return runIntent(request, state, {
+    // each action's fields: the domain's name for a field → the form field's name (and id)
+    fields: {
+      "request-signature": {
+        organisationId: "request-party",
+        signerName: "request-name",
+        signerTitle: "request-title",
+        signerEmail: "request-email",
+      },
+      "remove-signature": { organisationId: "organisationId" },
+      "paper-signature": {
+        organisationId: "paper-party",
+        signerName: "paper-name",
+        signerTitle: "paper-title",
+        signerEmail: "paper-email",
+        signedOn: "paper-date",
+      },
+      submit: { arrivalDate: "arrival-date" },
+      "start-preparation": {},
+      return: { returnMessage: "return-message" },
+      comment: { comment: "comment-text" },
+      decide: {
+        decision: "decision",
+        amount: "decision-amount",
+        startDate: "decision-start",
+        endDate: "decision-end",
+        conditions: "decision-conditions",
+        meeting: "decision-meeting",
+        paragraph: "decision-paragraph",
+        decisionDate: "decision-date",
+      },
+    },
+    permitted: {
+      "request-signature": allowed.edit,
+      "remove-signature": allowed.edit,
+      "paper-signature": allowed.manage,
+      submit: a.receivedOnPaper ? allowed.manage : allowed.edit,
+      "start-preparation": allowed.manage,
+      return: allowed.manage,
+      comment: allowed.comment,
+      decide: allowed.decide,
+    },
+    permission: "application.edit",
+    run: async (intent, { field, version, db, actor }) => {
+      switch (intent) {
+        case "request-signature":
+          await requestSignature(
+            db,
+            actor,
+            association.id,
+            a.id,
+            {
+              organisationId: field("organisationId"),
+              name: field("signerName"),
+              title: field("signerTitle"),
+              email: field("signerEmail"),
+            },
+            { mailer: state.services.mailer, baseUrl: state.services.config.baseUrl },
+          );
+          return "underskrift-begard";
+        case "remove-signature":
+          await removeSignature(db, actor, association.id, a.id, field("organisationId"));
+          return "underskrift-borttagen";
+        case "paper-signature":
+          await recordPaperSignature(db, actor, association.id, a.id, {
             organisationId: field("organisationId"),
             name: field("signerName"),
             title: field("signerTitle"),
             email: field("signerEmail"),
-          },
-          { mailer: state.services.mailer, baseUrl: state.services.config.baseUrl },
-        );
-        return "underskrift-begard";
-      case "remove-signature":
-        await removeSignature(db, actor, association.id, a.id, field("organisationId"));
-        return "underskrift-borttagen";
-      case "paper-signature":
-        await recordPaperSignature(db, actor, association.id, a.id, {
-          organisationId: field("organisationId"),
-          name: field("signerName"),
-          title: field("signerTitle"),
-          email: field("signerEmail"),
-          signedOn: field("signedOn"),
-        });
-        return "underskrift-registrerad";
-      case "submit": {
-        await submitApplication(
-          db,
-          actor,
-          association.id,
-          a.id,
-          version,
-          a.receivedOnPaper ? { arrivalDate: field("arrivalDate") } : {},
-        );
-        if (a.status === "komplettering") return "kompletterad";
-        return a.receivedOnPaper ? "registrerad" : "inskickad";
+            signedOn: field("signedOn"),
+          });
+          return "underskrift-registrerad";
+        case "submit": {
+          await submitApplication(
+            db,
+            actor,
+            association.id,
+            a.id,
+            version,
+            a.receivedOnPaper ? { arrivalDate: field("arrivalDate") } : {},
+          );
+          if (a.status === "komplettering") return "kompletterad";
+          return a.receivedOnPaper ? "registrerad" : "inskickad";
+        }
+        case "start-preparation":
+          await startPreparation(db, actor, association.id, a.id, version);
+          return "beredning";
+        case "return":
+          await returnForCompletion(
+            db,
+            actor,
+            association.id,
+            a.id,
+            version,
+            field("returnMessage"),
+          );
+          return "aterskickad";
+        case "comment":
+          await addComment(db, actor, association.id, a.id, field("comment"));
+          return "kommentar";
+        case "decide":
+          await decideApplication(db, actor, association.id, a.id, version, {
+            decision: field("decision"),
+            amount: field("amount"),
+            startDate: field("startDate"),
+            endDate: field("endDate"),
+            conditions: field("conditions"),
+            meeting: field("meeting"),
+            paragraph: field("paragraph"),
+            decisionDate: field("decisionDate"),
+          });
+          return "beslutad";
       }
-      case "start-preparation":
-        await startPreparation(db, actor, association.id, a.id, version);
-        return "beredning";
-      case "return":
-        await returnForCompletion(db, actor, association.id, a.id, version, field("returnMessage"));
-        return "aterskickad";
-      case "comment":
-        await addComment(db, actor, association.id, a.id, field("comment"));
-        return "kommentar";
-      case "decide":
-        await decideApplication(db, actor, association.id, a.id, version, {
-          decision: field("decision"),
-          amount: field("amount"),
-          startDate: field("startDate"),
-          endDate: field("endDate"),
-          conditions: field("conditions"),
-          meeting: field("meeting"),
-          paragraph: field("paragraph"),
-          decisionDate: field("decisionDate"),
-        });
-        return "beslutad";
-    }
-  };
-  const result = await attempt(async () => {
-    try {
-      return await run();
-    } catch (error) {
-      // the problems at the form's own fields, by the names they have on this page
-      if (error instanceof ValidationError)
-        throw new ValidationError(
-          Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [fields[k] ?? k, m])),
-        );
-      throw error;
-    }
-  }, values);
-  if (!result.ok) return result.failure;
-  return redirectWithNotice(`/${association.slug}/ansokningar/${a.id}`, result.value);
+    },
+    done: `/${association.slug}/ansokningar/${a.id}`,
+  });
 }
 
 const NOTICES: Record<string, MessageKey> = {
@@ -301,148 +260,12 @@ const NOTICES: Record<string, MessageKey> = {
   beslutad: "application.notice.decided",
 };
 
-/** The problems of a refused action on top, each linking to where it is fixed; focused. */
-function ProblemSummary({
-  items,
-}: {
-  items: Array<{ key: string; label?: string; message: string; href?: string | undefined }>;
-}) {
-  const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (items.length) ref.current?.focus();
-  }, [items.length]);
-  if (!items.length) return null;
-  return (
-    <div
-      className="error-summary"
-      role="alert"
-      aria-labelledby="error-summary-title"
-      tabIndex={-1}
-      ref={ref}
-    >
-      <h2 id="error-summary-title">{t("errors.summaryTitle", { count: items.length })}</h2>
-      <ul>
-        {items.map((item) => {
-          const content = item.label ? `${item.label}: ${item.message}` : item.message;
-          return <li key={item.key}>{item.href ? <a href={item.href}>{content}</a> : content}</li>;
-        })}
-      </ul>
-    </div>
-  );
-}
-
-const describedBy = (name: string, hint?: string, error?: string) =>
-  [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
-
-function TextArea(props: {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-  defaultValue?: string | undefined;
-  required?: boolean;
-  rows?: number;
-}) {
-  const { t } = useI18n();
-  const { name, label, hint, error, defaultValue, required, rows = 4 } = props;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={name}>
-        {label}
-        {required ? <span className="field__required"> ({t("common.required")})</span> : null}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        className="input"
-      />
-    </div>
-  );
-}
-
-function Radios(props: {
-  name: string;
-  legend: string;
-  error?: string | undefined;
-  options: Array<{ value: string; label: string }>;
-  checked: string;
-}) {
-  const { t } = useI18n();
-  const { name, legend, error, options, checked } = props;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <fieldset aria-describedby={error ? `${name}-error` : undefined}>
-        <legend>
-          {legend}
-          <span className="field__required"> ({t("common.required")})</span>
-        </legend>
-        {error ? (
-          <p className="field__error" id={`${name}-error`}>
-            {error}
-          </p>
-        ) : null}
-        {options.map((o, i) => {
-          const id = i === 0 ? name : `${name}-${o.value}`;
-          return (
-            <label key={o.value} htmlFor={id}>
-              <input
-                type="radio"
-                id={id}
-                name={name}
-                value={o.value}
-                defaultChecked={checked === o.value}
-                aria-invalid={error ? true : undefined}
-              />{" "}
-              {o.label}{" "}
-            </label>
-          );
-        })}
-      </fieldset>
-    </div>
-  );
-}
-
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id} tabIndex={-1}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 export default function Application({ loaderData: a }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const failure = useFormFailure();
-  const [params] = useSearchParams();
-  // a form is drawn anew after each successful action, so what was typed in it is gone
-  const { key: formKey } = useLocation();
+  const { failure, params, formKey, noticeKey, errors, failedIntent, value } = useWorkflow(NOTICES);
   const base = `/${a.slug}/ansokningar/${a.id}`;
-  const notice = params.get("klart");
-  const noticeKey = notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined;
   // a save of new content removes the signatures given for the old (the edit page says how many)
   const removedSignatures = Number(params.get("underskrifter")) || 0;
-  const errors = failure?.errors ?? {};
-  const failedIntent = failure?.values?.intent ?? "";
-  const value = (name: string, fallback = "") => failure?.values?.[name] ?? fallback;
   const money = (n: number) => formatMoney(n, locale);
   const { allowed } = a;
   const decided = a.status === "beviljad" || a.status === "avslagen";
@@ -457,24 +280,21 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
   };
 
   // a refused submission lists what is missing, each linking to its field on the edit page
-  const problems = Object.entries(errors).map(([key, message]) => {
-    if (key === "form" || key === "status" || key === "token") return { key, message };
-    if (key === "signatures")
-      return {
-        key,
-        message,
-        href:
-          failedIntent === "request-signature" && a.editable ? `${base}/andra` : "#underskrifter",
-      };
-    if (failedIntent === "submit" && key !== "arrival-date")
-      return {
-        key,
-        label: fieldLabel(key.split(".")[0] ?? key),
-        message,
-        href: `${base}/andra#${key}`,
-      };
-    return { key, message, href: `#${key}` };
-  });
+  // (missing signatures link to where they are asked for, or to the edit page that removed them)
+  const problems = problemsOf(errors, {
+    onEditPage: (key) =>
+      failedIntent === "submit" && key !== "arrival-date" && key !== "signatures",
+    editPage: `${base}/andra`,
+    label: (key) => fieldLabel(key.split(".")[0] ?? key),
+  }).map((p) =>
+    p.key === "signatures"
+      ? {
+          ...p,
+          href:
+            failedIntent === "request-signature" && a.editable ? `${base}/andra` : "#underskrifter",
+        }
+      : p,
+  );
 
   const title = a.name || t("applications.unnamed");
   const partyOptions = a.parties.map((p) => ({ value: p.organisationId, label: p.name }));
@@ -522,15 +342,13 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
     </>
   );
   const requestForm = (
-    <Form method="post" action={base} key={`request-${formKey}`}>
-      <input type="hidden" name="intent" value="request-signature" />
+    <IntentForm action={base} intent="request-signature" formKey={formKey}>
       {signerFields("request")}
       <SubmitButton variant="secondary">{t("application.requestSubmit")}</SubmitButton>
-    </Form>
+    </IntentForm>
   );
   const paperForm = (
-    <Form method="post" action={base} key={`paper-${formKey}`}>
-      <input type="hidden" name="intent" value="paper-signature" />
+    <IntentForm action={base} intent="paper-signature" formKey={formKey}>
       {signerFields("paper")}
       <TextField
         name="paper-date"
@@ -543,7 +361,7 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
         required
       />
       <SubmitButton variant="secondary">{t("application.paperSubmit")}</SubmitButton>
-    </Form>
+    </IntentForm>
   );
 
   return (
@@ -553,22 +371,20 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
         <Link to={`/${a.slug}/ansokningar`}>{t("application.backToList")}</Link>
       </p>
       <h1>{title}</h1>
-      {noticeKey && !failure ? (
-        <p className="notice" role="status">
-          {t(noticeKey, { number: a.registryNumber || "–" })}
-          {removedSignatures > 0
-            ? ` ${t("applicationForm.notice.signaturesRemoved", { count: removedSignatures })}`
-            : ""}
-        </p>
-      ) : null}
-      <ProblemSummary items={problems} />
-      {errors.form ? (
-        <p className="warning">
-          <Link to={base} reloadDocument>
-            {t("application.reload")}
-          </Link>
-        </p>
-      ) : null}
+      <ActionOutcome
+        notice={
+          noticeKey && !failure ? (
+            <>
+              {t(noticeKey, { number: a.registryNumber || "–" })}
+              {removedSignatures > 0
+                ? ` ${t("applicationForm.notice.signaturesRemoved", { count: removedSignatures })}`
+                : ""}
+            </>
+          ) : null
+        }
+        problems={problems}
+        reload={errors.form ? { to: base, label: t("application.reload") } : null}
+      />
 
       <dl className="summary">
         <dt>{t("applications.status")}</dt>
@@ -613,48 +429,27 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
         ) : null}
       </ul>
 
-      <nav aria-labelledby="on-this-page">
-        <p className="field__hint" id="on-this-page">
-          {t("application.onThisPage")}
-        </p>
-        <ul>
-          <li>
-            <a href="#ansokan">{t("application.contentTitle")}</a>
-          </li>
-          <li>
-            <a href="#underskrifter">{t("application.signaturesTitle")}</a>
-          </li>
-          {show.submit ? (
-            <li>
-              <a href="#skicka-in">
-                {t(a.receivedOnPaper ? "application.registerTitle" : "application.submitTitle")}
-              </a>
-            </li>
-          ) : null}
-          {show.preparation ? (
-            <li>
-              <a href="#beredning">{t("application.preparationTitle")}</a>
-            </li>
-          ) : null}
-          {show.comments ? (
-            <li>
-              <a href="#kommentarer">{t("application.commentsTitle")}</a>
-            </li>
-          ) : null}
-          {show.decide ? (
-            <li>
-              <a href="#beslut-fatta">{t("application.decideTitle")}</a>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
+      <OnThisPage
+        label={t("application.onThisPage")}
+        links={[
+          { href: "#ansokan", text: t("application.contentTitle") },
+          { href: "#underskrifter", text: t("application.signaturesTitle") },
+          show.submit && {
+            href: "#skicka-in",
+            text: t(a.receivedOnPaper ? "application.registerTitle" : "application.submitTitle"),
+          },
+          show.preparation && { href: "#beredning", text: t("application.preparationTitle") },
+          show.comments && { href: "#kommentarer", text: t("application.commentsTitle") },
+          show.decide && { href: "#beslut-fatta", text: t("application.decideTitle") },
+        ]}
+      />
 
       {a.status === "komplettering" && a.returnMessage ? (
-        <div className="warning" role="note" aria-labelledby="return-title">
-          <h2 id="return-title">{t("application.returnedTitle")}</h2>
-          <TextLines text={a.returnMessage} />
-          {allowed.edit ? <p>{t("application.returnedHelp")}</p> : null}
-        </div>
+        <ReturnedNote
+          title={t("application.returnedTitle")}
+          message={a.returnMessage}
+          help={allowed.edit ? t("application.returnedHelp") : null}
+        />
       ) : null}
 
       {a.decision ? (
@@ -763,8 +558,7 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
                       {allowed.edit && a.editable ? (
                         <td>
                           {s ? (
-                            <Form method="post" action={base} key={formKey}>
-                              <input type="hidden" name="intent" value="remove-signature" />
+                            <IntentForm action={base} intent="remove-signature" formKey={formKey}>
                               <input type="hidden" name="organisationId" value={p.organisationId} />
                               <button type="submit" className="link-button">
                                 {t(
@@ -774,7 +568,7 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
                                   { party: p.name },
                                 )}
                               </button>
-                            </Form>
+                            </IntentForm>
                           ) : null}
                         </td>
                       ) : null}
@@ -840,9 +634,7 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
             )}
           </p>
           <p>{t("application.signedCount", { signed, total: a.parties.length })}</p>
-          <Form method="post" action={base} key={`submit-${formKey}`}>
-            <input type="hidden" name="intent" value="submit" />
-            <input type="hidden" name="version" value={a.version} />
+          <IntentForm action={base} intent="submit" version={a.version} formKey={formKey}>
             {a.receivedOnPaper ? (
               <TextField
                 name="arrival-date"
@@ -870,24 +662,25 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
                     : "application.submit",
               )}
             </SubmitButton>
-          </Form>
+          </IntentForm>
         </Panel>
       ) : null}
 
       {show.preparation ? (
         <Panel id="beredning" title={t("application.preparationTitle")}>
           {a.status === "inskickad" ? (
-            <Form method="post" action={base} key={`prep-${formKey}`}>
-              <input type="hidden" name="intent" value="start-preparation" />
-              <input type="hidden" name="version" value={a.version} />
+            <IntentForm
+              action={base}
+              intent="start-preparation"
+              version={a.version}
+              formKey={formKey}
+            >
               <p>{t("application.startPreparationHelp")}</p>
               <SubmitButton variant="secondary">{t("application.startPreparation")}</SubmitButton>
-            </Form>
+            </IntentForm>
           ) : null}
           <h3>{t("application.returnTitle")}</h3>
-          <Form method="post" action={base} key={`return-${formKey}`}>
-            <input type="hidden" name="intent" value="return" />
-            <input type="hidden" name="version" value={a.version} />
+          <IntentForm action={base} intent="return" version={a.version} formKey={formKey}>
             <TextArea
               name="return-message"
               label={t("application.returnMessage")}
@@ -897,29 +690,19 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
               required
             />
             <SubmitButton variant="secondary">{t("application.returnSubmit")}</SubmitButton>
-          </Form>
+          </IntentForm>
         </Panel>
       ) : null}
 
       {show.comments ? (
         <Panel id="kommentarer" title={t("application.commentsTitle")}>
-          {a.comments.length === 0 ? (
-            <p>{t("application.noComments")}</p>
-          ) : (
-            <ol className="comment-list">
-              {a.comments.map((c) => (
-                <li key={c.id}>
-                  <p className="field__hint">
-                    {t("application.commentBy", { name: c.author, at: c.at })}
-                  </p>
-                  <TextLines text={c.text} />
-                </li>
-              ))}
-            </ol>
-          )}
+          <CommentList
+            comments={a.comments}
+            by={(c) => t("application.commentBy", { name: c.author, at: c.at })}
+            none={t("application.noComments")}
+          />
           {allowed.comment ? (
-            <Form method="post" action={base} key={`comment-${formKey}`}>
-              <input type="hidden" name="intent" value="comment" />
+            <IntentForm action={base} intent="comment" formKey={formKey}>
               <TextArea
                 name="comment-text"
                 label={t("application.comment")}
@@ -929,7 +712,7 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
                 required
               />
               <SubmitButton variant="secondary">{t("application.commentSubmit")}</SubmitButton>
-            </Form>
+            </IntentForm>
           ) : null}
         </Panel>
       ) : null}
@@ -937,9 +720,7 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
       {show.decide ? (
         <Panel id="beslut-fatta" title={t("application.decideTitle")}>
           <p>{t("application.decideHelp")}</p>
-          <Form method="post" action={base} key={`decide-${formKey}`}>
-            <input type="hidden" name="intent" value="decide" />
-            <input type="hidden" name="version" value={a.version} />
+          <IntentForm action={base} intent="decide" version={a.version} formKey={formKey}>
             <Radios
               name="decision"
               legend={t("application.decision")}
@@ -949,6 +730,7 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
                 { value: "beviljad", label: t("application.grant") },
                 { value: "avslagen", label: t("application.reject") },
               ]}
+              required
             />
             <TextField
               name="decision-amount"
@@ -1012,7 +794,7 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
               required
             />
             <SubmitButton>{t("application.decideSubmit")}</SubmitButton>
-          </Form>
+          </IntentForm>
         </Panel>
       ) : null}
     </main>

@@ -2,14 +2,9 @@
 // parts, and the request with its own fields. The form carries the version it was read at: if
 // someone else saved in between, nothing is overwritten; the page shows what they changed and
 // keeps what was typed here. The fields are shared with the new-report page.
-import { data, Link, useLocation } from "react-router";
-import { canOnInitiative, ForbiddenError, visibleReports } from "../../../access/policy.ts";
-import {
-  type ConflictChange,
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from "../../../platform/errors.ts";
+import { Link, useLocation } from "react-router";
+import { visibleReports } from "../../../access/policy.ts";
+import type { ConflictChange } from "../../../platform/errors.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import {
   type DeviationInput,
@@ -18,9 +13,12 @@ import {
 } from "../../../reports/deviation-reports.ts";
 // constants from the schema: the domain module is server code, kept out of the browser's bundle
 import { DEVIATION_REQUESTS, DEVIATION_TYPES } from "../../../reports/schema.ts";
-import { actorOf, redirectWithNotice, requireAssociation, text } from "../../guard.server.ts";
+import { actorOf, redirectWithNotice, text } from "../../guard.server.ts";
+import { ConflictPanel, type EditFailure, NotEditable } from "../../ui/document-edit.tsx";
+import { FieldError, Hint, TextArea } from "../../ui/fields.tsx";
 import { ErrorSummary, Form, SubmitButton, TextField, useFormFailure } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
+import { attemptSave, requireDocument } from "../../workflow-actions.server.ts";
 import type { Route } from "./+types/deviation-edit.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -32,11 +30,7 @@ export const TEXT_FIELDS = ["description", "cause", "consequence", "measures"] a
 /** The form's values as text by field name; the types as "mal,budget". */
 export type DeviationFormValues = Record<string, string>;
 
-export interface DeviationFormFailure {
-  errors: Record<string, string>;
-  values: DeviationFormValues;
-  changes?: ConflictChange[];
-}
+export type DeviationFormFailure = EditFailure;
 
 /** What the form posts, as text by name. */
 export function deviationFormValues(form: FormData): DeviationFormValues {
@@ -104,22 +98,6 @@ export function formErrors(fields: Record<string, string>): Record<string, strin
 
 const describedBy = (...ids: Array<string | false | undefined>) =>
   ids.filter(Boolean).join(" ") || undefined;
-
-function FieldError({ name, error }: { name: string; error: string | undefined }) {
-  return error ? (
-    <p className="field__error" id={`${name}-error`}>
-      {error}
-    </p>
-  ) : null;
-}
-
-function Hint({ id, text }: { id: string; text: string | undefined }) {
-  return text ? (
-    <p className="field__hint" id={id}>
-      {text}
-    </p>
-  ) : null;
-}
 
 /** A narrative field: its hint, the markup hint of the application form, and its error. */
 function Narrative(props: {
@@ -275,32 +253,20 @@ export function DeviationFields({
         defaultValue={v("requestedEndDate")}
         error={e("requestedEndDate")}
       />
-      <div className={e("requestedTargetGroup") ? "field field--error" : "field"}>
-        <label htmlFor="requestedTargetGroup">{t("deviation.form.requestedTargetGroup")}</label>
-        <Hint
-          id="requestedTargetGroup-hint"
-          text={
-            initiative?.targetGroup
-              ? t("deviation.form.requestedTargetGroupHintWithCurrent", {
-                  current: initiative.targetGroup,
-                })
-              : t("deviation.form.requestedTargetGroupHint")
-          }
-        />
-        <FieldError name="requestedTargetGroup" error={e("requestedTargetGroup")} />
-        <textarea
-          id="requestedTargetGroup"
-          name="requestedTargetGroup"
-          rows={3}
-          defaultValue={v("requestedTargetGroup")}
-          aria-invalid={e("requestedTargetGroup") ? true : undefined}
-          aria-describedby={describedBy(
-            "requestedTargetGroup-hint",
-            e("requestedTargetGroup") && "requestedTargetGroup-error",
-          )}
-          className="input"
-        />
-      </div>
+      <TextArea
+        name="requestedTargetGroup"
+        label={t("deviation.form.requestedTargetGroup")}
+        hint={
+          initiative?.targetGroup
+            ? t("deviation.form.requestedTargetGroupHintWithCurrent", {
+                current: initiative.targetGroup,
+              })
+            : t("deviation.form.requestedTargetGroupHint")
+        }
+        rows={3}
+        defaultValue={v("requestedTargetGroup")}
+        error={e("requestedTargetGroup")}
+      />
       <TextField
         name="requestedAmount"
         inputMode="numeric"
@@ -323,46 +289,22 @@ export function DeviationConflict({
   reloadTo: string;
 }) {
   const t = useT();
-  const lines = (items: string[]) =>
-    items.length ? (
-      <ul>
-        {items.map((line, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: lines may repeat; their order is the key
-          <li key={i}>{line}</li>
-        ))}
-      </ul>
-    ) : (
-      <p>{t("deviation.conflict.empty")}</p>
-    );
   return (
-    <section className="warning" aria-labelledby="conflict-title" id="konflikt">
-      <h2 id="conflict-title">{t("deviation.conflict.title")}</h2>
-      <p>{t("deviation.conflict.intro")}</p>
-      {changes.length ? (
-        changes.map((c) => (
-          <div key={c.field} className="conflict-change">
-            <h3>{c.label}</h3>
-            <p>
-              <strong>{t("deviation.conflict.before")}</strong>
-            </p>
-            {lines(c.before)}
-            <p>
-              <strong>{t("deviation.conflict.theirs")}</strong>
-            </p>
-            {lines(c.theirs)}
-          </div>
-        ))
-      ) : (
-        <p>{t("deviation.conflict.noDetails")}</p>
-      )}
-      <p>
-        {/* a plain link, loaded as a whole page, fetches their version with nothing of this
-            form kept (a reload would post the form again) */}
-        <Link to={reloadTo} reloadDocument>
-          {t("deviation.conflict.reload")}
-        </Link>
-      </p>
-    </section>
+    <ConflictPanel
+      changes={changes}
+      reloadTo={reloadTo}
+      // loaded as a whole page, with nothing of this form kept
+      reloadDocument
+      texts={{
+        title: t("deviation.conflict.title"),
+        intro: t("deviation.conflict.intro"),
+        before: t("deviation.conflict.before"),
+        theirs: t("deviation.conflict.theirs"),
+        empty: t("deviation.conflict.empty"),
+        noDetails: t("deviation.conflict.noDetails"),
+        reload: t("deviation.conflict.reload"),
+      }}
+    />
   );
 }
 
@@ -370,30 +312,20 @@ export function DeviationConflict({
 // The edit page
 
 /** The report in the URL, for a person who may write it: else 403, or 404 if there is none. */
-async function writableReport(
+const writableReport = (
   context: Route.LoaderArgs["context"],
   request: Request,
   params: Route.LoaderArgs["params"],
-) {
-  const access = await requireAssociation(
-    context,
-    request,
-    params.association,
-    "association.enter",
-  );
-  const { state, principal, association } = access;
-  const visible = visibleReports(principal, association.id);
-  if (visible !== "all" && visible.length === 0)
-    throw data({ message: new ForbiddenError("report.write").message }, { status: 403 });
-  const report = await getDeviationReport(state.services.db, association.id, params.deviationId);
-  if (!report) throw data({ message: "Avvikelserapporten finns inte." }, { status: 404 });
-  if (!canOnInitiative(principal, "report.write", association.id, report.initiativeId))
-    throw data({ message: new ForbiddenError("report.write").message }, { status: 403 });
-  return { ...access, report };
-}
+) =>
+  requireDocument(context, request, params.association, {
+    permission: "report.write",
+    visible: visibleReports,
+    load: (db, associationId) => getDeviationReport(db, associationId, params.deviationId),
+    notFound: "Avvikelserapporten finns inte.",
+  });
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { association, report: r } = await writableReport(context, request, params);
+  const { association, document: r } = await writableReport(context, request, params);
   return {
     slug: association.slug,
     id: r.id,
@@ -409,35 +341,26 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, association, report } = await writableReport(context, request, params);
+  const { state, association, document: report } = await writableReport(context, request, params);
   const form = await request.formData();
   // the version the typed values are based on stays with them: saving again after a conflict
   // is refused again, rather than overwriting what the other person saved
   const values = { ...deviationFormValues(form), version: text(form, "version") };
   const version = Number(values.version);
-  try {
-    await saveDeviationReport(
-      state.services.db,
-      actorOf(state),
-      association.id,
-      report.id,
-      Number.isSafeInteger(version) && version > 0 ? version : 0,
-      deviationInput(values),
-    );
-  } catch (error) {
-    if (error instanceof ValidationError)
-      return data<DeviationFormFailure>(
-        { errors: formErrors(error.fields), values },
-        { status: 400 },
-      );
-    if (error instanceof ConflictError)
-      return data<DeviationFormFailure>(
-        { errors: { form: error.message }, values, changes: error.changes },
-        { status: 409 },
-      );
-    if (error instanceof NotFoundError) throw data({ message: error.message }, { status: 404 });
-    throw error;
-  }
+  const refused = await attemptSave(
+    () =>
+      saveDeviationReport(
+        state.services.db,
+        actorOf(state),
+        association.id,
+        report.id,
+        Number.isSafeInteger(version) && version > 0 ? version : 0,
+        deviationInput(values),
+      ),
+    values,
+    formErrors,
+  );
+  if (refused) return refused;
   return redirectWithNotice(`/${association.slug}/avvikelser/${report.id}`, "sparad");
 }
 
@@ -450,14 +373,11 @@ export default function DeviationEdit({ loaderData }: Route.ComponentProps) {
   const detail = `/${loaderData.slug}/avvikelser/${loaderData.id}`;
   if (loaderData.status !== "utkast") {
     return (
-      <main id="innehall" tabIndex={-1}>
-        <title>{`${t("deviation.edit.notEditableTitle")} – Samspår`}</title>
-        <h1>{t("deviation.edit.notEditableTitle")}</h1>
-        <p className="warning">{t("deviation.edit.notEditable")}</p>
-        <p>
-          <Link to={detail}>{t("deviation.backToReport")}</Link>
-        </p>
-      </main>
+      <NotEditable
+        title={t("deviation.edit.notEditableTitle")}
+        message={t("deviation.edit.notEditable")}
+        back={{ to: detail, label: t("deviation.backToReport") }}
+      />
     );
   }
   const title = t("deviation.edit.title", { initiative: loaderData.initiativeName });

@@ -3,18 +3,10 @@
 // the decision (the office or the board), comments, and the version history. Every action is
 // a plain POST form carrying an `intent` (and the version it was read at) and answers with a
 // redirect and a notice.
-import { type ReactNode, useEffect, useRef } from "react";
-import { data, Link, useLocation, useSearchParams } from "react-router";
-import {
-  can,
-  canOnInitiative,
-  ForbiddenError,
-  type Permission,
-  visibleReports,
-} from "../../../access/policy.ts";
+import { Link } from "react-router";
+import { can, visibleReports } from "../../../access/policy.ts";
 import { todayInSweden } from "../../../applications/workflow.ts";
-import { ValidationError } from "../../../platform/errors.ts";
-import { formatDate, formatDateTime, formatMoney } from "../../../platform/i18n/format.ts";
+import { formatDate, formatMoney } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import {
   commentOnDeviationReport,
@@ -24,16 +16,25 @@ import {
   listDeviationReportVersions,
   submitDeviationReport,
 } from "../../../reports/deviation-reports.ts";
-import {
-  actorOf,
-  attempt,
-  redirectWithNotice,
-  requireAssociation,
-  text,
-} from "../../guard.server.ts";
-import { Form, SubmitButton, TextField, useFormFailure } from "../../ui/form.tsx";
+import { Radios, TextArea } from "../../ui/fields.tsx";
+import { SubmitButton, TextField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { RichText, TextLines } from "../../ui/rich-text.tsx";
+import {
+  ActionOutcome,
+  CommentList,
+  IntentForm,
+  Panel,
+  problemsOf,
+  useWorkflow,
+  VersionTable,
+} from "../../ui/workflow-panels.tsx";
+import {
+  commentView,
+  requireDocument,
+  runIntent,
+  versionView,
+} from "../../workflow-actions.server.ts";
 import type { Route } from "./+types/deviation.ts";
 import { TEXT_FIELDS } from "./deviation-edit.tsx";
 
@@ -42,22 +43,13 @@ type Params = Route.LoaderArgs["params"];
 
 /** The report in the URL, for a person who may see it: else 403, or 404 if there is none. */
 async function findReport(context: Ctx, request: Request, params: Params) {
-  const access = await requireAssociation(
-    context,
-    request,
-    params.association,
-    "association.enter",
-  );
-  const { state, principal, association } = access;
-  const visible = visibleReports(principal, association.id);
-  if (visible !== "all" && visible.length === 0)
-    throw data({ message: new ForbiddenError("report.view").message }, { status: 403 });
-  const report = await getDeviationReport(state.services.db, association.id, params.deviationId);
-  if (!report) throw data({ message: "Avvikelserapporten finns inte." }, { status: 404 });
-  if (!canOnInitiative(principal, "report.view", association.id, report.initiativeId))
-    throw data({ message: new ForbiddenError("report.view").message }, { status: 403 });
-  const on = (permission: Permission) =>
-    canOnInitiative(principal, permission, association.id, report.initiativeId);
+  const found = await requireDocument(context, request, params.association, {
+    permission: "report.view",
+    visible: visibleReports,
+    load: (db, associationId) => getDeviationReport(db, associationId, params.deviationId),
+    notFound: "Avvikelserapporten finns inte.",
+  });
+  const { principal, association, on } = found;
   const decide = can(principal, "deviations.decide", association.id);
   const write = on("report.write");
   const allowed = {
@@ -70,7 +62,7 @@ async function findReport(context: Ctx, request: Request, params: Params) {
   const bodies: DecisionBody[] = can(principal, "reports.manage", association.id)
     ? ["kansli", "styrelse"]
     : ["styrelse"];
-  return { ...access, report, allowed, bodies };
+  return { ...found, report: found.document, allowed, bodies };
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -120,41 +112,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
             motivation: r.decisionMotivation ?? "",
           }
         : null,
-    comments: r.comments.map((c) => ({
-      id: c.id,
-      author: c.authorName,
-      at: formatDateTime(c.createdAt),
-      text: c.text,
-    })),
-    versions: versions.map((v) => ({
-      version: v.version,
-      status: v.status,
-      event: v.event,
-      note: v.note ?? "",
-      actorName: v.actorName,
-      at: formatDateTime(v.createdAt),
-    })),
+    comments: r.comments.map(commentView),
+    versions: versions.map(versionView),
     today: todayInSweden(),
     allowed,
     bodies,
   };
 }
-
-/** Each action's fields: the domain's name for a field → the form field's name (and id). */
-const FIELDS = {
-  submit: {},
-  comment: { comment: "comment-text" },
-  decide: {
-    decisionBody: "decision-body",
-    decision: "decision",
-    decisionDate: "decision-date",
-    motivation: "decision-motivation",
-    meeting: "decision-meeting",
-    paragraph: "decision-paragraph",
-  },
-} as const satisfies Record<string, Record<string, string>>;
-type Intent = keyof typeof FIELDS;
-const isIntent = (v: string): v is Intent => Object.hasOwn(FIELDS, v);
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { state, association, report, allowed, bodies } = await findReport(
@@ -162,76 +126,53 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     request,
     params,
   );
-  const form = await request.formData();
-  const intent = text(form, "intent");
-  if (!isIntent(intent)) {
-    // someone who may do nothing here is refused as such, whatever they sent
-    if (!allowed.write && !allowed.decide)
-      throw data({ message: new ForbiddenError("report.write").message }, { status: 403 });
-    throw data({ message: "Okänd åtgärd." }, { status: 400 });
-  }
-  const permitted: Record<Intent, boolean> = {
-    submit: allowed.write,
-    comment: allowed.comment,
-    decide: allowed.decide,
-  };
-  if (!permitted[intent])
-    throw data(
-      {
-        message: new ForbiddenError(intent === "decide" ? "deviations.decide" : "report.write")
-          .message,
+  return runIntent(request, state, {
+    // each action's fields: the domain's name for a field → the form field's name (and id)
+    fields: {
+      submit: {},
+      comment: { comment: "comment-text" },
+      decide: {
+        decisionBody: "decision-body",
+        decision: "decision",
+        decisionDate: "decision-date",
+        motivation: "decision-motivation",
+        meeting: "decision-meeting",
+        paragraph: "decision-paragraph",
       },
-      { status: 403 },
-    );
-  const fields: Record<string, string> = FIELDS[intent];
-  const field = (key: string) => text(form, fields[key] ?? key);
-  const values: Record<string, string> = { intent };
-  for (const name of Object.values(fields)) values[name] = text(form, name);
-  const db = state.services.db;
-  const actor = actorOf(state);
-  const version = Number(text(form, "version"));
-  const run = async (): Promise<string> => {
-    switch (intent) {
-      case "submit":
-        await submitDeviationReport(db, actor, association.id, report.id, version);
-        return "inskickad";
-      case "comment":
-        await commentOnDeviationReport(db, actor, association.id, report.id, field("comment"));
-        return "kommentar";
-      case "decide":
-        await decideDeviationReport(
-          db,
-          actor,
-          association.id,
-          report.id,
-          version,
-          {
-            decisionBody: field("decisionBody"),
-            decision: field("decision"),
-            decisionDate: field("decisionDate"),
-            motivation: field("motivation"),
-            meeting: field("meeting"),
-            paragraph: field("paragraph"),
-          },
-          { bodies },
-        );
-        return "beslutad";
-    }
-  };
-  const result = await attempt(async () => {
-    try {
-      return await run();
-    } catch (error) {
-      // the problems at the form's own fields, by the names they have on this page
-      if (error instanceof ValidationError)
-        throw new ValidationError(
-          Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [fields[k] ?? k, m])),
-        );
-      throw error;
-    }
-  }, values);
-  if (!result.ok) return result.failure;
-  return redirectWithNotice(`/${association.slug}/avvikelser/${report.id}`, result.value);
+    },
+    permitted: { submit: allowed.write, comment: allowed.comment, decide: allowed.decide },
+    permission: "report.write",
+    needs: { decide: "deviations.decide" },
+    run: async (intent, { field, version, db, actor }) => {
+      switch (intent) {
+        case "submit":
+          await submitDeviationReport(db, actor, association.id, report.id, version);
+          return "inskickad";
+        case "comment":
+          await commentOnDeviationReport(db, actor, association.id, report.id, field("comment"));
+          return "kommentar";
+        case "decide":
+          await decideDeviationReport(
+            db,
+            actor,
+            association.id,
+            report.id,
+            version,
+            {
+              decisionBody: field("decisionBody"),
+              decision: field("decision"),
+              decisionDate: field("decisionDate"),
+              motivation: field("motivation"),
+              meeting: field("meeting"),
+              paragraph: field("paragraph"),
+            },
+            { bodies },
+          );
+          return "beslutad";
+      }
+    },
+    done: `/${association.slug}/avvikelser/${report.id}`,
+  });
 }
 
 const NOTICES: Record<string, MessageKey> = {
@@ -262,152 +203,10 @@ const EVENTS: Record<string, MessageKey> = {
   decided: "deviation.event.decided",
 };
 
-/** The problems of a refused action on top, each linking to where it is fixed; focused. */
-function ProblemSummary({
-  items,
-}: {
-  items: Array<{ key: string; label?: string; message: string; href?: string | undefined }>;
-}) {
-  const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (items.length) ref.current?.focus();
-  }, [items.length]);
-  if (!items.length) return null;
-  return (
-    <div
-      className="error-summary"
-      role="alert"
-      aria-labelledby="error-summary-title"
-      tabIndex={-1}
-      ref={ref}
-    >
-      <h2 id="error-summary-title">{t("errors.summaryTitle", { count: items.length })}</h2>
-      <ul>
-        {items.map((item) => {
-          const content = item.label ? `${item.label}: ${item.message}` : item.message;
-          return <li key={item.key}>{item.href ? <a href={item.href}>{content}</a> : content}</li>;
-        })}
-      </ul>
-    </div>
-  );
-}
-
-const describedBy = (name: string, hint?: string, error?: string) =>
-  [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
-
-function TextArea(props: {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-  defaultValue?: string | undefined;
-  required?: boolean;
-  rows?: number;
-}) {
-  const { t } = useI18n();
-  const { name, label, hint, error, defaultValue, required, rows = 4 } = props;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={name}>
-        {label}
-        {required ? <span className="field__required"> ({t("common.required")})</span> : null}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        className="input"
-      />
-    </div>
-  );
-}
-
-function Radios(props: {
-  name: string;
-  legend: string;
-  hint?: string;
-  error?: string | undefined;
-  options: Array<{ value: string; label: string }>;
-  checked: string;
-}) {
-  const { t } = useI18n();
-  const { name, legend, hint, error, options, checked } = props;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <fieldset aria-describedby={describedBy(name, hint, error)}>
-        <legend>
-          {legend}
-          <span className="field__required"> ({t("common.required")})</span>
-        </legend>
-        {hint ? (
-          <p className="field__hint" id={`${name}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field__error" id={`${name}-error`}>
-            {error}
-          </p>
-        ) : null}
-        {options.map((o, i) => {
-          const id = i === 0 ? name : `${name}-${o.value}`;
-          return (
-            <label key={o.value} htmlFor={id}>
-              <input
-                type="radio"
-                id={id}
-                name={name}
-                value={o.value}
-                defaultChecked={checked === o.value}
-                aria-invalid={error ? true : undefined}
-              />{" "}
-              {o.label}{" "}
-            </label>
-          );
-        })}
-      </fieldset>
-    </div>
-  );
-}
-
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id} tabIndex={-1}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 export default function Deviation({ loaderData: r }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const failure = useFormFailure();
-  const [params] = useSearchParams();
-  // a form is drawn anew after each successful action, so what was typed in it is gone
-  const { key: formKey } = useLocation();
+  const { failure, formKey, noticeKey, errors, failedIntent, value } = useWorkflow(NOTICES);
   const base = `/${r.slug}/avvikelser/${r.id}`;
-  const notice = params.get("klart");
-  const noticeKey = notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined;
-  const errors = failure?.errors ?? {};
-  const failedIntent = failure?.values?.intent ?? "";
-  const value = (name: string, fallback = "") => failure?.values?.[name] ?? fallback;
   const money = (n: number) => formatMoney(n, locale);
   const { allowed, initiative } = r;
   const show = {
@@ -417,16 +216,10 @@ export default function Deviation({ loaderData: r }: Route.ComponentProps) {
     comments: r.status !== "utkast",
   };
   // a refused submission lists what is missing, each linking to its field on the edit page
-  const problems = Object.entries(errors).map(([key, message]) => {
-    if (key === "form" || key === "status" || key === "token") return { key, message };
-    if (failedIntent === "submit")
-      return {
-        key,
-        label: Object.hasOwn(FIELD_LABELS, key) ? t(FIELD_LABELS[key] as MessageKey) : key,
-        message,
-        href: `${base}/andra#${key}`,
-      };
-    return { key, message, href: `#${key}` };
+  const problems = problemsOf(errors, {
+    onEditPage: () => failedIntent === "submit",
+    editPage: `${base}/andra`,
+    label: (key) => (Object.hasOwn(FIELD_LABELS, key) ? t(FIELD_LABELS[key] as MessageKey) : key),
   });
   const title = r.registryNumber
     ? t("deviation.titleNumbered", { initiative: initiative.name, number: r.registryNumber })
@@ -461,19 +254,11 @@ export default function Deviation({ loaderData: r }: Route.ComponentProps) {
         <Link to={`/${r.slug}/avvikelser`}>{t("deviation.backToList")}</Link>
       </p>
       <h1>{title}</h1>
-      {noticeKey && !failure ? (
-        <p className="notice" role="status">
-          {t(noticeKey, { number: r.registryNumber || "–" })}
-        </p>
-      ) : null}
-      <ProblemSummary items={problems} />
-      {errors.form ? (
-        <p className="warning">
-          <Link to={base} reloadDocument>
-            {t("deviation.reload")}
-          </Link>
-        </p>
-      ) : null}
+      <ActionOutcome
+        notice={noticeKey && !failure ? t(noticeKey, { number: r.registryNumber || "–" }) : null}
+        problems={problems}
+        reload={errors.form ? { to: base, label: t("deviation.reload") } : null}
+      />
 
       <dl className="summary">
         <dt>{t("deviation.field.status")}</dt>
@@ -605,11 +390,9 @@ export default function Deviation({ loaderData: r }: Route.ComponentProps) {
       {show.submit ? (
         <Panel id="skicka-in" title={t("deviation.submitTitle")}>
           <p>{t("deviation.submitHelp")}</p>
-          <Form method="post" action={base} key={`submit-${formKey}`}>
-            <input type="hidden" name="intent" value="submit" />
-            <input type="hidden" name="version" value={r.version} />
+          <IntentForm action={base} intent="submit" version={r.version} formKey={formKey}>
             <SubmitButton>{t("deviation.submit")}</SubmitButton>
-          </Form>
+          </IntentForm>
         </Panel>
       ) : null}
 
@@ -619,9 +402,7 @@ export default function Deviation({ loaderData: r }: Route.ComponentProps) {
           <p>
             <strong>{t("deviation.effectTitle")}</strong> {effect}
           </p>
-          <Form method="post" action={base} key={`decide-${formKey}`}>
-            <input type="hidden" name="intent" value="decide" />
-            <input type="hidden" name="version" value={r.version} />
+          <IntentForm action={base} intent="decide" version={r.version} formKey={formKey}>
             {r.bodies.length > 1 ? (
               <Radios
                 name="decision-body"
@@ -630,6 +411,7 @@ export default function Deviation({ loaderData: r }: Route.ComponentProps) {
                 error={errors["decision-body"]}
                 checked={value("decision-body", r.bodies[0])}
                 options={r.bodies.map((b) => ({ value: b, label: t(`deviation.body.${b}`) }))}
+                required
               />
             ) : (
               <>
@@ -646,6 +428,7 @@ export default function Deviation({ loaderData: r }: Route.ComponentProps) {
                 { value: "godkand", label: t("deviation.approve") },
                 { value: "avslagen", label: t("deviation.reject") },
               ]}
+              required
             />
             <TextField
               name="decision-date"
@@ -680,29 +463,19 @@ export default function Deviation({ loaderData: r }: Route.ComponentProps) {
               error={errors["decision-paragraph"]}
             />
             <SubmitButton>{t("deviation.decideSubmit")}</SubmitButton>
-          </Form>
+          </IntentForm>
         </Panel>
       ) : null}
 
       {show.comments ? (
         <Panel id="kommentarer" title={t("deviation.commentsTitle")}>
-          {r.comments.length === 0 ? (
-            <p>{t("deviation.noComments")}</p>
-          ) : (
-            <ol className="comment-list">
-              {r.comments.map((c) => (
-                <li key={c.id}>
-                  <p className="field__hint">
-                    {t("deviation.commentBy", { name: c.author, at: c.at })}
-                  </p>
-                  <TextLines text={c.text} />
-                </li>
-              ))}
-            </ol>
-          )}
+          <CommentList
+            comments={r.comments}
+            by={(c) => t("deviation.commentBy", { name: c.author, at: c.at })}
+            none={t("deviation.noComments")}
+          />
           {allowed.comment ? (
-            <Form method="post" action={base} key={`comment-${formKey}`}>
-              <input type="hidden" name="intent" value="comment" />
+            <IntentForm action={base} intent="comment" formKey={formKey}>
               <TextArea
                 name="comment-text"
                 label={t("deviation.comment")}
@@ -712,43 +485,30 @@ export default function Deviation({ loaderData: r }: Route.ComponentProps) {
                 required
               />
               <SubmitButton variant="secondary">{t("deviation.commentSubmit")}</SubmitButton>
-            </Form>
+            </IntentForm>
           ) : null}
         </Panel>
       ) : null}
 
       <Panel id="historik" title={t("deviation.historyTitle")}>
-        <div className="table-wrap">
-          <table>
-            <caption>{t("deviation.historyCaption", { count: r.versions.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("deviation.historyVersion")}</th>
-                <th scope="col">{t("deviation.historyEvent")}</th>
-                <th scope="col">{t("deviation.field.status")}</th>
-                <th scope="col">{t("deviation.historyBy")}</th>
-                <th scope="col">{t("deviation.historyAt")}</th>
-                <th scope="col">{t("deviation.historyNote")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.versions.map((v) => {
-                const event = EVENTS[v.event];
-                const status = v.status as (typeof r)["status"];
-                return (
-                  <tr key={v.version}>
-                    <td className="num">{v.version}</td>
-                    <td>{event ? t(event) : v.event}</td>
-                    <td>{t(`deviation.status.${status}`)}</td>
-                    <td>{v.actorName}</td>
-                    <td className="date">{v.at}</td>
-                    <td>{v.note}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <VersionTable
+          caption={t("deviation.historyCaption", { count: r.versions.length })}
+          versions={r.versions}
+          columns={[
+            { label: t("deviation.historyVersion"), cellClass: "num", cell: (v) => v.version },
+            {
+              label: t("deviation.historyEvent"),
+              cell: (v) => (EVENTS[v.event] ? t(EVENTS[v.event] as MessageKey) : v.event),
+            },
+            {
+              label: t("deviation.field.status"),
+              cell: (v) => t(`deviation.status.${v.status as (typeof r)["status"]}`),
+            },
+            { label: t("deviation.historyBy"), cell: (v) => v.by },
+            { label: t("deviation.historyAt"), cellClass: "date", cell: (v) => v.at },
+            { label: t("deviation.historyNote"), cell: (v) => v.note },
+          ]}
+        />
       </Panel>
     </main>
   );

@@ -6,14 +6,7 @@
 // Every input's name and id is its error key (`goals.0.achieved`, `participants.women`,
 // `lessons.1.text`, `signatures.0.signedOn`), so problems link to their field.
 import { Fragment, type ReactNode } from "react";
-import { data, Link } from "react-router";
-import { canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
-import {
-  type ConflictChange,
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from "../../../platform/errors.ts";
+import { Link } from "react-router";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import {
   ACHIEVED,
@@ -27,24 +20,16 @@ import {
   getFinalReport,
   saveFinalReport,
 } from "../../../reports/final-reports.ts";
-import { actorOf, redirectWithNotice, requireAssociation, text } from "../../guard.server.ts";
-import {
-  ErrorSummary,
-  Form,
-  type FormFailure,
-  SubmitButton,
-  TextField,
-  useFormFailure,
-} from "../../ui/form.tsx";
+import { actorOf, redirectWithNotice, text } from "../../guard.server.ts";
+import { ConflictPanel, type EditFailure, NotEditable } from "../../ui/document-edit.tsx";
+import { Radios, TextArea } from "../../ui/fields.tsx";
+import { ErrorSummary, Form, SubmitButton, TextField, useFormFailure } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import { RichText } from "../../ui/rich-text.tsx";
+import { attemptSave, requireDocument } from "../../workflow-actions.server.ts";
 import type { Route } from "./+types/final-report-edit.ts";
 
 type Values = Record<string, string>;
-interface EditFailure extends FormFailure {
-  values: Values;
-  changes?: ConflictChange[];
-}
 
 /** Whole kronor as a person writes them: "25 000". */
 const kronor = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
@@ -128,23 +113,15 @@ type Ctx = Route.LoaderArgs["context"];
 type Params = Route.LoaderArgs["params"];
 
 /** The report in the URL, for a person who may write it: else 403, or 404 if there is none. */
-async function findReport(context: Ctx, request: Request, params: Params) {
-  const access = await requireAssociation(
-    context,
-    request,
-    params.association,
-    "association.enter",
-  );
-  const { state, principal, association } = access;
-  const report = await getFinalReport(state.services.db, association.id, params.finalReportId);
-  if (!report) throw data({ message: "Slutrapporten finns inte." }, { status: 404 });
-  if (!canOnInitiative(principal, "report.write", association.id, report.initiativeId))
-    throw data({ message: new ForbiddenError("report.write").message }, { status: 403 });
-  return { ...access, report };
-}
+const findReport = (context: Ctx, request: Request, params: Params) =>
+  requireDocument(context, request, params.association, {
+    permission: "report.write",
+    load: (db, associationId) => getFinalReport(db, associationId, params.finalReportId),
+    notFound: "Slutrapporten finns inte.",
+  });
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { association, report: r } = await findReport(context, request, params);
+  const { association, document: r } = await findReport(context, request, params);
   const c = r.content;
   const date = (d: string | null) => (d ? formatDate(d) : "");
   return {
@@ -175,29 +152,22 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, association, report: r } = await findReport(context, request, params);
+  const { state, association, document: r } = await findReport(context, request, params);
   const form = await request.formData();
   const values = postedValues(form, r.content);
-  try {
-    await saveFinalReport(
-      state.services.db,
-      actorOf(state),
-      association.id,
-      r.id,
-      Number(values.version),
-      inputOf(values, r.content),
-    );
-  } catch (error) {
-    if (error instanceof ValidationError)
-      return data<EditFailure>({ errors: error.fields, values }, { status: 400 });
-    if (error instanceof ConflictError)
-      return data<EditFailure>(
-        { errors: { form: error.message }, values, changes: error.changes },
-        { status: 409 },
-      );
-    if (error instanceof NotFoundError) throw data({ message: error.message }, { status: 404 });
-    throw error;
-  }
+  const refused = await attemptSave(
+    () =>
+      saveFinalReport(
+        state.services.db,
+        actorOf(state),
+        association.id,
+        r.id,
+        Number(values.version),
+        inputOf(values, r.content),
+      ),
+    values,
+  );
+  if (refused) return refused;
   return redirectWithNotice(`/${association.slug}/slutrapporter/${r.id}`, "sparad");
 }
 
@@ -206,80 +176,6 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 const describedBy = (name: string, hint?: string, error?: string) =>
   [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
-
-function TextArea(props: {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  defaultValue?: string | undefined;
-  rows?: number;
-}) {
-  const { name, label, hint, error, defaultValue, rows = 5 } = props;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        className="input"
-      />
-    </div>
-  );
-}
-
-/** Radio buttons; the first carries the group's name as its id, so errors link to it. */
-function Radios(props: {
-  name: string;
-  legend: string;
-  error?: string | undefined;
-  options: Array<{ value: string; label: string }>;
-  checked: string;
-}) {
-  const { name, legend, error, options, checked } = props;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <fieldset aria-describedby={error ? `${name}-error` : undefined}>
-        <legend>{legend}</legend>
-        {error ? (
-          <p className="field__error" id={`${name}-error`}>
-            {error}
-          </p>
-        ) : null}
-        {options.map((o, i) => {
-          const id = i === 0 ? name : `${name}-${o.value}`;
-          return (
-            <label key={o.value} htmlFor={id}>
-              <input
-                type="radio"
-                id={id}
-                name={name}
-                value={o.value}
-                defaultChecked={checked === o.value}
-                aria-invalid={error ? true : undefined}
-              />{" "}
-              {o.label}{" "}
-            </label>
-          );
-        })}
-      </fieldset>
-    </div>
-  );
-}
 
 /** What the application said, shown before the question of how it turned out. */
 function Planned({ label, text: value }: { label: string; text: string }) {
@@ -301,68 +197,21 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function ConflictPanel({ changes, reloadTo }: { changes: ConflictChange[]; reloadTo: string }) {
-  const t = useT();
-  const lines = (items: string[]) =>
-    items.length ? (
-      <ul>
-        {items.map((line, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: lines may repeat; their order is the key
-          <li key={i}>{line}</li>
-        ))}
-      </ul>
-    ) : (
-      <p>{t("finalReport.conflictEmpty")}</p>
-    );
-  return (
-    <section className="warning" aria-labelledby="conflict-title" id="konflikt">
-      <h2 id="conflict-title">{t("finalReport.conflictTitle")}</h2>
-      <p>{t("finalReport.conflictIntro")}</p>
-      {changes.length ? (
-        changes.map((c) => (
-          <div key={c.field} className="conflict-change">
-            <h3>{c.label}</h3>
-            <p>
-              <strong>{t("finalReport.conflictBefore")}</strong>
-            </p>
-            {lines(c.before)}
-            <p>
-              <strong>{t("finalReport.conflictTheirs")}</strong>
-            </p>
-            {lines(c.theirs)}
-          </div>
-        ))
-      ) : (
-        <p>{t("finalReport.conflictNoDetails")}</p>
-      )}
-      <p>
-        {/* a plain link fetches their version (a reload would post the form again) */}
-        <Link to={reloadTo}>{t("finalReport.reload")}</Link>
-      </p>
-    </section>
-  );
-}
-
 export default function FinalReportEdit({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   const failure = useFormFailure() as EditFailure | undefined;
   const detail = `/${d.slug}/slutrapporter/${d.id}`;
   if (!d.editable) {
     return (
-      <main id="innehall" tabIndex={-1}>
-        <title>{`${t("finalReport.notEditableTitle")} – Samspår`}</title>
-        <h1>{t("finalReport.notEditableTitle")}</h1>
-        <p className="warning">
-          {t(
-            d.status === "last"
-              ? "finalReport.notEditableLocked"
-              : "finalReport.notEditableSubmitted",
-          )}
-        </p>
-        <p>
-          <Link to={detail}>{t("finalReport.backToReport")}</Link>
-        </p>
-      </main>
+      <NotEditable
+        title={t("finalReport.notEditableTitle")}
+        message={t(
+          d.status === "last"
+            ? "finalReport.notEditableLocked"
+            : "finalReport.notEditableSubmitted",
+        )}
+        back={{ to: detail, label: t("finalReport.backToReport") }}
+      />
     );
   }
   const values = failure?.values ?? d.values;
@@ -374,7 +223,14 @@ export default function FinalReportEdit({ loaderData: d }: Route.ComponentProps)
   const yesNo = YES_NO.map((a) => ({ value: a, label: t(`finalReport.answer.${a}`) }));
   const markup = t("finalReport.markupHint");
   const textField = (name: string, label: string, hint = markup) => (
-    <TextArea name={name} label={label} hint={hint} error={e(name)} defaultValue={v(name)} />
+    <TextArea
+      name={name}
+      label={label}
+      hint={hint}
+      error={e(name)}
+      defaultValue={v(name)}
+      rows={5}
+    />
   );
   const dateField = (name: string, label: string, hint = t("finalReport.dateHint")) => (
     <TextField
@@ -415,7 +271,19 @@ export default function FinalReportEdit({ loaderData: d }: Route.ComponentProps)
       {failure?.changes ? (
         <>
           <p className="warning">{errors.form}</p>
-          <ConflictPanel changes={failure.changes} reloadTo={`${detail}/andra`} />
+          <ConflictPanel
+            changes={failure.changes}
+            reloadTo={`${detail}/andra`}
+            texts={{
+              title: t("finalReport.conflictTitle"),
+              intro: t("finalReport.conflictIntro"),
+              before: t("finalReport.conflictBefore"),
+              theirs: t("finalReport.conflictTheirs"),
+              empty: t("finalReport.conflictEmpty"),
+              noDetails: t("finalReport.conflictNoDetails"),
+              reload: t("finalReport.reload"),
+            }}
+          />
         </>
       ) : null}
       <Form method="post">

@@ -3,11 +3,10 @@
 // the office's review (accept and lock, or return for completion with a comment), the comments
 // and the history of every saved version. Every action is a plain POST form carrying an
 // `intent` and the version it was read at, and answers with a redirect and a notice.
-import { Fragment, type ReactNode, useEffect, useRef } from "react";
-import { data, Link, useLocation, useSearchParams } from "react-router";
-import { can, canOnInitiative, ForbiddenError, visibleReports } from "../../../access/policy.ts";
-import { ValidationError } from "../../../platform/errors.ts";
-import { formatDate, formatDateTime, formatMoney } from "../../../platform/i18n/format.ts";
+import { Fragment } from "react";
+import { Link } from "react-router";
+import { can, visibleReports } from "../../../access/policy.ts";
+import { formatDate, formatMoney } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import { participantTotal, perParty } from "../../../reports/final-report-content.ts";
 import {
@@ -17,16 +16,27 @@ import {
   returnFinalReport,
   submitFinalReport,
 } from "../../../reports/final-reports.ts";
-import {
-  actorOf,
-  attempt,
-  redirectWithNotice,
-  requireAssociation,
-  text,
-} from "../../guard.server.ts";
-import { Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
+import { TextArea } from "../../ui/fields.tsx";
+import { SubmitButton } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
-import { RichText, TextLines } from "../../ui/rich-text.tsx";
+import { RichText } from "../../ui/rich-text.tsx";
+import {
+  ActionOutcome,
+  CommentList,
+  IntentForm,
+  OnThisPage,
+  Panel,
+  problemsOf,
+  ReturnedNote,
+  useWorkflow,
+  VersionTable,
+} from "../../ui/workflow-panels.tsx";
+import {
+  commentView,
+  requireDocument,
+  runIntent,
+  versionView,
+} from "../../workflow-actions.server.ts";
 import type { Route } from "./+types/final-report.ts";
 
 type Ctx = Route.LoaderArgs["context"];
@@ -34,29 +44,20 @@ type Params = Route.LoaderArgs["params"];
 
 /** The report in the URL, for a person who may see it: else 403, or 404 if there is none. */
 async function findReport(context: Ctx, request: Request, params: Params) {
-  const access = await requireAssociation(
-    context,
-    request,
-    params.association,
-    "association.enter",
-  );
-  const { state, principal, association } = access;
-  const visible = visibleReports(principal, association.id);
-  if (visible !== "all" && visible.length === 0)
-    throw data({ message: new ForbiddenError("report.view").message }, { status: 403 });
-  const report = await getFinalReport(state.services.db, association.id, params.finalReportId);
-  if (!report) throw data({ message: "Slutrapporten finns inte." }, { status: 404 });
-  if (!canOnInitiative(principal, "report.view", association.id, report.initiativeId))
-    throw data({ message: new ForbiddenError("report.view").message }, { status: 403 });
-  const on = (p: "report.write" | "initiative.view" | "application.view") =>
-    canOnInitiative(principal, p, association.id, report.initiativeId);
+  const found = await requireDocument(context, request, params.association, {
+    permission: "report.view",
+    visible: visibleReports,
+    load: (db, associationId) => getFinalReport(db, associationId, params.finalReportId),
+    notFound: "Slutrapporten finns inte.",
+  });
+  const { principal, association, on } = found;
   const allowed = {
     write: on("report.write"),
     manage: can(principal, "reports.manage", association.id),
     initiative: on("initiative.view"),
     application: on("application.view"),
   };
-  return { ...access, report, allowed };
+  return { ...found, report: found.document, allowed };
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -88,94 +89,35 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       signature: { ...p.signature, signedOn: date(p.signature.signedOn) },
     })),
     participantTotal: participantTotal(c.participants),
-    comments: r.comments.map((x) => ({
-      id: x.id,
-      author: x.authorName,
-      at: formatDateTime(x.createdAt),
-      text: x.text,
-    })),
-    versions: versions.map((v) => ({
-      version: v.version,
-      event: v.event,
-      note: v.note ?? "",
-      by: v.actorName,
-      at: formatDateTime(v.createdAt),
-    })),
+    comments: r.comments.map(commentView),
+    versions: versions.map(versionView),
     allowed,
   };
 }
 
-/** Each action's fields: the domain's name for a field → the form field's name (and id). */
-const FIELDS = {
-  submit: {},
-  return: { returnMessage: "return-message" },
-  accept: {},
-} as const satisfies Record<string, Record<string, string>>;
-type Intent = keyof typeof FIELDS;
-const isIntent = (v: string): v is Intent => Object.hasOwn(FIELDS, v);
-
 export async function action({ context, request, params }: Route.ActionArgs) {
   const { state, association, report: r, allowed } = await findReport(context, request, params);
-  const form = await request.formData();
-  const intent = text(form, "intent");
-  if (!isIntent(intent)) {
-    if (!allowed.write && !allowed.manage)
-      throw data({ message: new ForbiddenError("report.write").message }, { status: 403 });
-    throw data({ message: "Okänd åtgärd." }, { status: 400 });
-  }
-  const permitted: Record<Intent, boolean> = {
-    submit: allowed.write,
-    return: allowed.manage,
-    accept: allowed.manage,
-  };
-  if (!permitted[intent])
-    throw data(
-      {
-        message: new ForbiddenError(intent === "submit" ? "report.write" : "reports.manage")
-          .message,
-      },
-      { status: 403 },
-    );
-  const fields: Record<string, string> = FIELDS[intent];
-  const values: Record<string, string> = { intent };
-  for (const name of Object.values(fields)) values[name] = text(form, name);
-  const db = state.services.db;
-  const actor = actorOf(state);
-  const version = Number(text(form, "version"));
-  const run = async (): Promise<string> => {
-    switch (intent) {
-      case "submit":
-        await submitFinalReport(db, actor, association.id, r.id, version);
-        return r.status === "aterskickad" ? "inskickad-igen" : "inskickad";
-      case "return":
-        await returnFinalReport(
-          db,
-          actor,
-          association.id,
-          r.id,
-          version,
-          text(form, fields.returnMessage ?? ""),
-        );
-        return "aterskickad";
-      case "accept":
-        await acceptFinalReport(db, actor, association.id, r.id, version);
-        return "godkand";
-    }
-  };
-  const result = await attempt(async () => {
-    try {
-      return await run();
-    } catch (error) {
-      // the problems at the form's own fields, by the names they have on this page
-      if (error instanceof ValidationError)
-        throw new ValidationError(
-          Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [fields[k] ?? k, m])),
-        );
-      throw error;
-    }
-  }, values);
-  if (!result.ok) return result.failure;
-  return redirectWithNotice(`/${association.slug}/slutrapporter/${r.id}`, result.value);
+  return runIntent(request, state, {
+    // each action's fields: the domain's name for a field → the form field's name (and id)
+    fields: { submit: {}, return: { returnMessage: "return-message" }, accept: {} },
+    permitted: { submit: allowed.write, return: allowed.manage, accept: allowed.manage },
+    permission: "report.write",
+    needs: { return: "reports.manage", accept: "reports.manage" },
+    run: async (intent, { field, version, db, actor }) => {
+      switch (intent) {
+        case "submit":
+          await submitFinalReport(db, actor, association.id, r.id, version);
+          return r.status === "aterskickad" ? "inskickad-igen" : "inskickad";
+        case "return":
+          await returnFinalReport(db, actor, association.id, r.id, version, field("returnMessage"));
+          return "aterskickad";
+        case "accept":
+          await acceptFinalReport(db, actor, association.id, r.id, version);
+          return "godkand";
+      }
+    },
+    done: `/${association.slug}/slutrapporter/${r.id}`,
+  });
 }
 
 const NOTICES: Record<string, MessageKey> = {
@@ -197,49 +139,6 @@ const EVENTS: Record<string, MessageKey> = {
   locked: "finalReport.event.locked",
 };
 
-/** The problems of a refused action on top, each linking to where it is fixed; focused. */
-function ProblemSummary({
-  items,
-}: {
-  items: Array<{ key: string; message: string; href?: string | undefined }>;
-}) {
-  const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (items.length) ref.current?.focus();
-  }, [items.length]);
-  if (!items.length) return null;
-  return (
-    <div
-      className="error-summary"
-      role="alert"
-      aria-labelledby="error-summary-title"
-      tabIndex={-1}
-      ref={ref}
-    >
-      <h2 id="error-summary-title">{t("errors.summaryTitle", { count: items.length })}</h2>
-      <ul>
-        {items.map((item) => (
-          <li key={item.key}>
-            {item.href ? <a href={item.href}>{item.message}</a> : item.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id} tabIndex={-1}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 /** A labelled narrative: the label as a heading, the text as rich text, or "not filled in". */
 function Narrative({ label, value }: { label: string; value: string }) {
   const { t } = useI18n();
@@ -253,15 +152,8 @@ function Narrative({ label, value }: { label: string; value: string }) {
 
 export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const failure = useFormFailure();
-  const [params] = useSearchParams();
-  const { key: formKey } = useLocation();
+  const { failure, formKey, noticeKey, errors, failedIntent, value } = useWorkflow(NOTICES);
   const base = `/${r.slug}/slutrapporter/${r.id}`;
-  const notice = params.get("klart");
-  const noticeKey = notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined;
-  const errors = failure?.errors ?? {};
-  const failedIntent = failure?.values?.intent ?? "";
-  const value = (name: string) => failure?.values?.[name] ?? "";
   const { allowed, content: c } = r;
   const notSet = t("finalReport.notAnswered");
   const answer = (a: string | null) =>
@@ -273,10 +165,9 @@ export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
     comments: r.comments.length > 0,
   };
   // a refused submission lists what is missing, each linking to its field on the edit page
-  const problems = Object.entries(errors).map(([key, message]) => {
-    if (key === "form" || key === "status") return { key, message };
-    if (failedIntent === "submit") return { key, message, href: `${base}/andra#${key}` };
-    return { key, message, href: `#${key}` };
+  const problems = problemsOf(errors, {
+    onEditPage: () => failedIntent === "submit",
+    editPage: `${base}/andra`,
   });
   const title = t("finalReport.title", { name: c.initiativeName });
   const lastComment = r.comments.at(-1);
@@ -292,19 +183,11 @@ export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
         </p>
       ) : null}
       <h1>{title}</h1>
-      {noticeKey && !failure ? (
-        <p className="notice" role="status">
-          {t(noticeKey, { number: r.registryNumber || "–" })}
-        </p>
-      ) : null}
-      <ProblemSummary items={problems} />
-      {errors.form ? (
-        <p className="warning">
-          <Link to={base} reloadDocument>
-            {t("finalReport.reload")}
-          </Link>
-        </p>
-      ) : null}
+      <ActionOutcome
+        notice={noticeKey && !failure ? t(noticeKey, { number: r.registryNumber || "–" }) : null}
+        problems={problems}
+        reload={errors.form ? { to: base, label: t("finalReport.reload") } : null}
+      />
 
       <dl className="summary">
         <dt>{t("finalReport.statusLabel")}</dt>
@@ -333,41 +216,23 @@ export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
 
       {r.status === "last" ? <p className="notice">{t("finalReport.lockedNote")}</p> : null}
       {r.status === "aterskickad" && lastComment ? (
-        <div className="warning" role="note" aria-labelledby="return-title">
-          <h2 id="return-title">{t("finalReport.returnedTitle")}</h2>
-          <TextLines text={lastComment.text} />
-          {allowed.write ? <p>{t("finalReport.returnedHelp")}</p> : null}
-        </div>
+        <ReturnedNote
+          title={t("finalReport.returnedTitle")}
+          message={lastComment.text}
+          help={allowed.write ? t("finalReport.returnedHelp") : null}
+        />
       ) : null}
 
-      <nav aria-labelledby="on-this-page">
-        <p className="field__hint" id="on-this-page">
-          {t("finalReport.onThisPage")}
-        </p>
-        <ul>
-          <li>
-            <a href="#rapporten">{t("finalReport.contentTitle")}</a>
-          </li>
-          {show.submit ? (
-            <li>
-              <a href="#skicka-in">{t("finalReport.submitTitle")}</a>
-            </li>
-          ) : null}
-          {show.review ? (
-            <li>
-              <a href="#granska">{t("finalReport.reviewTitle")}</a>
-            </li>
-          ) : null}
-          {show.comments ? (
-            <li>
-              <a href="#kommentarer">{t("finalReport.commentsTitle")}</a>
-            </li>
-          ) : null}
-          <li>
-            <a href="#historik">{t("finalReport.historyTitle")}</a>
-          </li>
-        </ul>
-      </nav>
+      <OnThisPage
+        label={t("finalReport.onThisPage")}
+        links={[
+          { href: "#rapporten", text: t("finalReport.contentTitle") },
+          show.submit && { href: "#skicka-in", text: t("finalReport.submitTitle") },
+          show.review && { href: "#granska", text: t("finalReport.reviewTitle") },
+          show.comments && { href: "#kommentarer", text: t("finalReport.commentsTitle") },
+          { href: "#historik", text: t("finalReport.historyTitle") },
+        ]}
+      />
 
       <h2 id="rapporten" tabIndex={-1}>
         {t("finalReport.contentTitle")}
@@ -534,104 +399,64 @@ export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
           <p>
             {t(r.status === "aterskickad" ? "finalReport.resubmitHelp" : "finalReport.submitHelp")}
           </p>
-          <Form method="post" action={base} key={`submit-${formKey}`}>
-            <input type="hidden" name="intent" value="submit" />
-            <input type="hidden" name="version" value={r.version} />
+          <IntentForm action={base} intent="submit" version={r.version} formKey={formKey}>
             <SubmitButton>
               {t(r.status === "aterskickad" ? "finalReport.resubmit" : "finalReport.submit")}
             </SubmitButton>
-          </Form>
+          </IntentForm>
         </Panel>
       ) : null}
 
       {show.review ? (
         <Panel id="granska" title={t("finalReport.reviewTitle")}>
           <p>{t("finalReport.acceptHelp")}</p>
-          <Form method="post" action={base} key={`accept-${formKey}`}>
-            <input type="hidden" name="intent" value="accept" />
-            <input type="hidden" name="version" value={r.version} />
+          <IntentForm action={base} intent="accept" version={r.version} formKey={formKey}>
             <SubmitButton>{t("finalReport.accept")}</SubmitButton>
-          </Form>
+          </IntentForm>
           <h3>{t("finalReport.returnTitle")}</h3>
-          <Form method="post" action={base} key={`return-${formKey}`}>
-            <input type="hidden" name="intent" value="return" />
-            <input type="hidden" name="version" value={r.version} />
-            <div className={errors["return-message"] ? "field field--error" : "field"}>
-              <label htmlFor="return-message">
-                {t("finalReport.returnMessage")}
-                <span className="field__required"> ({t("common.required")})</span>
-              </label>
-              <p className="field__hint" id="return-message-hint">
-                {t("finalReport.returnMessageHint")}
-              </p>
-              {errors["return-message"] ? (
-                <p className="field__error" id="return-message-error">
-                  {errors["return-message"]}
-                </p>
-              ) : null}
-              <textarea
-                id="return-message"
-                name="return-message"
-                rows={4}
-                required
-                defaultValue={value("return-message")}
-                aria-invalid={errors["return-message"] ? true : undefined}
-                aria-describedby={
-                  errors["return-message"]
-                    ? "return-message-hint return-message-error"
-                    : "return-message-hint"
-                }
-                className="input"
-              />
-            </div>
+          <IntentForm action={base} intent="return" version={r.version} formKey={formKey}>
+            <TextArea
+              name="return-message"
+              label={t("finalReport.returnMessage")}
+              hint={t("finalReport.returnMessageHint")}
+              defaultValue={value("return-message")}
+              error={errors["return-message"]}
+              required
+            />
             <SubmitButton variant="secondary">{t("finalReport.returnSubmit")}</SubmitButton>
-          </Form>
+          </IntentForm>
         </Panel>
       ) : null}
 
       {show.comments ? (
         <Panel id="kommentarer" title={t("finalReport.commentsTitle")}>
-          <ol className="comment-list">
-            {r.comments.map((x) => (
-              <li key={x.id}>
-                <p className="field__hint">
-                  {t("finalReport.commentBy", { name: x.author, at: x.at })}
-                </p>
-                <TextLines text={x.text} />
-              </li>
-            ))}
-          </ol>
+          <CommentList
+            comments={r.comments}
+            by={(x) => t("finalReport.commentBy", { name: x.author, at: x.at })}
+          />
         </Panel>
       ) : null}
 
       <Panel id="historik" title={t("finalReport.historyTitle")}>
-        <div className="table-wrap">
-          <table>
-            <caption>{t("finalReport.historyCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t("finalReport.history.version")}
-                </th>
-                <th scope="col">{t("finalReport.history.event")}</th>
-                <th scope="col">{t("finalReport.history.by")}</th>
-                <th scope="col">{t("finalReport.history.at")}</th>
-                <th scope="col">{t("finalReport.history.note")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.versions.map((v) => (
-                <tr key={v.version}>
-                  <td className="num">{v.version}</td>
-                  <td>{EVENTS[v.event] ? t(EVENTS[v.event] as MessageKey) : v.event}</td>
-                  <td>{v.by}</td>
-                  <td className="date">{v.at}</td>
-                  <td>{v.note}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <VersionTable
+          caption={t("finalReport.historyCaption")}
+          versions={r.versions}
+          columns={[
+            {
+              label: t("finalReport.history.version"),
+              headClass: "num",
+              cellClass: "num",
+              cell: (v) => v.version,
+            },
+            {
+              label: t("finalReport.history.event"),
+              cell: (v) => (EVENTS[v.event] ? t(EVENTS[v.event] as MessageKey) : v.event),
+            },
+            { label: t("finalReport.history.by"), cell: (v) => v.by },
+            { label: t("finalReport.history.at"), cellClass: "date", cell: (v) => v.at },
+            { label: t("finalReport.history.note"), cell: (v) => v.note },
+          ]}
+        />
       </Panel>
     </main>
   );

@@ -5,7 +5,7 @@
 // version it was read at, so nothing someone else saved in between is overwritten, and what
 // was typed here stays. "Save and submit" saves first, so a refused submission keeps the draft.
 import { data, Link } from "react-router";
-import { canOnInitiative, ForbiddenError, visibleReports } from "../../../access/policy.ts";
+import { visibleReports } from "../../../access/policy.ts";
 import { todayInSweden } from "../../../applications/workflow.ts";
 import { ValidationError } from "../../../platform/errors.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
@@ -20,46 +20,37 @@ import {
   savePeriodicReport,
   submitPeriodicReport,
 } from "../../../reports/periodic-reports.ts";
-import { actorOf, attempt, redirectWithNotice, requireAssociation } from "../../guard.server.ts";
+import { actorOf, attempt, redirectWithNotice } from "../../guard.server.ts";
+import { NotEditable } from "../../ui/document-edit.tsx";
 import { Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import {
   Choices,
   fieldLabelOf,
-  type Problem,
-  ProblemSummary,
   periodLabel,
   TextArea,
   TextInput,
 } from "../../ui/periodic-report-form.tsx";
+import { ProblemSummary, problemsOf } from "../../ui/workflow-panels.tsx";
+import { requireDocument } from "../../workflow-actions.server.ts";
 import type { Route } from "./+types/periodic-report-edit.ts";
 
 type Ctx = Route.LoaderArgs["context"];
 type Params = Route.LoaderArgs["params"];
 
 /** The report in the URL, for a person who may write it: else 403, or 404 if there is none. */
-async function writableReport(context: Ctx, request: Request, params: Params) {
-  const access = await requireAssociation(
-    context,
-    request,
-    params.association,
-    "association.enter",
-  );
-  const { state, principal, association } = access;
-  const visible = visibleReports(principal, association.id);
-  if (visible !== "all" && visible.length === 0)
-    throw data({ message: new ForbiddenError("report.write").message }, { status: 403 });
-  const report = await getPeriodicReport(state.services.db, association.id, params.reportId);
-  if (!report) throw data({ message: "Rapporten finns inte." }, { status: 404 });
-  if (!canOnInitiative(principal, "report.write", association.id, report.initiativeId))
-    throw data({ message: new ForbiddenError("report.write").message }, { status: 403 });
-  return { ...access, report };
-}
+const writableReport = (context: Ctx, request: Request, params: Params) =>
+  requireDocument(context, request, params.association, {
+    permission: "report.write",
+    visible: visibleReports,
+    load: (db, associationId) => getPeriodicReport(db, associationId, params.reportId),
+    notFound: "Rapporten finns inte.",
+  });
 
 const TEXT_KEYS = PERIODIC_TEXT_FIELDS.map((f) => f.key);
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { association, principal, report: r } = await writableReport(context, request, params);
+  const { association, principal, document: r } = await writableReport(context, request, params);
   const c = r.content;
   const values: Record<string, string> = { version: String(r.version) };
   for (const key of TEXT_KEYS) values[key] = c[key] ?? "";
@@ -93,7 +84,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, association, report: r } = await writableReport(context, request, params);
+  const { state, association, document: r } = await writableReport(context, request, params);
   const form = await request.formData();
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && k !== "_csrf") values[k] = v;
@@ -157,28 +148,24 @@ export default function PeriodicReportEdit({ loaderData: r }: Route.ComponentPro
 
   if (!r.editable) {
     return (
-      <main id="innehall" tabIndex={-1}>
-        <title>{`${t("periodicReport.notEditableTitle")} – Samspår`}</title>
-        <h1>{t("periodicReport.notEditableTitle")}</h1>
-        <p className="warning">
-          {t(
-            r.status === "last"
-              ? "periodicReport.notEditableLocked"
-              : "periodicReport.notEditableSubmitted",
-          )}
-        </p>
-        <p>
-          <Link to={detail}>{t("periodicReport.backToReport")}</Link>
-        </p>
-      </main>
+      <NotEditable
+        title={t("periodicReport.notEditableTitle")}
+        message={t(
+          r.status === "last"
+            ? "periodicReport.notEditableLocked"
+            : "periodicReport.notEditableSubmitted",
+        )}
+        back={{ to: detail, label: t("periodicReport.backToReport") }}
+      />
     );
   }
 
-  const problems: Problem[] = Object.entries(errors).map(([key, message]) =>
-    key === "form" || key === "status"
-      ? { key, message }
-      : { key, label: fieldLabelOf(t, key), message, href: `#${key}` },
-  );
+  // this is the edit page: every field's problem links to the field, named by its label
+  const problems = problemsOf(errors, {
+    onEditPage: () => true,
+    editPage: "",
+    label: (key) => fieldLabelOf(t, key),
+  });
   const markup = t("applicationForm.markupHint");
   const text = (key: (typeof TEXT_KEYS)[number], required = false) => (
     <TextArea

@@ -5,16 +5,9 @@
 // and return (the office), comments (office, steering group, lead), and the version history.
 // Every action is a plain POST form carrying an `intent` (and the version it was read at) and
 // answers with a redirect and a notice.
-import { data, Link, useLocation, useSearchParams } from "react-router";
-import {
-  can,
-  canOnInitiative,
-  ForbiddenError,
-  type Permission,
-  visibleReports,
-} from "../../../access/policy.ts";
+import { Link } from "react-router";
+import { can, visibleReports } from "../../../access/policy.ts";
 import { todayInSweden } from "../../../applications/workflow.ts";
-import { ValidationError } from "../../../platform/errors.ts";
 import { formatDateTime } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import {
@@ -31,26 +24,33 @@ import {
 } from "../../../reports/periodic-reports.ts";
 import { initialsOf } from "../../../reports/report-dashboard.ts";
 import { listReportVersions } from "../../../reports/report-versions.ts";
-import {
-  actorOf,
-  attempt,
-  redirectWithNotice,
-  requireAssociation,
-  text,
-} from "../../guard.server.ts";
-import { Form, SelectField, SubmitButton, useFormFailure } from "../../ui/form.tsx";
+import { SelectField, SubmitButton } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import {
   fieldLabelOf,
-  Panel,
-  type Problem,
-  ProblemSummary,
   periodLabel,
   statusText,
   TextArea,
   TextInput,
 } from "../../ui/periodic-report-form.tsx";
 import { RichText, TextLines } from "../../ui/rich-text.tsx";
+import {
+  ActionOutcome,
+  CommentList,
+  IntentForm,
+  OnThisPage,
+  Panel,
+  problemsOf,
+  ReturnedNote,
+  useWorkflow,
+  VersionTable,
+} from "../../ui/workflow-panels.tsx";
+import {
+  commentView,
+  requireDocument,
+  runIntent,
+  versionView,
+} from "../../workflow-actions.server.ts";
 import type { Route } from "./+types/periodic-report.ts";
 
 type Ctx = Route.LoaderArgs["context"];
@@ -58,22 +58,13 @@ type Params = Route.LoaderArgs["params"];
 
 /** The report in the URL, for a person who may see it: else 403, or 404 if there is none. */
 async function findPeriodicReport(context: Ctx, request: Request, params: Params) {
-  const access = await requireAssociation(
-    context,
-    request,
-    params.association,
-    "association.enter",
-  );
-  const { state, principal, association } = access;
-  const visible = visibleReports(principal, association.id);
-  if (visible !== "all" && visible.length === 0)
-    throw data({ message: new ForbiddenError("report.view").message }, { status: 403 });
-  const report = await getPeriodicReport(state.services.db, association.id, params.reportId ?? "");
-  if (!report) throw data({ message: "Rapporten finns inte." }, { status: 404 });
-  if (!canOnInitiative(principal, "report.view", association.id, report.initiativeId))
-    throw data({ message: new ForbiddenError("report.view").message }, { status: 403 });
-  const on = (permission: Permission) =>
-    canOnInitiative(principal, permission, association.id, report.initiativeId);
+  const found = await requireDocument(context, request, params.association, {
+    permission: "report.view",
+    visible: visibleReports,
+    load: (db, associationId) => getPeriodicReport(db, associationId, params.reportId ?? ""),
+    notFound: "Rapporten finns inte.",
+  });
+  const { principal, association, on } = found;
   const write = on("report.write");
   const steering = on("report.steering");
   const manage = can(principal, "reports.manage", association.id);
@@ -85,7 +76,7 @@ async function findPeriodicReport(context: Ctx, request: Request, params: Params
     comment: manage || write || steering,
     initiative: on("initiative.view"),
   };
-  return { ...access, report, allowed };
+  return { ...found, report: found.document, allowed };
 }
 
 /** The derived questions a comment may concern. */
@@ -148,37 +139,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       writtenBy: r.steeringAnalysis.writtenBy ?? "",
       writtenOn: r.steeringAnalysis.writtenOn ?? "",
     },
-    comments: r.comments.map((m) => ({
-      id: m.id,
-      author: m.authorName,
-      at: formatDateTime(m.createdAt),
-      text: m.text,
-      field: m.field,
-    })),
-    versions: versions.map((v) => ({
-      version: v.version,
-      at: formatDateTime(v.createdAt),
-      who: v.actorName,
-      event: v.event,
-      note: v.note ?? "",
-    })),
+    comments: r.comments.map((m) => ({ ...commentView(m), field: m.field })),
+    versions: versions.map(versionView),
     derivedKeys: DERIVED as string[],
     today: todayInSweden(),
     defaultInitials: initialsOf(principal.name),
     allowed,
   };
 }
-
-/** Each action's fields: the domain's name for a field → the form field's name (and id). */
-const FIELDS = {
-  submit: {},
-  register: { arrivalDate: "arrival-date", initials: "initials" },
-  accept: { arrivalDate: "arrival-date" },
-  return: { returnMessage: "return-message" },
-  comment: { comment: "comment-text", field: "comment-field" },
-} as const satisfies Record<string, Record<string, string>>;
-type Intent = keyof typeof FIELDS;
-const isIntent = (v: string): v is Intent => Object.hasOwn(FIELDS, v);
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const {
@@ -187,83 +155,63 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     report: r,
     allowed,
   } = await findPeriodicReport(context, request, params);
-  const form = await request.formData();
-  const intent = text(form, "intent");
-  if (!isIntent(intent)) {
-    // someone who may do nothing here is refused as such, whatever they sent
-    if (!allowed.write && !allowed.manage && !allowed.comment)
-      throw data({ message: new ForbiddenError("report.write").message }, { status: 403 });
-    throw data({ message: "Okänd åtgärd." }, { status: 400 });
-  }
-  const permitted: Record<Intent, boolean> = {
-    submit: allowed.write,
-    register: allowed.manage,
-    accept: allowed.manage,
-    return: allowed.manage,
-    comment: allowed.comment,
-  };
-  if (!permitted[intent])
-    throw data({ message: new ForbiddenError("report.write").message }, { status: 403 });
-
-  const fields: Record<string, string> = FIELDS[intent];
-  const field = (key: string) => text(form, fields[key] ?? key);
-  const values: Record<string, string> = { intent };
-  for (const name of Object.values(fields)) values[name] = text(form, name);
-  const db = state.services.db;
-  const actor = actorOf(state);
-  const version = Number(text(form, "version"));
-  const run = async (): Promise<string> => {
-    switch (intent) {
-      case "submit":
-        await submitPeriodicReport(db, actor, association.id, r.id, version);
-        return r.status === "aterskickad" ? "inskickad-igen" : "inskickad";
-      case "register":
-        await registerArrival(db, actor, association.id, r.id, version, {
-          arrivalDate: field("arrivalDate"),
-          initials: field("initials"),
-        });
-        return "registrerad";
-      case "accept":
-        await acceptPeriodicReport(db, actor, association.id, r.id, version);
-        return "last";
-      case "return":
-        await returnPeriodicReport(
-          db,
-          actor,
-          association.id,
-          r.id,
-          version,
-          field("returnMessage"),
-        );
-        return "aterskickad";
-      case "comment": {
-        const about = field("field");
-        await commentOnPeriodicReport(
-          db,
-          actor,
-          association.id,
-          r.id,
-          field("comment"),
-          (DERIVED as string[]).includes(about) ? `answers.${about}` : null,
-        );
-        return "kommentar";
+  return runIntent(request, state, {
+    // each action's fields: the domain's name for a field → the form field's name (and id)
+    fields: {
+      submit: {},
+      register: { arrivalDate: "arrival-date", initials: "initials" },
+      accept: { arrivalDate: "arrival-date" },
+      return: { returnMessage: "return-message" },
+      comment: { comment: "comment-text", field: "comment-field" },
+    },
+    permitted: {
+      submit: allowed.write,
+      register: allowed.manage,
+      accept: allowed.manage,
+      return: allowed.manage,
+      comment: allowed.comment,
+    },
+    permission: "report.write",
+    run: async (intent, { field, version, db, actor }) => {
+      switch (intent) {
+        case "submit":
+          await submitPeriodicReport(db, actor, association.id, r.id, version);
+          return r.status === "aterskickad" ? "inskickad-igen" : "inskickad";
+        case "register":
+          await registerArrival(db, actor, association.id, r.id, version, {
+            arrivalDate: field("arrivalDate"),
+            initials: field("initials"),
+          });
+          return "registrerad";
+        case "accept":
+          await acceptPeriodicReport(db, actor, association.id, r.id, version);
+          return "last";
+        case "return":
+          await returnPeriodicReport(
+            db,
+            actor,
+            association.id,
+            r.id,
+            version,
+            field("returnMessage"),
+          );
+          return "aterskickad";
+        case "comment": {
+          const about = field("field");
+          await commentOnPeriodicReport(
+            db,
+            actor,
+            association.id,
+            r.id,
+            field("comment"),
+            (DERIVED as string[]).includes(about) ? `answers.${about}` : null,
+          );
+          return "kommentar";
+        }
       }
-    }
-  };
-  const result = await attempt(async () => {
-    try {
-      return await run();
-    } catch (error) {
-      // the problems at the form's own fields, by the names they have on this page
-      if (error instanceof ValidationError)
-        throw new ValidationError(
-          Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [fields[k] ?? k, m])),
-        );
-      throw error;
-    }
-  }, values);
-  if (!result.ok) return result.failure;
-  return redirectWithNotice(`/${association.slug}/rapporter/${r.id}`, result.value);
+    },
+    done: `/${association.slug}/rapporter/${r.id}`,
+  });
 }
 
 const NOTICES: Record<string, MessageKey> = {
@@ -293,16 +241,8 @@ const answerKey = (code: string) => `periodicReport.answer.${code}` as MessageKe
 
 export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) {
   const { t } = useI18n();
-  const failure = useFormFailure();
-  const [params] = useSearchParams();
-  // a form is drawn anew after each successful action, so what was typed in it is gone
-  const { key: formKey } = useLocation();
+  const { failure, formKey, noticeKey, errors, failedIntent, value } = useWorkflow(NOTICES);
   const base = `/${r.slug}/rapporter/${r.id}`;
-  const notice = params.get("klart");
-  const noticeKey = notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : undefined;
-  const errors = failure?.errors ?? {};
-  const failedIntent = failure?.values?.intent ?? "";
-  const value = (name: string, fallback = "") => failure?.values?.[name] ?? fallback;
   const { allowed } = r;
   const editable = r.status === "utkast" || r.status === "aterskickad";
   const registered = !!r.arrivalDate && !!r.registryNumber;
@@ -316,11 +256,10 @@ export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) 
   const title = t("periodicReport.title", { initiative: r.initiativeName, period });
 
   // a refused submission lists what is missing, each linking to its field on the edit page
-  const problems: Problem[] = Object.entries(errors).map(([key, message]) => {
-    if (key === "form" || key === "status") return { key, message };
-    if (failedIntent === "submit")
-      return { key, label: fieldLabelOf(t, key), message, href: `${base}/andra#${key}` };
-    return { key, message, href: `#${key}` };
+  const problems = problemsOf(errors, {
+    onEditPage: () => failedIntent === "submit",
+    editPage: `${base}/andra`,
+    label: (key) => fieldLabelOf(t, key),
   });
   const commentsAbout = (key: string) => r.comments.filter((m) => m.field === `answers.${key}`);
 
@@ -331,19 +270,11 @@ export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) 
         <Link to={`/${r.slug}/rapporter`}>{t("periodicReport.backToReports")}</Link>
       </p>
       <h1>{title}</h1>
-      {noticeKey && !failure ? (
-        <p className="notice" role="status">
-          {t(noticeKey, { number: r.registryNumber || "–" })}
-        </p>
-      ) : null}
-      <ProblemSummary items={problems} />
-      {errors.form ? (
-        <p className="warning">
-          <Link to={base} reloadDocument>
-            {t("periodicReport.reload")}
-          </Link>
-        </p>
-      ) : null}
+      <ActionOutcome
+        notice={noticeKey && !failure ? t(noticeKey, { number: r.registryNumber || "–" }) : null}
+        problems={problems}
+        reload={errors.form ? { to: base, label: t("periodicReport.reload") } : null}
+      />
       {r.overdue ? (
         <p className="warning">
           {t("periodicReport.overdueWarning", { due: r.dueDate, period: r.periodKey })}
@@ -422,45 +353,25 @@ export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) 
       </ul>
 
       {r.status === "aterskickad" && r.returnMessage ? (
-        <div className="warning" role="note" aria-labelledby="return-title">
-          <h2 id="return-title">{t("periodicReport.returnedTitle")}</h2>
-          <TextLines text={r.returnMessage} />
-          {allowed.write ? <p>{t("periodicReport.returnedHelp")}</p> : null}
-        </div>
+        <ReturnedNote
+          title={t("periodicReport.returnedTitle")}
+          message={r.returnMessage}
+          help={allowed.write ? t("periodicReport.returnedHelp") : null}
+        />
       ) : null}
 
-      <nav aria-labelledby="on-this-page">
-        <p className="field__hint" id="on-this-page">
-          {t("periodicReport.onThisPage")}
-        </p>
-        <ul>
-          <li>
-            <a href="#aktivitetsrapport">{t("periodicReport.activityReport")}</a>
-          </li>
-          <li>
-            <a href="#statusfragor">{t("periodicReport.statusQuestions")}</a>
-          </li>
-          <li>
-            <a href="#styrgruppens-analys">{t("periodicReport.steeringTitle")}</a>
-          </li>
-          {show.submit ? (
-            <li>
-              <a href="#skicka-in">{t("periodicReport.submitTitle")}</a>
-            </li>
-          ) : null}
-          {show.review ? (
-            <li>
-              <a href="#granskning">{t("periodicReport.reviewTitle")}</a>
-            </li>
-          ) : null}
-          <li>
-            <a href="#kommentarer">{t("periodicReport.commentsTitle")}</a>
-          </li>
-          <li>
-            <a href="#historik">{t("periodicReport.historyTitle")}</a>
-          </li>
-        </ul>
-      </nav>
+      <OnThisPage
+        label={t("periodicReport.onThisPage")}
+        links={[
+          { href: "#aktivitetsrapport", text: t("periodicReport.activityReport") },
+          { href: "#statusfragor", text: t("periodicReport.statusQuestions") },
+          { href: "#styrgruppens-analys", text: t("periodicReport.steeringTitle") },
+          show.submit && { href: "#skicka-in", text: t("periodicReport.submitTitle") },
+          show.review && { href: "#granskning", text: t("periodicReport.reviewTitle") },
+          { href: "#kommentarer", text: t("periodicReport.commentsTitle") },
+          { href: "#historik", text: t("periodicReport.historyTitle") },
+        ]}
+      />
 
       {show.submit ? (
         <Panel id="skicka-in" title={t("periodicReport.submitTitle")}>
@@ -471,13 +382,11 @@ export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) 
                 : "periodicReport.submitHelp",
             )}
           </p>
-          <Form method="post" action={base} key={`submit-${formKey}`}>
-            <input type="hidden" name="intent" value="submit" />
-            <input type="hidden" name="version" value={r.version} />
+          <IntentForm action={base} intent="submit" version={r.version} formKey={formKey}>
             <SubmitButton>
               {t(r.status === "aterskickad" ? "periodicReport.resubmit" : "periodicReport.submit")}
             </SubmitButton>
-          </Form>
+          </IntentForm>
         </Panel>
       ) : null}
 
@@ -487,9 +396,7 @@ export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) 
             <>
               <h3>{t("periodicReport.registerTitle")}</h3>
               <p>{t("periodicReport.registerHelp")}</p>
-              <Form method="post" action={base} key={`register-${formKey}`}>
-                <input type="hidden" name="intent" value="register" />
-                <input type="hidden" name="version" value={r.version} />
+              <IntentForm action={base} intent="register" version={r.version} formKey={formKey}>
                 <TextInput
                   name="arrival-date"
                   type="date"
@@ -510,7 +417,7 @@ export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) 
                   mark="required"
                 />
                 <SubmitButton>{t("periodicReport.register")}</SubmitButton>
-              </Form>
+              </IntentForm>
             </>
           ) : (
             <>
@@ -522,18 +429,14 @@ export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) 
                   initials: r.initials,
                 })}
               </p>
-              <Form method="post" action={base} key={`accept-${formKey}`}>
-                <input type="hidden" name="intent" value="accept" />
-                <input type="hidden" name="version" value={r.version} />
+              <IntentForm action={base} intent="accept" version={r.version} formKey={formKey}>
                 <SubmitButton>{t("periodicReport.accept")}</SubmitButton>
-              </Form>
+              </IntentForm>
             </>
           )}
           {show.register ? <p>{t("periodicReport.acceptNeedsRegistration")}</p> : null}
           <h3>{t("periodicReport.returnTitle")}</h3>
-          <Form method="post" action={base} key={`return-${formKey}`}>
-            <input type="hidden" name="intent" value="return" />
-            <input type="hidden" name="version" value={r.version} />
+          <IntentForm action={base} intent="return" version={r.version} formKey={formKey}>
             <TextArea
               name="return-message"
               label={t("periodicReport.returnMessage")}
@@ -543,7 +446,7 @@ export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) 
               mark="required"
             />
             <SubmitButton variant="secondary">{t("periodicReport.returnSubmit")}</SubmitButton>
-          </Form>
+          </IntentForm>
         </Panel>
       ) : null}
 
@@ -686,28 +589,22 @@ export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) 
       </p>
 
       <Panel id="kommentarer" title={t("periodicReport.commentsTitle")}>
-        {r.comments.length === 0 ? (
-          <p>{t("periodicReport.noComments")}</p>
-        ) : (
-          <ol className="comment-list">
-            {r.comments.map((m) => (
-              <li key={m.id}>
-                <p className="field__hint">
-                  {t("periodicReport.commentBy", { name: m.author, at: m.at })}
-                  {m.field
-                    ? ` ${t("periodicReport.commentAbout", {
-                        question: t(questionKey(m.field.replace(/^answers\./, ""))),
-                      })}`
-                    : ""}
-                </p>
-                <TextLines text={m.text} />
-              </li>
-            ))}
-          </ol>
-        )}
+        <CommentList
+          comments={r.comments}
+          by={(m) => (
+            <>
+              {t("periodicReport.commentBy", { name: m.author, at: m.at })}
+              {m.field
+                ? ` ${t("periodicReport.commentAbout", {
+                    question: t(questionKey(m.field.replace(/^answers\./, ""))),
+                  })}`
+                : ""}
+            </>
+          )}
+          none={t("periodicReport.noComments")}
+        />
         {show.commentForm ? (
-          <Form method="post" action={base} key={`comment-${formKey}`}>
-            <input type="hidden" name="intent" value="comment" />
+          <IntentForm action={base} intent="comment" formKey={formKey}>
             <SelectField
               name="comment-field"
               label={t("periodicReport.commentField")}
@@ -726,7 +623,7 @@ export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) 
               mark="required"
             />
             <SubmitButton variant="secondary">{t("periodicReport.commentSubmit")}</SubmitButton>
-          </Form>
+          </IntentForm>
         ) : r.status === "last" ? (
           <p>{t("periodicReport.lockedNoComments")}</p>
         ) : null}
@@ -736,32 +633,28 @@ export default function PeriodicReport({ loaderData: r }: Route.ComponentProps) 
         <h2 id="historik" tabIndex={-1}>
           {t("periodicReport.historyTitle")}
         </h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("periodicReport.historyTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("periodicReport.version")}</th>
-                <th scope="col">{t("periodicReport.when")}</th>
-                <th scope="col">{t("periodicReport.who")}</th>
-                <th scope="col">{t("periodicReport.event")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.versions.map((v) => (
-                <tr key={v.version}>
-                  <td className="num">{v.version}</td>
-                  <td className="date">{v.at}</td>
-                  <td>{v.who === "system" ? t("periodicReport.system") : v.who}</td>
-                  <td>
-                    {EVENTS[v.event] ? t(EVENTS[v.event] as MessageKey) : v.event}
-                    {v.note ? <span className="field__hint"> ({v.note})</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <VersionTable
+          caption={t("periodicReport.historyTitle")}
+          captionHidden
+          versions={r.versions}
+          columns={[
+            { label: t("periodicReport.version"), cellClass: "num", cell: (v) => v.version },
+            { label: t("periodicReport.when"), cellClass: "date", cell: (v) => v.at },
+            {
+              label: t("periodicReport.who"),
+              cell: (v) => (v.by === "system" ? t("periodicReport.system") : v.by),
+            },
+            {
+              label: t("periodicReport.event"),
+              cell: (v) => (
+                <>
+                  {EVENTS[v.event] ? t(EVENTS[v.event] as MessageKey) : v.event}
+                  {v.note ? <span className="field__hint"> ({v.note})</span> : null}
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
     </main>
   );
