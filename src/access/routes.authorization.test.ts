@@ -92,6 +92,8 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
     ...LEADING_OR_STEERING,
   ],
   ":association/rapporter": ["association_admin", "board_member", ...LEADING_OR_STEERING],
+  // sending a reminder now, from the dashboard
+  ":association/rapporter": ["association_admin"],
   ":association/rapporter/kalender": ["association_admin"],
   ":association/rapporter/:reportId": ["association_admin", "board_member", ...LEADING_OR_STEERING],
   ":association/rapporter/:reportId/andra": ["association_admin", "initiative_lead"],

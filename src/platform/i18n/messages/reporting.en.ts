@@ -32,6 +32,23 @@ export const reportingEn: Record<keyof typeof reportingSv, string> = {
   "reporting.lead": "Initiative lead",
   "reporting.noLead": "No initiative lead registered",
   "reporting.status": "Status",
+  "reporting.soonTitle": "Reports due soon",
+  "reporting.noSoon":
+    "No report is due within {days, plural, one {# day} other {# days}} (the reminder time of the reporting calendar).",
+  "reporting.soonCaption":
+    "{count, plural, one {# report} other {# reports}} due within {days, plural, one {# day} other {# days}}, the nearest first",
+  "reporting.lastReminder": "Latest reminder",
+  "reporting.reminder.automatic": "{date}, automatic",
+  "reporting.reminder.manual": "{date}, sent by the office",
+  "reporting.reminder.none": "None yet",
+  "reporting.remindNow": "Remind now",
+  "reporting.remind": "Send reminder",
+  "reporting.remindWhich": " about {initiative}, {period}",
+  "reporting.remindRefused": "The reminder was not sent",
+  "reporting.notice.reminded":
+    "The reminder has been sent to {recipients}. It concerns the report of {initiative}, {period}.",
+  "reporting.notice.remindedNoLead":
+    "The reminder has been sent. It concerns the report of {initiative}, {period}.",
 
   "reporting.ownIntro":
     "These are your initiative’s reports. A report is created when a new period begins and must be submitted by its due date.",

@@ -30,6 +30,23 @@ export const reportingSv = {
   "reporting.lead": "Insatsansvarig",
   "reporting.noLead": "Ingen insatsansvarig registrerad",
   "reporting.status": "Status",
+  "reporting.soonTitle": "Rapporter som snart ska in",
+  "reporting.noSoon":
+    "Ingen rapport har sista dag inom {days, plural, one {# dag} other {# dagar}} (rapportkalenderns påminnelsetid).",
+  "reporting.soonCaption":
+    "{count, plural, one {# rapport} other {# rapporter}} med sista dag inom {days, plural, one {# dag} other {# dagar}}, den närmaste först",
+  "reporting.lastReminder": "Senaste påminnelse",
+  "reporting.reminder.automatic": "{date}, automatisk",
+  "reporting.reminder.manual": "{date}, skickad av kansliet",
+  "reporting.reminder.none": "Ingen än",
+  "reporting.remindNow": "Påminn nu",
+  "reporting.remind": "Skicka påminnelse",
+  "reporting.remindWhich": " om {initiative}, {period}",
+  "reporting.remindRefused": "Påminnelsen skickades inte",
+  "reporting.notice.reminded":
+    "Påminnelsen är skickad till {recipients}. Den gäller rapporten för {initiative}, {period}.",
+  "reporting.notice.remindedNoLead":
+    "Påminnelsen är skickad. Den gäller rapporten för {initiative}, {period}.",
 
   // an initiative's own reports
   "reporting.ownIntro":

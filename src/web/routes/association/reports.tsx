@@ -4,11 +4,18 @@
 // due date), the late reports with their initiative leads, and a plain GET form that filters
 // by period and status. An initiative's lead and steering group get their own reports, with
 // what they must do next. Reports are created here from the calendar as periods begin.
-import { data, Link, Form as RouterForm } from "react-router";
+// The late reports and those due within the reminder window show their latest reminder, and
+// the office can send a reminder to the initiative's leads now (a plain POST form per report).
+import { useEffect, useRef } from "react";
+import { data, Link, Form as RouterForm, useNavigation } from "react-router";
 import { can, canOnInitiative, ForbiddenError, visibleReports } from "../../../access/policy.ts";
 import { todayInSweden } from "../../../applications/workflow.ts";
+import { ValidationError } from "../../../platform/errors.ts";
+import { formatDate } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
-import { ensurePeriodicReports } from "../../../reports/calendar.ts";
+import { ensurePeriodicReports, getReportingSettings } from "../../../reports/calendar.ts";
+import { initiativeLeads } from "../../../reports/periodic-reports.ts";
+import { lastReminders, sendReminderNow, wantsReminder } from "../../../reports/reminders.ts";
 import {
   DASHBOARD_STATUSES,
   dashboardReports,
@@ -20,14 +27,25 @@ import {
   summarise,
   taskFor,
 } from "../../../reports/report-dashboard.ts";
-import { requireAssociation } from "../../guard.server.ts";
-import { SelectField } from "../../ui/form.tsx";
+import {
+  actorOf,
+  attempt,
+  redirectWithNotice,
+  requireAssociation,
+  text,
+} from "../../guard.server.ts";
+import { Form, SelectField, useFormFailure } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { periodLabel, STATUS_KEYS, statusText } from "../../ui/periodic-report-form.tsx";
 import type { Route } from "./+types/reports.ts";
 
 /** How many of the latest periods the matrix shows. */
 const COLUMNS = 6;
+
+/** "Kvartal 1 2026" in the middle of a sentence: "kvartal 1 2026". */
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("sv") + s.slice(1);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { state, principal, association } = await requireAssociation(
@@ -112,28 +130,104 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         return found ? cell(found) : null;
       }),
     }));
-  const overdue = reports
-    .filter((r) => r.overdue)
-    .sort(
-      (a, b) =>
-        a.dueDate.localeCompare(b.dueDate) ||
-        a.initiativeName.localeCompare(b.initiativeName, "sv"),
-    );
+  const byDue = (a: (typeof reports)[number], b: (typeof reports)[number]) =>
+    a.dueDate.localeCompare(b.dueDate) || a.initiativeName.localeCompare(b.initiativeName, "sv");
+  const overdue = reports.filter((r) => r.overdue).sort(byDue);
+  // the open reports due within the reminder window (their reminder goes out, or has)
+  const { remindDaysBefore } = await getReportingSettings(db, association.id);
+  const soon = reports
+    .filter((r) => !r.overdue && wantsReminder(r, today, remindDaysBefore))
+    .sort(byDue);
+  const listed = [...overdue, ...soon];
   const leads = await leadNames(db, association.id, [
-    ...new Set(overdue.map((r) => r.initiativeId)),
+    ...new Set(listed.map((r) => r.initiativeId)),
   ]);
+  const reminders = await lastReminders(
+    db,
+    listed.map((r) => r.id),
+  );
+  const reminderRow = (r: (typeof reports)[number]) => {
+    const last = reminders[r.id];
+    return {
+      ...cell(r),
+      leads: leads[r.initiativeId] ?? [],
+      lastReminder: last ? { date: formatDate(last.sentAt), manual: last.manual } : null,
+    };
+  };
+  // after a reminder the office sent: to whom it went (the report's leads, from the database)
+  const reminded =
+    url.searchParams.get("klart") === "paminnelse"
+      ? reports.find((r) => r.id === url.searchParams.get("rapport"))
+      : undefined;
+  const notice = reminded
+    ? {
+        initiative: reminded.initiativeName,
+        periodKey: reminded.periodKey,
+        recipients: new Intl.ListFormat(state.locale, { type: "conjunction" }).format(
+          (await initiativeLeads(db, reminded.initiativeId))
+            .filter((l) => l.email)
+            .map((l) => `${l.name} (${l.email})`),
+        ),
+      }
+    : null;
   return {
     view: "office" as const,
     slug: association.slug,
     canManage: can(principal, "reports.manage", association.id),
     summary: summarise(reports),
     periods: allPeriods.map((p) => p.key),
+    // from the loader, so that the page's browser code does not load the dashboard's queries
+    statuses: [...DASHBOARD_STATUSES],
     filter: { period: periodKey, status: status ?? "" },
     columns,
     rows,
-    overdue: overdue.map((r) => ({ ...cell(r), leads: leads[r.initiativeId] ?? [] })),
+    overdue: overdue.map(reminderRow),
+    soon: soon.map(reminderRow),
+    remindDaysBefore,
+    notice,
     total: reports.length,
   };
+}
+
+/**
+ * The office sends a reminder about one report now (intent "remind"), then comes back to the
+ * dashboard with the same filter and a notice naming whom it went to.
+ */
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const { state, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "reports.manage",
+  );
+  const form = await request.formData();
+  if (text(form, "intent") !== "remind") throw data({ message: "Okänd åtgärd." }, { status: 400 });
+  const reportId = text(form, "report");
+  if (!UUID.test(reportId))
+    throw data({ message: "Välj en rapport att skicka påminnelsen om." }, { status: 400 });
+  const result = await attempt(async () => {
+    try {
+      return await sendReminderNow(
+        state.services.db,
+        { mailer: state.services.mailer, baseUrl: state.services.config.baseUrl },
+        actorOf(state),
+        association.id,
+        reportId,
+      );
+    } catch (error) {
+      // the dashboard has no fields: each refusal is said as one message about the whole form
+      if (error instanceof ValidationError)
+        throw new ValidationError({ form: Object.values(error.fields).join(" ") });
+      throw error;
+    }
+  });
+  if (!result.ok) return result.failure;
+  const back = new URLSearchParams({ rapport: result.value.reportId });
+  for (const name of ["period", "status"]) {
+    const value = text(form, name);
+    if (value) back.set(name, value);
+  }
+  return redirectWithNotice(`/${association.slug}/rapporter?${back}`, "paminnelse");
 }
 
 const TASK_KEYS: Record<string, MessageKey> = {
@@ -144,6 +238,7 @@ const TASK_KEYS: Record<string, MessageKey> = {
 
 export default function Reports({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
+  const failure = useFormFailure();
   const d = loaderData;
   const list = `/${d.slug}/rapporter`;
 
@@ -244,6 +339,19 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
     <main id="innehall" tabIndex={-1}>
       <title>{`${t("reporting.title")} – Samspår`}</title>
       <h1>{t("reporting.title")}</h1>
+      <ReminderRefused />
+      {d.notice && !failure ? (
+        <p className="notice" role="status">
+          {t(
+            d.notice.recipients ? "reporting.notice.reminded" : "reporting.notice.remindedNoLead",
+            {
+              recipients: d.notice.recipients,
+              initiative: d.notice.initiative,
+              period: lowerFirst(periodLabel(t, d.notice.periodKey)),
+            },
+          )}
+        </p>
+      ) : null}
       {d.canManage ? (
         <p>
           <Link to={`${list}/kalender`}>{t("reporting.calendarLink")}</Link>
@@ -278,7 +386,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
           defaultValue={d.filter.status}
           options={[
             { value: "", label: t("reporting.allStatuses") },
-            ...DASHBOARD_STATUSES.map((s) => ({
+            ...d.statuses.map((s) => ({
               value: s,
               label: s === "forsenad" ? t("reporting.statusOverdue") : t(STATUS_KEYS[s]),
             })),
@@ -342,37 +450,172 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
       {d.overdue.length === 0 ? (
         <p>{t("reporting.noOverdue")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("reporting.overdueCaption", { count: d.overdue.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("reporting.initiative")}</th>
-                <th scope="col">{t("reporting.period")}</th>
-                <th scope="col">{t("reporting.dueDate")}</th>
-                <th scope="col">{t("reporting.lead")}</th>
-                <th scope="col">{t("reporting.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.overdue.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.initiativeName}</th>
-                  <td>
-                    <Link to={`${list}/${r.id}`}>
-                      <span className="visually-hidden">{`${r.initiativeName}, `}</span>
-                      {r.periodKey}
-                    </Link>
-                  </td>
-                  <td className="date">{r.dueDate}</td>
-                  <td>{r.leads.length ? r.leads.join(", ") : t("reporting.noLead")}</td>
-                  <td>{t(STATUS_KEYS[r.status])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReminderTable
+          caption={t("reporting.overdueCaption", { count: d.overdue.length })}
+          rows={d.overdue}
+          list={list}
+          canManage={d.canManage}
+          filter={d.filter}
+        />
+      )}
+
+      <h2 id="snart">{t("reporting.soonTitle")}</h2>
+      {d.soon.length === 0 ? (
+        <p>{t("reporting.noSoon", { days: d.remindDaysBefore })}</p>
+      ) : (
+        <ReminderTable
+          caption={t("reporting.soonCaption", { count: d.soon.length, days: d.remindDaysBefore })}
+          rows={d.soon}
+          list={list}
+          canManage={d.canManage}
+          filter={d.filter}
+        />
       )}
     </main>
+  );
+}
+
+interface ReminderRow {
+  id: string;
+  initiativeName: string;
+  periodKey: string;
+  dueDate: string;
+  status: keyof typeof STATUS_KEYS;
+  leads: string[];
+  lastReminder: { date: string; manual: boolean } | null;
+}
+
+/**
+ * Reports the office may want to remind about: initiative, period, due date, leads, status, the
+ * latest reminder (automatic or sent by the office) and, for the office, a button that sends one.
+ */
+function ReminderTable({
+  caption,
+  rows,
+  list,
+  canManage,
+  filter,
+}: {
+  caption: string;
+  rows: ReminderRow[];
+  list: string;
+  canManage: boolean;
+  filter: { period: string; status: string };
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("reporting.initiative")}</th>
+            <th scope="col">{t("reporting.period")}</th>
+            <th scope="col">{t("reporting.dueDate")}</th>
+            <th scope="col">{t("reporting.lead")}</th>
+            <th scope="col">{t("reporting.status")}</th>
+            <th scope="col">{t("reporting.lastReminder")}</th>
+            {canManage ? <th scope="col">{t("reporting.remindNow")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.initiativeName}</th>
+              <td>
+                <Link to={`${list}/${r.id}`}>
+                  <span className="visually-hidden">{`${r.initiativeName}, `}</span>
+                  {r.periodKey}
+                </Link>
+              </td>
+              <td className="date">{r.dueDate}</td>
+              <td>{r.leads.length ? r.leads.join(", ") : t("reporting.noLead")}</td>
+              <td>{t(STATUS_KEYS[r.status])}</td>
+              <td>
+                {r.lastReminder
+                  ? t(
+                      r.lastReminder.manual
+                        ? "reporting.reminder.manual"
+                        : "reporting.reminder.automatic",
+                      { date: r.lastReminder.date },
+                    )
+                  : t("reporting.reminder.none")}
+              </td>
+              {canManage ? (
+                <td>
+                  <ReminderButton report={r} list={list} filter={filter} />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Skicka påminnelse": a POST form of its own; with JavaScript a second click while sending does nothing. */
+function ReminderButton({
+  report,
+  list,
+  filter,
+}: {
+  report: ReminderRow;
+  list: string;
+  filter: { period: string; status: string };
+}) {
+  const { t } = useI18n();
+  const navigation = useNavigation();
+  const sending = navigation.state !== "idle" && navigation.formData?.get("report") === report.id;
+  return (
+    <Form
+      method="post"
+      action={list}
+      onSubmit={(event) => {
+        if (sending) event.preventDefault();
+      }}
+    >
+      <input type="hidden" name="intent" value="remind" />
+      <input type="hidden" name="report" value={report.id} />
+      {filter.period ? <input type="hidden" name="period" value={filter.period} /> : null}
+      {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
+      <button
+        type="submit"
+        className="button button--secondary"
+        aria-disabled={sending || undefined}
+      >
+        {t("reporting.remind")}
+        <span className="visually-hidden">
+          {t("reporting.remindWhich", {
+            initiative: report.initiativeName,
+            period: report.periodKey,
+          })}
+        </span>
+      </button>
+    </Form>
+  );
+}
+
+/** Why the reminder was not sent (a refusal of the action), focused so that it is read out. */
+function ReminderRefused() {
+  const { t } = useI18n();
+  const failure = useFormFailure();
+  const ref = useRef<HTMLDivElement>(null);
+  const message = failure ? Object.values(failure.errors).join(" ") : "";
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
+  if (!message) return null;
+  return (
+    <div
+      className="error-summary"
+      role="alert"
+      aria-labelledby="reminder-refused"
+      tabIndex={-1}
+      ref={ref}
+    >
+      <h2 id="reminder-refused">{t("reporting.remindRefused")}</h2>
+      <p>{message}</p>
+    </div>
   );
 }
