@@ -1,7 +1,9 @@
-// The association bundle: one JSON document with an association's register and applications,
-// for moving it between instances and for bringing in initiatives kept in Word or Excel.
-// Versioned, so later capabilities (reports) can extend it: version 2 added the application
-// form, the diarienummer counters and the applications; a version 1 file is still read.
+// The association bundle: one JSON document with an association's register, applications and
+// reports, for moving it between instances and for bringing in initiatives kept in Word or
+// Excel. Versioned: version 2 added the application form, the diarienummer counters and the
+// applications; version 3 the reporting side (report-schema.ts: the reporting calendar, periodic,
+// deviation and final reports with their history, reminders, and the steering groups). Files
+// of versions 1 and 2 are still read.
 // docs/formats/association-bundle.schema.json is generated from this schema
 // (`node src/bundle/write-schema.ts`).
 import * as z from "zod";
@@ -15,51 +17,37 @@ import { APPLICATION_STATUSES, SIGNATURE_METHODS } from "../applications/schema.
 import { MEMBER_ORGANISATION_KINDS } from "../associations/schema.ts";
 import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
 import { ValidationError } from "../platform/errors.ts";
+import { reportingSections } from "./report-schema.ts";
+import {
+  count,
+  isoDate,
+  key,
+  kronor,
+  MAX_INT,
+  optionalText,
+  orgNumber,
+  percent,
+  requiredDate,
+  text,
+  timestamp,
+  year,
+} from "./schema-parts.ts";
 
 export const BUNDLE_FORMAT = "samspar-association-bundle";
-export const BUNDLE_VERSION = 2;
+export const BUNDLE_VERSION = 3;
 /** The versions this Samspår reads; it always writes BUNDLE_VERSION. */
-export const READABLE_VERSIONS = [1, 2] as const;
-/** What version 2 added; a version 1 file cannot hold them. */
-const VERSION_2_SECTIONS = ["applicationSettings", "logo", "registryCounters", "applications"];
+export const READABLE_VERSIONS = [1, 2, 3] as const;
+/** The sections each version added; an older file cannot hold them. */
+const ADDED_IN: ReadonlyArray<{ version: number; sections: readonly string[] }> = [
+  { version: 2, sections: ["applicationSettings", "logo", "registryCounters", "applications"] },
+  { version: 3, sections: Object.keys(reportingSections) },
+];
 
-const MAX_INT = 2_147_483_647;
-
-const orgNumber = z
-  .string()
-  .regex(/^\d{6}-\d{4}$/, { error: "Skriv organisationsnumret som NNNNNN-NNNN." })
-  .meta({ description: "Organisationsnummer, NNNNNN-NNNN.", examples: ["212000-0274"] });
-
-const isoDate = z.iso
-  .date({ error: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-01-15." })
-  .nullable()
-  .default(null);
-
-const count = z.number().int().min(0).max(MAX_INT).nullable().default(null);
-
-const timestamp = z.iso
-  .datetime({
-    offset: true,
-    error: "Skriv tidpunkten som ÅÅÅÅ-MM-DDTtt:mm:ss.sssZ, till exempel 2026-03-02T09:15:00.000Z.",
-  })
-  .meta({ description: "Tidpunkt enligt ISO 8601, t.ex. 2026-03-02T09:15:00.000Z." });
-
-const key = (description: string) =>
-  z
-    .guid({ error: "Nyckeln ska vara ett UUID, t.ex. 0b6f3c1e-2d4a-4c8e-9f10-3a5b7c9d1e2f." })
-    .meta({ description });
-
-const kronor = z
-  .number({ error: "Skriv beloppet som ett heltal i kronor, t.ex. 450000." })
-  .int({ error: "Skriv beloppet som ett heltal i kronor, t.ex. 450000." })
-  .min(0)
-  .max(Number.MAX_SAFE_INTEGER)
-  .meta({ description: "Hela kronor." });
-
-const year = z.number().int().min(2000).max(2100).meta({ description: "Året, t.ex. 2027." });
-
-const text = z.string().default("");
-const optionalText = z.string().nullable().default(null);
+/** "1, 2 och 3". */
+const readableVersions = () => {
+  const list = READABLE_VERSIONS.map(String);
+  return list.length > 1 ? `${list.slice(0, -1).join(", ")} och ${list.at(-1)}` : list.join("");
+};
 
 const association = z
   .strictObject({
@@ -91,7 +79,7 @@ const goal = z.strictObject({
   text: z.string(),
   kind: z.enum(GOAL_KINDS),
   targetNumber: count,
-  targetPercent: z.number().int().min(0).max(100).nullable().default(null),
+  targetPercent: percent,
 });
 
 const localUnit = z.strictObject({
@@ -223,7 +211,7 @@ const signature = z
     method: z
       .enum(SIGNATURE_METHODS)
       .meta({ description: "link: via e-postlänk; paper: på papper." }),
-    signedOn: z.iso.date({ error: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-01-15." }),
+    signedOn: requiredDate,
     signedAt: timestamp,
     signedVersion: z
       .number()
@@ -296,7 +284,7 @@ export const bundleSchema = z
   .strictObject({
     format: z.literal(BUNDLE_FORMAT),
     version: z.literal(READABLE_VERSIONS).meta({
-      description: `Formatets version. Samspår skriver version ${BUNDLE_VERSION} och läser ${READABLE_VERSIONS.join(" och ")}.`,
+      description: `Formatets version. Samspår skriver version ${BUNDLE_VERSION} och läser ${readableVersions()}.`,
     }),
     exportedAt: z.iso.datetime({ offset: true }).optional(),
     association,
@@ -306,16 +294,19 @@ export const bundleSchema = z
     logo,
     registryCounters: z.array(registryCounter).default([]),
     applications: z.array(application).default([]),
+    ...reportingSections,
   })
   .meta({
     title: `Samspår: förbundsexport (association bundle), version ${BUNDLE_VERSION}`,
     description:
       "Ett samordningsförbunds register som ett JSON-dokument: förbundet, dess medlemsorganisationer, " +
       "insatser med samverkansparter, mål och delområden, ansökningsblanketten och ansökningarna " +
-      "med versioner, underskrifter och kommentarer. Organisationer pekas ut med " +
-      "organisationsnummer, insatser och ansökningar med en stabil nyckel. Konton, roller och " +
+      "med versioner, underskrifter och kommentarer, rapportkalendern, periodiska rapporter, " +
+      "avvikelserapporter och slutrapporter med versioner, kommentarer och skickade påminnelser, " +
+      "och styrgrupperna med ledamöter, möten, närvaro och dokument. Organisationer pekas ut med " +
+      "organisationsnummer, allt annat med en stabil nyckel. Konton, roller och " +
       "granskningsloggen ingår inte; personer bara med namn. Importen skapar och uppdaterar men tar " +
-      "aldrig bort något, och samma fil två gånger ändrar ingenting.",
+      "aldrig bort något, skriver aldrig om en historik, och samma fil två gånger ändrar ingenting.",
   });
 
 export type Bundle = z.output<typeof bundleSchema>;
@@ -361,7 +352,7 @@ export function parseBundle(text: string): Bundle {
       format: `Filen är inte en förbundsexport från Samspår: "format" ska vara "${BUNDLE_FORMAT}".`,
     });
   }
-  const readable = READABLE_VERSIONS.join(" och ");
+  const readable = readableVersions();
   if (!(READABLE_VERSIONS as readonly unknown[]).includes(head.version)) {
     throw new ValidationError({
       version:
@@ -370,18 +361,16 @@ export function parseBundle(text: string): Bundle {
           : `Okänd version av formatet: ${JSON.stringify(head.version)}. Den här versionen av Samspår läser version ${readable}.`,
     });
   }
-  if (head.version === 1) {
-    const newer = VERSION_2_SECTIONS.filter((section) => section in data);
-    if (newer.length)
-      throw new ValidationError(
-        Object.fromEntries(
-          newer.map((section) => [
-            section,
-            `${section}: Finns inte i version 1 av formatet. Ange "version": 2.`,
-          ]),
-        ),
-      );
-  }
+  const newer = ADDED_IN.filter((added) => added.version > (head.version as number)).flatMap(
+    (added) =>
+      added.sections
+        .filter((section) => section in data)
+        .map((section) => [
+          section,
+          `${section}: Finns inte i version ${head.version} av formatet. Ange "version": ${added.version}.`,
+        ]),
+  );
+  if (newer.length) throw new ValidationError(Object.fromEntries(newer));
   const parsed = bundleSchema.safeParse(data, { error: z.locales.sv().localeError });
   if (parsed.success) return parsed.data;
   const problems: Record<string, string> = {};

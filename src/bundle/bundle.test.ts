@@ -1,8 +1,12 @@
 // The association bundle: the demo exported from one instance and imported into another gives
 // the same bundle back, applications and their history included; a second import changes
-// nothing; a refused bundle writes nothing.
+// nothing; a refused bundle writes nothing. The reporting side is exercised on an association
+// of its own, built the way people build it (calendar, steering group with minutes, periodic
+// reports in every status and a locked one, deviation reports decided both ways, final reports,
+// comments and reminders), and moved to an empty instance and back.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { createApplication } from "../applications/save-application.ts";
@@ -17,14 +21,67 @@ import {
 import { setAssociationLogo } from "../applications/settings.ts";
 import { recordPaperSignature } from "../applications/signatures.ts";
 import { contentAsInput } from "../applications/validate-application.ts";
-import { submitApplication } from "../applications/workflow.ts";
+import { submitApplication, todayInSweden } from "../applications/workflow.ts";
+import { createAssociation } from "../associations/create-association.ts";
 import { findAssociationBySlug } from "../associations/find-association.ts";
-import { memberOrganisations } from "../associations/schema.ts";
+import { addMemberOrganisation } from "../associations/member-organisations.ts";
+import { associations, memberOrganisations } from "../associations/schema.ts";
 import { auditEvents } from "../audit/schema.ts";
 import { DEMO_SLUG, seedDemo } from "../demo/seed-demo.ts";
+import { createInitiative } from "../initiatives/save-initiative.ts";
 import { initiatives } from "../initiatives/schema.ts";
+import { createMailer } from "../mail/send-mail.ts";
+import { addUser } from "../people/add-user.ts";
+import { assignRole } from "../people/assign-role.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { ValidationError } from "../platform/errors.ts";
+import { ensurePeriodicReports, saveReportingSettings } from "../reports/calendar.ts";
+import {
+  commentOnDeviationReport,
+  createDeviationReport,
+  decideDeviationReport,
+  submitDeviationReport,
+} from "../reports/deviation-reports.ts";
+import {
+  acceptFinalReport,
+  createFinalReport,
+  type FinalReportInput,
+  finalReportInputOf,
+  getFinalReport,
+  returnFinalReport,
+  saveFinalReport,
+  submitFinalReport,
+} from "../reports/final-reports.ts";
+import {
+  acceptPeriodicReport,
+  commentOnPeriodicReport,
+  getPeriodicReport,
+  registerArrival,
+  returnPeriodicReport,
+  savePeriodicReport,
+  saveSteeringAnalysis,
+  submitPeriodicReport,
+} from "../reports/periodic-reports.ts";
+import { sendReportReminders } from "../reports/reminders.ts";
+import {
+  deviationReports,
+  finalReports,
+  meetingAttachments,
+  meetingAttendance,
+  periodicReports,
+  reportComments,
+  reportReminders,
+  reportVersions,
+  steeringGroupMeetings,
+  steeringGroupMembers,
+} from "../reports/schema.ts";
+import {
+  addMeetingAttachment,
+  addSteeringGroupMeeting,
+  addSteeringGroupMember,
+  endSteeringGroupMembership,
+  updateSteeringGroupMeeting,
+} from "../reports/steering-groups.ts";
 import { type Bundle, type BundleApplication, parseBundle } from "./bundle-schema.ts";
 import { bundleJson, exportBundle } from "./export-bundle.ts";
 import { IMPORT_ACTOR, importBundle } from "./import-bundle.ts";
@@ -32,7 +89,9 @@ import { BUNDLE_SCHEMA_FILE, bundleSchemaJson } from "./write-schema.ts";
 
 let a: TestDatabase;
 let b: TestDatabase;
+let c: TestDatabase;
 let exported: string;
+let reports: string;
 
 /** A 1×1 PNG: the demo's logo in the exporting instance. */
 const LOGO = Buffer.from(
@@ -89,16 +148,420 @@ async function refusal(q: Queryable, source: string | Bundle): Promise<Validatio
   throw new Error("the import was not refused");
 }
 
+// --- the reporting side, built with the reporting capability's own use cases ----------------
+
+const REPORTS_SLUG = "rapportprov";
+const office = { userId: null, label: "Maria Lindqvist" };
+const lead = { userId: null, label: "Lea Ledare" };
+const steering = { userId: null, label: "Karin Ek" };
+const today = todayInSweden();
+
+/** A small PDF, the minutes of the first steering-group meeting. */
+const MINUTES = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  "latin1",
+);
+
+const ids = {
+  association: "",
+  running: "",
+  finals: [] as string[],
+  members: [] as string[],
+  meeting: "",
+};
+
+/** Everything a periodic report needs to be submitted. */
+async function completePeriodic(q: Queryable, reportId: string, activities: string) {
+  const details = await getPeriodicReport(q, ids.association, reportId);
+  if (!details) throw new Error("no report");
+  const yes = { answer: "ja", comment: "" };
+  const no = { answer: "nej", comment: "" };
+  return {
+    texts: { activities, userParticipation: "Deltagarråd varannan månad." },
+    goals: details.content.goals.map((g) => ({ ...g, assessment: "i_fas", comment: "" })),
+    answers: {
+      inPhase: yes,
+      steeringPrognosis: yes,
+      startedOnTime: yes,
+      vacanciesFunded: no,
+      vacanciesOwn: no,
+      methodChecked: yes,
+      targetGroupChecked: yes,
+      equityDiscussed: yes,
+      genderEqualityDiscussed: { answer: "ja", comment: "I styrgruppen i mars." },
+      deviationGoalsOrTargetGroup: no,
+    },
+    reportedBy: "Lea Ledare",
+    reportedOn: "2025-04-15",
+  };
+}
+
+/** Everything a final report needs to be submitted. */
+async function completeFinal(q: Queryable, reportId: string): Promise<FinalReportInput> {
+  const report = await getFinalReport(q, ids.association, reportId);
+  if (!report) throw new Error("no final report");
+  const c = report.content;
+  return {
+    ...finalReportInputOf(c),
+    goals: c.goals.map((_, i) => ({
+      achieved: i === 0 ? "delvis" : "ja",
+      outcome: `Utfall för mål ${i + 1}.`,
+      figures: "18 av 30",
+    })),
+    equality: "Vi följde upp könsfördelningen varje kvartal.",
+    actualEndDate: "2025-12-31",
+    participants: { feasibilityStudy: false, women: "14", men: 12, otherOrNotStated: "0" },
+    methodAsIntended: "delvis",
+    returnedFunds: { returned: "ja", amount: "25 000 kr", reason: "Vakans", consequences: "" },
+    lessons: c.parties.map((p) => ({
+      organisationId: p.organisationId,
+      text: `${p.name} lärde sig.`,
+    })),
+    signatures: c.parties.map((p) => ({
+      organisationId: p.organisationId,
+      signerName: `Chef på ${p.name}`,
+      signedOn: today,
+    })),
+  };
+}
+
+async function periodicOf(q: Queryable, periodKey: string) {
+  const [row] = await q
+    .select()
+    .from(periodicReports)
+    .where(
+      and(eq(periodicReports.initiativeId, ids.running), eq(periodicReports.periodKey, periodKey)),
+    );
+  if (!row) throw new Error(`no report for ${periodKey}`);
+  return row;
+}
+
+/**
+ * An association with a running initiative that has reported a year: a steering group with
+ * four members (one who left), meetings with attendance and minutes, quarterly reports locked,
+ * returned, submitted and in draft, deviation reports approved, rejected, submitted and in draft,
+ * reminders sent, and final reports in every status (the running one's locked).
+ */
+async function seedReporting(q: Queryable) {
+  const association = await createAssociation(q, office, {
+    slug: REPORTS_SLUG,
+    name: "Samordningsförbundet Rapportprov",
+    orgNumber: "222000-0018",
+  });
+  ids.association = association.id;
+  const org = (name: string, orgNumber: string, kind: string) =>
+    addMemberOrganisation(q, office, association.id, { name, orgNumber, kind });
+  const tierp = (await org("Tierps kommun", "212000-0274", "kommun")).id;
+  const fk = (await org("Försäkringskassan", "202100-5521", "forsakringskassan")).id;
+  const af = (await org("Arbetsförmedlingen", "202100-2114", "arbetsformedlingen")).id;
+  const initiative = async (name: string, partnerIds: string[]) =>
+    (
+      await createInitiative(q, office, association.id, {
+        name,
+        ownerOrganisationId: tierp,
+        partnerIds,
+        status: "pagaende",
+        orientation: "individual",
+        preRehabilitation: false,
+        esf: false,
+        startDate: "2025-01-01",
+        endDate: "2025-12-31",
+        targetGroup: "Unga vuxna 18–29 år",
+        expectedParticipantsOngoing: false,
+        goals: [
+          { text: "Till arbete eller studier", kind: "resultatmal", targetPercent: "60" },
+          { text: "Handlingsplan för alla", kind: "insatsmal", targetPercent: "100" },
+        ],
+        localUnits: [],
+      })
+    ).id;
+  ids.running = await initiative("Tierp, Vägen vidare", [fk, af]);
+  for (const name of ["Tierp, Kompassen", "Tierp, Bron", "Tierp, Steget"])
+    ids.finals.push(await initiative(name, [fk]));
+  const leader = await addUser(q, office, {
+    email: "lea.ledare@rapportprov.example",
+    name: "Lea Ledare",
+  });
+  await assignRole(q, office, {
+    userId: leader.id,
+    associationId: association.id,
+    role: "initiative_lead",
+    initiativeId: ids.running,
+  });
+  await saveReportingSettings(q, office, association.id, 0, {
+    cadence: "quarter",
+    dueMonthsAfter: 1,
+    remindDaysBefore: 7,
+    followUpPeriods: ["halfyear", "year"],
+    reportsFrom: "2025-01-01",
+  });
+  await ensurePeriodicReports(q, association.id, "2025-12-31", ids.running);
+
+  // the steering group: members, meetings with attendance, the minutes
+  const member = async (
+    organisationId: string,
+    name: string,
+    membership: "ordinarie" | "ersattare",
+    email = "",
+  ) =>
+    addSteeringGroupMember(q, office, association.id, ids.running, {
+      organisationId,
+      name,
+      email,
+      title: membership === "ordinarie" ? "Enhetschef" : "Handläggare",
+      membership,
+      fromDate: "2025-01-01",
+    });
+  ids.members = [
+    await member(tierp, "Karin Ek", "ordinarie", "karin.ek@tierp.example"),
+    await member(fk, "Olle Berg", "ordinarie"),
+    await member(fk, "Sofia Lind", "ersattare"),
+    await member(af, "Per Ahl", "ordinarie"),
+  ];
+  const [karin, olle, sofia, per] = ids.members as [string, string, string, string];
+  await endSteeringGroupMembership(q, office, association.id, ids.running, per, "2025-06-30");
+  const meeting = async (
+    meetingDate: string,
+    attendance: Array<{ memberId: string; present: boolean }>,
+  ) => {
+    const id = await addSteeringGroupMeeting(q, office, association.id, ids.running, {
+      meetingDate,
+      held: true,
+      agenda: "1. Läget i insatsen\n2. Budget",
+      decisions: "Styrgruppen godkände lägesrapporten.",
+    });
+    await updateSteeringGroupMeeting(q, office, association.id, ids.running, id, 1, {
+      meetingDate,
+      held: true,
+      agenda: "1. Läget i insatsen\n2. Budget",
+      decisions: "Styrgruppen godkände lägesrapporten.",
+      attendance,
+    });
+    return id;
+  };
+  ids.meeting = await meeting("2025-03-12", [
+    { memberId: karin, present: true },
+    { memberId: olle, present: false },
+    { memberId: sofia, present: true },
+    { memberId: per, present: true },
+  ]);
+  await addMeetingAttachment(q, office, association.id, ids.running, ids.meeting, {
+    fileName: "Protokoll 2025-03-12.pdf",
+    data: MINUTES,
+  });
+  await meeting("2025-06-10", [
+    { memberId: karin, present: true },
+    { memberId: olle, present: true },
+    { memberId: sofia, present: false },
+  ]);
+  await addSteeringGroupMeeting(q, office, association.id, ids.running, {
+    meetingDate: "2027-03-01",
+    held: false,
+    agenda: "Avslutning",
+  });
+
+  // periodic reports: K1 locked, K2 returned, K3 submitted, K4 a draft
+  const save = async (periodKey: string, activities: string) => {
+    const r = await periodicOf(q, periodKey);
+    return savePeriodicReport(q, lead, association.id, r.id, r.version, {
+      ...(await completePeriodic(q, r.id, activities)),
+    });
+  };
+  const submit = async (periodKey: string) => {
+    const r = await periodicOf(q, periodKey);
+    return submitPeriodicReport(q, lead, association.id, r.id, r.version);
+  };
+  const register = async (periodKey: string, arrivalDate: string) => {
+    const r = await periodicOf(q, periodKey);
+    return registerArrival(q, office, association.id, r.id, r.version, {
+      arrivalDate,
+      initials: "ML",
+    });
+  };
+  await save("2025-K1", "Tolv deltagare har börjat.");
+  await submit("2025-K1");
+  const k1 = await periodicOf(q, "2025-K1");
+  await saveSteeringAnalysis(q, steering, association.id, k1.id, k1.version, {
+    goalFulfilment: "I fas.",
+    budget: "Enligt plan.",
+    deviations: "",
+    implementationPlan: "Diskuteras i höst.",
+    writtenBy: "Karin Ek",
+    writtenOn: "2025-04-20",
+  });
+  await commentOnPeriodicReport(
+    q,
+    office,
+    association.id,
+    k1.id,
+    "Närvaron stämmer med protokollet.",
+    "answers.allOrdinaryAttended",
+  );
+  await register("2025-K1", "2025-04-25");
+  const registered = await periodicOf(q, "2025-K1");
+  await acceptPeriodicReport(q, office, association.id, registered.id, registered.version);
+  await save("2025-K2", "Fjorton deltagare.");
+  await submit("2025-K2");
+  const k2 = await periodicOf(q, "2025-K2");
+  await returnPeriodicReport(
+    q,
+    office,
+    association.id,
+    k2.id,
+    k2.version,
+    "Komplettera avsnitt 2.3 om brukarmedverkan.",
+  );
+  await save("2025-K3", "Sexton deltagare.");
+  await submit("2025-K3");
+  await register("2025-K3", "2025-10-28");
+  await save("2025-K4", "Utkast.");
+
+  // deviation reports: approved by the office, rejected by the board, submitted, a draft
+  const deviation = async (input: Parameters<typeof createDeviationReport>[4]) =>
+    createDeviationReport(q, lead, association.id, ids.running, input);
+  const texts = {
+    description: "Lägre kostnader än planerat.",
+    cause: "En vakans i två månader.",
+    consequence: "Medel blir över.",
+    measures: "Rekryteringen är klar.",
+  };
+  const approved = await deviation({
+    ...texts,
+    types: ["budget"],
+    request: "flytta_medel",
+    requestedAmount: "50 000",
+  });
+  await submitDeviationReport(q, lead, association.id, approved, 1);
+  await decideDeviationReport(q, office, association.id, approved, 2, {
+    decisionBody: "kansli",
+    decision: "godkand",
+    decisionDate: today,
+  });
+  const rejected = await deviation({
+    ...texts,
+    types: ["tidsplan", "bemanning"],
+    request: "forlangning",
+    requestedEndDate: "2026-06-30",
+  });
+  await submitDeviationReport(q, lead, association.id, rejected, 1);
+  await decideDeviationReport(q, office, association.id, rejected, 2, {
+    decisionBody: "styrelse",
+    decision: "avslagen",
+    decisionDate: today,
+    meeting: "Styrelsemöte 2026-12-01",
+    paragraph: "§ 12",
+    motivation: "Budgeten räcker inte till en förlängning.",
+  });
+  const submitted = await deviation({
+    ...texts,
+    types: ["malgrupp"],
+    request: "andrad_malgrupp",
+    requestedTargetGroup: "Unga vuxna 18–29 år och deras anhöriga",
+  });
+  await submitDeviationReport(q, lead, association.id, submitted, 1);
+  await commentOnDeviationReport(
+    q,
+    office,
+    association.id,
+    submitted,
+    "Begäran tas upp på nästa styrelsemöte.",
+  );
+  await deviation({ ...texts, types: ["mal"], request: "ingen" });
+
+  // final reports: the running initiative's locked, and one in each other status
+  const [draft, inskickad, returned] = ids.finals as [string, string, string];
+  const finalReport = async (initiativeId: string) => {
+    const { id } = await createFinalReport(q, lead, association.id, initiativeId);
+    return id;
+  };
+  const submitFinal = async (initiativeId: string) => {
+    const id = await finalReport(initiativeId);
+    await saveFinalReport(q, lead, association.id, id, 1, await completeFinal(q, id));
+    await submitFinalReport(q, lead, association.id, id, 2);
+    return id;
+  };
+  const locked = await submitFinal(ids.running);
+  await acceptFinalReport(q, office, association.id, locked, 3);
+  await finalReport(draft);
+  await submitFinal(inskickad);
+  const back = await submitFinal(returned);
+  await returnFinalReport(q, office, association.id, back, 3, "Lägg till lärdomar per part.");
+
+  // the reminders for the draft of the last quarter: ahead of the due date, then overdue
+  const mailer = createMailer({
+    smtpUrl: undefined,
+    from: "samspar@example.se",
+    enqueue: async () => {},
+  });
+  const deps = { mailer, baseUrl: "https://samspar.example" };
+  await sendReportReminders(q, deps, new Date("2026-01-28T08:30:00Z"));
+  await sendReportReminders(q, deps, new Date("2026-02-01T08:30:00Z"));
+}
+
+async function exportReports(q: Queryable): Promise<string> {
+  const association = await findAssociationBySlug(q, REPORTS_SLUG);
+  if (!association) throw new Error("no reporting association");
+  return bundleJson(await exportBundle(q, association.id));
+}
+
+/** Rows of every reporting table, to show that an import wrote nothing, or nothing new. */
+const reportingRows = async (q: Queryable) => ({
+  associations: await q.$count(associations),
+  initiatives: await q.$count(initiatives),
+  applications: await q.$count(applications),
+  periodic: await q.$count(periodicReports),
+  deviation: await q.$count(deviationReports),
+  final: await q.$count(finalReports),
+  versions: await q.$count(reportVersions),
+  comments: await q.$count(reportComments),
+  reminders: await q.$count(reportReminders),
+  members: await q.$count(steeringGroupMembers),
+  meetings: await q.$count(steeringGroupMeetings),
+  attendance: await q.$count(meetingAttendance),
+  attachments: await q.$count(meetingAttachments),
+});
+
+/** Every key in a bundle: the only ids it may hold. */
+const keysOf = (bundle: Bundle) =>
+  new Set([
+    ...bundle.initiatives.map((x) => x.key),
+    ...bundle.applications.map((x) => x.key),
+    ...bundle.periodicReports.map((x) => x.key),
+    ...bundle.deviationReports.map((x) => x.key),
+    ...bundle.finalReports.map((x) => x.key),
+    ...bundle.steeringGroups.flatMap((g) => [
+      ...g.members.map((m) => m.key),
+      ...g.meetings.flatMap((m) => [m.key, ...m.attachments.map((a) => a.key)]),
+    ]),
+  ]);
+/** The highest diarienummer of each year, applications and reports together (one series). */
+function countersOf(bundle: Bundle) {
+  const last = new Map<number, number>();
+  for (const x of [
+    ...bundle.applications,
+    ...bundle.periodicReports,
+    ...bundle.deviationReports,
+    ...bundle.finalReports,
+  ]) {
+    const [year, n] = (x.registryNumber ?? "").split("/").map(Number);
+    if (year && n) last.set(year, Math.max(last.get(year) ?? 0, n));
+  }
+  return [...last].sort(([x], [y]) => x - y).map(([year, lastNumber]) => ({ year, lastNumber }));
+}
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
 beforeAll(async () => {
-  [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  [a, b, c] = await Promise.all([createTestDatabase(), createTestDatabase(), createTestDatabase()]);
   await seedDemo(a.db);
   const demo = await findAssociationBySlug(a.db, DEMO_SLUG);
   await setAssociationLogo(a.db, IMPORT_ACTOR, demo?.id ?? "", LOGO);
+  await seedReporting(a.db);
   exported = await exportDemo(a.db);
-});
+  reports = await exportReports(a.db);
+}, 120_000);
 
 afterAll(async () => {
-  await Promise.all([a?.drop(), b?.drop()]);
+  await Promise.all([a?.drop(), b?.drop(), c?.drop()]);
 });
 
 describe("the association bundle", () => {
@@ -106,7 +569,7 @@ describe("the association bundle", () => {
     const bundle = parseBundle(exported);
     expect(bundle).toMatchObject({
       format: "samspar-association-bundle",
-      version: 2,
+      version: 3,
       association: {
         slug: DEMO_SLUG,
         name: "Samordningsförbundet Demo",
@@ -119,7 +582,11 @@ describe("the association bundle", () => {
     const orgNumbers = bundle.memberOrganisations.map((o) => o.orgNumber);
     expect(orgNumbers).toHaveLength(9);
     expect(orgNumbers).toEqual([...orgNumbers].sort());
-    const [rows] = await a.db.select({ n: count() }).from(initiatives);
+    const demo = await findAssociationBySlug(a.db, DEMO_SLUG);
+    const [rows] = await a.db
+      .select({ n: count() })
+      .from(initiatives)
+      .where(eq(initiatives.associationId, demo?.id ?? ""));
     expect(bundle.initiatives).toHaveLength(rows?.n ?? -1);
     const names = bundle.initiatives.map((i) => i.name);
     expect(names).toEqual([...names].sort(new Intl.Collator("sv").compare));
@@ -160,16 +627,22 @@ describe("the association bundle", () => {
     const draft = withStatus(bundle, "utkast").application;
     expect(draft).toMatchObject({ registryNumber: null, arrivalDate: null, signatures: [] });
     expect(draft.versions).toHaveLength(2);
-    const numbers = bundle.applications.flatMap((x) =>
-      x.registryNumber ? [Number(x.registryNumber.split("/")[1])] : [],
-    );
-    expect(bundle.registryCounters).toEqual([{ year: 2026, lastNumber: Math.max(...numbers) }]);
+    // applications and reports share one series of diarienummer
+    expect(bundle.registryCounters).toEqual(countersOf(bundle));
 
-    // the only ids are the keys of initiatives and applications; people by name, never by account
-    const keys = new Set([...initiativeKeys, ...bundle.applications.map((x) => x.key)]);
-    const uuids = exported.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g);
-    expect(uuids?.every((u) => keys.has(u))).toBe(true);
-    expect(exported).not.toContain("@demo.samspar.se");
+    // the only ids are the keys; people by name, never by account
+    const keys = keysOf(bundle);
+    expect(exported.match(UUID)?.every((u) => keys.has(u))).toBe(true);
+    // an address is only ever a signer's or a steering-group member's own, never an account's
+    const addresses = JSON.stringify({
+      ...bundle,
+      applications: bundle.applications.map((x) => ({ ...x, signatures: [] })),
+      steeringGroups: bundle.steeringGroups.map((g) => ({
+        ...g,
+        members: g.members.map((m) => ({ ...m, email: "" })),
+      })),
+    });
+    expect(addresses).not.toContain("@demo.samspar.se");
     expect(exported).not.toMatch(/tokenHash|createdBy|decidedBy|actorUserId|authorUserId/);
   });
 
@@ -196,7 +669,7 @@ describe("the association bundle", () => {
     expect(result).toMatchObject({
       applicationSettings: "created",
       logo: "created",
-      registryCounters: { created: 1, updated: 0, unchanged: 0 },
+      registryCounters: { created: bundle.registryCounters.length, updated: 0, unchanged: 0 },
     });
     const again = await exportDemo(b.db);
     expect(JSON.parse(withoutExportedAt(again))).toEqual(JSON.parse(withoutExportedAt(exported)));
@@ -235,7 +708,11 @@ describe("the association bundle", () => {
     expect(result).toMatchObject({
       applicationSettings: "unchanged",
       logo: "unchanged",
-      registryCounters: { created: 0, updated: 0, unchanged: 1 },
+      registryCounters: {
+        created: 0,
+        updated: 0,
+        unchanged: copy(exported).registryCounters.length,
+      },
     });
     expect(await applicationRows(b.db)).toEqual(rows);
     expect(await auditCount(b.db)).toBe(before);
@@ -317,9 +794,9 @@ describe("the association bundle", () => {
   it("refuses a file of another format or version, or with misspelt fields, in Swedish", async () => {
     const wrongFormat = await refusal(b.db, JSON.stringify({ ...copy(exported), format: "excel" }));
     expect(wrongFormat.message).toContain("inte en förbundsexport från Samspår");
-    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 3 }));
+    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 4 }));
     expect(newer.message).toBe(
-      "Filen är i version 3 av formatet, men den här versionen av Samspår läser version 1 och 2. Uppdatera Samspår och försök igen.",
+      "Filen är i version 4 av formatet, men den här versionen av Samspår läser version 1, 2 och 3. Uppdatera Samspår och försök igen.",
     );
     expect((await refusal(b.db, "{ inte json")).message).toContain("inte giltig JSON");
 
@@ -491,6 +968,11 @@ describe("the association bundle", () => {
       applicationSettings: _s,
       logo: _l,
       registryCounters: _r,
+      reportingSettings: _rs,
+      periodicReports: _p,
+      deviationReports: _d,
+      finalReports: _f,
+      steeringGroups: _g,
       ...rest
     } = copy(exported);
     const v1 = { ...rest, version: 1 };
@@ -605,5 +1087,421 @@ describe("the association bundle", () => {
     const last = bundle.registryCounters.find((r) => r.year === 2026)?.lastNumber ?? 0;
     expect(last).toBeGreaterThanOrEqual(5);
     expect(registryNumber).toBe(`2026/${last + 1}`);
+  });
+});
+
+/** The reporting association's report of a kind in a status, and its place in the bundle. */
+function report<K extends "periodicReports" | "deviationReports" | "finalReports">(
+  bundle: Bundle,
+  kind: K,
+  where: (r: Bundle[K][number]) => boolean,
+) {
+  const list = bundle[kind] as Array<Bundle[K][number]>;
+  const index = list.findIndex(where);
+  const item = list[index];
+  if (!item) throw new Error(`no such report in ${kind}`);
+  return { index, item };
+}
+const quarter = (bundle: Bundle, periodKey: string) =>
+  report(
+    bundle,
+    "periodicReports",
+    (r) => r.initiative === ids.running && r.periodKey === periodKey,
+  );
+
+describe("the reporting side of the bundle", () => {
+  it("holds the calendar, every report with its history, comments and reminders, and the steering groups", () => {
+    const bundle = parseBundle(reports);
+    expect(bundle.reportingSettings).toEqual({
+      cadence: "quarter",
+      dueMonthsAfter: 1,
+      remindDaysBefore: 7,
+      followUpPeriods: ["halfyear", "year"],
+      reportsFrom: "2025-01-01",
+    });
+
+    // periodic reports in every status; the locked one with its whole history
+    const own = bundle.periodicReports.filter((r) => r.initiative === ids.running);
+    expect(own.map((r) => [r.periodKey, r.status])).toEqual([
+      ["2025-K1", "last"],
+      ["2025-K2", "aterskickad"],
+      ["2025-K3", "inskickad"],
+      ["2025-K4", "utkast"],
+    ]);
+    const k1 = quarter(bundle, "2025-K1").item;
+    expect(k1).toMatchObject({
+      arrivalDate: "2025-04-25",
+      receivedByInitials: "ML",
+      steeringAnalysis: { goalFulfilment: "I fas.", writtenBy: "Karin Ek" },
+      content: {
+        activities: "Tolv deltagare har börjat.",
+        answers: {
+          allOrdinaryAttended: { answer: "nej" },
+          steeringMeetingsAsAgreed: { answer: "ja" },
+        },
+        goals: [
+          { goalText: "Till arbete eller studier", assessment: "i_fas" },
+          { goalText: "Handlingsplan för alla", assessment: "i_fas" },
+        ],
+      },
+    });
+    expect(k1.lockedAt).not.toBeNull();
+    expect(k1.registryNumber).toMatch(/^2025\/\d+$/);
+    expect(k1.versions.map((v) => [v.version, v.event, v.actorName])).toEqual([
+      [1, "created", "system"],
+      [2, "saved", "Lea Ledare"],
+      [3, "submitted", "Lea Ledare"],
+      [4, "steering_analysis_saved", "Karin Ek"],
+      [5, "registered", "Maria Lindqvist"],
+      [6, "locked", "Maria Lindqvist"],
+    ]);
+    expect(k1.versions[0]?.snapshot.content.activities).toBe("");
+    expect(k1.versions.at(-1)?.snapshot).toEqual(
+      Object.fromEntries(
+        Object.entries(k1).filter(
+          ([field]) =>
+            !["key", "initiative", "status", "versions", "comments", "reminders"].includes(field),
+        ),
+      ),
+    );
+    expect(k1.comments).toMatchObject([
+      { field: "answers.allOrdinaryAttended", authorName: "Maria Lindqvist" },
+    ]);
+    expect(quarter(bundle, "2025-K2").item.comments).toMatchObject([
+      { field: null, text: "Komplettera avsnitt 2.3 om brukarmedverkan." },
+    ]);
+    expect(quarter(bundle, "2025-K4").item.reminders).toMatchObject([
+      { kind: "before", sentAt: "2026-01-28T08:30:00.000Z", recipients: 1 },
+      { kind: "overdue-0", sentAt: "2026-02-01T08:30:00.000Z", recipients: 1 },
+    ]);
+
+    // deviation reports decided both ways, with the decisions' fields
+    const deviations = bundle.deviationReports;
+    expect(new Set(deviations.map((d) => d.status))).toEqual(
+      new Set(["utkast", "inskickad", "godkand", "avslagen"]),
+    );
+    expect(report(bundle, "deviationReports", (d) => d.status === "godkand").item).toMatchObject({
+      request: "flytta_medel",
+      requestedAmount: 50000,
+      decisionBody: "kansli",
+      decisionDate: today,
+    });
+    expect(report(bundle, "deviationReports", (d) => d.status === "avslagen").item).toMatchObject({
+      types: ["tidsplan", "bemanning"],
+      requestedEndDate: "2026-06-30",
+      decisionBody: "styrelse",
+      decisionMeeting: "Styrelsemöte 2026-12-01",
+      decisionParagraph: "12",
+      decisionMotivation: "Budgeten räcker inte till en förlängning.",
+    });
+    expect(
+      report(bundle, "deviationReports", (d) => d.status === "inskickad").item.comments,
+    ).toMatchObject([{ text: "Begäran tas upp på nästa styrelsemöte." }]);
+
+    // final reports in every status, parties by org number
+    expect(new Set(bundle.finalReports.map((f) => f.status))).toEqual(
+      new Set(["utkast", "inskickad", "aterskickad", "last"]),
+    );
+    const locked = report(bundle, "finalReports", (f) => f.status === "last").item;
+    expect(locked.initiative).toBe(ids.running);
+    expect(locked.lockedAt).not.toBeNull();
+    expect(locked.content).toMatchObject({
+      initiativeName: "Tierp, Vägen vidare",
+      application: null,
+      parties: [
+        { organisation: "212000-0274", isOwner: true },
+        { organisation: "202100-2114" },
+        { organisation: "202100-5521" },
+      ],
+      participants: { women: 14, men: 12, otherOrNotStated: 0 },
+      returnedFunds: { returned: "ja", amount: 25000 },
+    });
+    expect(locked.versions.map((v) => v.event)).toEqual([
+      "created",
+      "saved",
+      "submitted",
+      "locked",
+    ]);
+    expect(
+      report(bundle, "finalReports", (f) => f.status === "aterskickad").item.comments,
+    ).toMatchObject([{ text: "Lägg till lärdomar per part." }]);
+
+    // the steering group: members (one who left), meetings with attendance, the minutes
+    const group = bundle.steeringGroups.find((g) => g.initiative === ids.running);
+    expect(group?.members.map((m) => [m.name, m.organisation, m.membership, m.toDate])).toEqual([
+      ["Per Ahl", "202100-2114", "ordinarie", "2025-06-30"],
+      ["Olle Berg", "202100-5521", "ordinarie", null],
+      ["Sofia Lind", "202100-5521", "ersattare", null],
+      ["Karin Ek", "212000-0274", "ordinarie", null],
+    ]);
+    expect(group?.meetings.map((m) => [m.meetingDate, m.held, m.attendance.length])).toEqual([
+      ["2025-03-12", true, 4],
+      ["2025-06-10", true, 4],
+      ["2027-03-01", false, 0],
+    ]);
+    const [minutes] = group?.meetings[0]?.attachments ?? [];
+    expect(minutes).toMatchObject({
+      fileName: "Protokoll 2025-03-12.pdf",
+      mediaType: "application/pdf",
+      sizeBytes: MINUTES.byteLength,
+      sha256: createHash("sha256").update(MINUTES).digest("hex"),
+      dataBase64: MINUTES.toString("base64"),
+    });
+
+    // only keys, no goal ids, no accounts
+    const keys = keysOf(bundle);
+    expect(reports.match(UUID)?.every((u) => keys.has(u))).toBe(true);
+    expect(reports).not.toMatch(/goalId|lockedBy|decidedBy|createdBy|userId|uploadedBy/);
+    expect(reports).not.toContain("lea.ledare@rapportprov.example");
+  });
+
+  it("refuses a document whose bytes do not match their checksum, writing nothing", async () => {
+    const bundle = copy(reports);
+    const g = bundle.steeringGroups.findIndex((x) => x.initiative === ids.running);
+    const attachment = bundle.steeringGroups[g]?.meetings[0]?.attachments[0];
+    if (!attachment) throw new Error("the minutes");
+    const bytes = Buffer.from(attachment.dataBase64, "base64");
+    bytes[20] = (bytes[20] ?? 0) ^ 1;
+    attachment.dataBase64 = bytes.toString("base64");
+    const at = `steeringGroups[${g}].meetings[0].attachments[0]`;
+    const tampered = await refusal(c.db, JSON.stringify(bundle));
+    expect(tampered.fields[`${at}.sha256`]).toBe(
+      `${at}.sha256: Kontrollsumman stämmer inte med filens innehåll. Filen är skadad eller ändrad: exportera den igen.`,
+    );
+
+    // right checksum and size, but not a document
+    const text = Buffer.from("Protokoll från mötet 12 mars.\n");
+    Object.assign(attachment, {
+      dataBase64: text.toString("base64"),
+      sizeBytes: text.byteLength,
+      sha256: createHash("sha256").update(text).digest("hex"),
+    });
+    const notADocument = await refusal(c.db, JSON.stringify(bundle));
+    expect(notADocument.fields[`${at}.dataBase64`]).toBe(
+      `${at}.dataBase64: Protokoll 2025-03-12.pdf är inte ett dokument. Ladda upp protokollet som PDF eller Word (docx).`,
+    );
+    expect(await reportingRows(c.db)).toEqual({
+      associations: 0,
+      initiatives: 0,
+      applications: 0,
+      periodic: 0,
+      deviation: 0,
+      final: 0,
+      versions: 0,
+      comments: 0,
+      reminders: 0,
+      members: 0,
+      meetings: 0,
+      attendance: 0,
+      attachments: 0,
+    });
+  });
+
+  it("refuses reports that do not hold together, naming each place, and writes nothing at all", async () => {
+    const events = await auditCount(c.db);
+    const bundle = copy(reports);
+    const k1 = quarter(bundle, "2025-K1");
+    k1.item.lockedAt = null;
+    const k2 = quarter(bundle, "2025-K2");
+    const k3 = quarter(bundle, "2025-K3");
+    k2.item.periodKey = "2025-K3";
+    const rejected = report(bundle, "deviationReports", (d) => d.status === "avslagen");
+    rejected.item.decisionMotivation = null;
+    const final = report(bundle, "finalReports", (f) => f.status === "inskickad");
+    final.item.content.application = "6f1c2b7e-4a3d-4e8f-9b0a-00000000000f";
+    const g = bundle.steeringGroups.findIndex((x) => x.initiative === ids.running);
+    const meeting = bundle.steeringGroups[g]?.meetings[1];
+    if (!meeting) throw new Error("meetings");
+    meeting.attendance.push({ member: "6f1c2b7e-4a3d-4e8f-9b0a-00000000000e", present: true });
+
+    const error = await refusal(c.db, bundle);
+    const name = ' (rapporten för 2025-K1, insatsen "Tierp, Vägen vidare")';
+    expect(error.fields[`periodicReports[${k1.index}].lockedAt`]).toBe(
+      `periodicReports[${k1.index}].lockedAt${name}: En låst rapport (status last) har en tidpunkt då den låstes.`,
+    );
+    expect(error.fields[`periodicReports[${k1.index}].versions[5].snapshot`]).toMatch(
+      /Den sista versionen ska ha samma uppgifter som rapporten själv/,
+    );
+    expect(error.fields[`periodicReports[${k2.index}].periodStart`]).toMatch(
+      /Perioden 2025-K3 går från 2025-07-01 till 2025-09-30/,
+    );
+    expect(error.fields[`periodicReports[${k3.index}].periodKey`]).toMatch(
+      new RegExp(
+        `Insatsen har redan en rapport för 2025-K3 i periodicReports\\[${k2.index}\\]\\.$`,
+      ),
+    );
+    expect(error.fields[`deviationReports[${rejected.index}].decisionMotivation`]).toBe(
+      `deviationReports[${rejected.index}].decisionMotivation (avvikelserapport, insatsen "Tierp, Vägen vidare"): Ange varför rapporten avslogs.`,
+    );
+    expect(error.fields[`finalReports[${final.index}].content.application`]).toMatch(
+      /: Ansökan finns varken i filen \(applications\) eller i förbundet/,
+    );
+    expect(error.fields[`steeringGroups[${g}].meetings[1].attendance[4].member`]).toMatch(
+      /^steeringGroups\[\d+\]\.meetings\[1\]\.attendance\[4\]\.member \(mötet 2025-06-10, insatsen "Tierp, Vägen vidare"\): Ledamoten finns inte i insatsens styrgrupp/,
+    );
+    // the association, its initiatives and everything else were checked first, then undone
+    expect((await reportingRows(c.db)).associations).toBe(0);
+    expect(await auditCount(c.db)).toBe(events);
+  });
+
+  it("imports into an empty instance and exports the same bundle back", async () => {
+    const bundle = copy(reports);
+    const result = await importBundle(c.db, IMPORT_ACTOR, reports);
+    const created = (n: number) => ({ created: n, updated: 0, unchanged: 0 });
+    const group = bundle.steeringGroups.flatMap((g) => g.meetings);
+    expect(result).toMatchObject({
+      reportingSettings: "created",
+      periodicReports: created(bundle.periodicReports.length),
+      deviationReports: created(4),
+      finalReports: created(4),
+      steeringGroupMembers: created(4),
+      steeringGroupMeetings: created(group.length),
+      meetingAttachments: created(1),
+    });
+    expect(withoutExportedAt(await exportReports(c.db))).toBe(withoutExportedAt(reports));
+
+    // the history as it was, pointing at no account; the minutes byte for byte
+    const k1 = quarter(bundle, "2025-K1").item;
+    const versions = await c.db
+      .select()
+      .from(reportVersions)
+      .where(eq(reportVersions.reportId, k1.key))
+      .orderBy(reportVersions.version);
+    expect(versions.map((v) => v.createdAt.toISOString())).toEqual(
+      k1.versions.map((v) => v.createdAt),
+    );
+    expect(versions.every((v) => v.actorUserId === null)).toBe(true);
+    expect(versions.at(-1)?.snapshot).toMatchObject({ id: k1.key, status: "last", lockedBy: null });
+    const [minutes] = await c.db
+      .select()
+      .from(meetingAttachments)
+      .where(eq(meetingAttachments.meetingId, ids.meeting));
+    expect(minutes?.data.equals(MINUTES)).toBe(true);
+    expect(minutes?.uploadedBy).toBeNull();
+    // the diarienummer continue after the reports'
+    expect(bundle.registryCounters.map((r) => r.year)).toEqual([2025, 2026]);
+    expect(copy(await exportReports(c.db)).registryCounters).toEqual(countersOf(bundle));
+    expect(await auditCount(c.db, "periodic_report.imported")).toBe(bundle.periodicReports.length);
+  });
+
+  it("changes nothing when the same bundle is imported again, here or where it came from", async () => {
+    for (const q of [c.db, a.db]) {
+      const before = await reportingRows(q);
+      const events = await auditCount(q);
+      const result = await importBundle(q, IMPORT_ACTOR, reports);
+      for (const section of [
+        "periodicReports",
+        "deviationReports",
+        "finalReports",
+        "steeringGroupMembers",
+        "steeringGroupMeetings",
+        "meetingAttachments",
+      ] as const)
+        expect(result[section].created + result[section].updated).toBe(0);
+      expect(result.reportingSettings).toBe("unchanged");
+      expect(await reportingRows(q)).toEqual(before);
+      expect(await auditCount(q)).toBe(events);
+    }
+  });
+
+  it("never rewrites a report's history, nor changes a locked report", async () => {
+    const before = await reportingRows(c.db);
+    const edited = copy(reports);
+    const k1 = quarter(edited, "2025-K1");
+    const first = k1.item.versions[0];
+    if (!first) throw new Error("versions");
+    first.note = "Ändrad i efterhand";
+    const rewritten = await refusal(c.db, edited);
+    expect(rewritten.fields[`periodicReports[${k1.index}].versions[0]`]).toMatch(
+      /Version 1 av rapporten skiljer sig från den som finns här\. Historiken kan inte skrivas om\.$/,
+    );
+
+    const quiet = copy(reports);
+    const k3 = quarter(quiet, "2025-K3");
+    const last = k3.item.versions.at(-1);
+    if (!last) throw new Error("versions");
+    k3.item.receivedByInitials = "XX";
+    last.snapshot.receivedByInitials = "XX";
+    const changed = await refusal(c.db, quiet);
+    expect(changed.fields[`periodicReports[${k3.index}].status`]).toMatch(
+      /historiken är densamma.*varje ändring är en ny version/,
+    );
+
+    const more = copy(reports);
+    const locked = quarter(more, "2025-K1");
+    const lockedLast = locked.item.versions.at(-1);
+    if (!lockedLast) throw new Error("versions");
+    locked.item.versions.push({ ...lockedLast, version: lockedLast.version + 1, event: "saved" });
+    const refused = await refusal(c.db, more);
+    expect(refused.fields[`periodicReports[${locked.index}].status`]).toMatch(
+      /Rapporten är granskad och låst här\. En låst rapport kan inte ändras\.$/,
+    );
+    expect(await reportingRows(c.db)).toEqual(before);
+  });
+
+  it("brings a report forward by the versions, comments and reminders that came after", async () => {
+    const older = copy(reports);
+    const k3 = quarter(older, "2025-K3");
+    const previous = k3.item.versions.slice(0, -1);
+    const then = previous.at(-1);
+    if (!then) throw new Error("versions");
+    older.periodicReports[k3.index] = {
+      ...k3.item,
+      status: then.status,
+      ...then.snapshot,
+      versions: previous,
+    };
+    const k4 = quarter(older, "2025-K4");
+    k4.item.reminders = k4.item.reminders.slice(0, 1);
+    const returned = report(older, "finalReports", (f) => f.status === "aterskickad");
+    const finalThen = returned.item.versions.at(-2);
+    if (!finalThen) throw new Error("versions");
+    older.finalReports[returned.index] = {
+      ...returned.item,
+      status: finalThen.status,
+      ...finalThen.snapshot,
+      versions: returned.item.versions.slice(0, -1),
+      comments: [],
+    };
+
+    // into the instance that has only the demo: the older export first, then the newer
+    const first = await importBundle(b.db, IMPORT_ACTOR, older);
+    expect(first.periodicReports.created).toBe(older.periodicReports.length);
+    const later = await importBundle(b.db, IMPORT_ACTOR, reports);
+    expect(later.periodicReports).toEqual({
+      created: 0,
+      updated: 2,
+      unchanged: older.periodicReports.length - 2,
+    });
+    expect(later.finalReports).toEqual({ created: 0, updated: 1, unchanged: 3 });
+    expect(withoutExportedAt(await exportReports(b.db))).toBe(withoutExportedAt(reports));
+
+    // and the older file cannot take it back
+    const back = await refusal(b.db, older);
+    expect(back.fields[`periodicReports[${k3.index}].versions`]).toMatch(
+      /har 4 versioner här men 3 i filen/,
+    );
+  });
+
+  it("reads a version 2 file, and refuses one that holds reports", async () => {
+    const bundle = copy(reports);
+    const {
+      reportingSettings: _s,
+      periodicReports: periodic,
+      deviationReports: _d,
+      finalReports: _f,
+      steeringGroups: _g,
+      ...rest
+    } = bundle;
+    const v2 = { ...rest, version: 2 };
+    const result = await importBundle(c.db, IMPORT_ACTOR, JSON.stringify(v2));
+    expect(result).toMatchObject({
+      reportingSettings: "absent",
+      periodicReports: { created: 0, updated: 0, unchanged: 0 },
+    });
+    const refused = await refusal(c.db, JSON.stringify({ ...v2, periodicReports: periodic }));
+    expect(refused.fields.periodicReports).toBe(
+      'periodicReports: Finns inte i version 2 av formatet. Ange "version": 3.',
+    );
   });
 });

@@ -3,8 +3,10 @@
 // and applications by their key. What is new is created, what differs is updated, the rest is
 // left alone; nothing is ever deleted. An application is updated the way its history allows:
 // by the versions that follow the stored ones; a file whose history differs from the stored
-// one is refused (import-application.ts). The same bundle twice changes nothing. Every rule of
-// the web form applies: one problem anywhere and nothing is written.
+// one is refused (import-application.ts). The reporting side follows (import-reports.ts): reports
+// by their key and their history in the same way, steering groups, the reporting calendar. The
+// same bundle twice changes nothing. Every rule of the web form applies: one problem anywhere
+// and nothing is written.
 import { isDeepStrictEqual } from "node:util";
 import { and, eq, inArray } from "drizzle-orm";
 import type { ApplicationContent } from "../applications/content.ts";
@@ -47,6 +49,12 @@ import {
   type BundleInitiative,
   parseBundle,
 } from "./bundle-schema.ts";
+import {
+  importReporting,
+  type ReportingResult,
+  reportingChanged,
+  reportRegistryNumbers,
+} from "./import-reports.ts";
 
 export const IMPORT_ACTOR: AuditActor = { userId: null, label: "cli:import" };
 
@@ -58,7 +66,7 @@ export interface ImportCounts {
 
 export type ImportOutcome = keyof ImportCounts;
 
-export interface ImportResult {
+export interface ImportResult extends ReportingResult {
   association: { id: string; slug: string; name: string; outcome: ImportOutcome };
   memberOrganisations: ImportCounts;
   initiatives: ImportCounts;
@@ -327,6 +335,7 @@ export async function importBundle(
       );
       applicationCounts[outcome]++;
     }
+    const reporting = await importReporting(tx, actor, associationId, bundle);
     const counters = await importRegistryCounters(tx, associationId, bundle);
     const result: ImportResult = {
       association: {
@@ -341,9 +350,11 @@ export async function importBundle(
       logo,
       registryCounters: counters,
       applications: applicationCounts,
+      ...reporting,
     };
     const changed =
       association.outcome !== "unchanged" ||
+      reportingChanged(reporting) ||
       [orgs, written, counters, applicationCounts].some((c) => c.created + c.updated > 0) ||
       [settings, logo].some((o) => o === "created" || o === "updated");
     // a bundle that changes nothing leaves no trace, so importing it again is a true no-op
@@ -363,6 +374,7 @@ export async function importBundle(
           logo,
           registryCounters: counters,
           applications: applicationCounts,
+          ...reporting,
         },
       });
     }
@@ -678,7 +690,8 @@ function recordOf(
 
 /**
  * Raises the diarienummer counters to the file's, and to the highest number its applications
- * use, so that numbering continues after them. A counter is never lowered.
+ * and reports use (one series), so that numbering continues after them. A counter is never
+ * lowered.
  */
 async function importRegistryCounters(
   tx: Tx,
@@ -698,8 +711,12 @@ async function importRegistryCounters(
     seen.set(c.year, i);
     raise(c.year, c.lastNumber);
   });
-  for (const a of bundle.applications) {
-    const match = REGISTRY_NUMBER.exec(a.registryNumber?.trim() ?? "");
+  const numbers = [
+    ...bundle.applications.map((a) => a.registryNumber?.trim() ?? ""),
+    ...reportRegistryNumbers(bundle),
+  ];
+  for (const number of numbers) {
+    const match = REGISTRY_NUMBER.exec(number);
     if (match) raise(Number(match[1]), Number(match[2]));
   }
   if (!wanted.size) return result;

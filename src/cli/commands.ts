@@ -380,7 +380,7 @@ export async function bundleExport(opts: { association: string; out?: string }):
     const target = path.resolve(opts.out);
     fs.writeFileSync(target, bundleJson(bundle));
     printLines(
-      `Exporten av ${association.name} är sparad i ${target}: ${bundle.memberOrganisations.length} medlemsorganisationer, ${bundle.initiatives.length} insatser, ${bundle.applications.length} ansökningar.`,
+      `Exporten av ${association.name} är sparad i ${target}: ${bundle.memberOrganisations.length} medlemsorganisationer, ${bundle.initiatives.length} insatser, ${bundle.applications.length} ansökningar, ${bundle.periodicReports.length} periodiska rapporter, ${bundle.deviationReports.length} avvikelserapporter, ${bundle.finalReports.length} slutrapporter, ${bundle.steeringGroups.length} styrgrupper.`,
     );
   });
 }
@@ -409,6 +409,13 @@ export async function bundleImport(file: string): Promise<void> {
       ["diarienummerräknare", counts(result.registryCounters)],
       ["ansökningsblanketten", outcome[result.applicationSettings]],
       ["logotypen", outcome[result.logo]],
+      ["rapportkalendern", outcome[result.reportingSettings]],
+      ["periodiska rapporter", counts(result.periodicReports)],
+      ["avvikelserapporter", counts(result.deviationReports)],
+      ["slutrapporter", counts(result.finalReports)],
+      ["styrgruppsledamöter", counts(result.steeringGroupMembers)],
+      ["styrgruppsmöten", counts(result.steeringGroupMeetings)],
+      ["mötesdokument", counts(result.meetingAttachments)],
     ]);
   });
 }
