@@ -8,15 +8,7 @@
 // one the caller sees but may not act on answers 403.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import type { MiddlewareHandler } from "hono";
-import {
-  can,
-  canCreateApplication,
-  canOnInitiative,
-  ForbiddenError,
-  type Permission,
-  visibleApplications,
-} from "../access/policy.ts";
+import { can, canCreateApplication, visibleApplications } from "../access/policy.ts";
 import { BUDGET_CATEGORIES, CO_FINANCING_KINDS } from "../applications/content.ts";
 import { diffContent } from "../applications/diff.ts";
 import { renderApplicationDocument } from "../applications/documents/render.ts";
@@ -40,49 +32,58 @@ import {
 } from "../applications/workflow.ts";
 import { associations } from "../associations/schema.ts";
 import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
-import { NotFoundError, ValidationError } from "../platform/errors.ts";
+import { NotFoundError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
-import { actorOf, associationOf, guard, guarded, principalOf, type Rule } from "./app.ts";
+import { actorOf, associationOf, guard, guarded, principalOf } from "./app.ts";
+import {
+  documentBody,
+  guardedItem,
+  iso,
+  itemParams,
+  itemProblems,
+  itemRoutes,
+  refuse,
+  renamingFields,
+  someVisible,
+  versionsOut,
+} from "./item-operations.ts";
 import {
   AssociationParams,
+  associationNotFound,
+  commentSchema,
   common,
+  DocumentQuery,
+  documentAnswers,
+  forbiddenInAssociation,
   invalid,
+  isoDateLike,
   json,
   jsonBody,
+  narrative,
+  numberOrText,
+  optionalDate,
   problem,
   security,
-  tooLarge,
-  unsupported,
+  timestampLike,
+  versionFields,
+  versionListSchema,
+  whole,
+  writing,
 } from "./operation-kit.ts";
-import type { ApiContext, ApiEnv } from "./problems.ts";
+import type { ApiEnv } from "./problems.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
 const TAG = "Ansökningar";
 
-const forbidden = problem(
-  "Nyckelns ägare ser ansökan men saknar behörighet för åtgärden, eller nyckeln får bara läsa (scope read).",
-);
-const forbiddenInAssociation = problem(
-  "Nyckelns ägare saknar behörighet, eller nyckeln får bara läsa (scope read).",
-);
-const notFound = problem("Förbundet finns inte eller nyckelns ägare har ingen roll i det.");
-const applicationNotFound = problem(
-  "Förbundet eller ansökan finns inte, eller nyckelns ägare får inte se ansökan. Svaret är detsamma i alla fallen.",
-);
-const conflict = problem(
-  "Ansökan har ändrats sedan du läste den (versionen stämmer inte). `changes` anger vad den andra ändrade, fält för fält.",
-);
-const writing = { 400: invalid, 413: tooLarge, 415: unsupported } as const;
+const { forbidden, notFound: applicationNotFound, conflict } = itemProblems("ansökan");
 
-const ApplicationParams = AssociationParams.extend({
-  applicationId: z.uuid().openapi({
-    param: { name: "applicationId", in: "path" },
-    description: "Ansökans id.",
-    example: "8d1c2a4e-6f3b-4c1d-9e2a-5b7f0c3d4e21",
-  }),
-});
+const ApplicationParams = itemParams(
+  "applicationId",
+  "Ansökans id.",
+  "8d1c2a4e-6f3b-4c1d-9e2a-5b7f0c3d4e21",
+);
 
 const ApplicationStatus = z.enum(APPLICATION_STATUSES).openapi({
   description:
@@ -111,20 +112,8 @@ const CoFinancingKind = z.enum(CO_FINANCING_KINDS).openapi({
   example: "personaltid",
 });
 
-const isoDate = (description: string) =>
-  z.iso.date().nullable().openapi({ description, example: "2027-01-01" });
-
-const timestamp = (description: string) =>
-  z.iso.datetime({ offset: true }).openapi({ description, example: "2026-11-02T09:30:00.000Z" });
-
-const whole = (description: string, example: number) =>
-  z.number().int().nullable().openapi({ description, example });
-
-const narrative = (description: string, example: string) =>
-  z.string().openapi({
-    description: `${description} Text med enkel formatering: rubriker, listor och stycken.`,
-    example,
-  });
+const isoDate = isoDateLike("2027-01-01");
+const timestamp = timestampLike("2026-11-02T09:30:00.000Z");
 
 export const ApplicationContentSchema = z
   .object({
@@ -203,24 +192,6 @@ export const ApplicationContentSchema = z
     description:
       "Ansökans innehåll så som det är sparat. Samma form kan skickas tillbaka vid ändring.",
   });
-
-/** A number as a number or as text ("1 200 000", "60 %"), as people type them. */
-const numberOrText = (description: string, example: number | string) =>
-  z
-    .union([z.number(), z.string().max(40)])
-    .nullable()
-    .default(null)
-    .openapi({
-      description: `${description} Ett tal, eller text som "${example}"; null eller utelämnat för inget.`,
-      example,
-    });
-
-const optionalDate = (description: string) =>
-  z.iso
-    .date()
-    .nullable()
-    .default(null)
-    .openapi({ description: `${description} ÅÅÅÅ-MM-DD; null eller utelämnat för inget.` });
 
 const text = (description: string, example: string) =>
   z.string().max(25_000).default("").openapi({ description, example });
@@ -382,14 +353,12 @@ const DecisionSchema = z
   })
   .openapi("ApplicationDecision");
 
-const CommentSchema = z
-  .object({
-    id: z.uuid(),
-    authorName: z.string().openapi({ example: "Ada Admin" }),
-    text: z.string().openapi({ example: "Budgeten för 2028 behöver förklaras." }),
-    createdAt: timestamp("När kommentaren skrevs."),
-  })
-  .openapi("ApplicationComment", { description: "En kommentar i beredningen." });
+const CommentSchema = commentSchema("ApplicationComment", {
+  authorExample: "Ada Admin",
+  textExample: "Budgeten för 2028 behöver förklaras.",
+  timestamp,
+  description: "En kommentar i beredningen.",
+});
 
 export const ApplicationSchema = z
   .object({
@@ -473,22 +442,20 @@ const ApplicationListSchema = z
   .object({ items: z.array(ApplicationSummarySchema) })
   .openapi("ApplicationList");
 
-const VersionSummaryFields = {
-  version: z.number().int().openapi({ example: 2 }),
-  status: ApplicationStatus,
-  event: z.string().openapi({
-    description:
-      "Vad som gav versionen: created, saved, submitted, registered, preparation_started, returned, completed eller decided.",
-    example: "saved",
-  }),
-  note: z.string().nullable().openapi({ description: "Anteckning, till exempel diarienumret." }),
-  actorName: z.string().openapi({ description: "Vem som gjorde ändringen.", example: "Ada Admin" }),
-  createdAt: timestamp("När versionen sparades."),
-};
+const VersionSummaryFields = versionFields(ApplicationStatus, {
+  events:
+    "created, saved, submitted, registered, preparation_started, returned, completed eller decided",
+  eventExample: "saved",
+  note: "Anteckning, till exempel diarienumret.",
+  actor: { description: "Vem som gjorde ändringen.", example: "Ada Admin" },
+  timestamp,
+});
 
-const VersionListSchema = z
-  .object({ items: z.array(z.object(VersionSummaryFields)) })
-  .openapi("ApplicationVersionList", { description: "Ansökans versioner, nyaste först." });
+const VersionListSchema = versionListSchema(
+  "ApplicationVersionList",
+  VersionSummaryFields,
+  "Ansökans versioner, nyaste först.",
+);
 
 const VersionSchema = z
   .object({ ...VersionSummaryFields, content: ApplicationContentSchema })
@@ -618,11 +585,6 @@ const PaperSignatureSchema = z
   })
   .openapi("PaperSignature");
 
-const DOCUMENT_TYPES = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
-} as const;
-
 // ---------------------------------------------------------------------------------------------
 // Routes
 
@@ -646,7 +608,7 @@ export const listApplicationsRoute = createRoute({
     200: json(ApplicationListSchema, "Ansökningarna."),
     400: invalid,
     403: forbiddenInAssociation,
-    404: notFound,
+    404: associationNotFound,
     ...common,
   },
 });
@@ -665,166 +627,107 @@ export const createApplicationRoute = createRoute({
     201: json(ApplicationSchema, "Utkastet skapades."),
     ...writing,
     403: forbiddenInAssociation,
-    404: notFound,
+    404: associationNotFound,
     ...common,
   },
 });
 
-export const getApplicationRoute = createRoute({
-  method: "get",
+const after = json(ApplicationSchema, "Ansökan efter åtgärden.");
+
+const route = itemRoutes({
+  tag: TAG,
   path: one,
+  params: ApplicationParams,
+  forbidden,
+  notFound: applicationNotFound,
+  actionAnswers: { 200: after, 409: conflict },
+});
+
+export const getApplicationRoute = route.get({
   operationId: "getApplication",
-  tags: [TAG],
   summary: "Hämta en ansökan",
   description:
     "Ansökan med innehåll, parter och underskrifter, kommentarer och beslut. Kräver behörigheten application.view: i hela förbundet, eller som insatsansvarig eller i styrgruppen för insatsen.",
-  security,
-  request: { params: ApplicationParams },
-  responses: {
-    200: json(ApplicationSchema, "Ansökan."),
-    400: invalid,
-    403: forbidden,
-    404: applicationNotFound,
-    ...common,
-  },
+  answers: { 200: json(ApplicationSchema, "Ansökan.") },
 });
 
-export const updateApplicationRoute = createRoute({
-  method: "put",
-  path: one,
+export const updateApplicationRoute = route.put({
   operationId: "updateApplication",
-  tags: [TAG],
   summary: "Spara en ansökan",
   description:
     "Ersätter innehållet i ett utkast eller en ansökan som skickats tillbaka för komplettering. Ett utkast får vara ofullständigt men inte motsägelsefullt. Givna underskrifter tas bort när innehållet ändras. Kräver behörigheten application.edit (kansliet, eller insatsansvarig för insatsen) och scope write.",
-  security,
-  request: { params: ApplicationParams, body: jsonBody(ApplicationUpdateSchema) },
-  responses: {
-    200: json(ApplicationSchema, "Ansökan efter ändringen."),
-    ...writing,
-    403: forbidden,
-    404: applicationNotFound,
-    409: conflict,
-    ...common,
-  },
+  body: ApplicationUpdateSchema,
+  answers: { 200: json(ApplicationSchema, "Ansökan efter ändringen."), 409: conflict },
 });
 
-const action = <S extends z.ZodType, E extends Record<number, ReturnType<typeof problem>>>(
-  path: string,
-  operationId: string,
-  summary: string,
-  description: string,
-  schema: S,
-  extra: E,
-) =>
-  createRoute({
-    method: "post",
-    path: `${one}/${path}`,
-    operationId,
-    tags: [TAG],
-    summary,
-    description,
-    security,
-    request: { params: ApplicationParams, body: jsonBody(schema) },
-    responses: {
-      200: json(ApplicationSchema, "Ansökan efter åtgärden."),
-      ...writing,
-      403: forbidden,
-      404: applicationNotFound,
-      ...extra,
-      ...common,
-    },
-  });
-
-export const submitApplicationRoute = action(
+export const submitApplicationRoute = route.action(
   "submit",
   "submitApplication",
   "Skicka in en ansökan",
   "Skickar in ett utkast eller en kompletterad ansökan. Alla obligatoriska fält ska vara ifyllda och alla parter ska ha skrivit under. Ansökan får diarienummer och ankomstdatum. Kräver behörigheten application.edit och scope write; ankomstdatum för ett pappersoriginal kräver applications.manage.",
   SubmitSchema,
-  { 409: conflict },
 );
 
-export const startPreparationRoute = action(
+export const startPreparationRoute = route.action(
   "preparation",
   "startApplicationPreparation",
   "Ta upp en ansökan för beredning",
   "En inskickad ansökan blir under beredning. Kräver behörigheten applications.manage och scope write.",
   VersionOnly,
-  { 409: conflict },
 );
 
-export const returnApplicationRoute = action(
+export const returnApplicationRoute = route.action(
   "return",
   "returnApplication",
   "Skicka tillbaka för komplettering",
   "Skickar tillbaka en inskickad ansökan eller en under beredning till den sökande, med vad som ska kompletteras. Kräver behörigheten applications.manage och scope write.",
   ReturnSchema,
-  { 409: conflict },
 );
 
-export const commentApplicationRoute = createRoute({
-  method: "post",
-  path: `${one}/comments`,
+export const commentApplicationRoute = route.post({
+  path: "comments",
   operationId: "commentApplication",
-  tags: [TAG],
   summary: "Kommentera i beredningen",
   description:
     "En kommentar till en ansökan som kommit in. Kräver behörigheten applications.comment och scope write.",
-  security,
-  request: { params: ApplicationParams, body: jsonBody(CommentInputSchema) },
-  responses: {
-    201: json(CommentSchema, "Kommentaren sparades."),
-    ...writing,
-    403: forbidden,
-    404: applicationNotFound,
-    ...common,
-  },
+  body: CommentInputSchema,
+  answers: { 201: json(CommentSchema, "Kommentaren sparades.") },
 });
 
-export const decideApplicationRoute = action(
+export const decideApplicationRoute = route.action(
   "decision",
   "decideApplication",
   "Registrera beslutet",
   "Beviljar eller avslår en inskickad ansökan eller en under beredning. Ett beviljande ger insatsen den beviljade perioden och gör den pågående (eller beviljad, till starten); ett avslag gör insatsen avslagen. Kräver behörigheten applications.decide och scope write.",
   DecisionInputSchema,
-  { 409: conflict },
 );
 
-export const requestSignatureRoute = action(
-  "signatures",
-  "requestApplicationSignature",
-  "Begär en underskrift",
-  "Skickar en engångslänk med e-post till den som är behörig att skriva under för en part; länken gäller i 14 dagar. En ny begäran för samma part ersätter den förra. Ansökan ska vara komplett. Kräver behörigheten application.edit och scope write.",
-  SignatureRequestSchema,
-  {},
-);
+export const requestSignatureRoute = route.post({
+  path: "signatures",
+  operationId: "requestApplicationSignature",
+  summary: "Begär en underskrift",
+  description:
+    "Skickar en engångslänk med e-post till den som är behörig att skriva under för en part; länken gäller i 14 dagar. En ny begäran för samma part ersätter den förra. Ansökan ska vara komplett. Kräver behörigheten application.edit och scope write.",
+  body: SignatureRequestSchema,
+  answers: { 200: after },
+});
 
-export const recordPaperSignatureRoute = action(
-  "signatures/paper",
-  "recordPaperSignature",
-  "Registrera en underskrift från papper",
-  "Kansliet registrerar en parts underskrift från ett underskrivet pappersoriginal. Kräver behörigheten applications.manage och scope write.",
-  PaperSignatureSchema,
-  {},
-);
+export const recordPaperSignatureRoute = route.post({
+  path: "signatures/paper",
+  operationId: "recordPaperSignature",
+  summary: "Registrera en underskrift från papper",
+  description:
+    "Kansliet registrerar en parts underskrift från ett underskrivet pappersoriginal. Kräver behörigheten applications.manage och scope write.",
+  body: PaperSignatureSchema,
+  answers: { 200: after },
+});
 
-export const listApplicationVersionsRoute = createRoute({
-  method: "get",
-  path: `${one}/versions`,
+export const listApplicationVersionsRoute = route.get({
+  path: "versions",
   operationId: "listApplicationVersions",
-  tags: [TAG],
   summary: "Ansökans historik",
   description: "Varje sparad version: vem, när och varför. Kräver behörigheten application.view.",
-  security,
-  request: { params: ApplicationParams },
-  responses: {
-    200: json(VersionListSchema, "Versionerna, nyaste först."),
-    400: invalid,
-    403: forbidden,
-    404: applicationNotFound,
-    ...common,
-  },
+  answers: { 200: json(VersionListSchema, "Versionerna, nyaste först.") },
 });
 
 const VersionNumber = (name: string, description: string) =>
@@ -896,25 +799,9 @@ export const applicationDocumentRoute = createRoute({
   description:
     "Ansökan som Word-dokument (docx) eller PDF, med förbundets logotyp, parternas underskrifter och överenskommelsen. Kräver behörigheten application.view.",
   security,
-  request: {
-    params: ApplicationParams,
-    query: z.object({
-      format: z.enum(["docx", "pdf"]).openapi({
-        param: { name: "format", in: "query" },
-        description: "docx (Word) eller pdf.",
-        example: "pdf",
-      }),
-    }),
-  },
+  request: { params: ApplicationParams, query: DocumentQuery },
   responses: {
-    200: {
-      description: "Dokumentet, som bilaga (Content-Disposition: attachment).",
-      content: {
-        [DOCUMENT_TYPES.docx]: { schema: z.string().openapi({ format: "binary" }) },
-        [DOCUMENT_TYPES.pdf]: { schema: z.string().openapi({ format: "binary" }) },
-      },
-    },
-    400: problem("Okänt eller saknat format; `errors` anger fältet format."),
+    ...documentAnswers,
     403: forbidden,
     404: applicationNotFound,
     ...common,
@@ -933,20 +820,14 @@ export const applicationDocumentByIdRoute = createRoute({
   security,
   request: {
     params: z.object({ applicationId: ApplicationParams.shape.applicationId }),
-    query: z.object({
-      format: z.enum(["docx", "pdf"]).openapi({
-        param: { name: "format", in: "query" },
-        description: "docx (Word) eller pdf.",
-        example: "pdf",
-      }),
-    }),
+    query: DocumentQuery,
   },
   responses: {
     307: {
       description: "Dokumentets adress under förbundets sökväg (huvudet Location).",
       headers: z.object({ Location: z.string() }),
     },
-    400: problem("Okänt eller saknat format; `errors` anger fältet format."),
+    400: documentAnswers[400],
     404: applicationNotFound,
     ...common,
   },
@@ -956,79 +837,6 @@ export const applicationDocumentByIdRoute = createRoute({
 // Handlers
 
 const APPLICATION_NOT_FOUND = "Ansökan finns inte i förbundet, eller så får du inte se den.";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Applications the guard has read, for the handler of the same request. */
-const loaded = new WeakMap<Request, ApplicationDetails>();
-
-/** Some application of the association: all of them, or those of the principal's initiatives. */
-const someApplication: Rule = (principal, associationId) => {
-  const visible = visibleApplications(principal, associationId);
-  return visible === "all" || visible.length > 0;
-};
-
-/**
- * The guard for one application: the association as for every operation, then the
- * application, which answers 404 unless the principal may see it, then `permission` on the
- * application's initiative (403). An id that is no uuid cannot exist: the association-wide
- * permission decides, and validation then answers 400.
- */
-function applicationGuard(
-  services: AppServices,
-  permission: Permission,
-): MiddlewareHandler<ApiEnv> {
-  const inAssociation = guard(services, permission, () => true);
-  return (c, next) =>
-    inAssociation(c, async () => {
-      const associationId = associationOf(c).id;
-      const id = c.req.param("applicationId") ?? "";
-      let initiativeId = "";
-      if (UUID.test(id)) {
-        const found = await getApplication(services.db, associationId, id);
-        if (
-          !found ||
-          !canOnInitiative(principalOf(c), "application.view", associationId, found.initiativeId)
-        )
-          throw new NotFoundError(APPLICATION_NOT_FOUND);
-        loaded.set(c.req.raw, found);
-        initiativeId = found.initiativeId;
-      }
-      await guard(services, permission, (principal, association) =>
-        canOnInitiative(principal, permission, association, initiativeId),
-      )(c, next);
-    });
-}
-
-/** The application the guard read, or a fresh read after a change. */
-async function details(services: AppServices, c: ApiContext, fresh = false) {
-  const cached = fresh ? undefined : loaded.get(c.req.raw);
-  if (cached) return cached;
-  const id = c.req.param("applicationId") ?? "";
-  const found = await getApplication(services.db, associationOf(c).id, id);
-  if (!found) throw new NotFoundError(APPLICATION_NOT_FOUND);
-  return found;
-}
-
-/** Refusal of the use case named in the API's own field names. */
-async function renamingFields<T>(names: Record<string, string>, run: () => Promise<T>) {
-  try {
-    return await run();
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new ValidationError(
-      Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [names[k] ?? k, v])),
-    );
-  }
-}
-
-/** A 403 for a part of a request that needs more than the operation itself. */
-function refuse(permission: Permission, detail: string): never {
-  const error = new ForbiddenError(permission);
-  error.message = detail;
-  throw error;
-}
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function signatureOut(s: NonNullable<ApplicationDetails["parties"][number]["signature"]>) {
   const state = s.signedAt
@@ -1096,18 +904,20 @@ function applicationOut(d: ApplicationDetails) {
   };
 }
 
-/** A file name for Content-Disposition: ASCII for old clients, UTF-8 (RFC 8187) for the rest. */
-function attachment(fileName: string): string {
-  const ascii = fileName
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\w.\- ]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+const application = guardedItem({
+  idParam: "applicationId",
+  view: "application.view",
+  notFound: APPLICATION_NOT_FOUND,
+  load: getApplication,
+  out: applicationOut,
+});
 
 export function registerApplicationRoutes(app: OpenAPIHono<ApiEnv>, services: AppServices): void {
   app.openapi(
-    guarded(listApplicationsRoute, guard(services, "applications.view", someApplication)),
+    guarded(
+      listApplicationsRoute,
+      guard(services, "applications.view", someVisible(visibleApplications)),
+    ),
     async (c) => {
       const association = associationOf(c);
       const { status } = c.req.valid("query");
@@ -1160,154 +970,118 @@ export function registerApplicationRoutes(app: OpenAPIHono<ApiEnv>, services: Ap
         onPaper,
         makeCreatorLead: !office,
       });
-      const created = await getApplication(services.db, association.id, id);
-      if (!created) throw new NotFoundError(APPLICATION_NOT_FOUND);
-      return c.json(applicationOut(created), 201);
+      return c.json(applicationOut(await application.find(services, association.id, id)), 201);
     },
   );
 
-  app.openapi(
-    guarded(getApplicationRoute, applicationGuard(services, "application.view")),
-    async (c) => c.json(applicationOut(await details(services, c)), 200),
+  app.openapi(guarded(getApplicationRoute, application.guard(services, "application.view")), (c) =>
+    application.show(services, c),
   );
 
   app.openapi(
-    guarded(updateApplicationRoute, applicationGuard(services, "application.edit")),
-    async (c) => {
-      const { applicationId } = c.req.valid("param");
+    guarded(updateApplicationRoute, application.guard(services, "application.edit")),
+    (c) => {
       const { version, ...input } = c.req.valid("json");
-      await saveApplication(
-        services.db,
-        actorOf(c),
-        associationOf(c).id,
-        applicationId,
-        version,
-        input,
-      );
-      return c.json(applicationOut(await details(services, c, true)), 200);
+      return application.change(services, c, (...at) => saveApplication(...at, version, input));
     },
   );
 
   app.openapi(
-    guarded(submitApplicationRoute, applicationGuard(services, "application.edit")),
-    async (c) => {
-      const { applicationId } = c.req.valid("param");
+    guarded(submitApplicationRoute, application.guard(services, "application.edit")),
+    (c) => {
       const { version, arrivalDate } = c.req.valid("json");
-      const association = associationOf(c);
-      if (arrivalDate !== undefined && !can(principalOf(c), "applications.manage", association.id))
+      if (
+        arrivalDate !== undefined &&
+        !can(principalOf(c), "applications.manage", associationOf(c).id)
+      )
         refuse(
           "applications.manage",
           "Bara förbundets kansli anger ankomstdatum, för ett original som kommit in på papper. Skicka in utan arrivalDate.",
         );
-      await submitApplication(services.db, actorOf(c), association.id, applicationId, version, {
-        arrivalDate,
-      });
-      return c.json(applicationOut(await details(services, c, true)), 200);
+      return application.change(services, c, (...at) =>
+        submitApplication(...at, version, { arrivalDate }),
+      );
     },
   );
 
   app.openapi(
-    guarded(startPreparationRoute, applicationGuard(services, "applications.manage")),
-    async (c) => {
-      const { applicationId } = c.req.valid("param");
+    guarded(startPreparationRoute, application.guard(services, "applications.manage")),
+    (c) => {
       const { version } = c.req.valid("json");
-      await startPreparation(services.db, actorOf(c), associationOf(c).id, applicationId, version);
-      return c.json(applicationOut(await details(services, c, true)), 200);
+      return application.change(services, c, (...at) => startPreparation(...at, version));
     },
   );
 
   app.openapi(
-    guarded(returnApplicationRoute, applicationGuard(services, "applications.manage")),
-    async (c) => {
-      const { applicationId } = c.req.valid("param");
+    guarded(returnApplicationRoute, application.guard(services, "applications.manage")),
+    (c) => {
       const { version, message } = c.req.valid("json");
-      await renamingFields({ returnMessage: "message" }, () =>
-        returnForCompletion(
-          services.db,
-          actorOf(c),
-          associationOf(c).id,
-          applicationId,
-          version,
-          message,
+      return application.change(services, c, (...at) =>
+        renamingFields({ returnMessage: "message" }, () =>
+          returnForCompletion(...at, version, message),
         ),
       );
-      return c.json(applicationOut(await details(services, c, true)), 200);
     },
   );
 
   app.openapi(
-    guarded(commentApplicationRoute, applicationGuard(services, "applications.comment")),
+    guarded(commentApplicationRoute, application.guard(services, "applications.comment")),
     async (c) => {
-      const { applicationId } = c.req.valid("param");
       const { text } = c.req.valid("json");
-      const id = await renamingFields({ comment: "text" }, () =>
-        addComment(services.db, actorOf(c), associationOf(c).id, applicationId, text),
+      const comment = await application.comment(services, c, (...at) =>
+        renamingFields({ comment: "text" }, () => addComment(...at, text)),
       );
-      const comment = (await details(services, c, true)).comments.find((x) => x.id === id);
-      if (!comment) throw new Error("comment not found after insert");
       return c.json(commentOut(comment), 201);
     },
   );
 
   app.openapi(
-    guarded(decideApplicationRoute, applicationGuard(services, "applications.decide")),
-    async (c) => {
-      const { applicationId } = c.req.valid("param");
+    guarded(decideApplicationRoute, application.guard(services, "applications.decide")),
+    (c) => {
       const { version, ...input } = c.req.valid("json");
-      await decideApplication(
-        services.db,
-        actorOf(c),
-        associationOf(c).id,
-        applicationId,
-        version,
-        input,
-      );
-      return c.json(applicationOut(await details(services, c, true)), 200);
+      return application.change(services, c, (...at) => decideApplication(...at, version, input));
     },
   );
 
   app.openapi(
-    guarded(requestSignatureRoute, applicationGuard(services, "application.edit")),
-    async (c) => {
-      const { applicationId } = c.req.valid("param");
+    guarded(requestSignatureRoute, application.guard(services, "application.edit")),
+    (c) => {
       const input = c.req.valid("json");
       // the link's token goes to the signer by e-mail and nowhere else
-      await renamingFields({ signerName: "name", signerEmail: "email" }, () =>
-        requestSignature(services.db, actorOf(c), associationOf(c).id, applicationId, input, {
-          mailer: services.mailer,
-          baseUrl: services.config.baseUrl,
-        }),
+      return application.change(services, c, (...at) =>
+        renamingFields({ signerName: "name", signerEmail: "email" }, () =>
+          requestSignature(...at, input, {
+            mailer: services.mailer,
+            baseUrl: services.config.baseUrl,
+          }),
+        ),
       );
-      return c.json(applicationOut(await details(services, c, true)), 200);
     },
   );
 
   app.openapi(
-    guarded(recordPaperSignatureRoute, applicationGuard(services, "applications.manage")),
-    async (c) => {
-      const { applicationId } = c.req.valid("param");
+    guarded(recordPaperSignatureRoute, application.guard(services, "applications.manage")),
+    (c) => {
       const input = c.req.valid("json");
-      await renamingFields({ signerName: "name", signerEmail: "email" }, () =>
-        recordPaperSignature(services.db, actorOf(c), associationOf(c).id, applicationId, input),
+      return application.change(services, c, (...at) =>
+        renamingFields({ signerName: "name", signerEmail: "email" }, () =>
+          recordPaperSignature(...at, input),
+        ),
       );
-      return c.json(applicationOut(await details(services, c, true)), 200);
     },
   );
 
   app.openapi(
-    guarded(listApplicationVersionsRoute, applicationGuard(services, "application.view")),
+    guarded(listApplicationVersionsRoute, application.guard(services, "application.view")),
     async (c) => {
       const { applicationId } = c.req.valid("param");
       const rows = await listApplicationVersions(services.db, applicationId);
-      return c.json(
-        { items: rows.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })) },
-        200,
-      );
+      return c.json(versionsOut<(typeof APPLICATION_STATUSES)[number]>(rows), 200);
     },
   );
 
   app.openapi(
-    guarded(getApplicationVersionRoute, applicationGuard(services, "application.view")),
+    guarded(getApplicationVersionRoute, application.guard(services, "application.view")),
     async (c) => {
       const { applicationId, version } = c.req.valid("param");
       const row = await getApplicationVersion(services.db, applicationId, version);
@@ -1328,7 +1102,7 @@ export function registerApplicationRoutes(app: OpenAPIHono<ApiEnv>, services: Ap
   );
 
   app.openapi(
-    guarded(diffApplicationRoute, applicationGuard(services, "application.view")),
+    guarded(diffApplicationRoute, application.guard(services, "application.view")),
     async (c) => {
       const { applicationId } = c.req.valid("param");
       const { from, to } = c.req.valid("query");
@@ -1340,7 +1114,7 @@ export function registerApplicationRoutes(app: OpenAPIHono<ApiEnv>, services: Ap
         throw new NotFoundError(
           `Ansökan har ingen version ${before ? to : from}. Se historiken för vilka som finns.`,
         );
-      const { orgName } = await details(services, c);
+      const { orgName } = await application.details(services, c);
       return c.json(
         {
           from,
@@ -1379,17 +1153,12 @@ export function registerApplicationRoutes(app: OpenAPIHono<ApiEnv>, services: Ap
   });
 
   app.openapi(
-    guarded(applicationDocumentRoute, applicationGuard(services, "application.view")),
+    guarded(applicationDocumentRoute, application.guard(services, "application.view")),
     async (c) => {
       const { format } = c.req.valid("query");
-      const application = await details(services, c);
+      const details = await application.details(services, c);
       const logo = await getAssociationLogo(services.db, associationOf(c).id);
-      const document = await renderApplicationDocument(application, logo, format);
-      return c.body(new Uint8Array(document.body), 200, {
-        "Content-Type": document.mediaType,
-        "Content-Disposition": attachment(document.fileName),
-        "Cache-Control": "private, no-store",
-      });
+      return documentBody(c, await renderApplicationDocument(details, logo, format));
     },
   );
 }

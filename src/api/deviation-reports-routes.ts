@@ -7,16 +7,8 @@
 // A report the caller may not see answers 404, exactly like one that does not exist; one the
 // caller sees but may not act on answers 403.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import {
-  can,
-  canOnInitiative,
-  ForbiddenError,
-  type Permission,
-  visibleReports,
-} from "../access/policy.ts";
+import { can, canOnInitiative, visibleReports } from "../access/policy.ts";
 import type { Principal } from "../access/principal.ts";
-import { NotFoundError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import {
   createDeviationReport,
@@ -33,47 +25,49 @@ import {
   saveDeviationReport,
   submitDeviationReport,
 } from "../reports/deviation-reports.ts";
-import { actorOf, associationOf, guard, guarded, principalOf, type Rule } from "./app.ts";
+import { actorOf, associationOf, guard, guarded, principalOf } from "./app.ts";
+import {
+  guardedItem,
+  iso,
+  itemParams,
+  itemProblems,
+  itemRoutes,
+  refuse,
+  someVisible,
+  versionsOut,
+} from "./item-operations.ts";
 import {
   AssociationParams,
+  associationNotFound,
+  commentSchema,
   common,
+  forbiddenInAssociation,
   invalid,
+  isoDateLike,
   json,
   jsonBody,
-  problem,
   security,
-  tooLarge,
-  unsupported,
+  timestampLike,
+  versionFields,
+  versionListSchema,
+  writing,
 } from "./operation-kit.ts";
-import type { ApiContext, ApiEnv } from "./problems.ts";
+import type { ApiEnv } from "./problems.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
 const TAG = "Avvikelserapporter";
 
-const forbidden = problem(
-  "Nyckelns ägare ser rapporten men saknar behörighet för åtgärden, eller nyckeln får bara läsa (scope read).",
-);
-const forbiddenInAssociation = problem(
-  "Nyckelns ägare saknar behörighet, eller nyckeln får bara läsa (scope read).",
-);
-const notFound = problem("Förbundet finns inte eller nyckelns ägare har ingen roll i det.");
-const reportNotFound = problem(
-  "Förbundet eller rapporten finns inte, eller nyckelns ägare får inte se rapporten. Svaret är detsamma i alla fallen.",
-);
-const conflict = problem(
-  "Rapporten har ändrats sedan du läste den (versionen stämmer inte). `changes` anger vad den andra ändrade, fält för fält.",
-);
-const writing = { 400: invalid, 413: tooLarge, 415: unsupported } as const;
+const { forbidden, notFound: reportNotFound, conflict } = itemProblems("rapporten");
 
-const ReportParams = AssociationParams.extend({
-  deviationId: z.uuid().openapi({
-    param: { name: "deviationId", in: "path" },
-    description: "Avvikelserapportens id.",
-    example: "3f1c2a4e-6f3b-4c1d-9e2a-5b7f0c3d4e21",
-  }),
-});
+const ReportParams = itemParams(
+  "deviationId",
+  "Avvikelserapportens id.",
+  "3f1c2a4e-6f3b-4c1d-9e2a-5b7f0c3d4e21",
+);
+
+type DeviationStatus = (typeof DEVIATION_STATUSES)[number];
 
 const Status = z.enum(DEVIATION_STATUSES).openapi({
   description: "Rapportens status: utkast, inskickad, godkand eller avslagen.",
@@ -91,11 +85,8 @@ const Request = z.enum(DEVIATION_REQUESTS).openapi({
   example: "forlangning",
 });
 
-const isoDate = (description: string) =>
-  z.iso.date().nullable().openapi({ description, example: "2028-06-30" });
-
-const timestamp = (description: string) =>
-  z.iso.datetime({ offset: true }).openapi({ description, example: "2027-03-02T09:30:00.000Z" });
+const isoDate = isoDateLike("2028-06-30");
+const timestamp = timestampLike("2027-03-02T09:30:00.000Z");
 
 const narrative = (description: string, example: string) =>
   z
@@ -211,14 +202,11 @@ const DecisionSchema = z
   })
   .openapi("DeviationReportDecision");
 
-const CommentSchema = z
-  .object({
-    id: z.uuid(),
-    authorName: z.string().openapi({ example: "Maria Lindqvist" }),
-    text: z.string().openapi({ example: "Vilka tjänster gäller det?" }),
-    createdAt: timestamp("När kommentaren skrevs."),
-  })
-  .openapi("DeviationReportComment");
+const CommentSchema = commentSchema("DeviationReportComment", {
+  authorExample: "Maria Lindqvist",
+  textExample: "Vilka tjänster gäller det?",
+  timestamp,
+});
 
 const ReportSchema = z
   .object({
@@ -281,26 +269,17 @@ const ListSchema = z
   .object({ items: z.array(SummarySchema) })
   .openapi("DeviationReportList", { description: "Rapporterna, nyaste först." });
 
-const VersionListSchema = z
-  .object({
-    items: z.array(
-      z.object({
-        version: z.number().int().openapi({ example: 2 }),
-        status: Status,
-        event: z.string().openapi({
-          description: "Vad som gav versionen: created, saved, submitted eller decided.",
-          example: "submitted",
-        }),
-        note: z
-          .string()
-          .nullable()
-          .openapi({ description: "Anteckning, till exempel diarienumret eller beslutet." }),
-        actorName: z.string().openapi({ example: "Leila Haddad" }),
-        createdAt: timestamp("När versionen sparades."),
-      }),
-    ),
-  })
-  .openapi("DeviationReportVersionList", { description: "Rapportens versioner, nyaste först." });
+const VersionListSchema = versionListSchema(
+  "DeviationReportVersionList",
+  versionFields(Status, {
+    events: "created, saved, submitted eller decided",
+    eventExample: "submitted",
+    note: "Anteckning, till exempel diarienumret eller beslutet.",
+    actor: { example: "Leila Haddad" },
+    timestamp,
+  }),
+  "Rapportens versioner, nyaste först.",
+);
 
 // ---------------------------------------------------------------------------------------------
 // Routes
@@ -328,7 +307,7 @@ export const listDeviationReportsRoute = createRoute({
     200: json(ListSchema, "Rapporterna."),
     400: invalid,
     403: forbiddenInAssociation,
-    404: notFound,
+    404: associationNotFound,
     ...common,
   },
 });
@@ -347,122 +326,68 @@ export const createDeviationReportRoute = createRoute({
     201: json(ReportSchema, "Utkastet skapades."),
     ...writing,
     403: forbiddenInAssociation,
-    404: notFound,
+    404: associationNotFound,
     ...common,
   },
 });
 
-export const getDeviationReportRoute = createRoute({
-  method: "get",
+const route = itemRoutes({
+  tag: TAG,
   path: one,
+  params: ReportParams,
+  forbidden,
+  notFound: reportNotFound,
+});
+
+export const getDeviationReportRoute = route.get({
   operationId: "getDeviationReport",
-  tags: [TAG],
   summary: "Hämta en avvikelserapport",
   description:
     "Rapporten med begäran, beslut och kommentarer. Kräver behörigheten report.view: i hela förbundet, eller som insatsansvarig eller i styrgruppen för insatsen.",
-  security,
-  request: { params: ReportParams },
-  responses: {
-    200: json(ReportSchema, "Rapporten."),
-    400: invalid,
-    403: forbidden,
-    404: reportNotFound,
-    ...common,
-  },
+  answers: { 200: json(ReportSchema, "Rapporten.") },
 });
 
-export const updateDeviationReportRoute = createRoute({
-  method: "put",
-  path: one,
+export const updateDeviationReportRoute = route.put({
   operationId: "updateDeviationReport",
-  tags: [TAG],
   summary: "Spara en avvikelserapport",
   description:
     "Ersätter innehållet i ett utkast. Kräver behörigheten report.write på insatsen och scope write.",
-  security,
-  request: { params: ReportParams, body: jsonBody(UpdateSchema) },
-  responses: {
-    200: json(ReportSchema, "Rapporten efter ändringen."),
-    ...writing,
-    403: forbidden,
-    404: reportNotFound,
-    409: conflict,
-    ...common,
-  },
+  body: UpdateSchema,
+  answers: { 200: json(ReportSchema, "Rapporten efter ändringen."), 409: conflict },
 });
 
-export const submitDeviationReportRoute = createRoute({
-  method: "post",
-  path: `${one}/submit`,
+export const submitDeviationReportRoute = route.post({
+  path: "submit",
   operationId: "submitDeviationReport",
-  tags: [TAG],
   summary: "Skicka in en avvikelserapport",
   description:
     "Skickar in ett utkast. Typ, beskrivning, orsak, konsekvens och åtgärder ska vara ifyllda, och begärans fält ska stämma med insatsens datum. Rapporten får dagens datum som ankomstdatum och ett diarienummer. Kräver behörigheten report.write på insatsen och scope write.",
-  security,
-  request: { params: ReportParams, body: jsonBody(SubmitSchema) },
-  responses: {
-    200: json(ReportSchema, "Rapporten efter inskickningen."),
-    ...writing,
-    403: forbidden,
-    404: reportNotFound,
-    409: conflict,
-    ...common,
-  },
+  body: SubmitSchema,
+  answers: { 200: json(ReportSchema, "Rapporten efter inskickningen."), 409: conflict },
 });
 
-export const decideDeviationReportRoute = createRoute({
-  method: "post",
-  path: `${one}/decision`,
+export const decideDeviationReportRoute = route.post({
+  path: "decision",
   operationId: "decideDeviationReport",
-  tags: [TAG],
   summary: "Registrera beslutet om en avvikelserapport",
   description:
     "Godkänner eller avslår en inskickad rapport. Ett godkännande ändrar insatsen i samma steg: forlangning ger nytt slutdatum, avslut_i_fortid avslutar insatsen i förtid och sparar det planerade slutet, andrad_malgrupp ger ny målgrupp. flytta_medel ändrar inte insatsen; budgeten fördelas om i ekonomidelen. Kräver behörigheten deviations.decide och scope write; beslut som kansli kräver reports.manage.",
-  security,
-  request: { params: ReportParams, body: jsonBody(DecisionInputSchema) },
-  responses: {
-    200: json(ReportSchema, "Rapporten efter beslutet."),
-    ...writing,
-    403: forbidden,
-    404: reportNotFound,
-    409: conflict,
-    ...common,
-  },
+  body: DecisionInputSchema,
+  answers: { 200: json(ReportSchema, "Rapporten efter beslutet."), 409: conflict },
 });
 
-export const listDeviationReportVersionsRoute = createRoute({
-  method: "get",
-  path: `${one}/versions`,
+export const listDeviationReportVersionsRoute = route.get({
+  path: "versions",
   operationId: "listDeviationReportVersions",
-  tags: [TAG],
   summary: "Avvikelserapportens historik",
   description: "Varje sparad version: vem, när och varför. Kräver behörigheten report.view.",
-  security,
-  request: { params: ReportParams },
-  responses: {
-    200: json(VersionListSchema, "Versionerna, nyaste först."),
-    400: invalid,
-    403: forbidden,
-    404: reportNotFound,
-    ...common,
-  },
+  answers: { 200: json(VersionListSchema, "Versionerna, nyaste först.") },
 });
 
 // ---------------------------------------------------------------------------------------------
 // Handlers
 
 const REPORT_NOT_FOUND = "Avvikelserapporten finns inte i förbundet, eller så får du inte se den.";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Reports the guard has read, for the handler of the same request. */
-const loaded = new WeakMap<Request, DeviationReportDetails>();
-
-/** Some initiative whose reports the principal sees. */
-const someReports: Rule = (principal, associationId) => {
-  const visible = visibleReports(principal, associationId);
-  return visible === "all" || visible.length > 0;
-};
 
 /** Reports may be written for some initiative: association-wide, or through an initiative role. */
 const writesSomeReport = (principal: Principal, associationId: string) =>
@@ -473,54 +398,6 @@ const writesSomeReport = (principal: Principal, associationId: string) =>
       g.initiativeId !== null &&
       canOnInitiative(principal, "report.write", associationId, g.initiativeId),
   );
-
-/**
- * The guard for one report: the association as for every operation, then the report, which
- * answers 404 unless the principal may see it, then `permission` on the report's initiative
- * (403). An id that is no uuid cannot exist: the association-wide permission decides, and
- * validation then answers 400.
- */
-function reportGuard(services: AppServices, permission: Permission): MiddlewareHandler<ApiEnv> {
-  const inAssociation = guard(services, permission, () => true);
-  return (c, next) =>
-    inAssociation(c, async () => {
-      const associationId = associationOf(c).id;
-      const id = c.req.param("deviationId") ?? "";
-      let initiativeId = "";
-      if (UUID.test(id)) {
-        const found = await getDeviationReport(services.db, associationId, id);
-        if (
-          !found ||
-          !canOnInitiative(principalOf(c), "report.view", associationId, found.initiativeId)
-        )
-          throw new NotFoundError(REPORT_NOT_FOUND);
-        loaded.set(c.req.raw, found);
-        initiativeId = found.initiativeId;
-      }
-      await guard(services, permission, (principal, association) =>
-        canOnInitiative(principal, permission, association, initiativeId),
-      )(c, next);
-    });
-}
-
-/** The report the guard read, or a fresh read after a change. */
-async function details(services: AppServices, c: ApiContext, fresh = false) {
-  const cached = fresh ? undefined : loaded.get(c.req.raw);
-  if (cached) return cached;
-  const id = c.req.param("deviationId") ?? "";
-  const found = await getDeviationReport(services.db, associationOf(c).id, id);
-  if (!found) throw new NotFoundError(REPORT_NOT_FOUND);
-  return found;
-}
-
-/** A 403 for a part of a request that needs more than the operation itself. */
-function refuse(permission: Permission, detail: string): never {
-  const error = new ForbiddenError(permission);
-  error.message = detail;
-  throw error;
-}
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function reportOut(d: DeviationReportDetails) {
   return {
@@ -563,12 +440,23 @@ function reportOut(d: DeviationReportDetails) {
   };
 }
 
+const deviation = guardedItem({
+  idParam: "deviationId",
+  view: "report.view",
+  notFound: REPORT_NOT_FOUND,
+  load: getDeviationReport,
+  out: reportOut,
+});
+
 export function registerDeviationReportRoutes(
   app: OpenAPIHono<ApiEnv>,
   services: AppServices,
 ): void {
   app.openapi(
-    guarded(listDeviationReportsRoute, guard(services, "reports.view", someReports)),
+    guarded(
+      listDeviationReportsRoute,
+      guard(services, "reports.view", someVisible(visibleReports)),
+    ),
     async (c) => {
       const association = associationOf(c);
       const { status, initiativeId } = c.req.valid("query");
@@ -621,90 +509,53 @@ export function registerDeviationReportRoutes(
         initiativeId,
         input,
       );
-      const created = await getDeviationReport(services.db, association.id, id);
-      if (!created) throw new NotFoundError(REPORT_NOT_FOUND);
-      return c.json(reportOut(created), 201);
+      return c.json(reportOut(await deviation.find(services, association.id, id)), 201);
     },
   );
 
-  app.openapi(guarded(getDeviationReportRoute, reportGuard(services, "report.view")), async (c) =>
-    c.json(reportOut(await details(services, c)), 200),
+  app.openapi(guarded(getDeviationReportRoute, deviation.guard(services, "report.view")), (c) =>
+    deviation.show(services, c),
   );
 
   app.openapi(
-    guarded(updateDeviationReportRoute, reportGuard(services, "report.write")),
-    async (c) => {
-      const { deviationId } = c.req.valid("param");
+    guarded(updateDeviationReportRoute, deviation.guard(services, "report.write")),
+    (c) => {
       const { version, ...input } = c.req.valid("json");
-      await saveDeviationReport(
-        services.db,
-        actorOf(c),
-        associationOf(c).id,
-        deviationId,
-        version,
-        input,
-      );
-      return c.json(reportOut(await details(services, c, true)), 200);
+      return deviation.change(services, c, (...at) => saveDeviationReport(...at, version, input));
     },
   );
 
   app.openapi(
-    guarded(submitDeviationReportRoute, reportGuard(services, "report.write")),
-    async (c) => {
-      const { deviationId } = c.req.valid("param");
+    guarded(submitDeviationReportRoute, deviation.guard(services, "report.write")),
+    (c) => {
       const { version } = c.req.valid("json");
-      await submitDeviationReport(
-        services.db,
-        actorOf(c),
-        associationOf(c).id,
-        deviationId,
-        version,
-      );
-      return c.json(reportOut(await details(services, c, true)), 200);
+      return deviation.change(services, c, (...at) => submitDeviationReport(...at, version));
     },
   );
 
   app.openapi(
-    guarded(decideDeviationReportRoute, reportGuard(services, "deviations.decide")),
-    async (c) => {
-      const { deviationId } = c.req.valid("param");
+    guarded(decideDeviationReportRoute, deviation.guard(services, "deviations.decide")),
+    (c) => {
       const { version, ...input } = c.req.valid("json");
-      const association = associationOf(c);
-      const office = can(principalOf(c), "reports.manage", association.id);
+      const office = can(principalOf(c), "reports.manage", associationOf(c).id);
       if (input.decisionBody === "kansli" && !office)
         refuse(
           "reports.manage",
           "Bara förbundets kansli beslutar som kansli (decisionBody: kansli). Registrera styrelsens beslut med decisionBody: styrelse.",
         );
       const bodies: DecisionBody[] = office ? ["kansli", "styrelse"] : ["styrelse"];
-      await decideDeviationReport(
-        services.db,
-        actorOf(c),
-        association.id,
-        deviationId,
-        version,
-        input,
-        { bodies },
+      return deviation.change(services, c, (...at) =>
+        decideDeviationReport(...at, version, input, { bodies }),
       );
-      return c.json(reportOut(await details(services, c, true)), 200);
     },
   );
 
   app.openapi(
-    guarded(listDeviationReportVersionsRoute, reportGuard(services, "report.view")),
+    guarded(listDeviationReportVersionsRoute, deviation.guard(services, "report.view")),
     async (c) => {
       const { deviationId } = c.req.valid("param");
       const rows = await listDeviationReportVersions(services.db, deviationId);
-      return c.json(
-        {
-          items: rows.map((v) => ({
-            ...v,
-            status: v.status as (typeof DEVIATION_STATUSES)[number],
-            createdAt: v.createdAt.toISOString(),
-          })),
-        },
-        200,
-      );
+      return c.json(versionsOut<DeviationStatus>(rows), 200);
     },
   );
 }

@@ -7,10 +7,8 @@
 // A report the caller may not see answers 404, exactly like one that does not exist; one the
 // caller sees but may not act on answers 403.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import { canOnInitiative, type Permission, visibleReports } from "../access/policy.ts";
+import { visibleReports } from "../access/policy.ts";
 import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
-import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { ACHIEVED, YES_NO } from "../reports/final-report-content.ts";
 import {
@@ -25,58 +23,60 @@ import {
   submitFinalReport,
 } from "../reports/final-reports.ts";
 import { FINAL_REPORT_STATUSES } from "../reports/schema.ts";
-import { actorOf, associationOf, guard, guarded, principalOf, type Rule } from "./app.ts";
+import { actorOf, associationOf, guard, guarded, principalOf } from "./app.ts";
+import {
+  guardedItem,
+  iso,
+  itemParams,
+  itemProblems,
+  itemRoutes,
+  onInitiative,
+  renamingFields,
+  someVisible,
+  versionsOut,
+} from "./item-operations.ts";
 import {
   AssociationParams,
+  associationNotFound,
+  commentSchema,
   common,
+  forbiddenInAssociation,
   invalid,
+  isoDateLike,
   json,
-  jsonBody,
+  narrative,
+  numberOrText,
+  optionalDate,
   problem,
   security,
-  tooLarge,
-  unsupported,
+  timestampLike,
+  versionFields,
+  versionListSchema,
+  whole,
 } from "./operation-kit.ts";
-import type { ApiContext, ApiEnv } from "./problems.ts";
+import type { ApiEnv } from "./problems.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
 const TAG = "Slutrapporter";
 
-const forbidden = problem(
-  "Nyckelns ägare ser slutrapporten men saknar behörighet för åtgärden, eller nyckeln får bara läsa (scope read).",
-);
-const forbiddenInAssociation = problem(
-  "Nyckelns ägare saknar behörighet, eller nyckeln får bara läsa (scope read).",
-);
-const notFound = problem("Förbundet finns inte eller nyckelns ägare har ingen roll i det.");
-const reportNotFound = problem(
-  "Förbundet eller slutrapporten finns inte, eller nyckelns ägare får inte se den. Svaret är detsamma i alla fallen.",
-);
+const { forbidden, notFound: reportNotFound, conflict } = itemProblems("slutrapporten", "den");
 const initiativeNotFound = problem(
   "Förbundet eller insatsen finns inte, eller nyckelns ägare har ingen roll i förbundet.",
 );
-const conflict = problem(
-  "Slutrapporten har ändrats sedan du läste den (versionen stämmer inte). `changes` anger vad den andra ändrade, fält för fält.",
+
+const InitiativeParams = itemParams(
+  "initiativeId",
+  "Insatsens id.",
+  "3f2b8c1d-4e5a-4b6c-8d7e-9f0a1b2c3d4e",
 );
-const writing = { 400: invalid, 413: tooLarge, 415: unsupported } as const;
 
-const InitiativeParams = AssociationParams.extend({
-  initiativeId: z.uuid().openapi({
-    param: { name: "initiativeId", in: "path" },
-    description: "Insatsens id.",
-    example: "3f2b8c1d-4e5a-4b6c-8d7e-9f0a1b2c3d4e",
-  }),
-});
-
-const ReportParams = AssociationParams.extend({
-  finalReportId: z.uuid().openapi({
-    param: { name: "finalReportId", in: "path" },
-    description: "Slutrapportens id.",
-    example: "6a1d2c3b-4e5f-4a6b-9c7d-8e9f0a1b2c3d",
-  }),
-});
+const ReportParams = itemParams(
+  "finalReportId",
+  "Slutrapportens id.",
+  "6a1d2c3b-4e5f-4a6b-9c7d-8e9f0a1b2c3d",
+);
 
 const Status = z.enum(FINAL_REPORT_STATUSES).openapi({
   description:
@@ -89,20 +89,8 @@ const Answer = z.enum(ACHIEVED).nullable().openapi({
   example: "delvis",
 });
 
-const isoDate = (description: string) =>
-  z.iso.date().nullable().openapi({ description, example: "2026-10-31" });
-
-const timestamp = (description: string) =>
-  z.iso.datetime({ offset: true }).openapi({ description, example: "2026-11-02T09:30:00.000Z" });
-
-const whole = (description: string, example: number) =>
-  z.number().int().nullable().openapi({ description, example });
-
-const narrative = (description: string, example: string) =>
-  z.string().openapi({
-    description: `${description} Text med enkel formatering: rubriker, listor och stycken.`,
-    example,
-  });
+const isoDate = isoDateLike("2026-10-31");
+const timestamp = timestampLike("2026-11-02T09:30:00.000Z");
 
 export const FinalReportContentSchema = z
   .object({
@@ -200,14 +188,11 @@ export const FinalReportContentSchema = z
       "Slutrapportens innehåll: uppgifterna om insatsen som de var när rapporten påbörjades, och det den insatsansvariga skriver.",
   });
 
-const CommentSchema = z
-  .object({
-    id: z.uuid(),
-    authorName: z.string().openapi({ example: "Maria Lindqvist" }),
-    text: z.string().openapi({ example: "Beskriv lärdomarna mer." }),
-    createdAt: timestamp("När kommentaren skrevs."),
-  })
-  .openapi("FinalReportComment");
+const CommentSchema = commentSchema("FinalReportComment", {
+  authorExample: "Maria Lindqvist",
+  textExample: "Beskriv lärdomarna mer.",
+  timestamp,
+});
 
 export const FinalReportSchema = z
   .object({
@@ -256,27 +241,17 @@ const SummarySchema = z
 
 const ListSchema = z.object({ items: z.array(SummarySchema) }).openapi("FinalReportList");
 
-const VersionListSchema = z
-  .object({
-    items: z.array(
-      z.object({
-        version: z.number().int().openapi({ example: 2 }),
-        status: Status,
-        event: z.string().openapi({
-          description:
-            "Vad som gav versionen: created, saved, submitted, resubmitted, returned eller locked.",
-          example: "saved",
-        }),
-        note: z
-          .string()
-          .nullable()
-          .openapi({ description: "Anteckning, till exempel diarienumret." }),
-        actorName: z.string().openapi({ example: "Leila Haddad" }),
-        createdAt: timestamp("När versionen sparades."),
-      }),
-    ),
-  })
-  .openapi("FinalReportVersionList", { description: "Rapportens versioner, nyaste först." });
+const VersionListSchema = versionListSchema(
+  "FinalReportVersionList",
+  versionFields(Status, {
+    events: "created, saved, submitted, resubmitted, returned eller locked",
+    eventExample: "saved",
+    note: "Anteckning, till exempel diarienumret.",
+    actor: { example: "Leila Haddad" },
+    timestamp,
+  }),
+  "Rapportens versioner, nyaste först.",
+);
 
 const Version = () =>
   z.number().int().min(1).openapi({
@@ -285,23 +260,7 @@ const Version = () =>
     example: 3,
   });
 
-/** A number as a number or as text ("25 000 kr"), as people type them. */
-const numberOrText = (description: string, example: number | string) =>
-  z
-    .union([z.number(), z.string().max(40)])
-    .nullable()
-    .default(null)
-    .openapi({
-      description: `${description} Ett tal, eller text som "${example}"; null eller utelämnat för inget.`,
-      example,
-    });
 const text = (description: string) => z.string().max(25_000).default("").openapi({ description });
-const optionalDate = (description: string) =>
-  z.iso
-    .date()
-    .nullable()
-    .default(null)
-    .openapi({ description: `${description} ÅÅÅÅ-MM-DD; null eller utelämnat för inget.` });
 const answerInput = z.enum(ACHIEVED).nullable().default(null).openapi({
   description: "ja, nej eller delvis; null eller utelämnat för obesvarat.",
 });
@@ -412,7 +371,7 @@ export const listFinalReportsRoute = createRoute({
     200: json(ListSchema, "Slutrapporterna."),
     400: invalid,
     403: forbiddenInAssociation,
-    404: notFound,
+    404: associationNotFound,
     ...common,
   },
 });
@@ -437,72 +396,33 @@ export const createFinalReportRoute = createRoute({
   },
 });
 
-export const getFinalReportRoute = createRoute({
-  method: "get",
+const route = itemRoutes({
+  tag: TAG,
   path: one,
+  params: ReportParams,
+  forbidden,
+  notFound: reportNotFound,
+  actionAnswers: { 200: json(FinalReportSchema, "Slutrapporten efter åtgärden."), 409: conflict },
+});
+
+export const getFinalReportRoute = route.get({
   operationId: "getFinalReport",
-  tags: [TAG],
   summary: "Hämta en slutrapport",
   description:
     "Slutrapporten med innehåll och kommentarer. Kräver behörigheten report.view: i hela förbundet, eller som insatsansvarig eller i styrgruppen för insatsen.",
-  security,
-  request: { params: ReportParams },
-  responses: {
-    200: json(FinalReportSchema, "Slutrapporten."),
-    400: invalid,
-    403: forbidden,
-    404: reportNotFound,
-    ...common,
-  },
+  answers: { 200: json(FinalReportSchema, "Slutrapporten.") },
 });
 
-export const updateFinalReportRoute = createRoute({
-  method: "put",
-  path: one,
+export const updateFinalReportRoute = route.put({
   operationId: "updateFinalReport",
-  tags: [TAG],
   summary: "Spara en slutrapport",
   description:
     "Ersätter den insatsansvarigas del av ett utkast eller en rapport som skickats tillbaka för komplettering. Kräver behörigheten report.write för insatsen och scope write.",
-  security,
-  request: { params: ReportParams, body: jsonBody(UpdateSchema) },
-  responses: {
-    200: json(FinalReportSchema, "Slutrapporten efter ändringen."),
-    ...writing,
-    403: forbidden,
-    404: reportNotFound,
-    409: conflict,
-    ...common,
-  },
+  body: UpdateSchema,
+  answers: { 200: json(FinalReportSchema, "Slutrapporten efter ändringen."), 409: conflict },
 });
 
-const action = <S extends z.ZodType>(
-  path: string,
-  operationId: string,
-  summary: string,
-  description: string,
-  schema: S,
-) =>
-  createRoute({
-    method: "post",
-    path: `${one}/${path}`,
-    operationId,
-    tags: [TAG],
-    summary,
-    description,
-    security,
-    request: { params: ReportParams, body: jsonBody(schema) },
-    responses: {
-      200: json(FinalReportSchema, "Slutrapporten efter åtgärden."),
-      ...writing,
-      403: forbidden,
-      404: reportNotFound,
-      409: conflict,
-      ...common,
-    },
-  });
-
-export const submitFinalReportRoute = action(
+export const submitFinalReportRoute = route.action(
   "submit",
   "submitFinalReport",
   "Skicka in en slutrapport",
@@ -510,7 +430,7 @@ export const submitFinalReportRoute = action(
   VersionOnly,
 );
 
-export const returnFinalReportRoute = action(
+export const returnFinalReportRoute = route.action(
   "return",
   "returnFinalReport",
   "Skicka tillbaka för komplettering",
@@ -518,7 +438,7 @@ export const returnFinalReportRoute = action(
   ReturnSchema,
 );
 
-export const acceptFinalReportRoute = action(
+export const acceptFinalReportRoute = route.action(
   "accept",
   "acceptFinalReport",
   "Godkänn och lås en slutrapport",
@@ -526,97 +446,18 @@ export const acceptFinalReportRoute = action(
   VersionOnly,
 );
 
-export const listFinalReportVersionsRoute = createRoute({
-  method: "get",
-  path: `${one}/versions`,
+export const listFinalReportVersionsRoute = route.get({
+  path: "versions",
   operationId: "listFinalReportVersions",
-  tags: [TAG],
   summary: "Slutrapportens historik",
   description: "Varje sparad version: vem, när och varför. Kräver behörigheten report.view.",
-  security,
-  request: { params: ReportParams },
-  responses: {
-    200: json(VersionListSchema, "Versionerna, nyaste först."),
-    400: invalid,
-    403: forbidden,
-    404: reportNotFound,
-    ...common,
-  },
+  answers: { 200: json(VersionListSchema, "Versionerna, nyaste först.") },
 });
 
 // ---------------------------------------------------------------------------------------------
 // Handlers
 
 const REPORT_NOT_FOUND = "Slutrapporten finns inte i förbundet, eller så får du inte se den.";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Reports the guard has read, for the handler of the same request. */
-const loaded = new WeakMap<Request, FinalReportDetails>();
-
-/** Some report of the association: all of them, or those of the principal's initiatives. */
-const someReport: Rule = (principal, associationId) => {
-  const visible = visibleReports(principal, associationId);
-  return visible === "all" || visible.length > 0;
-};
-
-/** A permission on the initiative in the path. */
-const onInitiative =
-  (permission: Permission): Rule =>
-  (principal, associationId, initiativeId) =>
-    canOnInitiative(principal, permission, associationId, initiativeId);
-
-/**
- * The guard for one report: the association as for every operation, then the report, which
- * answers 404 unless the principal may see it, then `permission` on the report's initiative
- * (403). An id that is no uuid cannot exist: the association-wide permission decides, and
- * validation then answers 400.
- */
-function reportGuard(services: AppServices, permission: Permission): MiddlewareHandler<ApiEnv> {
-  const inAssociation = guard(services, permission, () => true);
-  return (c, next) =>
-    inAssociation(c, async () => {
-      const associationId = associationOf(c).id;
-      const id = c.req.param("finalReportId") ?? "";
-      let initiativeId = "";
-      if (UUID.test(id)) {
-        const found = await getFinalReport(services.db, associationId, id);
-        if (
-          !found ||
-          !canOnInitiative(principalOf(c), "report.view", associationId, found.initiativeId)
-        )
-          throw new NotFoundError(REPORT_NOT_FOUND);
-        loaded.set(c.req.raw, found);
-        initiativeId = found.initiativeId;
-      }
-      await guard(services, permission, (principal, association) =>
-        canOnInitiative(principal, permission, association, initiativeId),
-      )(c, next);
-    });
-}
-
-/** The report the guard read, or a fresh read after a change. */
-async function details(services: AppServices, c: ApiContext, fresh = false) {
-  const cached = fresh ? undefined : loaded.get(c.req.raw);
-  if (cached) return cached;
-  const id = c.req.param("finalReportId") ?? "";
-  const found = await getFinalReport(services.db, associationOf(c).id, id);
-  if (!found) throw new NotFoundError(REPORT_NOT_FOUND);
-  return found;
-}
-
-/** Refusal of the use case named in the API's own field names. */
-async function renamingFields<T>(names: Record<string, string>, run: () => Promise<T>) {
-  try {
-    return await run();
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new ValidationError(
-      Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [names[k] ?? k, v])),
-    );
-  }
-}
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function reportOut(d: FinalReportDetails) {
   return {
@@ -642,9 +483,17 @@ function reportOut(d: FinalReportDetails) {
   };
 }
 
+const finalReport = guardedItem({
+  idParam: "finalReportId",
+  view: "report.view",
+  notFound: REPORT_NOT_FOUND,
+  load: getFinalReport,
+  out: reportOut,
+});
+
 export function registerFinalReportRoutes(app: OpenAPIHono<ApiEnv>, services: AppServices): void {
   app.openapi(
-    guarded(listFinalReportsRoute, guard(services, "reports.view", someReport)),
+    guarded(listFinalReportsRoute, guard(services, "reports.view", someVisible(visibleReports))),
     async (c) => {
       const association = associationOf(c);
       const { status, initiativeId } = c.req.valid("query");
@@ -678,84 +527,51 @@ export function registerFinalReportRoutes(app: OpenAPIHono<ApiEnv>, services: Ap
         association.id,
         initiativeId,
       );
-      const report = await getFinalReport(services.db, association.id, id);
-      if (!report) throw new NotFoundError(REPORT_NOT_FOUND);
-      return created ? c.json(reportOut(report), 201) : c.json(reportOut(report), 200);
+      const report = reportOut(await finalReport.find(services, association.id, id));
+      return created ? c.json(report, 201) : c.json(report, 200);
     },
   );
 
-  app.openapi(guarded(getFinalReportRoute, reportGuard(services, "report.view")), async (c) =>
-    c.json(reportOut(await details(services, c)), 200),
+  app.openapi(guarded(getFinalReportRoute, finalReport.guard(services, "report.view")), (c) =>
+    finalReport.show(services, c),
   );
 
-  app.openapi(guarded(updateFinalReportRoute, reportGuard(services, "report.write")), async (c) => {
-    const { finalReportId } = c.req.valid("param");
+  app.openapi(guarded(updateFinalReportRoute, finalReport.guard(services, "report.write")), (c) => {
     const { version, ...input } = c.req.valid("json");
-    await saveFinalReport(
-      services.db,
-      actorOf(c),
-      associationOf(c).id,
-      finalReportId,
-      version,
-      input,
-    );
-    return c.json(reportOut(await details(services, c, true)), 200);
+    return finalReport.change(services, c, (...at) => saveFinalReport(...at, version, input));
   });
 
-  app.openapi(guarded(submitFinalReportRoute, reportGuard(services, "report.write")), async (c) => {
-    const { finalReportId } = c.req.valid("param");
+  app.openapi(guarded(submitFinalReportRoute, finalReport.guard(services, "report.write")), (c) => {
     const { version } = c.req.valid("json");
-    await submitFinalReport(services.db, actorOf(c), associationOf(c).id, finalReportId, version);
-    return c.json(reportOut(await details(services, c, true)), 200);
+    return finalReport.change(services, c, (...at) => submitFinalReport(...at, version));
   });
 
   app.openapi(
-    guarded(returnFinalReportRoute, reportGuard(services, "reports.manage")),
-    async (c) => {
-      const { finalReportId } = c.req.valid("param");
+    guarded(returnFinalReportRoute, finalReport.guard(services, "reports.manage")),
+    (c) => {
       const { version, message } = c.req.valid("json");
-      await renamingFields({ returnMessage: "message" }, () =>
-        returnFinalReport(
-          services.db,
-          actorOf(c),
-          associationOf(c).id,
-          finalReportId,
-          version,
-          message,
+      return finalReport.change(services, c, (...at) =>
+        renamingFields({ returnMessage: "message" }, () =>
+          returnFinalReport(...at, version, message),
         ),
       );
-      return c.json(reportOut(await details(services, c, true)), 200);
     },
   );
 
   app.openapi(
-    guarded(acceptFinalReportRoute, reportGuard(services, "reports.manage")),
-    async (c) => {
-      const { finalReportId } = c.req.valid("param");
+    guarded(acceptFinalReportRoute, finalReport.guard(services, "reports.manage")),
+    (c) => {
       const { version } = c.req.valid("json");
-      await acceptFinalReport(services.db, actorOf(c), associationOf(c).id, finalReportId, version);
-      return c.json(reportOut(await details(services, c, true)), 200);
+      return finalReport.change(services, c, (...at) => acceptFinalReport(...at, version));
     },
   );
 
   app.openapi(
-    guarded(listFinalReportVersionsRoute, reportGuard(services, "report.view")),
+    guarded(listFinalReportVersionsRoute, finalReport.guard(services, "report.view")),
     async (c) => {
       const { finalReportId } = c.req.valid("param");
       const rows = await listFinalReportVersions(services.db, finalReportId);
-      return c.json(
-        {
-          items: rows.map((v) => ({
-            version: v.version,
-            status: v.status as (typeof FINAL_REPORT_STATUSES)[number],
-            event: v.event,
-            note: v.note,
-            actorName: v.actorName,
-            createdAt: v.createdAt.toISOString(),
-          })),
-        },
-        200,
-      );
+      return c.json(versionsOut<(typeof FINAL_REPORT_STATUSES)[number]>(rows), 200);
     },
   );
 }

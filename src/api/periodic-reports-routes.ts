@@ -8,12 +8,9 @@
 // A report the caller may not see answers 404, exactly like one that does not exist; one the
 // caller sees but may not act on answers 403.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import { can, canOnInitiative, type Permission, visibleReports } from "../access/policy.ts";
-import type { Principal } from "../access/principal.ts";
+import { can, canOnInitiative, visibleReports } from "../access/policy.ts";
 import { todayInSweden } from "../applications/workflow.ts";
 import { INITIATIVE_STATUSES } from "../initiatives/schema.ts";
-import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { ensurePeriodicReports } from "../reports/calendar.ts";
 import {
@@ -43,16 +40,28 @@ import { listReportVersions } from "../reports/report-versions.ts";
 import { PERIODIC_REPORT_STATUSES } from "../reports/schema.ts";
 import { actorOf, associationOf, guard, guarded, principalOf, type Rule } from "./app.ts";
 import {
+  guardedItem,
+  iso,
+  itemParams,
+  itemProblems,
+  itemRoutes,
+  renamingFields,
+  someVisible,
+} from "./item-operations.ts";
+import {
   AssociationParams,
+  associationNotFound,
+  commentSchema,
   common,
+  isoDateLike,
   json,
-  jsonBody,
   problem,
   security,
-  tooLarge,
-  unsupported,
+  timestampLike,
+  versionFields,
+  versionListSchema,
 } from "./operation-kit.ts";
-import type { ApiContext, ApiEnv } from "./problems.ts";
+import type { ApiEnv } from "./problems.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -62,28 +71,20 @@ const TAG = "Periodiska rapporter";
 const invalid = problem(
   "Ogiltiga uppgifter eller ogiltig JSON; `errors` anger fälten, med ett meddelande på svenska för varje. En låst rapport eller en åtgärd som inte passar rapportens status anges vid fältet status.",
 );
-const forbidden = problem(
-  "Nyckelns ägare ser rapporten men saknar behörighet för åtgärden, eller nyckeln får bara läsa (scope read).",
-);
+const { forbidden, notFound: reportNotFound } = itemProblems("rapporten");
 const forbiddenInAssociation = problem(
   "Nyckelns ägare får inte se förbundets rapporter eller någon insats rapporter.",
 );
-const notFound = problem("Förbundet finns inte eller nyckelns ägare har ingen roll i det.");
-const reportNotFound = problem(
-  "Förbundet eller rapporten finns inte, eller nyckelns ägare får inte se rapporten. Svaret är detsamma i alla fallen.",
-);
+const notFound = associationNotFound;
 const conflict = problem(
   "Rapporten har ändrats sedan du läste den (versionen stämmer inte). Hämta den på nytt och gör om ändringen.",
 );
-const writing = { 400: invalid, 413: tooLarge, 415: unsupported } as const;
 
-const ReportParams = AssociationParams.extend({
-  reportId: z.uuid().openapi({
-    param: { name: "reportId", in: "path" },
-    description: "Rapportens id.",
-    example: "5b0e7c1a-2f4d-4e8b-9c3a-7d1e2f3a4b5c",
-  }),
-});
+const ReportParams = itemParams(
+  "reportId",
+  "Rapportens id.",
+  "5b0e7c1a-2f4d-4e8b-9c3a-7d1e2f3a4b5c",
+);
 
 const MEANINGS: Record<string, string> = { ingen: "– (ingen prognos)" };
 const codes = (values: readonly string[]) =>
@@ -108,11 +109,8 @@ const GoalAssessmentCode = z.enum(GOAL_ASSESSMENTS).openapi({
   example: "i_fas",
 });
 
-const isoDate = (description: string) =>
-  z.iso.date().nullable().openapi({ description, example: "2026-04-28" });
-
-const timestamp = (description: string) =>
-  z.iso.datetime({ offset: true }).openapi({ description, example: "2026-04-28T09:30:00.000Z" });
+const isoDate = isoDateLike("2026-04-28");
+const timestamp = timestampLike("2026-04-28T09:30:00.000Z");
 
 const Version = (description: string) =>
   z.number().int().min(1).openapi({ description, example: 3 });
@@ -236,20 +234,18 @@ const DerivedSchema = z
   })
   .openapi("PeriodicReportDerivedAnswer");
 
-const CommentSchema = z
-  .object({
-    id: z.uuid(),
+const CommentSchema = commentSchema("PeriodicReportComment", {
+  about: {
     field: z.string().nullable().openapi({
       description:
         "Fältet kommentaren gäller, till exempel answers.steeringMeetingsAsAgreed, eller null för hela rapporten.",
     }),
-    authorName: z.string().openapi({ example: "Ada Admin" }),
-    text: z.string().openapi({ example: "Komplettera med brukarmedverkan under mars." }),
-    createdAt: timestamp("När kommentaren skrevs."),
-  })
-  .openapi("PeriodicReportComment", {
-    description: "En kommentar från kansliet, insatsansvarig eller styrgruppen.",
-  });
+  },
+  authorExample: "Ada Admin",
+  textExample: "Komplettera med brukarmedverkan under mars.",
+  timestamp,
+  description: "En kommentar från kansliet, insatsansvarig eller styrgruppen.",
+});
 
 const PeriodicReportSchema = z
   .object({
@@ -335,26 +331,18 @@ const ReportListSchema = z
   .object({ items: z.array(ReportSummarySchema) })
   .openapi("PeriodicReportList");
 
-const VersionListSchema = z
-  .object({
-    items: z.array(
-      z.object({
-        version: z.number().int().openapi({ example: 2 }),
-        status: ReportStatus,
-        event: z.string().openapi({
-          description:
-            "Vad som gav versionen: created, saved, steering_analysis_saved, submitted, resubmitted, registered, returned eller locked.",
-          example: "submitted",
-        }),
-        note: z.string().nullable().openapi({
-          description: "Anteckning, till exempel diarienumret eller vad som ska kompletteras.",
-        }),
-        actorName: z.string().openapi({ description: "Vem som gjorde ändringen." }),
-        createdAt: timestamp("När versionen sparades."),
-      }),
-    ),
-  })
-  .openapi("PeriodicReportVersionList", { description: "Rapportens versioner, nyaste först." });
+const VersionListSchema = versionListSchema(
+  "PeriodicReportVersionList",
+  versionFields(ReportStatus, {
+    events:
+      "created, saved, steering_analysis_saved, submitted, resubmitted, registered, returned eller locked",
+    eventExample: "submitted",
+    note: "Anteckning, till exempel diarienumret eller vad som ska kompletteras.",
+    actor: { description: "Vem som gjorde ändringen." },
+    timestamp,
+  }),
+  "Rapportens versioner, nyaste först.",
+);
 
 const StatusAnswerRowSchema = z
   .object({
@@ -524,92 +512,50 @@ export const listPeriodicReportsRoute = createRoute({
   },
 });
 
-export const getPeriodicReportRoute = createRoute({
-  method: "get",
+/** The answer of a change: the report as it is after it. */
+const changed = (description: string) => ({
+  200: json(PeriodicReportSchema, description),
+  409: conflict,
+});
+
+const route = itemRoutes({
+  tag: TAG,
   path: one,
+  params: ReportParams,
+  forbidden,
+  notFound: reportNotFound,
+  invalid,
+  actionAnswers: changed("Rapporten efter åtgärden."),
+});
+
+export const getPeriodicReportRoute = route.get({
   operationId: "getPeriodicReport",
-  tags: [TAG],
   summary: "Hämta en periodisk rapport",
   description:
     "Rapporten med insatsens avsnitt, statusfrågorna, de härledda svaren, styrgruppens analys, kansliets registrering och kommentarerna. Kräver behörigheten report.view: i hela förbundet, eller som insatsansvarig eller i styrgruppen för insatsen.",
-  security,
-  request: { params: ReportParams },
-  responses: {
-    200: json(PeriodicReportSchema, "Rapporten."),
-    400: invalid,
-    403: forbidden,
-    404: reportNotFound,
-    ...common,
-  },
+  answers: { 200: json(PeriodicReportSchema, "Rapporten.") },
 });
 
-export const updatePeriodicReportRoute = createRoute({
-  method: "put",
-  path: one,
+export const updatePeriodicReportRoute = route.put({
   operationId: "updatePeriodicReport",
-  tags: [TAG],
   summary: "Spara insatsens del av rapporten",
   description:
     "Ersätter avsnitt 2.1–2.5, statusfrågorna och uppgiftslämnaren i ett utkast eller en rapport som skickats tillbaka för komplettering. En inskickad eller låst rapport ändras inte (400, fältet status). Kräver behörigheten report.write (kansliet, eller insatsansvarig för insatsen) och scope write.",
-  security,
-  request: { params: ReportParams, body: jsonBody(ReportInputSchema) },
-  responses: {
-    200: json(PeriodicReportSchema, "Rapporten efter ändringen."),
-    ...writing,
-    403: forbidden,
-    404: reportNotFound,
-    409: conflict,
-    ...common,
-  },
+  body: ReportInputSchema,
+  answers: changed("Rapporten efter ändringen."),
 });
 
-export const updateSteeringAnalysisRoute = createRoute({
-  method: "put",
-  path: `${one}/steering-analysis`,
+export const updateSteeringAnalysisRoute = route.put({
+  path: "steering-analysis",
   operationId: "updatePeriodicReportSteeringAnalysis",
-  tags: [TAG],
   summary: "Spara styrgruppens analys",
   description:
     "Ersätter avsnitt 2.6, styrgruppens analys. Går att göra tills rapporten är låst. Kräver behörigheten report.steering (kansliet, eller ledamot i insatsens styrgrupp) och scope write.",
-  security,
-  request: { params: ReportParams, body: jsonBody(SteeringInputSchema) },
-  responses: {
-    200: json(PeriodicReportSchema, "Rapporten efter ändringen."),
-    ...writing,
-    403: forbidden,
-    404: reportNotFound,
-    409: conflict,
-    ...common,
-  },
+  body: SteeringInputSchema,
+  answers: changed("Rapporten efter ändringen."),
 });
 
-const action = <S extends z.ZodType>(
-  path: string,
-  operationId: string,
-  summary: string,
-  description: string,
-  schema: S,
-) =>
-  createRoute({
-    method: "post",
-    path: `${one}/${path}`,
-    operationId,
-    tags: [TAG],
-    summary,
-    description,
-    security,
-    request: { params: ReportParams, body: jsonBody(schema) },
-    responses: {
-      200: json(PeriodicReportSchema, "Rapporten efter åtgärden."),
-      ...writing,
-      403: forbidden,
-      404: reportNotFound,
-      409: conflict,
-      ...common,
-    },
-  });
-
-export const submitPeriodicReportRoute = action(
+export const submitPeriodicReportRoute = route.action(
   "submit",
   "submitPeriodicReport",
   "Skicka in rapporten",
@@ -617,7 +563,7 @@ export const submitPeriodicReportRoute = action(
   VersionOnly,
 );
 
-export const registerArrivalRoute = action(
+export const registerArrivalRoute = route.action(
   "arrival",
   "registerPeriodicReportArrival",
   "Registrera att rapporten kommit in",
@@ -625,7 +571,7 @@ export const registerArrivalRoute = action(
   ArrivalSchema,
 );
 
-export const acceptPeriodicReportRoute = action(
+export const acceptPeriodicReportRoute = route.action(
   "accept",
   "acceptPeriodicReport",
   "Godkänn och lås rapporten",
@@ -633,7 +579,7 @@ export const acceptPeriodicReportRoute = action(
   VersionOnly,
 );
 
-export const returnPeriodicReportRoute = action(
+export const returnPeriodicReportRoute = route.action(
   "return",
   "returnPeriodicReport",
   "Skicka tillbaka för komplettering",
@@ -641,42 +587,23 @@ export const returnPeriodicReportRoute = action(
   ReturnSchema,
 );
 
-export const commentPeriodicReportRoute = createRoute({
-  method: "post",
-  path: `${one}/comments`,
+export const commentPeriodicReportRoute = route.post({
+  path: "comments",
   operationId: "commentPeriodicReport",
-  tags: [TAG],
   summary: "Kommentera rapporten",
   description:
     "En kommentar till rapporten eller till ett av dess fält, till exempel ett härlett svar. Går inte när rapporten är låst. Kräver behörigheten reports.manage (kansliet), eller report.write eller report.steering på insatsen (insatsansvarig, styrgruppen), och scope write.",
-  security,
-  request: { params: ReportParams, body: jsonBody(CommentInputSchema) },
-  responses: {
-    201: json(CommentSchema, "Kommentaren sparades."),
-    ...writing,
-    403: forbidden,
-    404: reportNotFound,
-    ...common,
-  },
+  body: CommentInputSchema,
+  answers: { 201: json(CommentSchema, "Kommentaren sparades.") },
 });
 
-export const listPeriodicReportVersionsRoute = createRoute({
-  method: "get",
-  path: `${one}/versions`,
+export const listPeriodicReportVersionsRoute = route.get({
+  path: "versions",
   operationId: "listPeriodicReportVersions",
-  tags: [TAG],
   summary: "Rapportens historik",
   description:
     "Varje sparad version av rapporten: vem, när och varför. Historiken skrivs aldrig om. Kräver behörigheten report.view.",
-  security,
-  request: { params: ReportParams },
-  responses: {
-    200: json(VersionListSchema, "Versionerna, nyaste först."),
-    400: invalid,
-    403: forbidden,
-    404: reportNotFound,
-    ...common,
-  },
+  answers: { 200: json(VersionListSchema, "Versionerna, nyaste först.") },
 });
 
 export const listStatusAnswersRoute = createRoute({
@@ -715,79 +642,28 @@ export const listStatusAnswersRoute = createRoute({
 // Handlers
 
 const REPORT_NOT_FOUND = "Rapporten finns inte i förbundet, eller så får du inte se den.";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Reports the guard has read, for the handler of the same request. */
-const loaded = new WeakMap<Request, PeriodicReportDetails>();
 
 /** Some report of the association: all of them, or those of the principal's initiatives. */
-const someReport: Rule = (principal, associationId) => {
-  const visible = visibleReports(principal, associationId);
-  return visible === "all" || visible.length > 0;
-};
+const someReport = someVisible(visibleReports);
 
-type ReportRule = (principal: Principal, associationId: string, initiativeId: string) => boolean;
+type ReportRule = Rule;
+
+const periodic = guardedItem({
+  idParam: "reportId",
+  view: "report.view",
+  notFound: REPORT_NOT_FOUND,
+  load: getPeriodicReport,
+  out: reportOut,
+});
 
 /**
- * The guard for one report: the association as for every operation, then the report, which
- * answers 404 unless the principal may see it, then `rule` (by default `permission` on the
- * report's initiative; 403). An id that is no uuid cannot exist: the association-wide
- * permission decides, and validation then answers 400.
+ * The guard for one report (see guardedItem): 404 unless the principal may see the report,
+ * then `rule` (by default `permission` on the report's initiative; 403).
  */
-function reportGuard(
-  services: AppServices,
-  permission: Permission,
-  rule: ReportRule = (principal, associationId, initiativeId) =>
-    canOnInitiative(principal, permission, associationId, initiativeId),
-): MiddlewareHandler<ApiEnv> {
-  const inAssociation = guard(services, permission, () => true);
-  return (c, next) =>
-    inAssociation(c, async () => {
-      const associationId = associationOf(c).id;
-      const id = c.req.param("reportId") ?? "";
-      let initiativeId = "";
-      if (UUID.test(id)) {
-        const found = await getPeriodicReport(services.db, associationId, id);
-        if (
-          !found ||
-          !canOnInitiative(principalOf(c), "report.view", associationId, found.initiativeId)
-        )
-          throw new NotFoundError(REPORT_NOT_FOUND);
-        loaded.set(c.req.raw, found);
-        initiativeId = found.initiativeId;
-      }
-      await guard(services, permission, (principal, association) =>
-        rule(principal, association, initiativeId),
-      )(c, next);
-    });
-}
+const reportGuard = periodic.guard;
 
 /** The report the guard read, or a fresh read after a change. */
-async function details(services: AppServices, c: ApiContext, fresh = false) {
-  const cached = fresh ? undefined : loaded.get(c.req.raw);
-  if (cached) return cached;
-  const found = await getPeriodicReport(
-    services.db,
-    associationOf(c).id,
-    c.req.param("reportId") ?? "",
-  );
-  if (!found) throw new NotFoundError(REPORT_NOT_FOUND);
-  return found;
-}
-
-/** Refusal of the use case named in the API's own field names. */
-async function renamingFields<T>(names: Record<string, string>, run: () => Promise<T>) {
-  try {
-    return await run();
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new ValidationError(
-      Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [names[k] ?? k, v])),
-    );
-  }
-}
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const details = periodic.details;
 
 type AnswerOut = { answer: string | null; comment: string };
 type Answers = z.infer<typeof StatusAnswersSchema>;
@@ -906,108 +782,76 @@ export function registerPeriodicReportRoutes(
     },
   );
 
-  app.openapi(guarded(getPeriodicReportRoute, reportGuard(services, "report.view")), async (c) =>
-    c.json(reportOut(await details(services, c)), 200),
+  app.openapi(guarded(getPeriodicReportRoute, reportGuard(services, "report.view")), (c) =>
+    periodic.show(services, c),
   );
 
-  app.openapi(
-    guarded(updatePeriodicReportRoute, reportGuard(services, "report.write")),
-    async (c) => {
-      const { reportId } = c.req.valid("param");
-      const { version, goals, answers, reportedBy, reportedOn, ...texts } = c.req.valid("json");
-      const input: PeriodicReportInput = {
-        texts,
-        goals: goals.map((g) => ({
-          goalId: g.goalId,
-          goalText: g.goalText,
-          assessment: g.assessment ?? "",
-          comment: g.comment,
-        })),
-        answers: Object.fromEntries(
-          Object.entries(answers).flatMap(([key, a]) =>
-            a ? [[key, { answer: a.answer ?? "", comment: a.comment }]] : [],
-          ),
+  app.openapi(guarded(updatePeriodicReportRoute, reportGuard(services, "report.write")), (c) => {
+    const { version, goals, answers, reportedBy, reportedOn, ...texts } = c.req.valid("json");
+    const input: PeriodicReportInput = {
+      texts,
+      goals: goals.map((g) => ({
+        goalId: g.goalId,
+        goalText: g.goalText,
+        assessment: g.assessment ?? "",
+        comment: g.comment,
+      })),
+      answers: Object.fromEntries(
+        Object.entries(answers).flatMap(([key, a]) =>
+          a ? [[key, { answer: a.answer ?? "", comment: a.comment }]] : [],
         ),
-        reportedBy,
-        reportedOn: reportedOn ?? "",
-      };
-      await savePeriodicReport(
-        services.db,
-        actorOf(c),
-        associationOf(c).id,
-        reportId,
-        version,
-        input,
-      );
-      return c.json(reportOut(await details(services, c, true)), 200);
-    },
-  );
+      ),
+      reportedBy,
+      reportedOn: reportedOn ?? "",
+    };
+    return periodic.change(services, c, (...at) => savePeriodicReport(...at, version, input));
+  });
 
   app.openapi(
     guarded(updateSteeringAnalysisRoute, reportGuard(services, "report.steering")),
-    async (c) => {
-      const { reportId } = c.req.valid("param");
+    (c) => {
       const { version, writtenOn, ...input } = c.req.valid("json");
-      await saveSteeringAnalysis(services.db, actorOf(c), associationOf(c).id, reportId, version, {
-        ...input,
-        writtenOn: writtenOn ?? "",
-      });
-      return c.json(reportOut(await details(services, c, true)), 200);
+      return periodic.change(services, c, (...at) =>
+        saveSteeringAnalysis(...at, version, { ...input, writtenOn: writtenOn ?? "" }),
+      );
     },
   );
 
-  app.openapi(
-    guarded(submitPeriodicReportRoute, reportGuard(services, "report.write")),
-    async (c) => {
-      const { reportId } = c.req.valid("param");
-      const { version } = c.req.valid("json");
-      await submitPeriodicReport(services.db, actorOf(c), associationOf(c).id, reportId, version);
-      return c.json(reportOut(await details(services, c, true)), 200);
-    },
-  );
+  app.openapi(guarded(submitPeriodicReportRoute, reportGuard(services, "report.write")), (c) => {
+    const { version } = c.req.valid("json");
+    return periodic.change(services, c, (...at) => submitPeriodicReport(...at, version));
+  });
 
   const office: ReportRule = (principal, associationId) =>
     can(principal, "reports.manage", associationId);
 
   app.openapi(
     guarded(registerArrivalRoute, reportGuard(services, "reports.manage", office)),
-    async (c) => {
-      const { reportId } = c.req.valid("param");
+    (c) => {
       const { version, arrivalDate, initials } = c.req.valid("json");
-      await registerArrival(services.db, actorOf(c), associationOf(c).id, reportId, version, {
-        arrivalDate,
-        initials,
-      });
-      return c.json(reportOut(await details(services, c, true)), 200);
+      return periodic.change(services, c, (...at) =>
+        registerArrival(...at, version, { arrivalDate, initials }),
+      );
     },
   );
 
   app.openapi(
     guarded(acceptPeriodicReportRoute, reportGuard(services, "reports.manage", office)),
-    async (c) => {
-      const { reportId } = c.req.valid("param");
+    (c) => {
       const { version } = c.req.valid("json");
-      await acceptPeriodicReport(services.db, actorOf(c), associationOf(c).id, reportId, version);
-      return c.json(reportOut(await details(services, c, true)), 200);
+      return periodic.change(services, c, (...at) => acceptPeriodicReport(...at, version));
     },
   );
 
   app.openapi(
     guarded(returnPeriodicReportRoute, reportGuard(services, "reports.manage", office)),
-    async (c) => {
-      const { reportId } = c.req.valid("param");
+    (c) => {
       const { version, message } = c.req.valid("json");
-      await renamingFields({ returnMessage: "message" }, () =>
-        returnPeriodicReport(
-          services.db,
-          actorOf(c),
-          associationOf(c).id,
-          reportId,
-          version,
-          message,
+      return periodic.change(services, c, (...at) =>
+        renamingFields({ returnMessage: "message" }, () =>
+          returnPeriodicReport(...at, version, message),
         ),
       );
-      return c.json(reportOut(await details(services, c, true)), 200);
     },
   );
 
