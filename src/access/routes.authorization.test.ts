@@ -365,6 +365,11 @@ const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean; unseen?: W
     writes: true,
     unseen: NOT_SEEING_REPORTS,
   },
+  [`POST ${REPORT}/reminders`]: {
+    roles: ["association_admin"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
   [`POST ${REPORT}/comments`]: {
     roles: ["association_admin", "initiative_lead", "steering_group_member"],
     writes: true,

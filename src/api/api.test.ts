@@ -935,6 +935,7 @@ describe("OpenAPI document", () => {
       "/associations/{slug}/periodic-reports/{reportId}/arrival",
       "/associations/{slug}/periodic-reports/{reportId}/comments",
       "/associations/{slug}/periodic-reports/{reportId}/document",
+      "/associations/{slug}/periodic-reports/{reportId}/reminders",
       "/associations/{slug}/periodic-reports/{reportId}/return",
       "/associations/{slug}/periodic-reports/{reportId}/steering-analysis",
       "/associations/{slug}/periodic-reports/{reportId}/submit",

@@ -36,6 +36,7 @@ import {
   statusAnswers,
   submitPeriodicReport,
 } from "../reports/periodic-reports.ts";
+import { sendReminderNow } from "../reports/reminders.ts";
 import { listReportVersions } from "../reports/report-versions.ts";
 import { PERIODIC_REPORT_STATUSES } from "../reports/schema.ts";
 import { actorOf, associationOf, guard, guarded, principalOf, type Rule } from "./app.ts";
@@ -597,6 +598,34 @@ export const commentPeriodicReportRoute = route.post({
   answers: { 201: json(CommentSchema, "Kommentaren sparades.") },
 });
 
+const ReminderSentSchema = z
+  .object({
+    reportId: z.uuid(),
+    periodKey: z.string().openapi({ example: "2026-K3" }),
+    kind: z.string().openapi({
+      description: "Påminnelsens slag: manual- och tidpunkten den skickades.",
+      example: "manual-2026-12-06T09:15:00.000Z",
+    }),
+    sentAt: z.string().openapi({ description: "När påminnelsen skickades (ISO 8601)." }),
+    recipients: z
+      .array(z.object({ name: z.string(), email: z.string() }))
+      .openapi({ description: "Insatsansvariga som fick påminnelsen." }),
+  })
+  .openapi("PeriodicReportReminderSent");
+
+export const sendPeriodicReportReminderRoute = route.post({
+  path: "reminders",
+  operationId: "sendPeriodicReportReminder",
+  summary: "Skicka en påminnelse nu",
+  description:
+    "Kansliet påminner insatsens ansvariga om en rapport som inte har skickats in (utkast eller tillbakaskickad): samma e-post som den dagliga påminnelsen, före eller efter sista dag. Samma rapport kan påminnas högst en gång i minuten (409). En inskickad eller låst rapport, eller en insats utan ansvarig med e-postadress, ger 400. Kräver behörigheten reports.manage och scope write. Brödtexten är ett tomt objekt.",
+  body: z.object({}).strict(),
+  answers: {
+    201: json(ReminderSentSchema, "Påminnelsen är skickad."),
+    409: problem("Rapporten fick en påminnelse för mindre än en minut sedan."),
+  },
+});
+
 export const listPeriodicReportVersionsRoute = route.get({
   path: "versions",
   operationId: "listPeriodicReportVersions",
@@ -851,6 +880,30 @@ export function registerPeriodicReportRoutes(
         renamingFields({ returnMessage: "message" }, () =>
           returnPeriodicReport(...at, version, message),
         ),
+      );
+    },
+  );
+
+  app.openapi(
+    guarded(sendPeriodicReportReminderRoute, reportGuard(services, "reports.manage", office)),
+    async (c) => {
+      const { reportId } = c.req.valid("param");
+      const sent = await sendReminderNow(
+        services.db,
+        { mailer: services.mailer, baseUrl: services.config.baseUrl },
+        actorOf(c),
+        associationOf(c).id,
+        reportId,
+      );
+      return c.json(
+        {
+          reportId: sent.reportId,
+          periodKey: sent.periodKey,
+          kind: sent.kind,
+          sentAt: sent.sentAt.toISOString(),
+          recipients: sent.recipients,
+        },
+        201,
       );
     },
   );

@@ -579,3 +579,33 @@ describe("who sees and who may act", () => {
     expect(fieldsOf(ok)["answers.inPhase"]).toBe("Skriv kommentaren till ”Ja, med kommentar”.");
   });
 });
+
+describe("a reminder sent now", () => {
+  it("mails the leads of an open report, at most once a minute, and only for the office", async () => {
+    const list = await get(
+      `${base}?periodKey=2026-K2&initiativeId=${initiatives.other}`,
+      tokens.admin,
+    );
+    const report = list.body.items[0] as { id: string; periodKey: string };
+    const url = `${base}/${report.id}/reminders`;
+    expectProblem(await post(url, tokens.otherLead, {}), 403, "forbidden");
+    expectProblem(await post(url, tokens.adminRead, {}), 403, "forbidden");
+    expectProblem(await post(url, tokens.foreignAdmin, {}), 404, "not-found");
+    const sent = await post(url, tokens.admin, {});
+    expect(sent.res.status).toBe(201);
+    expect(sent.body).toMatchObject({
+      reportId: report.id,
+      periodKey: "2026-K2",
+      recipients: [{ name: "Olle Annan", email: "olle@tierp.se" }],
+    });
+    expect(sent.body.kind).toMatch(/^manual-/);
+    expectProblem(await post(url, tokens.admin, {}), 409, "conflict");
+  });
+
+  it("refuses a report that is already locked", async () => {
+    const locked = await k1(initiatives.led);
+    const refused = await post(`${base}/${locked.id}/reminders`, tokens.admin, {});
+    expectProblem(refused, 400, "validation");
+    expect(fieldsOf(refused).status).toMatch(/låst/);
+  });
+});
