@@ -92,8 +92,6 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
     ...LEADING_OR_STEERING,
   ],
   ":association/rapporter": ["association_admin", "board_member", ...LEADING_OR_STEERING],
-  // sending a reminder now, from the dashboard
-  ":association/rapporter": ["association_admin"],
   ":association/rapporter/kalender": ["association_admin"],
   ":association/rapporter/:reportId": ["association_admin", "board_member", ...LEADING_OR_STEERING],
   ":association/rapporter/:reportId/andra": ["association_admin", "initiative_lead"],
@@ -168,6 +166,8 @@ const ASSOCIATION_ACTIONS: Record<string, Who[]> = {
     "initiative_lead",
   ],
   ":association/ansokningar/:applicationId/andra": ["association_admin", "initiative_lead"],
+  // sending a reminder now, from the dashboard
+  ":association/rapporter": ["association_admin"],
   ":association/rapporter/kalender": ["association_admin"],
   // the report's workflow: office (register, accept, return, comment), lead (submit, comment), steering group (comment)
   ":association/rapporter/:reportId": [
