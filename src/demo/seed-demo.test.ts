@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { canOnInitiative } from "../access/policy.ts";
@@ -7,10 +7,23 @@ import { getApplication, listApplicationVersions } from "../applications/get-app
 import { APPLICATION_STATUSES, applications } from "../applications/schema.ts";
 import { todayInSweden } from "../applications/workflow.ts";
 import { verifyAuditChain } from "../audit/verify-audit-chain.ts";
+import { pdfText, squash } from "../documents/testing.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { listUsers } from "../people/list-users.ts";
 import { users } from "../people/schema.ts";
-import { seedDemo } from "./seed-demo.ts";
+import { ensurePeriodicReports, getReportingSettings } from "../reports/calendar.ts";
+import { DEVIATION_STATUSES, listDeviationReports } from "../reports/deviation-reports.ts";
+import { listFinalReports, listFinalReportVersions } from "../reports/final-reports.ts";
+import type {
+  PeriodicReportContent,
+  SteeringAnalysis,
+} from "../reports/periodic-report-content.ts";
+import { getPeriodicReport } from "../reports/periodic-reports.ts";
+import { dashboardReports, summarise } from "../reports/report-dashboard.ts";
+import { listReportComments, listReportVersions } from "../reports/report-versions.ts";
+import { meetingAttachments, periodicReports } from "../reports/schema.ts";
+import { documentKindOf, steeringGroupOf } from "../reports/steering-groups.ts";
+import { DEMO_TODAY, seedDemo } from "./seed-demo.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -22,6 +35,21 @@ const userId = async (email: string) => {
   const [row] = await t.db.select().from(users).where(eq(users.email, email));
   if (!row) throw new Error(`no demo user ${email}`);
   return row.id;
+};
+
+/** The demo's "today": the reports are due, submitted and locked up to it. */
+const today = todayInSweden(DEMO_TODAY);
+
+const initiativeNamed = async (name: string) => {
+  const [row] = await t.db.select().from(initiatives).where(eq(initiatives.name, name));
+  if (!row) throw new Error(`no demo initiative ${name}`);
+  return row;
+};
+
+/** The status answers of a stored periodic report. */
+const answersOf = (row: { content: Record<string, unknown> } | undefined) => {
+  if (!row) throw new Error("no such report");
+  return (row.content as unknown as PeriodicReportContent).answers;
 };
 
 describe("the demo association", () => {
@@ -154,8 +182,271 @@ describe("the demo association", () => {
   it("is seeded once", async () => {
     const before = await t.db.$count(initiatives);
     const applicationsBefore = await t.db.$count(applications);
+    const reportsBefore = await t.db.$count(periodicReports);
     expect(await seedDemo(t.db)).toBeUndefined();
     expect(await t.db.$count(initiatives)).toBe(before);
     expect(await t.db.$count(applications)).toBe(applicationsBefore);
+    expect(await t.db.$count(periodicReports)).toBe(reportsBefore);
+  });
+});
+
+describe("the demo's reporting", () => {
+  it("has a quarterly calendar from 2025 and only a handful of late reports", async () => {
+    const { associationId } = await initiativeNamed("Tierp, Växtverket");
+    expect(await getReportingSettings(t.db, associationId)).toMatchObject({
+      cadence: "quarter",
+      dueMonthsAfter: 1,
+      remindDaysBefore: 7,
+      followUpPeriods: ["halfyear", "year"],
+      reportsFrom: "2025-01-01",
+    });
+    // every report the calendar asks for up to the demo's today is there already
+    expect(await ensurePeriodicReports(t.db, associationId, today)).toBe(0);
+    const reports = await dashboardReports(t.db, associationId, "all", today);
+    expect(reports.every((r) => r.periodStart >= "2025-01-01")).toBe(true);
+    const counts = summarise(reports);
+    expect(counts.overdue).toBe(3);
+    expect(counts.awaitingReview).toBe(1);
+    expect(counts.returned).toBe(0);
+    expect(counts.locked).toBeGreaterThan(50);
+    // the late ones are drafts of the third quarter of 2026; the fourth is not yet due
+    const late = reports.filter((r) => r.overdue);
+    expect(late.map((r) => r.initiativeName).sort()).toEqual([
+      "Enköping, Steget vidare",
+      "Tierp, Växtverket",
+      "Uppsala, Kompetenslyft samverkan",
+    ]);
+    expect(new Set(late.map((r) => `${r.periodKey} ${r.status}`))).toEqual(
+      new Set(["2026-K3 utkast"]),
+    );
+    const current = reports.filter((r) => r.periodKey === "2026-K4");
+    expect(current.length).toBeGreaterThan(5);
+    expect(current.every((r) => r.status === "utkast" && !r.overdue)).toBe(true);
+    // one waits for review, sent in late; one more came in late in 2025
+    const waiting = reports.find((r) => r.status === "inskickad");
+    expect(waiting).toMatchObject({
+      initiativeName: "Region, Länsgemensam ESF-insats Vidare",
+      periodKey: "2026-K3",
+      submittedLate: true,
+      registryNumber: null,
+    });
+    expect(
+      reports.filter((r) => r.submittedLate).map((r) => `${r.initiativeName} ${r.periodKey}`),
+    ).toEqual(
+      expect.arrayContaining([
+        "Östhammar, Arbetsbryggan 2025-K3",
+        "Region, Länsgemensam ESF-insats Vidare 2026-K3",
+      ]),
+    );
+    // every locked report is registered, with a diarienummer of its arrival year, none twice
+    const locked = reports.filter((r) => r.status === "last");
+    for (const r of locked) {
+      expect(r.registryNumber).toMatch(new RegExp(`^${r.arrivalDate?.slice(0, 4)}/\\d+$`));
+      expect(r.arrivalDate && r.arrivalDate > r.periodEnd && r.arrivalDate <= today).toBe(true);
+    }
+    expect(new Set(locked.map((r) => r.registryNumber)).size).toBe(locked.length);
+    // the ended initiatives reported their last periods too
+    expect(
+      locked.filter((r) => r.initiativeName === "Uppsala, Jobbspår").map((r) => r.periodKey),
+    ).toEqual(["2025-K4", "2025-K3", "2025-K2", "2025-K1"]);
+  });
+
+  it("has Växtverket's reports written by its lead, 2.6 by its steering group, one returned first", async () => {
+    const vaxtverket = await initiativeNamed("Tierp, Växtverket");
+    const rows = await t.db
+      .select()
+      .from(periodicReports)
+      .where(eq(periodicReports.initiativeId, vaxtverket.id))
+      .orderBy(periodicReports.periodEnd);
+    expect(rows.map((r) => `${r.periodKey} ${r.status}`)).toEqual([
+      "2025-K1 last",
+      "2025-K2 last",
+      "2025-K3 last",
+      "2025-K4 last",
+      "2026-K1 last",
+      "2026-K2 last",
+      "2026-K3 utkast",
+      "2026-K4 utkast",
+    ]);
+    for (const row of rows.filter((r) => r.status === "last")) {
+      const report = await getPeriodicReport(t.db, vaxtverket.associationId, row.id);
+      const content = report?.content as PeriodicReportContent;
+      expect(content.activities).not.toBe("");
+      expect(content.reportedBy).toBe("Leila Haddad");
+      expect(content.goals.map((g) => g.assessment)).not.toContain(null);
+      expect(Object.values(content.answers).filter((a) => a.answer === null)).toEqual([]);
+      const analysis = row.steeringAnalysis as unknown as SteeringAnalysis;
+      expect(analysis.writtenBy).toBe("Johan Ek, ordförande");
+      expect(analysis.goalFulfilment).not.toBe("");
+      const versions = await listReportVersions(t.db, "periodic", row.id);
+      expect(versions[0]).toMatchObject({ event: "locked", actorName: "Maria Lindqvist" });
+      expect(versions.find((v) => v.event === "saved")?.actorName).toBe("Leila Haddad");
+      expect(versions.find((v) => v.event === "steering_analysis_saved")?.actorName).toBe(
+        "Johan Ek",
+      );
+      expect(row.version).toBe(versions.length);
+    }
+    // the answers Samspår derives come from the meetings: an ordinary member was away in May 2025
+    const byKey = new Map(rows.map((r) => [r.periodKey, r]));
+    const answers = (key: string) => answersOf(byKey.get(key));
+    expect(answers("2025-K1").steeringMeetingsAsAgreed.answer).toBe("ja");
+    expect(answers("2025-K1").allOrdinaryAttended.answer).toBe("ja");
+    expect(answers("2025-K2").allOrdinaryAttended.answer).toBe("nej");
+    expect(answers("2025-K4").inPhase.answer).toBe("ja_kommentar");
+    // completed and locked before its due date: every report of Växtverket came in on time
+    for (const row of rows.filter((r) => r.status === "last")) {
+      expect(todayInSweden(row.submittedAt ?? new Date()) <= row.dueDate).toBe(true);
+      expect(answersOf(row).followUpAsAgreed.answer).toBe("ja");
+    }
+
+    // returned for completion, completed, then locked: the history keeps every step
+    const returned = byKey.get("2025-K4");
+    const history = await listReportVersions(t.db, "periodic", returned?.id ?? "");
+    expect(history.map((v) => v.event).reverse()).toEqual([
+      "created",
+      "saved",
+      "submitted",
+      "registered",
+      "steering_analysis_saved",
+      "returned",
+      "saved",
+      "resubmitted",
+      "locked",
+    ]);
+    const comments = await listReportComments(t.db, "periodic", returned?.id ?? "");
+    expect(comments.map((c) => c.authorName)).toEqual(["Maria Lindqvist"]);
+    expect(comments[0]?.text).toMatch(/^Komplettera 2\.3/);
+
+    // the journey of the lead starts from an untouched draft of the latest ended period
+    const draft = byKey.get("2026-K3");
+    expect(draft?.version).toBe(1);
+    expect(
+      await listDeviationReports(t.db, vaxtverket.associationId, { visible: [vaxtverket.id] }),
+    ).toEqual([]);
+  });
+
+  it("has steering groups that meet every quarter, with attendance and minutes", async () => {
+    const vaxtverket = await initiativeNamed("Tierp, Växtverket");
+    const group = await steeringGroupOf(t.db, vaxtverket.id, DEMO_TODAY);
+    expect(group.members).toHaveLength(7);
+    const chair = group.members.find((m) => m.name === "Johan Ek");
+    expect(chair).toMatchObject({
+      membership: "ordinarie",
+      organisationName: "Tierps kommun",
+      accountEmail: "styrgruppen@demo.samspar.se",
+      state: "current",
+    });
+    expect(group.members.filter((m) => m.state === "former").map((m) => m.name)).toEqual([
+      "Anders Lund",
+    ]);
+    const held = group.meetings.filter((m) => m.held);
+    const planned = group.meetings.filter((m) => !m.held);
+    expect(held).toHaveLength(8);
+    expect(planned.map((m) => m.meetingDate)).toEqual(["2027-02-10"]);
+    expect(held.every((m) => m.attendance.recorded && m.decisions !== "")).toBe(true);
+    expect(held.find((m) => m.meetingDate === "2025-05-14")?.attendance).toMatchObject({
+      ordinary: 4,
+      presentOrdinary: 3,
+      present: 4,
+    });
+    const quarters = new Set(
+      held.map(
+        (m) => `${m.meetingDate.slice(0, 4)}-${Math.ceil(Number(m.meetingDate.slice(5, 7)) / 3)}`,
+      ),
+    );
+    expect(quarters.size).toBe(8);
+    // minutes on the latest meetings: small PDFs that say what was decided
+    const withMinutes = held.filter((m) => m.documents > 0);
+    expect(withMinutes.length).toBeGreaterThanOrEqual(3);
+    const minutes = await t.db
+      .select()
+      .from(meetingAttachments)
+      .where(
+        eq(
+          meetingAttachments.meetingId,
+          withMinutes.find((m) => m.meetingDate === "2026-05-13")?.id ?? "",
+        ),
+      );
+    expect(minutes).toHaveLength(1);
+    const pdf = minutes[0];
+    if (!pdf) throw new Error("no minutes");
+    expect(pdf).toMatchObject({
+      fileName: "Protokoll styrgrupp 2026-05-13.pdf",
+      mediaType: "application/pdf",
+    });
+    expect(documentKindOf(pdf.data)).toBe("pdf");
+    const text = squash((await pdfText(pdf.data)).pages.join("\n"));
+    expect(text).toContain(squash("Överlämningsplanen godkändes"));
+    expect(text).toContain(squash("Anmält förhinder"));
+    expect(text).toContain(squash("Birgitta Sund"));
+
+    // Arbetsbryggan did not meet in the third quarter of 2025, and its report says so
+    const bryggan = await initiativeNamed("Östhammar, Arbetsbryggan");
+    const [q3] = await t.db
+      .select()
+      .from(periodicReports)
+      .where(
+        and(eq(periodicReports.initiativeId, bryggan.id), eq(periodicReports.periodKey, "2025-K3")),
+      );
+    expect(answersOf(q3).steeringMeetingsAsAgreed.answer).toBe("nej");
+    const comments = await listReportComments(t.db, "periodic", q3?.id ?? "");
+    expect(comments.map((c) => c.field)).toEqual(["answers.steeringMeetingsAsAgreed"]);
+  });
+
+  it("has deviation reports in every status, the approved ones applied to their initiatives", async () => {
+    const { associationId } = await initiativeNamed("Tierp, Växtverket");
+    const all = await listDeviationReports(t.db, associationId, { visible: "all" });
+    expect(new Set(all.map((d) => d.status))).toEqual(new Set(DEVIATION_STATUSES));
+    const of = (name: string) => all.find((d) => d.initiativeName === name);
+    expect(of("Heby, IPS – individanpassat stöd till arbete")).toMatchObject({
+      status: "godkand",
+      request: "forlangning",
+      decisionBody: "styrelse",
+    });
+    expect((await initiativeNamed("Heby, IPS – individanpassat stöd till arbete")).endDate).toBe(
+      "2027-06-30",
+    );
+    expect(of("Knivsta, Unga i fokus")).toMatchObject({
+      status: "godkand",
+      request: "andrad_malgrupp",
+      decisionBody: "kansli",
+    });
+    expect((await initiativeNamed("Knivsta, Unga i fokus")).targetGroup).toMatch(/^Unga 16–29 år/);
+    expect(of("Region, Samverkansteam psykiatri")).toMatchObject({
+      status: "avslagen",
+      decisionBody: "styrelse",
+    });
+    const waiting = of("Heby, Arbete först");
+    expect(waiting).toMatchObject({ status: "inskickad", decisionDate: null });
+    expect(waiting?.registryNumber).toMatch(/^2026\/\d+$/);
+    // a budget deviation submitted in a period shows in that period's report
+    const team = await initiativeNamed("Region, Samverkansteam psykiatri");
+    const [q2] = await t.db
+      .select()
+      .from(periodicReports)
+      .where(
+        and(eq(periodicReports.initiativeId, team.id), eq(periodicReports.periodKey, "2026-K2")),
+      );
+    expect(answersOf(q2).budgetDeviationSubmitted.answer).toBe("ja");
+  });
+
+  it("has the locked final report of an ended initiative", async () => {
+    const jobbspar = await initiativeNamed("Uppsala, Jobbspår");
+    const finals = await listFinalReports(t.db, jobbspar.associationId, { visible: "all" });
+    expect(finals).toHaveLength(1);
+    expect(finals[0]).toMatchObject({
+      initiativeName: "Uppsala, Jobbspår",
+      initiativeStatus: "avslutad",
+      status: "last",
+      arrivalDate: "2026-02-18",
+    });
+    const versions = await listFinalReportVersions(t.db, finals[0]?.id ?? "");
+    expect(versions.map((v) => v.event).reverse()).toEqual([
+      "created",
+      "saved",
+      "submitted",
+      "locked",
+    ]);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 // The demo association an empty instance starts with: "Samordningsförbundet Demo" with
-// its members, a county association's initiatives, one person for every role and
-// applications in every status. Later capabilities add their own demo data here.
+// its members, a county association's initiatives, one person for every role, applications
+// in every status and two years of reporting (demo-reports.ts). Later capabilities add their
+// own demo data here.
 import { count, eq } from "drizzle-orm";
+import { todayInSweden } from "../applications/workflow.ts";
 import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { associations } from "../associations/schema.ts";
@@ -16,6 +18,7 @@ import { readConfig } from "../platform/config.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { seedDemoApplications } from "./demo-applications.ts";
 import { demoInitiatives } from "./demo-initiatives.ts";
+import { seedDemoReports } from "./demo-reports.ts";
 
 export const DEMO_SLUG = "demo";
 /** One password for every demo person; the demo is for trying Samspår, not for real data. */
@@ -63,8 +66,8 @@ export async function instanceIsEmpty(q: Queryable): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** The demo's applications are dated up to this day; a clock behind it is taken as it. */
-const DEMO_TODAY = new Date("2026-11-23T12:00:00+01:00");
+/** The demo's applications and reports are dated up to this day; a clock behind it is taken as it. */
+export const DEMO_TODAY = new Date("2026-11-23T12:00:00+01:00");
 
 export interface SeedDemoOptions {
   /** For the signing links in the demo's mails; the configured base URL by default. */
@@ -163,14 +166,16 @@ export async function seedDemo(
       if (!found) throw new Error(`no demo ${role}`);
       return found;
     };
+    const people = {
+      office: person("association_admin"),
+      board: person("board_member"),
+      lead: person("initiative_lead"),
+      steering: person("steering_group_member"),
+    };
     await seedDemoApplications(tx, {
       associationId: association.id,
       orgs: ids,
-      people: {
-        office: person("association_admin"),
-        board: person("board_member"),
-        lead: person("initiative_lead"),
-      },
+      people,
       mailer:
         options.mailer ??
         createMailer({
@@ -179,6 +184,14 @@ export async function seedDemo(
           enqueue: async () => {},
         }),
       baseUrl: options.baseUrl ?? readConfig().baseUrl,
+      now,
+    });
+    await seedDemoReports(tx, {
+      associationId: association.id,
+      associationName: association.name,
+      orgs: ids,
+      people,
+      today: todayInSweden(DEMO_TODAY),
       now,
     });
     return logins;
