@@ -3,7 +3,7 @@
 // below — written by hand from domain/README.md, not derived from the policy, so a page that
 // forgets to ask the policy (or asks for the wrong permission) makes this test fail.
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, sessionFor, type TestApp } from "../../tests/support/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
@@ -16,6 +16,9 @@ import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { memberOrganisations } from "../associations/schema.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
+import { getCurrentBudget, saveBudget } from "../finance/budgets.ts";
+import { createRequisition } from "../finance/requisitions.ts";
+import { requisitionAttachments, requisitions } from "../finance/schema.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
@@ -145,6 +148,49 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
     "board_member",
     ...LEADING_OR_STEERING,
   ],
+  // money: the association's (office, board), an initiative's (and its lead and steering group)
+  ":association/ekonomi": ["association_admin", "board_member"],
+  ":association/ekonomi/ar/:year": ["association_admin"],
+  ":association/ekonomi/installningar": ["association_admin"],
+  ":association/ekonomi/arbetsbok": ["association_admin", "board_member"],
+  ":association/ekonomi/nationella-uppgifter": ["association_admin", "board_member"],
+  ":association/insatser/:initiativeId/ekonomi": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/insatser/:initiativeId/budget": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/insatser/:initiativeId/budget/xlsx": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/insatser/:initiativeId/budget/versioner/:budgetVersion": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/insatser/:initiativeId/budget/andra": ["association_admin"],
+  ":association/insatser/:initiativeId/budget/omfordela": ["association_admin"],
+  ":association/insatser/:initiativeId/budget/importera": ["association_admin"],
+  ":association/insatser/:initiativeId/budget/mall": ["association_admin"],
+  ":association/rekvisitioner": ["association_admin", "board_member", ...LEADING_OR_STEERING],
+  ":association/rekvisitioner/ny": ["association_admin", "initiative_lead"],
+  ":association/rekvisitioner/:requisitionId": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/rekvisitioner/:requisitionId/andra": ["association_admin", "initiative_lead"],
+  ":association/rekvisitioner/:requisitionId/bilagor/:fileId": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
   ":association/organisationer": STAFF_READING_ORGANISATIONS,
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer": ["association_admin"],
@@ -188,6 +234,17 @@ const ASSOCIATION_ACTIONS: Record<string, Who[]> = {
   ":association/insatser/:initiativeId/slutrapport": ["association_admin", "initiative_lead"],
   ":association/slutrapporter/:finalReportId": ["association_admin", "initiative_lead"],
   ":association/slutrapporter/:finalReportId/andra": ["association_admin", "initiative_lead"],
+  ":association/ekonomi/ar/:year": ["association_admin"],
+  ":association/ekonomi/installningar": ["association_admin"],
+  // the office's prognosis and returned funds
+  ":association/insatser/:initiativeId/ekonomi": ["association_admin"],
+  ":association/insatser/:initiativeId/budget/andra": ["association_admin"],
+  ":association/insatser/:initiativeId/budget/omfordela": ["association_admin"],
+  ":association/insatser/:initiativeId/budget/importera": ["association_admin"],
+  ":association/rekvisitioner/ny": ["association_admin", "initiative_lead"],
+  // the requisition's workflow: the lead submits, the office returns, approves, records payment
+  ":association/rekvisitioner/:requisitionId": ["association_admin", "initiative_lead"],
+  ":association/rekvisitioner/:requisitionId/andra": ["association_admin", "initiative_lead"],
   ":association/organisationer": ["association_admin"],
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer/ny": ["association_admin"],
@@ -233,11 +290,71 @@ const REPORT = "/associations/{slug}/periodic-reports/{reportId}";
 const SG = "/associations/{slug}/initiatives/{initiativeId}/steering-group";
 const DEVIATION = "/associations/{slug}/deviation-reports/{deviationId}";
 const FINAL = "/associations/{slug}/final-reports/{finalReportId}";
+const BUDGET = "/associations/{slug}/initiatives/{initiativeId}/budget";
+const REQ = "/associations/{slug}/requisitions/{requisitionId}";
+const MONEY = "/associations/{slug}/money/{year}";
+const ON_INITIATIVE = "/associations/{slug}/initiatives/{initiativeId}";
+const OFFICE_WRITES = { roles: ["association_admin"] as Who[], writes: true };
+const BOARD_READS = { roles: ["association_admin", "board_member"] as Who[], writes: false };
 /**
  * API operations: the roles whose tokens get a 2xx in their own association; other roles get
  * 403, except the `unseen` ones, who get 404.
  */
 const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean; unseen?: Who[] }> = {
+  [`GET ${BUDGET}`]: { roles: READING_REPORTS, writes: false },
+  [`GET ${BUDGET}/versions`]: { roles: READING_REPORTS, writes: false },
+  [`GET ${BUDGET}/export`]: { roles: READING_REPORTS, writes: false },
+  [`PUT ${BUDGET}`]: OFFICE_WRITES,
+  [`POST ${BUDGET}/rephasings`]: OFFICE_WRITES,
+  [`POST ${BUDGET}/import`]: OFFICE_WRITES,
+  // proposals and the template are for the office's editing (budget.edit): a read token gets 403
+  [`GET ${BUDGET}/proposal`]: OFFICE_WRITES,
+  [`GET ${BUDGET}/template`]: OFFICE_WRITES,
+  "GET /associations/{slug}/requisitions": { roles: READING_REPORTS, writes: false },
+  "POST /associations/{slug}/requisitions": {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+  },
+  [`GET ${REQ}`]: { roles: READING_REPORTS, writes: false, unseen: NOT_SEEING_REPORTS },
+  [`GET ${REQ}/attachments/{fileId}`]: {
+    roles: READING_REPORTS,
+    writes: false,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`PUT ${REQ}`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${REQ}/submit`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${REQ}/attachments`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`DELETE ${REQ}/attachments/{fileId}`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${REQ}/return`]: { ...OFFICE_WRITES, unseen: NOT_SEEING_REPORTS },
+  [`POST ${REQ}/approve`]: { ...OFFICE_WRITES, unseen: NOT_SEEING_REPORTS },
+  [`POST ${REQ}/payment`]: { ...OFFICE_WRITES, unseen: NOT_SEEING_REPORTS },
+  "GET /associations/{slug}/funding-years/{year}": BOARD_READS,
+  "PUT /associations/{slug}/funding-years/{year}": OFFICE_WRITES,
+  "GET /associations/{slug}/finance-settings": BOARD_READS,
+  "PUT /associations/{slug}/finance-settings": OFFICE_WRITES,
+  [`GET ${MONEY}`]: BOARD_READS,
+  [`GET ${MONEY}/workbook`]: BOARD_READS,
+  [`GET ${MONEY}/national`]: BOARD_READS,
+  [`GET ${ON_INITIATIVE}/money`]: { roles: READING_REPORTS, writes: false },
+  [`GET ${ON_INITIATIVE}/returned-funds`]: { roles: READING_REPORTS, writes: false },
+  [`POST ${ON_INITIATIVE}/prognosis-overrides`]: OFFICE_WRITES,
+  [`POST ${ON_INITIATIVE}/returned-funds`]: OFFICE_WRITES,
   "GET /me": { roles: SIGNED_IN, writes: false },
   "GET /associations/{slug}/member-organisations": {
     roles: STAFF_READING_ORGANISATIONS,
@@ -480,6 +597,8 @@ const ids = () => ({
   attachmentId: "",
   deviationId: "",
   finalReportId: "",
+  requisitionId: "",
+  fileId: "",
 });
 const own = { slug: "demo", ...ids() };
 // a foreign association answers 404 before any row is looked up: its other ids are made up
@@ -492,6 +611,8 @@ const foreign = {
   attachmentId: randomUUID(),
   deviationId: randomUUID(),
   finalReportId: randomUUID(),
+  requisitionId: randomUUID(),
+  fileId: randomUUID(),
 };
 
 function concrete(pattern: string, where: typeof own): string {
@@ -506,6 +627,10 @@ function concrete(pattern: string, where: typeof own): string {
     .replace(":attachmentId", where.attachmentId)
     .replace(":deviationId", where.deviationId)
     .replace(":finalReportId", where.finalReportId)
+    .replace(":requisitionId", where.requisitionId)
+    .replace(":fileId", where.fileId)
+    .replace(":year", "2026")
+    .replace(":budgetVersion", "1")
     .replace(":token", "ogiltig-inbjudan")
     .replace("*", "finns/inte")}`;
 }
@@ -647,6 +772,62 @@ beforeAll(async () => {
   own.finalReportId = (
     await createFinalReport(t.db, actor, demo?.associationId ?? "", own.initiativeId)
   ).id;
+  // money of "Tierp, Växtverket": a budget (the demo's, or one made here) and a submitted
+  // requisition with its attachment, so every money page and operation has something to show
+  if (!(await getCurrentBudget(t.db, demo?.associationId ?? "", own.initiativeId)).current) {
+    const periods = (await getCurrentBudget(t.db, demo?.associationId ?? "", own.initiativeId))
+      .periods;
+    await saveBudget(t.db, actor, demo?.associationId ?? "", own.initiativeId, null, {
+      kind: "beslut",
+      reason: "Beslut",
+      lines: periods.map((p) => ({
+        periodKey: p.key,
+        category: "personal",
+        source: "forbund",
+        amount: 100_000,
+      })),
+    });
+  }
+  const [requisition] = await t.db
+    .select()
+    .from(requisitions)
+    .where(eq(requisitions.initiativeId, own.initiativeId));
+  if (requisition) own.requisitionId = requisition.id;
+  else {
+    const key = (await getCurrentBudget(t.db, demo?.associationId ?? "", own.initiativeId))
+      .periods[0]?.key;
+    own.requisitionId = await createRequisition(
+      t.db,
+      actor,
+      demo?.associationId ?? "",
+      own.initiativeId,
+      key ?? "",
+    );
+  }
+  const [file] = await t.db
+    .select()
+    .from(requisitionAttachments)
+    .where(eq(requisitionAttachments.requisitionId, own.requisitionId));
+  own.fileId =
+    file?.id ??
+    (
+      await t.db
+        .insert(requisitionAttachments)
+        .values({
+          requisitionId: own.requisitionId,
+          fileName: "huvudbok.pdf",
+          mediaType: "application/pdf",
+          sizeBytes: minutes.length,
+          sha256: "0".repeat(64),
+          data: minutes,
+        })
+        .returning()
+    )[0]?.id ??
+    "";
+  await t.db
+    .update(requisitions)
+    .set({ status: "inskickad", submittedAt: new Date() })
+    .where(and(eq(requisitions.id, own.requisitionId), eq(requisitions.status, "utkast")));
   foreign.applicationId = await createApplication(t.db, actor, other.id, {
     ...emptyContent(foreign.organisationId),
     name: "Annan ansökan",
@@ -751,6 +932,9 @@ describe("API operations", () => {
       .replace("{attachmentId}", where.attachmentId)
       .replace("{deviationId}", where.deviationId)
       .replace("{finalReportId}", where.finalReportId)
+      .replace("{requisitionId}", where.requisitionId)
+      .replace("{fileId}", where.fileId)
+      .replace("{year}", "2026")
       .replace("{version}", "1") ?? "";
   /** An application of each association: the demo's is for "Tierp, Växtverket". */
   const applicationIn: Record<string, string> = {};

@@ -36,10 +36,12 @@ import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { hitThrottle } from "../platform/throttle.ts";
 import { registerApplicationRoutes } from "./applications-routes.ts";
+import { registerBudgetRoutes } from "./budgets-routes.ts";
 import { registerDeviationReportDocumentRoute } from "./deviation-report-document-route.ts";
 import { registerDeviationReportRoutes } from "./deviation-reports-routes.ts";
 import { registerFinalReportDocumentRoute } from "./final-report-document-route.ts";
 import { registerFinalReportRoutes } from "./final-reports-routes.ts";
+import { registerFinanceRoutes } from "./finance-routes.ts";
 import { registerPeriodicReportDocumentRoute } from "./periodic-report-document-route.ts";
 import { registerPeriodicReportRoutes } from "./periodic-reports-routes.ts";
 import {
@@ -53,6 +55,7 @@ import {
   unauthorizedProblem,
   validationProblem,
 } from "./problems.ts";
+import { registerRequisitionRoutes } from "./requisitions-routes.ts";
 import {
   addMemberOrganisationRoute,
   createInitiativeRoute,
@@ -304,7 +307,9 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
     },
   });
   app.use("*", (c, next) =>
-    /\/steering-group\/meetings\/[^/]+\/attachments$/.test(c.req.path)
+    /\/(steering-group\/meetings\/[^/]+|requisitions\/[^/]+)\/attachments$|\/budget\/import$/.test(
+      c.req.path,
+    )
       ? attachmentLimit(c, next)
       : /\/associations\/[^/]+\/(applications|periodic-reports|deviation-reports|final-reports)(\/|$)/.test(
             c.req.path,
@@ -457,6 +462,9 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
   registerSteeringGroupRoutes(app, services);
   registerDeviationReportRoutes(app, services);
   registerFinalReportRoutes(app, services);
+  registerBudgetRoutes(app, services);
+  registerRequisitionRoutes(app, services);
+  registerFinanceRoutes(app, services);
   registerPeriodicReportDocumentRoute(app, services);
   registerDeviationReportDocumentRoute(app, services);
   registerFinalReportDocumentRoute(app, services);

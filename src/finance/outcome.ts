@@ -3,19 +3,26 @@
 // approved requisition of that period; the förbrukningskvot of each period and of the year to
 // date; the suggested prognosis and the office's override. Every figure here is computed from
 // rows a user can open (the budget version, the requisitions), never stored.
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like } from "drizzle-orm";
+import { todayInSweden } from "../applications/workflow.ts";
+import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
+import { initiatives, type Orientation } from "../initiatives/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
+import { ValidationError } from "../platform/errors.ts";
 import { ratioPercent, sumKronor } from "../platform/money.ts";
+import { actorName } from "../reports/report-versions.ts";
 import { periodicReports } from "../reports/schema.ts";
 import { initiativeDates, initiativePeriods, periodOfKey, yearOfPeriod } from "./periods.ts";
 import {
   financeSettings,
   initiativeBudgetLines,
   initiativeBudgets,
+  PROGNOSES,
   type Prognosis,
   prognosisOverrides,
   requisitionLines,
   requisitions,
+  returnedFunds,
 } from "./schema.ts";
 
 export interface FinanceBand {
@@ -281,5 +288,297 @@ export async function initiativeMoney(
         }
       : null,
     prognosis: override?.prognosis ?? suggested.prognosis,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The office's override of the suggested prognosis
+
+/** The Swedish names of the prognoses, as the pages and the exports show them. */
+export const PROGNOSIS_LABELS: Record<Prognosis, string> = {
+  ok: "OK",
+  bevaka: "Bevaka",
+  atgard: "Åtgärd",
+  avslutad: "Avslutad",
+};
+
+export interface PrognosisOverride {
+  id: string;
+  periodKey: string;
+  prognosis: Prognosis;
+  comment: string;
+  setByName: string;
+  setAt: Date;
+}
+
+/**
+ * Sets the office's prognosis for an initiative as of a reporting period, with the reason.
+ * The period must be one of the initiative's money periods and have ended by `today`: the
+ * prognosis is the office's view of a period whose figures are in. Append-only: an earlier
+ * override stays in the history, the latest per period applies.
+ */
+export async function setPrognosisOverride(
+  q: Queryable,
+  actor: AuditActor,
+  associationId: string,
+  initiativeId: string,
+  periodKey: string,
+  prognosis: string,
+  comment: string,
+  options: { today?: string } = {},
+): Promise<PrognosisOverride> {
+  const today = options.today ?? todayInSweden();
+  const money = await initiativeMoney(q, associationId, initiativeId, today);
+  const problems: Record<string, string> = {};
+  if (!(PROGNOSES as readonly string[]).includes(prognosis))
+    problems.prognosis = "Välj en prognos: OK, Bevaka, Åtgärd eller Avslutad.";
+  const text = comment.trim();
+  if (!text)
+    problems.comment =
+      "Skriv varför prognosen ska vara en annan än den föreslagna. Kommentaren krävs.";
+  else if (text.length > 2000) problems.comment = "Kommentaren får ha högst 2 000 tecken.";
+  const period = money.periods.find((p) => p.periodKey === periodKey);
+  if (!period)
+    problems.periodKey = `Perioden ${periodKey} hör inte till insatsen. Välj en av insatsens rapportperioder.`;
+  else if (!period.ended)
+    problems.periodKey = `Perioden ${periodKey} har inte slutat än. Prognosen sätts för en period som har slutat.`;
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+  return q.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(prognosisOverrides)
+      .values({
+        associationId,
+        initiativeId,
+        periodKey,
+        prognosis: prognosis as Prognosis,
+        comment: text,
+        setBy: actor.userId,
+        setByName: await actorName(tx, actor),
+      })
+      .returning();
+    if (!row) throw new Error("prognosis override not stored");
+    await recordAuditEvent(tx, actor, {
+      action: "prognosis.overridden",
+      associationId,
+      targetType: "initiative",
+      targetId: initiativeId,
+      details: {
+        periodKey,
+        prognosis,
+        suggested:
+          period?.periodKey === money.latestPeriod?.periodKey ? money.suggested.prognosis : null,
+        comment: text,
+      },
+    });
+    return {
+      id: row.id,
+      periodKey: row.periodKey,
+      prognosis: row.prognosis,
+      comment: row.comment,
+      setByName: row.setByName,
+      setAt: row.setAt,
+    };
+  });
+}
+
+/** Every override of an initiative's prognosis, newest first. */
+export async function listPrognosisOverrides(
+  q: Queryable,
+  associationId: string,
+  initiativeId: string,
+): Promise<PrognosisOverride[]> {
+  const rows = await q
+    .select()
+    .from(prognosisOverrides)
+    .where(
+      and(
+        eq(prognosisOverrides.associationId, associationId),
+        eq(prognosisOverrides.initiativeId, initiativeId),
+      ),
+    )
+    .orderBy(desc(prognosisOverrides.setAt), desc(prognosisOverrides.id));
+  return rows.map((r) => ({
+    id: r.id,
+    periodKey: r.periodKey,
+    prognosis: r.prognosis,
+    comment: r.comment,
+    setByName: r.setByName,
+    setAt: r.setAt,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The association's money of a year: every initiative, and totals
+
+/**
+ * The day a year's figures are for: today within the current year, the year's last day for a
+ * past year, and its first day for a future year (nothing has ended yet).
+ */
+export function asOfForYear(year: number, today: string = todayInSweden()): string {
+  const current = Number(today.slice(0, 4));
+  if (year === current) return today;
+  return year < current ? `${year}-12-31` : `${year}-01-01`;
+}
+
+export interface InitiativeYearMoney {
+  initiativeId: string;
+  name: string;
+  orientation: Orientation;
+  status: string;
+  targetGroup: string;
+  expectedParticipants: number | null;
+  expectedParticipantsOngoing: boolean;
+  /** The whole year: association funds budgeted and approved outcome of the year's periods. */
+  yearBudget: number;
+  yearOutcome: number;
+  yearCoFinancingBudget: number;
+  yearCoFinancingOutcome: number;
+  /** The year's periods that have ended by the day the figures are for. */
+  ytdBudget: number;
+  ytdOutcome: number;
+  ratioPercent: number | null;
+  latestPeriodKey: string | null;
+  suggested: { prognosis: Prognosis; reason: string };
+  override: InitiativeMoney["override"];
+  prognosis: Prognosis;
+  /** Returned funds that concern the year. */
+  returned: number;
+  /** The initiative's periods in the year, each with its budget, outcome and ratio. */
+  periods: PeriodMoney[];
+}
+
+export interface MoneyTotals {
+  initiatives: number;
+  yearBudget: number;
+  yearOutcome: number;
+  yearCoFinancingBudget: number;
+  yearCoFinancingOutcome: number;
+  ytdBudget: number;
+  ytdOutcome: number;
+  ratioPercent: number | null;
+  returned: number;
+}
+
+export interface AssociationMoney {
+  year: number;
+  asOf: string;
+  band: { low: number; high: number };
+  initiatives: InitiativeYearMoney[];
+  totals: { individual: MoneyTotals; structural: MoneyTotals; all: MoneyTotals };
+}
+
+function totalsOf(rows: readonly InitiativeYearMoney[]): MoneyTotals {
+  const sum = (f: (r: InitiativeYearMoney) => number) => sumKronor(rows.map(f));
+  const ytdBudget = sum((r) => r.ytdBudget);
+  const ytdOutcome = sum((r) => r.ytdOutcome);
+  return {
+    initiatives: rows.length,
+    yearBudget: sum((r) => r.yearBudget),
+    yearOutcome: sum((r) => r.yearOutcome),
+    yearCoFinancingBudget: sum((r) => r.yearCoFinancingBudget),
+    yearCoFinancingOutcome: sum((r) => r.yearCoFinancingOutcome),
+    ytdBudget,
+    ytdOutcome,
+    ratioPercent: ratioPercent(ytdOutcome, ytdBudget),
+    returned: sum((r) => r.returned),
+  };
+}
+
+/**
+ * Every initiative with a budget, an approved outcome or returned funds in the year: the year's
+ * budget and outcome (association funds and co-financing), the ratio of the year to date, the
+ * suggested and the effective prognosis; and totals for individual and structural initiatives
+ * and all. `asOf` is brought into the year (asOfForYear) so that "to date" means that year.
+ */
+export async function associationMoney(
+  q: Queryable,
+  associationId: string,
+  year: number,
+  asOf: string,
+): Promise<AssociationMoney> {
+  const day = asOfForYear(year, asOf);
+  const budgeted = await q
+    .selectDistinct({ id: initiativeBudgets.initiativeId })
+    .from(initiativeBudgets)
+    .innerJoin(initiativeBudgetLines, eq(initiativeBudgetLines.budgetId, initiativeBudgets.id))
+    .where(
+      and(
+        eq(initiativeBudgets.associationId, associationId),
+        eq(initiativeBudgets.status, "gallande"),
+        eq(initiativeBudgetLines.year, year),
+      ),
+    );
+  const claimed = await q
+    .selectDistinct({ id: requisitions.initiativeId })
+    .from(requisitions)
+    .where(
+      and(
+        eq(requisitions.associationId, associationId),
+        eq(requisitions.status, "godkand"),
+        like(requisitions.periodKey, `${year}-%`),
+      ),
+    );
+  const returnedRows = await q
+    .select({ initiativeId: returnedFunds.initiativeId, amount: returnedFunds.amount })
+    .from(returnedFunds)
+    .where(and(eq(returnedFunds.associationId, associationId), eq(returnedFunds.year, year)));
+  const ids = [
+    ...new Set(
+      [...budgeted, ...claimed].map((r) => r.id).concat(returnedRows.map((r) => r.initiativeId)),
+    ),
+  ];
+  const info = ids.length
+    ? await q
+        .select({
+          id: initiatives.id,
+          name: initiatives.name,
+          orientation: initiatives.orientation,
+          status: initiatives.status,
+          targetGroup: initiatives.targetGroup,
+          expectedParticipants: initiatives.expectedParticipants,
+          expectedParticipantsOngoing: initiatives.expectedParticipantsOngoing,
+        })
+        .from(initiatives)
+        .where(and(eq(initiatives.associationId, associationId), inArray(initiatives.id, ids)))
+        .orderBy(asc(initiatives.name))
+    : [];
+  const band = await getFinanceBand(q, associationId);
+  const rows: InitiativeYearMoney[] = [];
+  for (const i of info) {
+    const m = await initiativeMoney(q, associationId, i.id, day);
+    const ofYear = m.periods.filter((p) => p.year === year);
+    rows.push({
+      initiativeId: i.id,
+      name: i.name,
+      orientation: i.orientation,
+      status: i.status,
+      targetGroup: i.targetGroup,
+      expectedParticipants: i.expectedParticipants,
+      expectedParticipantsOngoing: i.expectedParticipantsOngoing,
+      yearBudget: sumKronor(ofYear.map((p) => p.budget)),
+      yearOutcome: sumKronor(ofYear.map((p) => p.outcome)),
+      yearCoFinancingBudget: sumKronor(ofYear.map((p) => p.coFinancingBudget)),
+      yearCoFinancingOutcome: sumKronor(ofYear.map((p) => p.coFinancingOutcome)),
+      ytdBudget: m.yearToDate.budget,
+      ytdOutcome: m.yearToDate.outcome,
+      ratioPercent: m.yearToDate.ratioPercent,
+      latestPeriodKey: m.latestPeriod?.periodKey ?? null,
+      suggested: m.suggested,
+      override: m.override,
+      prognosis: m.prognosis,
+      returned: sumKronor(returnedRows.filter((r) => r.initiativeId === i.id).map((r) => r.amount)),
+      periods: ofYear,
+    });
+  }
+  return {
+    year,
+    asOf: day,
+    band: { low: band.low, high: band.high },
+    initiatives: rows,
+    totals: {
+      individual: totalsOf(rows.filter((r) => r.orientation === "individual")),
+      structural: totalsOf(rows.filter((r) => r.orientation === "structural")),
+      all: totalsOf(rows),
+    },
   };
 }

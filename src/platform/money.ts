@@ -82,3 +82,21 @@ export function ratioPercent(outcome: number, budget: number): number | null {
   const ad = d < 0n ? -d : d;
   return Number(sign * ((an * 2n + ad) / (2n * ad)));
 }
+
+/**
+ * Reads an amount that may be negative (equity carried in): like parseKronor, with one leading
+ * minus — the hyphen-minus "-" or the minus sign "−" (U+2212) that formatMoney writes — and
+ * nowhere else. "−150 000 kr" → -150000. Null for an empty field, "invalid" for anything else.
+ */
+export function parseSignedKronor(
+  value: string | number | null | undefined,
+): number | null | "invalid" {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isSafeInteger(value) ? value : "invalid";
+  const text = value.replace(/^[\s\u00a0\u202f]+/, "");
+  const negative = /^[-\u2212]/.test(text);
+  const magnitude = parseKronor(negative ? text.slice(1) : text);
+  if (magnitude === null) return negative ? "invalid" : null;
+  if (magnitude === "invalid") return "invalid";
+  return negative && magnitude !== 0 ? -magnitude : magnitude;
+}

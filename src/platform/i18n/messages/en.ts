@@ -283,6 +283,8 @@ export const en: Record<keyof typeof sv, string> = {
   "initiative.periodicReports": "Periodic reports",
   "initiative.deviations": "Deviation reports",
   "initiative.steeringGroup": "Steering group and meetings",
+  "initiative.moneyLink": "Budget against outcome and prognosis",
+  "initiative.newRequisition": "New requisition",
   "initiative.finalReport": "Final report",
   "initiative.applications": "Application",
   "initiative.applicationNumbered": "Application reg. no. {number}",

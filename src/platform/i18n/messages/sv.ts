@@ -285,6 +285,8 @@ export const sv = {
   "initiative.periodicReports": "Periodiska rapporter",
   "initiative.deviations": "Avvikelserapporter",
   "initiative.steeringGroup": "Styrgrupp och möten",
+  "initiative.moneyLink": "Budget mot utfall och prognos",
+  "initiative.newRequisition": "Ny rekvisition",
   "initiative.finalReport": "Slutrapport",
   "initiative.applications": "Ansökan",
   "initiative.applicationNumbered": "Ansökan dnr {number}",

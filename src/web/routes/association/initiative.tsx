@@ -49,6 +49,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       finalReport:
         ["pagaende", "avslutad", "avslutad_i_fortid"].includes(initiative.status) &&
         canOnInitiative(principal, "report.view", association.id, initiative.id),
+      budget: canOnInitiative(principal, "budget.view", association.id, initiative.id),
+      money: canOnInitiative(principal, "requisition.view", association.id, initiative.id),
+      newRequisition:
+        ["pagaende", "avslutad", "avslutad_i_fortid"].includes(initiative.status) &&
+        canOnInitiative(principal, "requisition.write", association.id, initiative.id),
     },
     applications: applications.map((a) => ({
       id: a.id,
@@ -166,7 +171,10 @@ export default function Initiative({ loaderData }: Route.ComponentProps) {
       ) : null}
       {loaderData.openApplication ? <p>{t("initiative.editInApplication")}</p> : null}
 
-      {loaderData.follow.reports || loaderData.follow.steeringGroup ? (
+      {loaderData.follow.reports ||
+      loaderData.follow.steeringGroup ||
+      loaderData.follow.budget ||
+      loaderData.follow.money ? (
         <nav aria-labelledby="initiative-follow-up">
           <h2 id="initiative-follow-up">{t("initiative.followUp")}</h2>
           <ul className="link-list">
@@ -186,6 +194,28 @@ export default function Initiative({ loaderData }: Route.ComponentProps) {
               <li>
                 <Link to={`/${slug}/insatser/${i.id}/styrgrupp`}>
                   {t("initiative.steeringGroup")}
+                </Link>
+              </li>
+            ) : null}
+            {loaderData.follow.budget ? (
+              <li>
+                <Link to={`/${slug}/insatser/${i.id}/budget`}>{t("budgets.title")}</Link>
+              </li>
+            ) : null}
+            {loaderData.follow.money ? (
+              <li>
+                <Link to={`/${slug}/insatser/${i.id}/ekonomi`}>{t("initiative.moneyLink")}</Link>
+              </li>
+            ) : null}
+            {loaderData.follow.money ? (
+              <li>
+                <Link to={`/${slug}/rekvisitioner?insats=${i.id}`}>{t("requisitions.title")}</Link>
+              </li>
+            ) : null}
+            {loaderData.follow.newRequisition ? (
+              <li>
+                <Link to={`/${slug}/rekvisitioner/ny?insats=${i.id}`}>
+                  {t("initiative.newRequisition")}
                 </Link>
               </li>
             ) : null}

@@ -5,6 +5,7 @@ import {
   visibleApplications,
   visibleInitiatives,
   visibleReports,
+  visibleRequisitions,
 } from "../../../access/policy.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import { requireAssociation } from "../../guard.server.ts";
@@ -27,12 +28,16 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   // and the reports (periodic and deviation reports) of all initiatives, or of one's own
   const reports = visibleReports(principal, association.id);
   const canListReports = reports === "all" || reports.length > 0;
+  // and requisitions: all of them, or those of one's own initiative
+  const requisitions = visibleRequisitions(principal, association.id);
+  const canListRequisitions = requisitions === "all" || requisitions.length > 0;
   return {
     association: { slug: association.slug, name: association.name },
     permissions,
     canListInitiatives,
     canListApplications,
     canListReports,
+    canListRequisitions,
   };
 }
 
@@ -42,6 +47,8 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
   { to: "ansokningar", label: "applications.title", permission: "applications.view" },
   { to: "rapporter", label: "nav.reports", permission: "reports.view" },
   { to: "avvikelser", label: "nav.deviations", permission: "reports.view" },
+  { to: "rekvisitioner", label: "requisitions.title", permission: "requisition.view" },
+  { to: "ekonomi", label: "finance.title", permission: "finance.view" },
   {
     to: "organisationer",
     label: "nav.memberOrganisations",
@@ -54,8 +61,14 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
 
 export default function AssociationLayout({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { association, permissions, canListInitiatives, canListApplications, canListReports } =
-    loaderData;
+  const {
+    association,
+    permissions,
+    canListInitiatives,
+    canListApplications,
+    canListReports,
+    canListRequisitions,
+  } = loaderData;
   const shown = (item: (typeof NAVIGATION)[number]) =>
     item.to === "insatser"
       ? canListInitiatives
@@ -63,7 +76,9 @@ export default function AssociationLayout({ loaderData }: Route.ComponentProps) 
         ? canListApplications
         : item.to === "rapporter" || item.to === "avvikelser"
           ? canListReports
-          : permissions.includes(item.permission);
+          : item.to === "rekvisitioner"
+            ? canListRequisitions
+            : permissions.includes(item.permission);
   return (
     <>
       <nav className="side-nav" aria-label={t("nav.mainMenu")}>
