@@ -33,6 +33,7 @@ import {
   useFormFailure,
 } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
+import { TableWrap } from "../../ui/table-wrap.tsx";
 import type { Route } from "./+types/steering-group.ts";
 
 type Ctx = Route.LoaderArgs["context"];
@@ -350,7 +351,7 @@ export default function SteeringGroup({ loaderData: d }: Route.ComponentProps) {
             {p.members.length === 0 ? (
               <p>{t("steeringGroup.noMembers", { party: p.name })}</p>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label={t("steeringGroup.partyMembers", { party: p.name })}>
                 <table>
                   <caption className="visually-hidden">
                     {t("steeringGroup.partyMembers", { party: p.name })}
@@ -430,7 +431,7 @@ export default function SteeringGroup({ loaderData: d }: Route.ComponentProps) {
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </div>
         ))}

@@ -52,11 +52,4 @@ export function PrognosisTag({ prognosis }: { prognosis: Prognosis }) {
  * A wide table's scrolling frame: focusable, so a keyboard user can scroll it, and named by the
  * table's caption (the region's label).
  */
-export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
-    <section className="table-wrap" tabIndex={0} aria-label={label}>
-      {children}
-    </section>
-  );
-}
+export { TableWrap } from "../../ui/table-wrap.tsx";
