@@ -8,3 +8,4 @@ export * from "../../mail/schema.ts";
 export * from "../../people/schema.ts";
 export * from "../../reports/schema.ts";
 export * from "../../sign-in/schema.ts";
+export * from "../../register/schema.ts";
