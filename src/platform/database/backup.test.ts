@@ -1,23 +1,32 @@
 // The restore drill: a backup of one database, restored over another, must give back the same
-// data, a valid audit chain and working sequences, and a bad file must change nothing.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+// data — in every application schema, the participant register's included — a valid audit
+// chain and working sequences, and a bad file must change nothing.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../tests/support/database.ts";
 import { type AuditActor, recordAuditEvent } from "../../audit/record-audit-event.ts";
 import { verifyAuditChain } from "../../audit/verify-audit-chain.ts";
+import { inRegister } from "../../register/zone.ts";
 import { backupDatabase, restoreDatabase } from "./backup.ts";
 import {
+  accessLog,
   apiTokens,
   associations,
+  consents,
+  countOnlyParticipation,
+  enrollments,
+  erasures,
   initiatives,
   invitations,
   mailMessages,
   memberOrganisations,
   oidcIdentities,
+  participants,
   roleAssignments,
   sessions,
   throttleCounters,
@@ -28,6 +37,21 @@ let a: TestDatabase;
 let b: TestDatabase;
 let dir: string;
 let backupFile: string;
+/** The source's register scope, to write through the register's role after a restore. */
+const sourceScope = { controllers: [] as string[], initiatives: [] as string[] };
+/** Roles made for the row-level security checks; cluster-wide, so dropped at the end. */
+const suffix = randomBytes(4).toString("hex");
+const ownerRole = `samspar_backup_owner_${suffix}`;
+const readerRole = `samspar_backup_reader_${suffix}`;
+const rolePools: pg.Pool[] = [];
+const REGISTER_TABLES = [
+  "register.access_log",
+  "register.consents",
+  "register.count_only_participation",
+  "register.enrollments",
+  "register.erasures",
+  "register.participants",
+];
 
 const actor: AuditActor = {
   userId: null,
@@ -69,6 +93,16 @@ async function seedSource(t: TestDatabase) {
     })
     .returning();
   if (!initiative) throw new Error("seed failed");
+  const [fkInitiative] = await t.db
+    .insert(initiatives)
+    .values({
+      associationId: assoc.id,
+      name: "Aktivitetsväxeln",
+      ownerOrganisationId: fk.id,
+      status: "pagaende",
+    })
+    .returning();
+  if (!fkInitiative) throw new Error("seed failed");
   const [admin, lead] = await t.db
     .insert(users)
     .values([
@@ -148,6 +182,109 @@ async function seedSource(t: TestDatabase) {
       },
     );
   }
+  // The register, written the way the application writes it: through the register's role, under
+  // row-level security, for two data controllers so a backup limited by a policy would show.
+  sourceScope.controllers = [kommun.id, fk.id];
+  sourceScope.initiatives = [initiative.id, fkInitiative.id];
+  await inRegister(t.db, sourceScope, async (tx) => {
+    const [known, anonymous, erased] = await tx
+      .insert(participants)
+      .values([
+        {
+          associationId: assoc.id,
+          dataControllerId: kommun.id,
+          // Ciphertext as the application stores it; the backup copies it without the key.
+          identityCiphertext: "v1:q83vASNFZ4mrze8B:Jm9vYmFyLWNpcGhlcnRleHQ=",
+          identityLookup: "9f".repeat(32),
+          identityKind: "personnummer",
+          nameCiphertext: "v1:AAECAwQFBgcICQoL:w6XDpMO2LW5hbW4=",
+          gender: "kvinna",
+          birthYear: 1994,
+        },
+        {
+          associationId: assoc.id,
+          dataControllerId: fk.id,
+          anonymous: true,
+          protectedIdentity: true,
+          gender: "vill_ej_ange",
+          birthYear: 1987,
+        },
+        {
+          associationId: assoc.id,
+          dataControllerId: kommun.id,
+          gender: "man",
+          birthYear: 2001,
+          erasedAt: new Date("2026-03-01T09:15:30.123456Z"),
+        },
+      ])
+      .returning();
+    if (!known || !anonymous || !erased) throw new Error("seed failed");
+    const [enrollment] = await tx
+      .insert(enrollments)
+      .values([
+        {
+          participantId: known.id,
+          associationId: assoc.id,
+          dataControllerId: kommun.id,
+          initiativeId: initiative.id,
+          externalKey: "SV-0042",
+          startDate: "2026-02-01",
+          municipalityCode: "2480",
+          background: { sysselsattning: "arbetslos", utbildning: ["grundskola"], barn: 2 },
+          endDate: "2026-09-30",
+          exit: { status: "arbete", "mer än 50 %": true },
+        },
+        {
+          participantId: anonymous.id,
+          associationId: assoc.id,
+          dataControllerId: fk.id,
+          initiativeId: fkInitiative.id,
+          startDate: "2026-04-15",
+        },
+      ])
+      .returning();
+    await tx.insert(consents).values({
+      participantId: known.id,
+      dataControllerId: kommun.id,
+      initiativeId: initiative.id,
+      consentedOn: "2026-02-01",
+      textVersion: "2026-01",
+      language: "sv",
+      recordedByName: "Åsa Öberg",
+    });
+    await tx.insert(erasures).values({
+      participantId: erased.id,
+      dataControllerId: kommun.id,
+      reason: "samtycke_aterkallat",
+      erasedByName: "Åsa Öberg",
+    });
+    await tx.insert(countOnlyParticipation).values({
+      associationId: assoc.id,
+      dataControllerId: fk.id,
+      initiativeId: fkInitiative.id,
+      periodKey: "2026-K1",
+      women: 4,
+      men: 3,
+      others: 1,
+      recordedByName: "Lars Nilsson",
+    });
+    await tx.insert(accessLog).values(
+      (["change", "read", "reveal"] as const).map((action, i) => ({
+        associationId: assoc.id,
+        dataControllerId: i === 1 ? fk.id : kommun.id,
+        actorUserId: admin.id,
+        actorName: "Åsa Öberg",
+        actorRole: "association_admin",
+        actorOrganisation: "Samordningsförbundet Norr",
+        participantId: known.id,
+        enrollmentId: enrollment?.id ?? null,
+        action,
+        fields: i === 2 ? ["identitet", "namn"] : [],
+        requestId: `req-${i}`,
+        outcome: "ok" as const,
+      })),
+    );
+  });
   await t.db.insert(sessions).values({
     id: "a".repeat(64),
     userId: admin.id,
@@ -175,6 +312,32 @@ async function seedTarget(t: TestDatabase) {
     .values({ userId: user.id, associationId: assoc.id, role: "board_member" });
   await recordAuditEvent(t.db, actor, { action: "association.created", associationId: assoc.id });
   await recordAuditEvent(t.db, actor, { action: "user.added", associationId: assoc.id });
+  const [controller] = await t.db
+    .insert(memberOrganisations)
+    .values({
+      associationId: assoc.id,
+      name: "Västerås stad",
+      orgNumber: "212000-2080",
+      kind: "kommun",
+    })
+    .returning();
+  if (!controller) throw new Error("seed failed");
+  await inRegister(t.db, { controllers: [controller.id], initiatives: [] }, async (tx) => {
+    const [person] = await tx
+      .insert(participants)
+      .values({ associationId: assoc.id, dataControllerId: controller.id, gender: "annan" })
+      .returning();
+    await tx.insert(accessLog).values({
+      associationId: assoc.id,
+      dataControllerId: controller.id,
+      actorName: "Ska bort",
+      actorRole: "initiative_staff",
+      actorOrganisation: "Västerås stad",
+      participantId: person?.id ?? null,
+      action: "read",
+      outcome: "ok",
+    });
+  });
   await t.db.insert(sessions).values({
     id: "b".repeat(64),
     userId: user.id,
@@ -183,12 +346,21 @@ async function seedTarget(t: TestDatabase) {
   });
 }
 
+/** Every application table, schema-qualified: all schemas but drizzle's and the system's. */
 async function tablesOf(pool: pg.Pool): Promise<string[]> {
   const result = await pool.query<{ name: string }>(
-    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
+    `select n.nspname || '.' || c.relname as name
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname not in ('drizzle', 'information_schema') and n.nspname not like 'pg\\_%'
+        and c.relkind in ('r', 'p') order by 1`,
   );
   return result.rows.map((r) => r.name);
+}
+
+/** "register.access_log" → "register"."access_log" */
+function sqlName(table: string): string {
+  const [schema, name] = table.split(".");
+  return `"${schema}"."${name}"`;
 }
 
 /** Each table's rows, ordered by primary key: as the driver parses them, and as exact text. */
@@ -198,14 +370,14 @@ async function contents(pool: pg.Pool, table: string) {
        from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
       where i.indrelid = $1::regclass and i.indisprimary
       order by array_position(i.indkey::int2[], a.attnum)`,
-    [`public."${table}"`],
+    [sqlName(table)],
   );
   expect(key.rows.length, `${table} has a primary key`).toBeGreaterThan(0);
   const order = key.rows.map((r) => `"${r.name}"`).join(", ");
-  const rows = await pool.query(`select * from public."${table}" order by ${order}`);
+  const rows = await pool.query(`select * from ${sqlName(table)} order by ${order}`);
   // The text form keeps what the parsed form rounds away: microseconds, jsonb as stored.
   const text = await pool.query<{ r: string }>(
-    `select row_to_json(t)::text as r from public."${table}" t order by ${order}`,
+    `select row_to_json(t)::text as r from ${sqlName(table)} t order by ${order}`,
   );
   return { rows: rows.rows, text: text.rows.map((r) => r.r) };
 }
@@ -229,8 +401,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await Promise.all(rolePools.map((pool) => pool.end()));
   await Promise.all([a?.drop(), b?.drop()]);
   if (dir) rmSync(dir, { recursive: true, force: true });
+  // The roles own or may read objects only in the databases just dropped.
+  const admin = new pg.Client(inject("adminUrl"));
+  await admin.connect();
+  try {
+    for (const role of [ownerRole, readerRole]) await admin.query(`drop role if exists ${role}`);
+  } finally {
+    await admin.end();
+  }
 });
 
 describe("backup and restore", () => {
@@ -248,31 +429,62 @@ describe("backup and restore", () => {
     expect(migrations.rows.length).toBeGreaterThan(0);
     expect(header).toMatchObject({
       format: "samspar-backup",
-      version: 1,
+      version: 2,
       migrations: migrations.rows.map((r) => r.hash),
     });
     expect(Date.parse(header.createdAt)).toBeGreaterThan(Date.now() - 60_000);
 
     const expectedTables = (await tablesOf(a.pool)).filter(
-      (t) => t !== "sessions" && t !== "throttle_counters",
+      (t) => t !== "public.sessions" && t !== "public.throttle_counters",
     );
+    expect(expectedTables).toEqual(expect.arrayContaining(REGISTER_TABLES));
+    expect(expectedTables).toContain("public.associations");
     expect([...header.tables].sort()).toEqual(expectedTables);
-    expect(header.tables).not.toContain("sessions");
+    expect(header.tables).not.toContain("public.sessions");
+    expect(header.tables.some((t: string) => t.startsWith("drizzle."))).toBe(false);
     expect(result.tables).toBe(expectedTables.length);
-    const precedes = (x: string, y: string) => header.tables.indexOf(x) < header.tables.indexOf(y);
-    expect(precedes("associations", "member_organisations")).toBe(true);
-    expect(precedes("member_organisations", "initiatives")).toBe(true);
-    expect(precedes("initiatives", "role_assignments")).toBe(true);
-    expect(precedes("users", "role_assignments")).toBe(true);
-    expect(precedes("users", "oidc_identities")).toBe(true);
+    const precedes = (x: string, y: string) => {
+      expect(header.tables).toContain(x);
+      expect(header.tables).toContain(y);
+      return header.tables.indexOf(x) < header.tables.indexOf(y);
+    };
+    expect(precedes("public.associations", "public.member_organisations")).toBe(true);
+    expect(precedes("public.member_organisations", "public.initiatives")).toBe(true);
+    expect(precedes("public.initiatives", "public.role_assignments")).toBe(true);
+    expect(precedes("public.users", "public.role_assignments")).toBe(true);
+    expect(precedes("public.users", "public.oidc_identities")).toBe(true);
+    // Across schemas: the register's tables reference the association's.
+    expect(precedes("public.associations", "register.participants")).toBe(true);
+    expect(precedes("public.member_organisations", "register.participants")).toBe(true);
+    expect(precedes("public.initiatives", "register.enrollments")).toBe(true);
+    expect(precedes("register.participants", "register.enrollments")).toBe(true);
+    expect(precedes("register.participants", "register.consents")).toBe(true);
+    expect(precedes("register.participants", "register.erasures")).toBe(true);
 
+    // Every section counts all of its table's rows, the register's under row-level security too.
+    const sections = new Map<string, number>();
+    for (const line of lines) {
+      if (line.startsWith('{"table":')) {
+        const section = JSON.parse(line);
+        sections.set(section.table, section.rows);
+      }
+    }
     let total = 0;
     for (const table of expectedTables) {
       const count = await a.pool.query<{ n: number }>(
-        `select count(*)::int as n from public."${table}"`,
+        `select count(*)::int as n from ${sqlName(table)}`,
       );
-      total += count.rows[0]?.n ?? 0;
+      const n = count.rows[0]?.n ?? 0;
+      expect(sections.get(table), table).toBe(n);
+      total += n;
     }
+    expect(sections.get("register.participants")).toBe(3);
+    expect(sections.get("register.enrollments")).toBe(2);
+    expect(sections.get("register.access_log")).toBe(3);
+    // The identity leaves as the ciphertext it is stored as.
+    expect(lines.some((l) => l.includes("v1:q83vASNFZ4mrze8B:Jm9vYmFyLWNpcGhlcnRleHQ="))).toBe(
+      true,
+    );
     expect(total).toBeGreaterThanOrEqual(3617);
     expect(result.rows).toBe(total);
     expect(JSON.parse(lines.at(-2) ?? "")).toEqual({
@@ -373,10 +585,12 @@ describe("backup and restore", () => {
   it("restores the backup over a database with other data", async () => {
     const source = await snapshot(a.pool);
     const target = await snapshot(b.pool);
-    expect(target.associations).not.toEqual(source.associations);
-    expect(target.audit_events).not.toEqual(source.audit_events);
-    expect(target.sessions?.rows).toHaveLength(1);
-    const throttleBefore = target.throttle_counters;
+    expect(target["public.associations"]).not.toEqual(source["public.associations"]);
+    expect(target["public.audit_events"]).not.toEqual(source["public.audit_events"]);
+    expect(target["register.participants"]?.rows).toHaveLength(1);
+    expect(target["register.access_log"]?.rows).toHaveLength(1);
+    expect(target["public.sessions"]?.rows).toHaveLength(1);
+    const throttleBefore = target["public.throttle_counters"];
 
     const backup = fileLines(backupFile);
     const result = await restoreDatabase(b.pool, backupFile);
@@ -388,13 +602,20 @@ describe("backup and restore", () => {
     const restored = await snapshot(b.pool);
     expect(Object.keys(restored)).toEqual(Object.keys(source));
     for (const table of Object.keys(source)) {
-      if (table === "sessions" || table === "throttle_counters") continue;
+      if (table === "public.sessions" || table === "public.throttle_counters") continue;
       expect(restored[table], table).toEqual(source[table]);
     }
-    expect(restored.users?.rows).toHaveLength(2);
-    expect(restored.audit_events?.rows).toHaveLength(5);
-    expect(restored.sessions?.rows).toEqual([]);
-    expect(restored.throttle_counters).toEqual(throttleBefore);
+    expect(restored["public.users"]?.rows).toHaveLength(2);
+    expect(restored["public.audit_events"]?.rows).toHaveLength(5);
+    expect(restored["public.sessions"]?.rows).toEqual([]);
+    expect(restored["public.throttle_counters"]).toEqual(throttleBefore);
+    // The register exactly as it was, encrypted identities byte for byte.
+    expect(restored["register.participants"]?.rows).toHaveLength(3);
+    expect(restored["register.enrollments"]?.rows).toHaveLength(2);
+    expect(restored["register.access_log"]?.rows).toHaveLength(3);
+    expect(restored["register.participants"]?.rows.map((p) => p.identity_ciphertext)).toContain(
+      "v1:q83vASNFZ4mrze8B:Jm9vYmFyLWNpcGhlcnRleHQ=",
+    );
 
     expect(await verifyAuditChain(b.db)).toEqual({ ok: true, events: 5 });
     await recordAuditEvent(b.db, actor, { action: "backup.restored" });
@@ -404,8 +625,185 @@ describe("backup and restore", () => {
     expect(last.rows[0]).toEqual({ seq: 6, action: "backup.restored" });
     expect(await verifyAuditChain(b.db)).toEqual({ ok: true, events: 6 });
 
-    // The append-only guard is back once the restore is over.
+    // The append-only guards are back once the restore is over, the register's too.
     await expect(b.pool.query("delete from audit_events")).rejects.toThrow(/endast för tillägg/);
     await expect(b.pool.query("truncate audit_events")).rejects.toThrow(/endast för tillägg/);
+    await expect(b.pool.query("delete from register.access_log")).rejects.toThrow(
+      /access_log är endast för tillägg/,
+    );
+    await expect(b.pool.query("update register.erasures set reason = 'gallring'")).rejects.toThrow(
+      /erasures är endast för tillägg/,
+    );
+
+    // The register's role works on the restored rows: its sequence continues after the
+    // restored log, and row-level security still limits it to its scope.
+    const [kommun] = sourceScope.controllers;
+    const next = await inRegister(b.db, sourceScope, (tx) =>
+      tx
+        .insert(accessLog)
+        .values({
+          associationId: restored["public.associations"]?.rows.find((r) => r.slug === "norr")?.id,
+          dataControllerId: kommun ?? "",
+          actorName: "Åsa Öberg",
+          actorRole: "association_admin",
+          actorOrganisation: "Samordningsförbundet Norr",
+          action: "search",
+          outcome: "ok",
+        })
+        .returning({ id: accessLog.id }),
+    );
+    expect(next).toEqual([{ id: 4 }]);
+    const seen = await inRegister(
+      b.db,
+      { controllers: [kommun ?? ""], initiatives: [] },
+      async (tx) => (await tx.select().from(participants)).map((p) => p.dataControllerId),
+    );
+    expect(seen).toEqual([kommun, kommun]);
+  });
+
+  it("still restores a backup from before the register, whose table names are bare", async () => {
+    // A version 1 file as earlier versions of Samspår wrote it: schema public only, bare names.
+    const lines = fileLines(backupFile);
+    const header = JSON.parse(lines[0] ?? "");
+    const old: string[] = [];
+    let tables = 0;
+    let rows = 0;
+    for (let i = 1; i < lines.length - 2; ) {
+      const section = JSON.parse(lines[i] ?? "");
+      const body = lines.slice(i + 1, i + 1 + section.rows);
+      i += 1 + section.rows;
+      if (!section.table.startsWith("public.")) continue;
+      old.push(JSON.stringify({ ...section, table: section.table.slice(7) }), ...body);
+      tables++;
+      rows += section.rows;
+    }
+    const publicTables = header.tables
+      .filter((t: string) => t.startsWith("public."))
+      .map((t: string) => t.slice(7));
+    expect(publicTables).toContain("associations");
+    expect(publicTables).toHaveLength(tables);
+    const oldHeader = { ...header, version: 1, tables: publicTables };
+    const oldFile = path.join(dir, "version-1.gz");
+    writeFileSync(
+      oldFile,
+      gzipSync(
+        [JSON.stringify(oldHeader), ...old, JSON.stringify({ end: true, tables, rows }), ""].join(
+          "\n",
+        ),
+      ),
+    );
+
+    const before = await snapshot(b.pool);
+    await b.pool.query("delete from public.associations where slug = 'syd'");
+    expect(await restoreDatabase(b.pool, oldFile)).toEqual({ tables, rows });
+    const source = await snapshot(a.pool);
+    const after = await snapshot(b.pool);
+    for (const table of Object.keys(source)) {
+      if (!table.startsWith("public.") || table === "public.throttle_counters") continue;
+      if (table === "public.sessions") continue;
+      expect(after[table], table).toEqual(source[table]);
+    }
+    // The file holds no register: the register's rows that point at the replaced data go
+    // with it, the tables that point at nothing are kept.
+    for (const table of [
+      "register.participants",
+      "register.enrollments",
+      "register.consents",
+      "register.erasures",
+    ]) {
+      expect(after[table]?.rows, table).toEqual([]);
+    }
+    expect(after["register.access_log"]).toEqual(before["register.access_log"]);
+    expect(after["register.count_only_participation"]).toEqual(
+      before["register.count_only_participation"],
+    );
+    expect(await verifyAuditChain(b.db)).toEqual({ ok: true, events: 5 });
+
+    // And the current file brings the register back.
+    await restoreDatabase(b.pool, backupFile);
+    const again = await snapshot(b.pool);
+    for (const table of Object.keys(source)) {
+      if (table === "public.sessions" || table === "public.throttle_counters") continue;
+      expect(again[table], table).toEqual(source[table]);
+    }
+  });
+});
+
+/** A pool whose sessions act as `role` (the test's superuser may become any role). */
+function poolAs(url: string, role: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 2, options: `-c role=${role}` });
+  rolePools.push(pool);
+  return pool;
+}
+
+describe("row-level security on the register", () => {
+  it("is enabled without FORCE, so the tables' owner sees and restores every row", async () => {
+    const flags = await a.pool.query<{ name: string; rls: boolean; force: boolean }>(
+      `select n.nspname || '.' || c.relname as name, c.relrowsecurity as rls,
+              c.relforcerowsecurity as force
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'register' and c.relkind = 'r' order by 1`,
+    );
+    expect(flags.rows).toEqual(REGISTER_TABLES.map((name) => ({ name, rls: true, force: false })));
+
+    // As in production: an ordinary role that owns the tables (it ran the migrations), not a
+    // superuser and without BYPASSRLS.
+    await a.pool.query(`create role ${ownerRole} nologin`);
+    for (const table of await tablesOf(a.pool)) {
+      await a.pool.query(`alter table ${sqlName(table)} owner to ${ownerRole}`);
+    }
+    await a.pool.query(`grant usage on schema register, drizzle to ${ownerRole}`);
+    await a.pool.query(`grant select on drizzle.__drizzle_migrations to ${ownerRole}`);
+    const owner = poolAs(a.url, ownerRole);
+    const who = await owner.query<{ role: string; bypass: boolean }>(
+      "select current_user::text as role, rolsuper or rolbypassrls as bypass from pg_roles where rolname = current_user",
+    );
+    expect(who.rows).toEqual([{ role: ownerRole, bypass: false }]);
+
+    const asSuperuser = path.join(dir, "superuser.gz");
+    const asOwner = path.join(dir, "owner.gz");
+    await backupDatabase(a.pool, asSuperuser);
+    await backupDatabase(owner, asOwner);
+    // The same rows, every data controller's, whoever of the two makes the backup.
+    expect(fileLines(asOwner).slice(1)).toEqual(fileLines(asSuperuser).slice(1));
+    expect(fileLines(asOwner).some((l) => l.startsWith('{"table":"register.participants"'))).toBe(
+      true,
+    );
+
+    const before = await snapshot(a.pool);
+    await a.pool.query("delete from public.throttle_counters");
+    await expect(restoreDatabase(owner, asOwner)).resolves.toMatchObject({
+      tables: JSON.parse(fileLines(asOwner)[0] ?? "").tables.length,
+    });
+    const after = await snapshot(a.pool);
+    for (const table of Object.keys(before)) {
+      if (table === "public.sessions" || table === "public.throttle_counters") continue;
+      expect(after[table], table).toEqual(before[table]);
+    }
+    expect(after["register.participants"]?.rows).toHaveLength(3);
+    expect(after["register.access_log"]?.rows).toHaveLength(3);
+  });
+
+  it("refuses a user that row-level security would hide rows from, instead of skipping them", async () => {
+    await a.pool.query(`create role ${readerRole} nologin`);
+    await a.pool.query(`grant usage on schema register, drizzle to ${readerRole}`);
+    await a.pool.query(
+      `grant select on all tables in schema public, register, drizzle to ${readerRole}`,
+    );
+    const reader = poolAs(a.url, readerRole);
+    const file = path.join(dir, "reader.gz");
+    const hidden =
+      "register.access_log, register.consents, register.count_only_participation, register.enrollments, register.erasures, register.participants";
+    await expect(backupDatabase(reader, file)).rejects.toThrow(
+      `Databasanvändaren ${readerRole} omfattas av radnivåsäkerheten på ${hidden} och kan inte läsa alla rader där, så säkerhetskopian skulle bli ofullständig. Kör säkerhetskopieringen som den användare som äger tabellerna (den som kör migreringarna). Ingen säkerhetskopia har skrivits.`,
+    );
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.partial`)).toBe(false);
+
+    const untouched = await snapshot(a.pool);
+    await expect(restoreDatabase(reader, backupFile)).rejects.toThrow(
+      `Databasanvändaren ${readerRole} omfattas av radnivåsäkerheten på ${hidden} och kan inte återställa alla rader där. Kör återställningen som den användare som äger tabellerna (den som kör migreringarna). Databasen är oförändrad.`,
+    );
+    expect(await snapshot(a.pool)).toEqual(untouched);
   });
 });

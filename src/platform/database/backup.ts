@@ -1,12 +1,17 @@
 // Logical backup and restore of the application's data, done over the ordinary `pg` connection
 // because the embedded PostgreSQL 18 ships no pg_dump and older client tools cannot dump it.
 //
+// It covers every application schema (public, the participant register's "register", and any
+// later one); not drizzle's migration bookkeeping and not the system catalogues.
+//
 // File format (gzip, one JSON value per line):
-//   {"format":"samspar-backup","version":1,"createdAt":…,"migrations":[hash…],"tables":[name…]}
-//   {"table":"associations","columns":["id",…],"rows":2}   then exactly that many row lines,
-//   {"id":"…","slug":"…",…}                                 each a row_to_json of the table,
-//   … one such section per table, in foreign-key order …
+//   {"format":"samspar-backup","version":2,"createdAt":…,"migrations":[hash…],"tables":[name…]}
+//   {"table":"public.associations","columns":["id",…],"rows":2}   then that many row lines,
+//   {"id":"…","slug":"…",…}                                        each a row_to_json of the table,
+//   … one such section per table, in foreign-key order across schemas …
 //   {"end":true,"tables":11,"rows":42}
+// Table names are schema-qualified ("register.participants"). Version 1 files, from before the
+// register, name public's tables bare ("associations"); they are read as public.associations.
 import { createReadStream, createWriteStream } from "node:fs";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { pipeline as pipelineCallback } from "node:stream";
@@ -15,9 +20,14 @@ import { createGunzip, createGzip } from "node:zlib";
 import type pg from "pg";
 
 const FORMAT = "samspar-backup";
-const VERSION = 1;
+const VERSION = 2;
+/** Versions this code reads; version 1 differs only in its bare (public) table names. */
+const READABLE_VERSIONS = new Set([1, 2]);
 /** Transient state: a restore ends every session, and throttling starts afresh. */
-const EXCLUDED_TABLES = new Set(["sessions", "throttle_counters"]);
+const EXCLUDED_TABLES = new Set(["public.sessions", "public.throttle_counters"]);
+const SESSIONS = "public.sessions";
+/** Schemas that are not the application's data: drizzle's migration log and PostgreSQL's own. */
+const NON_APPLICATION_SCHEMAS = ["drizzle", "information_schema"];
 const PAGE_SIZE = 1000;
 const INSERT_BATCH = 500;
 /** A longer line cannot come from our backups; stop before it eats the memory. */
@@ -44,8 +54,16 @@ interface Trailer {
 }
 
 interface TableInfo {
+  /** Schema-qualified, as in the file: "public.associations", "register.participants". */
   name: string;
+  schema: string;
+  table: string;
   oid: number;
+}
+
+interface ForeignKey {
+  child: string;
+  parent: string;
 }
 
 interface Column {
@@ -59,8 +77,13 @@ function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-function qualified(table: string): string {
-  return `public.${ident(table)}`;
+function qualified(table: TableInfo): string {
+  return `${ident(table.schema)}.${ident(table.table)}`;
+}
+
+/** A table name as a file of `version` writes it, in this code's schema-qualified form. */
+function normalName(name: string, version: number): string {
+  return version === 1 ? `public.${name}` : name;
 }
 
 export async function backupDatabase(
@@ -78,9 +101,18 @@ export async function backupDatabase(
     // the audit chain even while the application keeps writing.
     await client.query("begin isolation level repeatable read, read only");
     await client.query("set local timezone = 'UTC'");
+    // Row-level security would silently leave out the rows a policy hides; with it off, such a
+    // read fails instead. The owner of the tables is not subject to it (see rowsHiddenFrom).
+    await client.query("set local row_security = off");
     const migrations = await appliedMigrations(client);
-    const all = await publicTables(client);
+    const all = await applicationTables(client);
     const included = all.filter((t) => !EXCLUDED_TABLES.has(t.name));
+    const hidden = await rowsHiddenFrom(client, included);
+    if (hidden) {
+      throw new Error(
+        `Databasanvändaren ${hidden.user} omfattas av radnivåsäkerheten på ${hidden.tables} och kan inte läsa alla rader där, så säkerhetskopian skulle bli ofullständig. Kör säkerhetskopieringen som den användare som äger tabellerna (den som kör migreringarna). Ingen säkerhetskopia har skrivits.`,
+      );
+    }
     const ordered = dependencyOrder(included, await foreignKeys(client));
 
     async function* lines(): AsyncGenerator<string> {
@@ -95,7 +127,7 @@ export async function backupDatabase(
       for (const table of ordered) {
         const columns = (await tableColumns(client, table.oid)).filter((c) => c.generated === "");
         const count = await client.query<{ n: string }>(
-          `select count(*)::text as n from ${qualified(table.name)}`,
+          `select count(*)::text as n from ${qualified(table)}`,
         );
         const expected = Number(count.rows[0]?.n ?? 0);
         const section: TableSection = {
@@ -226,7 +258,7 @@ function isStringArray(value: unknown): value is string[] {
 function parseHeader(line: string): Header {
   const header = parseJson(line) as Partial<Header> | undefined;
   if (!header || typeof header !== "object" || header.format !== FORMAT) throw notABackup();
-  if (header.version !== VERSION) {
+  if (typeof header.version !== "number" || !READABLE_VERSIONS.has(header.version)) {
     throw new RestoreRefused(
       `Säkerhetskopian har formatversion ${String(header.version)}, som den här versionen av Samspår inte kan läsa. Databasen är oförändrad.`,
     );
@@ -234,7 +266,10 @@ function parseHeader(line: string): Header {
   if (!isStringArray(header.migrations) || !isStringArray(header.tables)) {
     throw corrupt("inledningen saknar migreringar eller tabeller");
   }
-  return header as Header;
+  return {
+    ...(header as Header),
+    tables: header.tables.map((name) => normalName(name, header.version as number)),
+  };
 }
 
 async function restoreInTransaction(
@@ -252,7 +287,7 @@ async function restoreInTransaction(
     );
   }
 
-  const existing = new Map((await publicTables(client)).map((t) => [t.name, t]));
+  const existing = new Map((await applicationTables(client)).map((t) => [t.name, t]));
   const missing = header.tables.filter((name) => !existing.has(name));
   if (missing.length > 0) {
     throw new RestoreRefused(
@@ -261,8 +296,9 @@ async function restoreInTransaction(
   }
   // The file is read once, front to back, so its table order must already satisfy this
   // database's foreign keys; a violating order would fail half-way instead of up front.
+  const keys = await foreignKeys(client);
   const position = new Map(header.tables.map((name, i) => [name, i]));
-  for (const fk of await foreignKeys(client)) {
+  for (const fk of keys) {
     const child = position.get(fk.child);
     const parent = position.get(fk.parent);
     if (child !== undefined && parent !== undefined && fk.child !== fk.parent && parent > child) {
@@ -273,30 +309,60 @@ async function restoreInTransaction(
   }
 
   const restored = header.tables.map((name) => existing.get(name) as TableInfo);
-  const cleared = [...header.tables, ...(existing.has("sessions") ? ["sessions"] : [])];
-  await client.query(`lock table ${cleared.map(qualified).join(", ")} in access exclusive mode`);
+  // Emptied: the backup's tables, the sessions, and every table that references one of them
+  // without being in the backup itself (the register's tables, under a version 1 backup) —
+  // their rows would point at data that is gone. Named here rather than left to a cascade, so
+  // they are locked, their triggers are off like the others', and a miss fails loudly.
+  const cleared = new Set([...header.tables, ...(existing.has(SESSIONS) ? [SESSIONS] : [])]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { child, parent } of keys) {
+      if (cleared.has(parent) && !cleared.has(child) && existing.has(child)) {
+        cleared.add(child);
+        grew = true;
+      }
+    }
+  }
+  const clearedTables = [...cleared].map((name) => existing.get(name) as TableInfo);
+  // Inserting into a table under row-level security needs the owner (or a role that bypasses
+  // it); with row_security off, anyone else fails here instead of having rows refused later.
+  await client.query("set local row_security = off");
+  const hidden = await rowsHiddenFrom(client, clearedTables);
+  if (hidden) {
+    throw new RestoreRefused(
+      `Databasanvändaren ${hidden.user} omfattas av radnivåsäkerheten på ${hidden.tables} och kan inte återställa alla rader där. Kör återställningen som den användare som äger tabellerna (den som kör migreringarna). Databasen är oförändrad.`,
+    );
+  }
+  const list = clearedTables.map(qualified).join(", ");
+  await client.query(`lock table ${list} in access exclusive mode`);
   // The data already carries whatever triggers did when it was first written (the audit
-  // log's hashes, for one); firing them again, or letting the append-only guard veto the
-  // truncate, would be wrong. Only this transaction sees them disabled.
-  const triggers = await client.query<{ table: string; trigger: string; mode: string }>(
-    `select c.relname as table, t.tgname as trigger, t.tgenabled::text as mode
-       from pg_trigger t join pg_class c on c.oid = t.tgrelid
-      where t.tgrelid = any($1::oid[]) and not t.tgisinternal and t.tgenabled <> 'D'`,
-    [restored.map((t) => t.oid)],
+  // log's hashes, for one); firing them again, or letting an append-only guard (the audit
+  // log's, the register's access log and erasures) veto the truncate, would be wrong. Only
+  // this transaction sees them disabled.
+  const triggers = await client.query<{ oid: string; trigger: string; mode: string }>(
+    `select t.tgrelid::int8::text as oid, t.tgname as trigger, t.tgenabled::text as mode
+       from pg_trigger t
+      where t.tgrelid = any($1::oid[]) and not t.tgisinternal and t.tgenabled <> 'D'
+      order by t.tgrelid, t.tgname`,
+    [clearedTables.map((t) => t.oid)],
   );
-  for (const { table, trigger } of triggers.rows) {
+  const byOid = new Map(clearedTables.map((t) => [t.oid, t]));
+  const disabled = triggers.rows.map((row) => ({
+    ...row,
+    table: byOid.get(Number(row.oid)) as TableInfo,
+  }));
+  for (const { table, trigger } of disabled) {
     await client.query(`alter table ${qualified(table)} disable trigger ${ident(trigger)}`);
   }
-  await client.query(
-    `truncate table ${cleared.map(qualified).join(", ")} restart identity cascade`,
-  );
+  await client.query(`truncate table ${list} restart identity`);
 
   let rows = 0;
   for (const expected of restored) {
     const section = parseJson(await nextLine(lines)) as Partial<TableSection> | undefined;
     if (
       !section ||
-      section.table !== expected.name ||
+      typeof section.table !== "string" ||
+      normalName(section.table, header.version) !== expected.name ||
       !isStringArray(section.columns) ||
       typeof section.rows !== "number"
     ) {
@@ -315,8 +381,8 @@ async function restoreInTransaction(
     const overriding = section.columns.some((c) => known.get(c)?.identity === "a")
       ? " overriding system value"
       : "";
-    const insert = `insert into ${qualified(expected.name)} (${list})${overriding}
-      select ${list} from json_populate_recordset(null::${qualified(expected.name)}, $1::json)`;
+    const insert = `insert into ${qualified(expected)} (${list})${overriding}
+      select ${list} from json_populate_recordset(null::${qualified(expected)}, $1::json)`;
     let batch: string[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
@@ -348,18 +414,18 @@ async function restoreInTransaction(
          from pg_attribute a
         where a.attrelid = $2 and a.attnum > 0 and not a.attisdropped
           and pg_get_serial_sequence($1, a.attname) is not null`,
-      [qualified(table.name), table.oid],
+      [qualified(table), table.oid],
     );
     for (const { name, sequence } of columns.rows) {
       // Empty tables keep the fresh start that "restart identity" gave their sequences.
       await client.query(
-        `select setval($1::regclass, m) from (select max(${ident(name)}) as m from ${qualified(table.name)}) x
+        `select setval($1::regclass, m) from (select max(${ident(name)}) as m from ${qualified(table)}) x
           where m is not null`,
         [sequence],
       );
     }
   }
-  for (const { table, trigger, mode } of triggers.rows) {
+  for (const { table, trigger, mode } of disabled) {
     // Back to exactly the mode it had, which for a replica or always trigger is not plain "enable".
     const enable = mode === "A" ? "enable always" : mode === "R" ? "enable replica" : "enable";
     await client.query(`alter table ${qualified(table)} ${enable} trigger ${ident(trigger)}`);
@@ -374,35 +440,76 @@ async function appliedMigrations(client: pg.PoolClient): Promise<string[]> {
   return result.rows.map((r) => r.hash);
 }
 
-/** Ordinary and partitioned tables of schema public; partitions are reached through their parent. */
-async function publicTables(client: pg.PoolClient): Promise<TableInfo[]> {
-  const result = await client.query<{ name: string; oid: number }>(
-    `select c.relname as name, c.oid::int8 as oid
-       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
-      order by c.relname`,
-  );
-  return result.rows.map((r) => ({ name: r.name, oid: Number(r.oid) }));
+/** A condition on pg_namespace `alias`: an application schema ($1 lists drizzle's and the like). */
+function isApplicationSchema(alias: string): string {
+  return `${alias}.nspname <> all($1::text[]) and ${alias}.nspname not like 'pg\\_%'`;
 }
 
-async function foreignKeys(client: pg.PoolClient): Promise<{ child: string; parent: string }[]> {
-  const result = await client.query<{ child: string; parent: string }>(
-    `select child.relname as child, parent.relname as parent
+/**
+ * Ordinary and partitioned tables of every application schema — all but drizzle's and the
+ * system's — by schema and name; partitions are reached through their parent.
+ */
+async function applicationTables(client: pg.PoolClient): Promise<TableInfo[]> {
+  const result = await client.query<{ schema: string; table: string; oid: string }>(
+    `select n.nspname as schema, c.relname as table, c.oid::int8::text as oid
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where ${isApplicationSchema("n")} and c.relkind in ('r', 'p') and not c.relispartition
+      order by n.nspname, c.relname`,
+    [NON_APPLICATION_SCHEMAS],
+  );
+  return result.rows.map((r) => ({
+    name: `${r.schema}.${r.table}`,
+    schema: r.schema,
+    table: r.table,
+    oid: Number(r.oid),
+  }));
+}
+
+/** Foreign keys between application tables, within a schema and across (register → public). */
+async function foreignKeys(client: pg.PoolClient): Promise<ForeignKey[]> {
+  const result = await client.query<ForeignKey>(
+    `select cn.nspname || '.' || child.relname as child,
+            pn.nspname || '.' || parent.relname as parent
        from pg_constraint k
        join pg_class child on child.oid = k.conrelid
        join pg_class parent on parent.oid = k.confrelid
        join pg_namespace cn on cn.oid = child.relnamespace
        join pg_namespace pn on pn.oid = parent.relnamespace
-      where k.contype = 'f' and cn.nspname = 'public' and pn.nspname = 'public'`,
+      where k.contype = 'f' and ${isApplicationSchema("cn")} and ${isApplicationSchema("pn")}`,
+    [NON_APPLICATION_SCHEMAS],
   );
   return result.rows;
 }
 
-/** Parents before children (Kahn's algorithm), ties by name so backups are reproducible. */
-function dependencyOrder(
+/**
+ * The tables under row-level security whose rows the current user may not all see, so a
+ * backup or restore would miss some (with row_security off, fail on them). Nothing for a
+ * superuser, a role with BYPASSRLS, or the table's owner (or a member of the owning role) when
+ * the table does not FORCE row-level security: Samspår's register tables enable it without
+ * FORCE, and the user that runs the migrations owns them.
+ */
+async function rowsHiddenFrom(
+  client: pg.PoolClient,
   tables: TableInfo[],
-  keys: { child: string; parent: string }[],
-): TableInfo[] {
+): Promise<{ user: string; tables: string } | undefined> {
+  const result = await client.query<{ role: string; name: string }>(
+    `select current_user::text as role, n.nspname || '.' || c.relname as name
+       from pg_class c
+       join pg_namespace n on n.oid = c.relnamespace
+       join pg_roles r on r.rolname = current_user
+      where c.oid = any($1::oid[]) and c.relrowsecurity
+        and not (r.rolsuper or r.rolbypassrls
+                 or (not c.relforcerowsecurity and pg_has_role(current_user, c.relowner, 'USAGE')))
+      order by n.nspname, c.relname`,
+    [tables.map((t) => t.oid)],
+  );
+  const first = result.rows[0];
+  if (!first) return undefined;
+  return { user: first.role, tables: result.rows.map((r) => r.name).join(", ") };
+}
+
+/** Parents before children (Kahn's algorithm), ties by name so backups are reproducible. */
+function dependencyOrder(tables: TableInfo[], keys: ForeignKey[]): TableInfo[] {
   const byName = new Map(tables.map((t) => [t.name, t]));
   const parents = new Map(tables.map((t) => [t.name, new Set<string>()]));
   for (const { child, parent } of keys) {
@@ -461,7 +568,7 @@ async function* tablePages(
   if (key.length === 0) {
     // Without a key there is nothing to page by; such a table is read in one go.
     const all = await client.query<{ r: string }>(
-      `select row_to_json(x)::text as r from (select ${list} from ${qualified(table.name)}) x`,
+      `select row_to_json(x)::text as r from (select ${list} from ${qualified(table)}) x`,
     );
     if (all.rows.length > 0) yield all.rows.map((row) => row.r);
     return;
@@ -479,7 +586,7 @@ async function* tablePages(
     const result = await client.query<Record<string, string>>(
       `select row_to_json(x)::text as r, ${keyOut}
          from (select ${selected.map((c) => ident(c.name)).join(", ")}
-                 from ${qualified(table.name)} ${where}
+                 from ${qualified(table)} ${where}
                 order by ${keyList} limit ${PAGE_SIZE}) x
         order by ${key.map((c) => `x.${ident(c.name)}`).join(", ")}`,
       last ?? [],
