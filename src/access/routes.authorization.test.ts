@@ -261,6 +261,7 @@ const OTHER_PAGES: Record<string, { signedIn: number; anonymous: number }> = {
   "logga-ut": { signedIn: 302, anonymous: 302 },
   "valkommen/:token": { signedIn: 200, anonymous: 200 },
   "signera/:token": { signedIn: 200, anonymous: 200 },
+  "signera-slutrapport/:token": { signedIn: 200, anonymous: 200 },
   konto: { signedIn: 200, anonymous: 302 },
   sprak: { signedIn: 302, anonymous: 302 },
   tillganglighet: { signedIn: 200, anonymous: 200 },
@@ -356,6 +357,16 @@ const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean; unseen?: W
   [`POST ${ON_INITIATIVE}/prognosis-overrides`]: OFFICE_WRITES,
   [`POST ${ON_INITIATIVE}/returned-funds`]: OFFICE_WRITES,
   "GET /me": { roles: SIGNED_IN, writes: false },
+  [`POST ${FINAL}/signatures`]: {
+    roles: ["association_admin", "initiative_lead"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
+  [`POST ${FINAL}/signatures/paper`]: {
+    roles: ["association_admin"],
+    writes: true,
+    unseen: NOT_SEEING_REPORTS,
+  },
   "GET /associations/{slug}/member-organisations": {
     roles: STAFF_READING_ORGANISATIONS,
     writes: false,

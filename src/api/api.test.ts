@@ -916,6 +916,8 @@ describe("OpenAPI document", () => {
       "/associations/{slug}/final-reports/{finalReportId}/accept",
       "/associations/{slug}/final-reports/{finalReportId}/document",
       "/associations/{slug}/final-reports/{finalReportId}/return",
+      "/associations/{slug}/final-reports/{finalReportId}/signatures",
+      "/associations/{slug}/final-reports/{finalReportId}/signatures/paper",
       "/associations/{slug}/final-reports/{finalReportId}/submit",
       "/associations/{slug}/final-reports/{finalReportId}/versions",
       "/associations/{slug}/finance-settings",

@@ -1,4 +1,5 @@
-// Final reports in the API: the list, a report started for an initiative, saved, submitted
+// Final reports in the API: the list, a report started for an initiative, saved, the parties'
+// signatures (asked for by e-mailed link, or registered from paper by the office), submitted
 // (which closes the initiative), returned for completion or accepted and locked by the office,
 // and its version history. The use cases in src/reports/final-reports.ts decide what may be
 // stored; this file authorizes (before validation, like every association operation), reads
@@ -11,6 +12,10 @@ import { visibleReports } from "../access/policy.ts";
 import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { ACHIEVED, YES_NO } from "../reports/final-report-content.ts";
+import {
+  recordFinalReportPaperSignature,
+  requestFinalReportSignature,
+} from "../reports/final-report-signatures.ts";
 import {
   acceptFinalReport,
   createFinalReport,
@@ -175,17 +180,56 @@ export const FinalReportContentSchema = z
         text: narrative("Partens lärdomar.", "Samverkan kräver tid."),
       }),
     ),
-    signatures: z.array(
-      z.object({
-        organisationId: z.uuid(),
-        signerName: z.string().openapi({ example: "Karin Ek" }),
-        signedOn: isoDate("Underskriftens datum."),
+    signatures: z
+      .array(
+        z.object({
+          organisationId: z.uuid(),
+          signerName: z.string().openapi({ example: "Karin Ek" }),
+          signerTitle: z.string().openapi({ example: "Förvaltningschef" }),
+          signerEmail: z.string().openapi({ example: "karin.ek@fk.se" }),
+          method: z.enum(["link", "paper"]).nullable().openapi({
+            description:
+              "link: via e-postad länk; paper: registrerad från papper; null: okänt (äldre rapport).",
+          }),
+          signedOn: isoDate("Underskriftens datum."),
+        }),
+      )
+      .openapi({
+        description:
+          "Underskrifterna rapporten skickades in med, en per part. Tomt i ett utkast: se `parties` för underskrifterna som de är nu.",
       }),
-    ),
   })
   .openapi("FinalReportContent", {
     description:
       "Slutrapportens innehåll: uppgifterna om insatsen som de var när rapporten påbörjades, och det den insatsansvariga skriver.",
+  });
+
+const SignatureSchema = z
+  .object({
+    state: z.enum(["requested", "expired", "signed"]).openapi({
+      description:
+        "requested: länken är skickad och väntar; expired: länken gick ut utan underskrift; signed: underskriven.",
+    }),
+    method: z.enum(["link", "paper"]).nullable().openapi({
+      description:
+        "link: via e-postad länk; paper: registrerad från papper; null: okänt (en äldre rapport).",
+    }),
+    signerName: z.string().openapi({ example: "Karin Ek" }),
+    signerEmail: z.string().openapi({ example: "karin.ek@fk.se" }),
+    signerTitle: z.string().openapi({ example: "Förvaltningschef" }),
+    requestedAt: timestamp("När underskriften begärdes eller registrerades.").nullable(),
+    expiresAt: timestamp("När länken slutar gälla.").nullable(),
+    signedOn: isoDate("Underskriftens datum, eller null."),
+    signedAt: timestamp("När underskriften gavs eller registrerades.").nullable(),
+    signedVersion: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Rapportens version när den skrevs under." }),
+  })
+  .openapi("FinalReportSignature", {
+    description:
+      "En parts underskrift eller begäran om underskrift. Länkens nyckel visas aldrig. För en inskickad rapport: underskriften den skickades in med.",
   });
 
 const CommentSchema = commentSchema("FinalReportComment", {
@@ -212,6 +256,20 @@ export const FinalReportSchema = z
     submittedAt: timestamp("När rapporten senast skickades in.").nullable(),
     lockedAt: timestamp("När rapporten godkändes och låstes.").nullable(),
     content: FinalReportContentSchema,
+    parties: z
+      .array(
+        z.object({
+          organisationId: z.uuid(),
+          name: z.string().openapi({ example: "Tierps kommun" }),
+          isOwner: z.boolean().openapi({ description: "true för insatsägaren." }),
+          signature: SignatureSchema.nullable(),
+        }),
+      )
+      .openapi({
+        description:
+          "Insatsägaren och samverkansparterna, med underskrifter. Varje part skriver under innan rapporten skickas in; sparat ändrat innehåll tar bort givna underskrifter.",
+      }),
+    allSigned: z.boolean().openapi({ description: "Alla parter har skrivit under." }),
     comments: z.array(CommentSchema).openapi({ description: "Kansliets kommentarer, i ordning." }),
     createdAt: timestamp("När rapporten påbörjades."),
     updatedAt: timestamp("När rapporten senast ändrades."),
@@ -311,23 +369,57 @@ const UpdateSchema = z
       .array(z.object({ organisationId: z.uuid(), text: text("Partens lärdomar.") }))
       .default([])
       .openapi({ description: "Lärdomar per part; parter som utelämnas får inga." }),
-    signatures: z
-      .array(
-        z.object({
-          organisationId: z.uuid(),
-          signerName: z.string().max(200).default("").openapi({ example: "Karin Ek" }),
-          signedOn: optionalDate("Underskriftens datum, inte i framtiden."),
-        }),
-      )
-      .default([])
-      .openapi({ description: "Registrerade underskrifter per part: namn och datum." }),
   })
   .openapi("FinalReportUpdate", {
     description:
-      "Den insatsansvarigas del av rapporten, hela, och versionen du läste. Ett utkast får vara ofullständigt men inte motsägelsefullt. Uppgifterna om insatsen (namn, parter, mål, syfte) kan inte ändras.",
+      "Den insatsansvarigas del av rapporten, hela, och versionen du läste. Ett utkast får vara ofullständigt men inte motsägelsefullt. Uppgifterna om insatsen (namn, parter, mål, syfte) kan inte ändras, och underskrifterna ges av parterna (signatures). Sparat ändrat innehåll tar bort givna underskrifter.",
   });
 
 const VersionOnly = z.object({ version: Version() }).openapi("FinalReportVersionInput");
+
+const SignatureRequestSchema = z
+  .object({
+    organisationId: z
+      .uuid()
+      .openapi({ description: "Parten: insatsägaren eller en samverkanspart." }),
+    name: z.string().max(200).openapi({
+      description: "Den som är behörig att skriva under för parten.",
+      example: "Karin Ek",
+    }),
+    email: z.string().max(200).openapi({
+      description: "Dit länken skickas.",
+      example: "karin.ek@fk.se",
+    }),
+    title: z
+      .string()
+      .max(200)
+      .default("")
+      .openapi({ description: "Titel eller befattning.", example: "Förvaltningschef" }),
+  })
+  .openapi("FinalReportSignatureRequest");
+
+const PaperSignatureSchema = z
+  .object({
+    organisationId: z
+      .uuid()
+      .openapi({ description: "Parten: insatsägaren eller en samverkanspart." }),
+    name: z.string().max(200).openapi({ description: "Den som skrev under.", example: "Karin Ek" }),
+    title: z
+      .string()
+      .max(200)
+      .default("")
+      .openapi({ description: "Titel eller befattning.", example: "Förvaltningschef" }),
+    email: z
+      .string()
+      .max(200)
+      .default("")
+      .openapi({ description: "E-postadress, om den är känd.", example: "karin.ek@fk.se" }),
+    signedOn: z.iso.date().openapi({
+      description: "Dagen på underskriften, inte i framtiden.",
+      example: "2026-11-01",
+    }),
+  })
+  .openapi("FinalReportPaperSignature");
 
 const ReturnSchema = z
   .object({
@@ -426,7 +518,7 @@ export const submitFinalReportRoute = route.action(
   "submit",
   "submitFinalReport",
   "Skicka in en slutrapport",
-  "Skickar in ett utkast eller en kompletterad rapport. Varje mål ska vara bedömt, antalet deltagare ifyllt (eller förstudie markerad), varje part ha lärdomar och underskrift, och det faktiska slutet ska vara angivet och inte i framtiden. Första gången får rapporten diarienummer och ankomstdatum. Insatsen avslutas i samma steg (status avslutad, eller avslutad_i_fortid om den redan var det) med det faktiska slutet som slutdatum. Kräver behörigheten report.write och scope write.",
+  "Skickar in ett utkast eller en kompletterad rapport. Varje mål ska vara bedömt, antalet deltagare ifyllt (eller förstudie markerad), varje part ha lärdomar, det faktiska slutet ska vara angivet och inte i framtiden, och alla parter ska ha skrivit under (fältet `signatures` anger hur många som saknas). Underskrifterna sparas i den inskickade rapporten (content.signatures). Första gången får rapporten diarienummer och ankomstdatum. Insatsen avslutas i samma steg (status avslutad, eller avslutad_i_fortid om den redan var det) med det faktiska slutet som slutdatum. Kräver behörigheten report.write och scope write.",
   VersionOnly,
 );
 
@@ -445,6 +537,26 @@ export const acceptFinalReportRoute = route.action(
   "Godkänner en inskickad slutrapport. Den låses och kan därefter inte ändras av någon. Kräver behörigheten reports.manage och scope write.",
   VersionOnly,
 );
+
+export const requestFinalReportSignatureRoute = route.post({
+  path: "signatures",
+  operationId: "requestFinalReportSignature",
+  summary: "Begär en underskrift",
+  description:
+    "Skickar en engångslänk med e-post till den som är behörig att skriva under slutrapporten för en part; länken gäller i 14 dagar och kräver inget konto. En ny begäran för samma part ersätter den förra. Rapporten ska vara komplett och inte inskickad. Kräver behörigheten report.write för insatsen och scope write.",
+  body: SignatureRequestSchema,
+  answers: { 200: json(FinalReportSchema, "Slutrapporten efter åtgärden.") },
+});
+
+export const recordFinalReportPaperSignatureRoute = route.post({
+  path: "signatures/paper",
+  operationId: "recordFinalReportPaperSignature",
+  summary: "Registrera en underskrift från papper",
+  description:
+    "Kansliet registrerar en parts underskrift av slutrapporten från ett underskrivet pappersoriginal. Rapporten ska inte vara inskickad. Kräver behörigheten reports.manage och scope write.",
+  body: PaperSignatureSchema,
+  answers: { 200: json(FinalReportSchema, "Slutrapporten efter åtgärden.") },
+});
 
 export const listFinalReportVersionsRoute = route.get({
   path: "versions",
@@ -471,6 +583,26 @@ function reportOut(d: FinalReportDetails) {
     submittedAt: iso(d.submittedAt),
     lockedAt: iso(d.lockedAt),
     content: d.content,
+    parties: d.parties.map(({ party, signature: s }) => ({
+      organisationId: party.organisationId,
+      name: party.name,
+      isOwner: party.isOwner,
+      signature: s
+        ? {
+            state: s.state,
+            method: s.method,
+            signerName: s.signerName,
+            signerEmail: s.signerEmail,
+            signerTitle: s.signerTitle,
+            requestedAt: iso(s.requestedAt),
+            expiresAt: iso(s.expiresAt),
+            signedOn: s.signedOn,
+            signedAt: iso(s.signedAt),
+            signedVersion: s.signedVersion,
+          }
+        : null,
+    })),
+    allSigned: d.allSigned,
     comments: d.comments.map((x) => ({
       id: x.id,
       authorName: x.authorName,
@@ -545,6 +677,34 @@ export function registerFinalReportRoutes(app: OpenAPIHono<ApiEnv>, services: Ap
     const { version } = c.req.valid("json");
     return finalReport.change(services, c, (...at) => submitFinalReport(...at, version));
   });
+
+  app.openapi(
+    guarded(requestFinalReportSignatureRoute, finalReport.guard(services, "report.write")),
+    (c) => {
+      const input = c.req.valid("json");
+      // the link's token goes to the signer by e-mail and nowhere else
+      return finalReport.change(services, c, (...at) =>
+        renamingFields({ signerName: "name", signerEmail: "email" }, () =>
+          requestFinalReportSignature(...at, input, {
+            mailer: services.mailer,
+            baseUrl: services.config.baseUrl,
+          }),
+        ),
+      );
+    },
+  );
+
+  app.openapi(
+    guarded(recordFinalReportPaperSignatureRoute, finalReport.guard(services, "reports.manage")),
+    (c) => {
+      const input = c.req.valid("json");
+      return finalReport.change(services, c, (...at) =>
+        renamingFields({ signerName: "name", signerEmail: "email" }, () =>
+          recordFinalReportPaperSignature(...at, input),
+        ),
+      );
+    },
+  );
 
   app.openapi(
     guarded(returnFinalReportRoute, finalReport.guard(services, "reports.manage")),

@@ -1,7 +1,8 @@
 // Final reports through the API, against a real database: started for an initiative with its
 // facts filled in, saved (refusals at their field, conflicts that show the other person's
-// change), submitted (the initiative is closed), returned and resubmitted, accepted and locked;
-// who sees what (404) and who may act (403), and the version history.
+// change), signed by every party (a link by e-mail, or paper registered by the office; removed
+// when the content changes), submitted (the initiative is closed), returned and resubmitted,
+// accepted and locked; who sees what (404) and who may act (403), and the version history.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
@@ -157,11 +158,22 @@ const complete = (version: number) => ({
     { organisationId: orgs.tierp, text: "Samverkan kräver tid." },
     { organisationId: orgs.fk, text: "Tidiga möten hjälper." },
   ],
-  signatures: [
-    { organisationId: orgs.tierp, signerName: "Tina Tierp", signedOn: today },
-    { organisationId: orgs.fk, signerName: "Karin Ek", signedOn: today },
-  ],
 });
+
+/** The office registers both parties' paper signatures. */
+async function signOnPaper(id: string) {
+  for (const [organisationId, name] of [
+    [orgs.tierp, "Tina Tierp"],
+    [orgs.fk, "Karin Ek"],
+  ] as const) {
+    const signed = await post(`${base}/${id}/signatures/paper`, tokens.admin, {
+      organisationId,
+      name,
+      signedOn: today,
+    });
+    expect(signed.status).toBe(200);
+  }
+}
 
 let reportId = "";
 
@@ -296,6 +308,75 @@ describe("a final report from start to lock", () => {
     );
   });
 
+  it("is signed by every party: by a link the lead asks for, or on paper the office registers", async () => {
+    // not before every party has signed
+    const early = await post(`${base}/${reportId}/submit`, tokens.lead, { version: 2 });
+    expect(early.status).toBe(400);
+    expect(fieldsOf(early)).toEqual({
+      signatures:
+        "2 av 2 parter har inte skrivit under slutrapporten. Alla parter skriver under innan den skickas in: be om underskrift via länk, eller låt förbundets kansli registrera en underskrift på papper.",
+    });
+
+    const request = { organisationId: orgs.fk, name: "Karin Ek", email: "karin.ek@fk.example" };
+    for (const token of [tokens.steering, tokens.board, tokens.leadRead])
+      expect((await post(`${base}/${reportId}/signatures`, token, request)).status).toBe(403);
+    expect((await post(`${base}/${reportId}/signatures`, tokens.otherLead, request)).status).toBe(
+      404,
+    );
+    const invalid = await post(`${base}/${reportId}/signatures`, tokens.lead, {
+      ...request,
+      email: "karin",
+    });
+    expect(invalid.status).toBe(400);
+    expect(fieldsOf(invalid).email).toMatch(/giltig e-postadress/);
+    const asked = await post(`${base}/${reportId}/signatures`, tokens.lead, {
+      ...request,
+      title: "Enhetschef",
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body.version).toBe(2);
+    expect(asked.body.allSigned).toBe(false);
+    expect(asked.body.parties[1]).toMatchObject({
+      organisationId: orgs.fk,
+      isOwner: false,
+      signature: {
+        state: "requested",
+        method: "link",
+        signerName: "Karin Ek",
+        signerEmail: "karin.ek@fk.example",
+        signerTitle: "Enhetschef",
+        signedAt: null,
+        expiresAt: expect.any(String),
+      },
+    });
+    // the link's key goes to the signer by e-mail only
+    expect(JSON.stringify(asked.body)).not.toMatch(/token/i);
+
+    // paper signatures are the office's to register
+    const paper = { organisationId: orgs.tierp, name: "Tina Tierp", signedOn: today };
+    expect((await post(`${base}/${reportId}/signatures/paper`, tokens.lead, paper)).status).toBe(
+      403,
+    );
+    const future = await post(`${base}/${reportId}/signatures/paper`, tokens.admin, {
+      ...paper,
+      signedOn: `${year + 1}-01-01`,
+    });
+    expect(future.status).toBe(400);
+    expect(fieldsOf(future).signedOn).toMatch(/framtiden/);
+    await signOnPaper(reportId);
+    const all = await call(`${base}/${reportId}`, tokens.steering);
+    expect(all.body.allSigned).toBe(true);
+    expect(
+      all.body.parties.map((p: { signature: { state: string; method: string } }) => [
+        p.signature.state,
+        p.signature.method,
+      ]),
+    ).toEqual([
+      ["signed", "paper"],
+      ["signed", "paper"],
+    ]);
+  });
+
   it("is submitted by the lead, which closes the initiative; the office returns and accepts it", async () => {
     expect((await post(`${base}/${reportId}/submit`, tokens.steering, { version: 2 })).status).toBe(
       403,
@@ -309,6 +390,33 @@ describe("a final report from start to lock", () => {
       version: 3,
     });
     expect(submitted.body.registryNumber).toMatch(new RegExp(`^${year}/\\d+$`));
+    // the signatures it was submitted with are part of what was submitted
+    expect(submitted.body.content.signatures).toEqual([
+      {
+        organisationId: orgs.tierp,
+        signerName: "Tina Tierp",
+        signerTitle: "",
+        signerEmail: "",
+        method: "paper",
+        signedOn: today,
+      },
+      {
+        organisationId: orgs.fk,
+        signerName: "Karin Ek",
+        signerTitle: "",
+        signerEmail: "",
+        method: "paper",
+        signedOn: today,
+      },
+    ]);
+    // and they stay as they were: no more requests once it is submitted
+    const late = await post(`${base}/${reportId}/signatures/paper`, tokens.admin, {
+      organisationId: orgs.fk,
+      name: "Karin Ek",
+      signedOn: today,
+    });
+    expect(late.status).toBe(400);
+    expect(fieldsOf(late).status).toMatch(/inskickad/);
     expect(await getInitiative(t.db, associationId, initiatives.led)).toMatchObject({
       status: "avslutad",
       endDate: `${year}-10-31`,
@@ -343,6 +451,15 @@ describe("a final report from start to lock", () => {
       methodChange: "Mer gruppverksamhet än planerat.",
     });
     expect(completed.status).toBe(200);
+    // the change removed the signatures given for the report as it was
+    expect(completed.body.parties.map((p: { signature: unknown }) => p.signature)).toEqual([
+      null,
+      null,
+    ]);
+    expect(
+      fieldsOf(await post(`${base}/${reportId}/submit`, tokens.lead, { version: 5 })).signatures,
+    ).toMatch(/^2 av 2 parter/);
+    await signOnPaper(reportId);
     const resubmitted = await post(`${base}/${reportId}/submit`, tokens.lead, { version: 5 });
     expect(resubmitted.body).toMatchObject({
       status: "inskickad",
@@ -396,10 +513,7 @@ describe("a final report from start to lock", () => {
         "participants.men",
         "participants.otherOrNotStated",
         "participants.women",
-        "signatures.0.signedOn",
-        "signatures.0.signerName",
-        "signatures.1.signedOn",
-        "signatures.1.signerName",
+        "signatures",
       ].sort(),
     );
     expect((await getInitiative(t.db, associationId, initiatives.other))?.status).toBe("pagaende");

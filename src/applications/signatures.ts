@@ -2,6 +2,8 @@
 // person; Samspår mails them a one-time link to read the application and the agreement and
 // sign. An application that arrived on paper gets its signatures registered by the office.
 // A signature is given for a complete application: the request checks that first.
+// The rules of a signer, a link and a paper signature are shared with the final report's
+// signatures (src/reports/final-report-signatures.ts), which work the same way.
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { memberOrganisations } from "../associations/schema.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
@@ -26,13 +28,99 @@ export interface SignerInput {
   title?: string;
 }
 
-function checkSigner(input: SignerInput, parties: string[]) {
+/** The signer of a party: one of the parties, a name and an e-mail address to send the link. */
+export function checkSigner(input: SignerInput, parties: string[]) {
   const problems: Record<string, string> = {};
   if (!parties.includes(input.organisationId))
     problems.organisationId = "Välj en av insatsens parter.";
   if (!input.name.trim()) problems.signerName = "Skriv namnet på den som skriver under.";
   if (!EMAIL.test(input.email.trim()))
     problems.signerEmail = "Skriv en giltig e-postadress, till exempel namn@kommun.se.";
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+}
+
+/** A signing link's token as Samspår makes them; anything else is not looked up. */
+export const isSigningToken = (token: string) => /^[A-Za-z0-9_-]{20,100}$/.test(token);
+
+/** A signature's row (either table) for a request by link: a new token, valid 14 days. */
+export function linkRequestValues(input: SignerInput, actor: AuditActor, now: Date) {
+  const token = randomToken();
+  return {
+    token,
+    values: {
+      signerName: input.name.trim(),
+      signerEmail: input.email.trim().toLowerCase(),
+      signerTitle: (input.title ?? "").trim(),
+      method: "link" as const,
+      tokenHash: sha256(token),
+      requestedAt: now,
+      expiresAt: new Date(now.getTime() + SIGNATURE_LINK_TTL_MS),
+      signedOn: null,
+      signedAt: null,
+      signedVersion: null,
+      recordedBy: actor.userId,
+    },
+  };
+}
+
+/**
+ * A paper signature's signer and date, checked together so every problem is told at once: the
+ * e-mail address may be left out, the date is a real one and not in the future.
+ */
+export function checkPaperSigner(
+  input: SignerInput & { signedOn: string },
+  parties: string[],
+  now: Date,
+): string {
+  const signedOn = isoDate(input.signedOn);
+  const problems: Record<string, string> = {};
+  try {
+    checkSigner({ ...input, email: input.email.trim() || "saknas@example.invalid" }, parties);
+  } catch (e) {
+    if (e instanceof ValidationError) Object.assign(problems, e.fields);
+  }
+  if (signedOn === null || signedOn === "invalid")
+    problems.signedOn = "Skriv datumet för underskriften som ÅÅÅÅ-MM-DD.";
+  else if (signedOn > todayInSweden(now))
+    problems.signedOn = "Underskriften kan inte vara daterad i framtiden.";
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+  return signedOn as string;
+}
+
+/** A signature's row (either table) registered from a signed paper, for the version it covers. */
+export const paperSignatureValues = (
+  input: SignerInput,
+  signedOn: string,
+  version: number,
+  actor: AuditActor,
+  now: Date,
+) => ({
+  signerName: input.name.trim(),
+  signerEmail: input.email.trim().toLowerCase(),
+  signerTitle: (input.title ?? "").trim(),
+  method: "paper" as const,
+  tokenHash: null,
+  requestedAt: now,
+  expiresAt: null,
+  signedOn,
+  signedAt: now,
+  signedVersion: version,
+  recordedBy: actor.userId,
+});
+
+/**
+ * What the person signing by a link must give: the confirmation that they are authorised (in
+ * the words of `confirmation`), and their name as the request has it.
+ */
+export function checkLinkSigner(
+  input: { confirmAuthorised: boolean; name: string },
+  signerName: string,
+  confirmation: string,
+) {
+  const problems: Record<string, string> = {};
+  if (!input.confirmAuthorised) problems.confirmAuthorised = confirmation;
+  if (input.name.trim().toLowerCase() !== signerName.toLowerCase())
+    problems.name = `Skriv ditt namn så som det står i förfrågan: ${signerName}.`;
   if (Object.keys(problems).length) throw new ValidationError(problems);
 }
 
@@ -64,21 +152,8 @@ export async function requestSignature(
         });
       throw e;
     }
-    const token = randomToken();
-    const email = input.email.trim().toLowerCase();
-    const values = {
-      signerName: input.name.trim(),
-      signerEmail: email,
-      signerTitle: (input.title ?? "").trim(),
-      method: "link" as const,
-      tokenHash: sha256(token),
-      requestedAt: now,
-      expiresAt: new Date(now.getTime() + SIGNATURE_LINK_TTL_MS),
-      signedOn: null,
-      signedAt: null,
-      signedVersion: null,
-      recordedBy: actor.userId,
-    };
+    const { token, values } = linkRequestValues(input, actor, now);
+    const email = values.signerEmail;
     await tx
       .insert(applicationSignatures)
       .values({ applicationId, organisationId: input.organisationId, ...values })
@@ -114,7 +189,7 @@ export async function requestSignature(
 
 /** The open request behind a signing link, or undefined when it is used, expired or unknown. */
 export async function findSignatureRequest(q: Queryable, token: string, now = new Date()) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+  if (!isSigningToken(token)) return undefined;
   const [row] = await q
     .select({
       signatureId: applicationSignatures.id,
@@ -152,13 +227,11 @@ export async function signWithLink(
       token:
         "Länken har redan använts, gått ut eller gäller en ansökan som ändrats. Be den sökande om en ny länk.",
     });
-  const problems: Record<string, string> = {};
-  if (!input.confirmAuthorised)
-    problems.confirmAuthorised =
-      "Bekräfta att du är behörig att skriva under för organisationen och godkänner överenskommelsen.";
-  if (input.name.trim().toLowerCase() !== request.signerName.toLowerCase())
-    problems.name = `Skriv ditt namn så som det står i förfrågan: ${request.signerName}.`;
-  if (Object.keys(problems).length) throw new ValidationError(problems);
+  checkLinkSigner(
+    input,
+    request.signerName,
+    "Bekräfta att du är behörig att skriva under för organisationen och godkänner överenskommelsen.",
+  );
   await q.transaction(async (tx) => {
     const row = await lockApplication(tx, request.associationId, request.applicationId, undefined);
     const updated = await tx
@@ -200,36 +273,13 @@ export async function recordPaperSignature(
   input: SignerInput & { signedOn: string },
   now = new Date(),
 ): Promise<void> {
-  const signedOn = isoDate(input.signedOn);
   await q.transaction(async (tx) => {
     const row = await lockApplication(tx, associationId, applicationId, undefined);
     if (!EDITABLE_STATUSES.has(row.status))
       throw new ValidationError({ status: "Ansökan är redan inskickad." });
     const parties = [row.content.ownerOrganisationId, ...row.content.partnerIds];
-    const problems: Record<string, string> = {};
-    try {
-      checkSigner({ ...input, email: input.email.trim() || "saknas@example.invalid" }, parties);
-    } catch (e) {
-      if (e instanceof ValidationError) Object.assign(problems, e.fields);
-    }
-    if (signedOn === null || signedOn === "invalid")
-      problems.signedOn = "Skriv datumet för underskriften som ÅÅÅÅ-MM-DD.";
-    else if (signedOn > todayInSweden(now))
-      problems.signedOn = "Underskriften kan inte vara daterad i framtiden.";
-    if (Object.keys(problems).length) throw new ValidationError(problems);
-    const values = {
-      signerName: input.name.trim(),
-      signerEmail: input.email.trim().toLowerCase(),
-      signerTitle: (input.title ?? "").trim(),
-      method: "paper" as const,
-      tokenHash: null,
-      requestedAt: now,
-      expiresAt: null,
-      signedOn: signedOn as string,
-      signedAt: now,
-      signedVersion: row.version,
-      recordedBy: actor.userId,
-    };
+    const signedOn = checkPaperSigner(input, parties, now);
+    const values = paperSignatureValues(input, signedOn, row.version, actor, now);
     await tx
       .insert(applicationSignatures)
       .values({ applicationId, organisationId: input.organisationId, ...values })

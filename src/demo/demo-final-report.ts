@@ -1,8 +1,10 @@
 // The final report of "Uppsala, Jobbspår", which ended on 31 December 2025: started by the
 // office in January with the initiative's facts, written from what the project sent, signed by
-// every party, submitted in February and accepted and locked in March.
+// every party on paper (registered by the office as each original arrived), submitted in
+// February and accepted and locked in March.
 import type { AuditActor } from "../audit/record-audit-event.ts";
 import type { Queryable } from "../platform/database/connect.ts";
+import { recordFinalReportPaperSignature } from "../reports/final-report-signatures.ts";
 import {
   acceptFinalReport,
   createFinalReport,
@@ -24,10 +26,28 @@ const LESSONS: Partial<Record<Org, string>> = {
   fk: "Deltagare som också är sjukskrivna behöver en tidig avstämning med Försäkringskassan innan de börjar ett spår.",
 };
 
-const SIGNATURES: Partial<Record<Org, { signerName: string; signedOn: string }>> = {
-  uppsala: { signerName: "Fatima Rahimi", signedOn: "2026-02-10" },
-  af: { signerName: "Mikael Ström", signedOn: "2026-02-11" },
-  fk: { signerName: "Karin Ek", signedOn: "2026-02-12" },
+/** Who signed the paper original for each party, and when (the same people as the applications'). */
+const SIGNATURES: Partial<
+  Record<Org, { name: string; title: string; email: string; signedOn: string }>
+> = {
+  uppsala: {
+    name: "Fatima Rahimi",
+    title: "Avdelningschef arbetsmarknad",
+    email: "fatima.rahimi@uppsala.example",
+    signedOn: "2026-02-10",
+  },
+  af: {
+    name: "Mikael Ström",
+    title: "Sektionschef",
+    email: "mikael.strom@arbetsformedlingen.example",
+    signedOn: "2026-02-11",
+  },
+  fk: {
+    name: "Karin Ek",
+    title: "Enhetschef",
+    email: "karin.ek@forsakringskassan.example",
+    signedOn: "2026-02-12",
+  },
 };
 
 export interface DemoFinalReportContext {
@@ -47,7 +67,7 @@ export function planFinalReport(q: Queryable, timeline: Timeline, c: DemoFinalRe
   timeline.add("2026-01-19", "09:00", async (at) => {
     id = (await createFinalReport(q, c.office, c.associationId, initiativeId, at)).id;
   });
-  timeline.add("2026-02-16", "14:00", async (at) => {
+  timeline.add("2026-02-09", "14:00", async (at) => {
     const report = await getFinalReport(q, c.associationId, id);
     if (!report) throw new Error("the demo's final report is missing");
     const parties = report.content.parties.map((p) => {
@@ -55,7 +75,7 @@ export function planFinalReport(q: Queryable, timeline: Timeline, c: DemoFinalRe
       if (!org) throw new Error(`no demo party ${p.name}`);
       return { organisationId: p.organisationId, org };
     });
-    version = await saveFinalReport(
+    const saved = await saveFinalReport(
       q,
       c.office,
       c.associationId,
@@ -92,13 +112,25 @@ export function planFinalReport(q: Queryable, timeline: Timeline, c: DemoFinalRe
           consequences: "Inga för insatsen. Medlen återförs till förbundet.",
         },
         lessons: parties.map((p) => ({ organisationId: p.organisationId, text: LESSONS[p.org] })),
-        signatures: parties.map((p) => ({
-          organisationId: p.organisationId,
-          ...SIGNATURES[p.org],
-        })),
       },
       at,
     );
+    version = saved.version;
+    // each party signs the report as saved; the office registers each original as it arrives
+    for (const p of parties) {
+      const signer = SIGNATURES[p.org];
+      if (!signer) throw new Error(`no demo signer for ${p.org}`);
+      timeline.add(signer.signedOn, "15:00", (signedAt) =>
+        recordFinalReportPaperSignature(
+          q,
+          c.office,
+          c.associationId,
+          id,
+          { organisationId: p.organisationId, ...signer },
+          signedAt,
+        ),
+      );
+    }
   });
   timeline.add("2026-02-18", "10:00", async (at) => {
     version = (await submitFinalReport(q, c.office, c.associationId, id, version, at)).version;

@@ -3,9 +3,12 @@
 // actual dates), kept as a snapshot so later changes to the initiative do not rewrite it, and
 // what the lead writes: each goal's outcome, gender equality and equity, the changed need, the
 // initiative's time, target group, participants by gender, method, follow-up, continuation,
-// returned funds, lessons per party and the parties' signatures. Answers are codes (ja/nej/
-// delvis) so they can be counted; the Swedish labels here are for documents and diffs (the web
-// pages use the i18n catalogues).
+// returned funds and lessons per party. The parties' signatures are not written by the lead:
+// each party signs (by link or on paper, final-report-signatures.ts), and submission records
+// the signatures in the content it submits. Answers are codes (ja/nej/delvis) so they can be
+// counted; the Swedish labels here are for documents and diffs (the web pages use the i18n
+// catalogues).
+import type { SignatureMethod } from "../applications/schema.ts";
 import type { GoalKind, Orientation } from "../initiatives/schema.ts";
 
 /** Goal achieved, and activities carried out as intended: Ja / Nej / Delvis. */
@@ -63,12 +66,18 @@ export interface FinalReportLesson {
 }
 
 /**
- * A party's signature, registered by the lead or the office as the signer's typed name and the
- * date. (Signing by e-mailed link, as for applications, is a later step.)
+ * A party's signature as the submitted report records it: who signed for the party, when, and
+ * how. Written by submission from the parties' signatures (final-report-signatures.ts); a
+ * draft has none. Reports from before signing in Samspår (or from a bundle) may lack the
+ * title, e-mail and method.
  */
 export interface FinalReportSignature {
   organisationId: string;
   signerName: string;
+  signerTitle: string;
+  signerEmail: string;
+  /** By e-mailed link or registered from paper; null when not known. */
+  method: SignatureMethod | null;
   signedOn: string | null;
 }
 
@@ -120,6 +129,9 @@ export interface FinalReportContent {
   continuation: string;
   returnedFunds: FinalReportReturnedFunds;
   lessons: FinalReportLesson[];
+
+  // -- recorded when the report is submitted
+  /** The parties' signatures the report was submitted with; empty in a draft. */
   signatures: FinalReportSignature[];
 }
 
@@ -191,8 +203,17 @@ export const FINAL_REPORT_LABELS = {
   lessons: "Lärdomar per part",
   signatures: "Underskrifter",
   signerName: "Namn",
+  signerTitle: "Titel",
+  signerEmail: "E-post",
   signedOn: "Datum",
+  signedHow: "Underskrift",
 } as const;
+
+/** How a party signed, as documents say it. */
+export const SIGNATURE_METHOD_LABELS: Record<SignatureMethod, string> = {
+  link: "e-underskrift via länk",
+  paper: "underskriven på papper",
+};
 
 export const ORIENTATION_LABELS: Record<Orientation, string> = {
   individual: "Individinriktad",
@@ -290,21 +311,26 @@ export function finalReportContentOf(raw: Record<string, unknown>): FinalReportC
     signatures: list(raw.signatures).map((s) => ({
       organisationId: str(s.organisationId),
       signerName: str(s.signerName),
+      signerTitle: str(s.signerTitle),
+      signerEmail: str(s.signerEmail),
+      method: oneOf(["link", "paper"] as const, s.method),
       signedOn: strOrNull(s.signedOn),
     })),
   };
 }
 
-/** The lesson and signature of each party, in the order of the parties (empty if none yet). */
+/**
+ * The lesson of each party, in the order of the parties (empty if none yet), and the signature
+ * the content records for it (null if none: a draft records none).
+ */
 export function perParty(content: FinalReportContent) {
   return content.parties.map((party) => ({
     party,
     lesson: content.lessons.find((l) => l.organisationId === party.organisationId)?.text ?? "",
-    signature: content.signatures.find((s) => s.organisationId === party.organisationId) ?? {
-      organisationId: party.organisationId,
-      signerName: "",
-      signedOn: null,
-    },
+    signature:
+      content.signatures.find(
+        (s) => s.organisationId === party.organisationId && s.signerName.trim() !== "",
+      ) ?? null,
   }));
 }
 
@@ -325,7 +351,9 @@ const lines = (text: string) =>
 
 /**
  * The lead's fields as labelled lines of text, in the order of the form: what the comparison of
- * two versions (and a conflict) shows. The snapshot part never changes and is left out.
+ * two versions (and a conflict) shows, and what decides whether a save changed the report (and
+ * so removes its signatures). The snapshot part never changes and is left out, and so are the
+ * signatures, which are not the lead's to write.
  */
 export function describeFinalReport(
   c: FinalReportContent,
@@ -388,19 +416,11 @@ export function describeFinalReport(
       ...lines(f.consequences).map((l) => `${L.consequences}: ${l}`),
     ],
   });
-  for (const { party, lesson, signature } of perParty(c)) {
+  for (const { party, lesson } of perParty(c)) {
     out.push({
       field: `lessons.${party.organisationId}`,
       label: `Lärdomar, ${party.name}`,
       lines: lines(lesson),
-    });
-    out.push({
-      field: `signatures.${party.organisationId}`,
-      label: `Underskrift, ${party.name}`,
-      lines:
-        signature.signerName || signature.signedOn
-          ? [[signature.signerName, signature.signedOn].filter(Boolean).join(", ")]
-          : [],
     });
   }
   return out;

@@ -1,8 +1,10 @@
 // Final reports against a real database: started with the initiative's facts (and its approved
 // application's) filled in and kept as a snapshot, drafts that may be incomplete but never
 // contradictory (a pilot study has no participant counts), conflicts that show the other
-// person's change, submission that closes the initiative, return and resubmission, and a
-// locked report that nobody can change, not even directly in SQL.
+// person's change, the parties' signatures (by e-mailed link or registered from paper, removed
+// when the report changes, required for submission and recorded in it), submission that closes
+// the initiative, return and resubmission, and a locked report that nobody can change, not even
+// directly in SQL.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
@@ -16,8 +18,17 @@ import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { auditEvents } from "../audit/schema.ts";
 import { getInitiative } from "../initiatives/get-initiative.ts";
 import { createInitiative, updateInitiative } from "../initiatives/save-initiative.ts";
+import { mailMessages } from "../mail/schema.ts";
+import { createMailer } from "../mail/send-mail.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { finalReportContentOf } from "./final-report-content.ts";
+import {
+  findFinalReportSignatureRequest,
+  recordFinalReportPaperSignature,
+  removeFinalReportSignature,
+  requestFinalReportSignature,
+  signFinalReportWithLink,
+} from "./final-report-signatures.ts";
 import {
   acceptFinalReport,
   createFinalReport,
@@ -140,13 +151,23 @@ function completeInput(report: NonNullable<Awaited<ReturnType<typeof getFinalRep
       organisationId: p.organisationId,
       text: `${p.name} lärde sig.`,
     })),
-    signatures: c.parties.map((p) => ({
-      organisationId: p.organisationId,
-      signerName: `Chef på ${p.name}`,
-      signedOn: today,
-    })),
   } satisfies FinalReportInput;
 }
+
+/** Every party of the report signs it on paper, registered by the office. */
+async function signAll(reportId: string) {
+  const report = await getFinalReport(t.db, associationId, reportId);
+  for (const p of report?.content.parties ?? [])
+    await recordFinalReportPaperSignature(t.db, actor, associationId, reportId, {
+      organisationId: p.organisationId,
+      name: `Chef på ${p.name}`,
+      email: "",
+      signedOn: today,
+    });
+}
+
+const mailer = createMailer({ smtpUrl: undefined, from: "x@y.se", enqueue: async () => {} });
+const deps = { mailer, baseUrl: "https://samspar.example" };
 
 async function refusal(p: Promise<unknown>): Promise<Record<string, string>> {
   const error = await p.catch((e) => e);
@@ -203,7 +224,14 @@ describe("starting a final report", () => {
       ],
     );
     expect(report?.content.lessons).toHaveLength(3);
-    expect(report?.content.signatures.map((s) => s.signerName)).toEqual(["", "", ""]);
+    // nobody has signed, and the content records no signatures until it is submitted
+    expect(report?.content.signatures).toEqual([]);
+    expect(report?.parties.map((p) => [p.party.name, p.signature])).toEqual([
+      ["Tierps kommun", null],
+      ["Arbetsförmedlingen", null],
+      ["Försäkringskassan", null],
+    ]);
+    expect(report?.allSigned).toBe(false);
     expect(report?.registryNumber).toBeNull();
 
     // one per initiative: asking again gives the same report back
@@ -305,7 +333,7 @@ describe("drafts", () => {
         equality: "  Vi har diskuterat jämställdhet.  ",
         participants: { feasibilityStudy: false, women: "3" },
       }),
-    ).toBe(2);
+    ).toEqual({ version: 2, signaturesRemoved: 0 });
     let saved = await getFinalReport(t.db, associationId, id);
     expect(saved?.content.equality).toBe("Vi har diskuterat jämställdhet.");
     expect(saved?.content.participants).toEqual({
@@ -316,7 +344,7 @@ describe("drafts", () => {
     });
 
     // a pilot study with counts, a count that is no number, an end before the start, an
-    // amount without funds returned, a goal answer out of the list, a signature in the future
+    // amount without funds returned, a goal answer out of the list, lessons of no party
     const fields = await refusal(
       saveFinalReport(t.db, actor, associationId, id, 2, {
         ...empty,
@@ -325,7 +353,6 @@ describe("drafts", () => {
         actualEndDate: `${year}-04-30`,
         participants: { feasibilityStudy: true, women: "3", men: "tolv" },
         returnedFunds: { returned: "nej", amount: "10 000" },
-        signatures: [{ organisationId: tierp, signerName: "A", signedOn: `${year + 1}-01-01` }],
         lessons: [{ organisationId: af, text: "Inte part i insatsen" }],
       }),
     );
@@ -335,7 +362,6 @@ describe("drafts", () => {
       "participants.feasibilityStudy": expect.stringMatching(/Ta bort antalen/),
       "participants.men": expect.stringMatching(/heltal/),
       "returnedFunds.amount": expect.stringMatching(/Svara Ja, eller ta bort beloppet/),
-      "signatures.0.signedOn": expect.stringMatching(/framtiden/),
       lessons: expect.stringMatching(/insatsens parter/),
     });
     saved = await getFinalReport(t.db, associationId, id);
@@ -385,7 +411,7 @@ describe("drafts", () => {
 });
 
 describe("submission, return and lock", () => {
-  it("asks for every goal, the participants, lessons and signatures of every party and the actual end", async () => {
+  it("asks for every goal, the participants, lessons and the signature of every party and the actual end", async () => {
     const initiativeId = await registeredInitiative("Tierp, Ofullständig");
     const { id } = await createFinalReport(t.db, actor, associationId, initiativeId);
     const fields = await refusal(submitFinalReport(t.db, actor, associationId, id, 1));
@@ -398,13 +424,13 @@ describe("submission, return and lock", () => {
         "participants.men",
         "participants.otherOrNotStated",
         "participants.women",
-        "signatures.0.signedOn",
-        "signatures.0.signerName",
-        "signatures.1.signedOn",
-        "signatures.1.signerName",
+        "signatures",
       ].sort(),
     );
     expect(fields["lessons.1.text"]).toBe("Skriv vad Försäkringskassan har lärt sig av insatsen.");
+    expect(fields.signatures).toBe(
+      "2 av 2 parter har inte skrivit under slutrapporten. Alla parter skriver under innan den skickas in: be om underskrift via länk, eller låt förbundets kansli registrera en underskrift på papper.",
+    );
     const report = await getFinalReport(t.db, associationId, id);
     expect(report?.status).toBe("utkast");
     expect(report?.registryNumber).toBeNull();
@@ -416,6 +442,7 @@ describe("submission, return and lock", () => {
       participants: { feasibilityStudy: true },
       actualEndDate: `${year + 1}-01-31`,
     });
+    await signAll(id);
     const later = await refusal(submitFinalReport(t.db, actor, associationId, id, 2));
     expect(Object.keys(later)).toEqual(["actualEndDate"]);
     expect(later.actualEndDate).toMatch(/framtiden/);
@@ -427,6 +454,7 @@ describe("submission, return and lock", () => {
     const report = await getFinalReport(t.db, associationId, id);
     if (!report) throw new Error("no report");
     await saveFinalReport(t.db, actor, associationId, id, 1, completeInput(report));
+    await signAll(id);
     const { version, registryNumber } = await submitFinalReport(t.db, actor, associationId, id, 2);
     expect(version).toBe(3);
     expect(registryNumber).toMatch(new RegExp(`^${year}/\\d+$`));
@@ -439,6 +467,18 @@ describe("submission, return and lock", () => {
     });
     expect(submitted?.submittedAt).toBeInstanceOf(Date);
     expect(submitted?.content.returnedFunds.amount).toBe(25_000);
+    // the signatures it was submitted with are part of what was submitted
+    expect(submitted?.content.signatures).toEqual(
+      report.content.parties.map((p) => ({
+        organisationId: p.organisationId,
+        signerName: `Chef på ${p.name}`,
+        signerTitle: "",
+        signerEmail: "",
+        method: "paper",
+        signedOn: today,
+      })),
+    );
+    expect(submitted?.allSigned).toBe(true);
 
     // the initiative is closed in the same step, at the actual end; the last intake moves with it
     const closed = await getInitiative(t.db, associationId, initiativeId);
@@ -482,8 +522,9 @@ describe("submission, return and lock", () => {
       /Bara en inskickad/,
     );
 
-    // completed and resubmitted: same diarienummer and arrival, a new end moves the initiative's
-    await saveFinalReport(t.db, actor, associationId, id, 4, {
+    // completed: the change removes the signatures given for the report as it was, so the
+    // parties sign again before it is resubmitted
+    const completion = await saveFinalReport(t.db, actor, associationId, id, 4, {
       ...completeInput(report),
       actualEndDate: `${year}-09-30`,
       lessons: report.content.parties.map((p) => ({
@@ -491,6 +532,15 @@ describe("submission, return and lock", () => {
         text: `${p.name} lärde sig mycket om samverkan.`,
       })),
     });
+    expect(completion).toEqual({ version: 5, signaturesRemoved: 3 });
+    const unsigned = await getFinalReport(t.db, associationId, id);
+    expect(unsigned?.parties.every((p) => p.signature === null)).toBe(true);
+    expect(unsigned?.content.signatures).toEqual([]);
+    expect(
+      (await refusal(submitFinalReport(t.db, actor, associationId, id, 5))).signatures,
+    ).toMatch(/^3 av 3 parter har inte skrivit under/);
+    await signAll(id);
+    // resubmitted: same diarienummer and arrival, a new end moves the initiative's
     const again = await submitFinalReport(t.db, actor, associationId, id, 5);
     expect(again.registryNumber).toBe(registryNumber);
     submitted = await getFinalReport(t.db, associationId, id);
@@ -537,16 +587,31 @@ describe("submission, return and lock", () => {
     expect(versions.find((v) => v.event === "submitted")?.note).toBe(
       `Diarienummer ${registryNumber}, inkom ${today}`,
     );
-    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, id));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, id))
+      .orderBy(auditEvents.seq);
     expect(audit.map((a) => a.action)).toEqual([
       "final_report.created",
       "final_report.saved",
+      "final_report.signed",
+      "final_report.signed",
+      "final_report.signed",
       "final_report.submitted",
       "final_report.returned",
       "final_report.saved",
+      "final_report.signed",
+      "final_report.signed",
+      "final_report.signed",
       "final_report.resubmitted",
       "final_report.locked",
     ]);
+    expect(
+      audit
+        .filter((a) => a.action === "final_report.saved")
+        .map((a) => a.details.signaturesRemoved),
+    ).toEqual([0, 3]);
   });
 
   it("keeps an initiative ended early as such, and lists reports by what a person may see", async () => {
@@ -563,6 +628,7 @@ describe("submission, return and lock", () => {
       ...completeInput(report),
       actualEndDate: `${year}-05-31`,
     });
+    await signAll(id);
     await submitFinalReport(t.db, actor, associationId, id, 2);
     expect(await getInitiative(t.db, associationId, initiativeId)).toMatchObject({
       status: "avslutad_i_fortid",
@@ -596,10 +662,418 @@ describe("submission, return and lock", () => {
       actualStartDate: null,
       actualEndDate: `${year - 1}-01-31`,
     });
+    await signAll(id);
     const fields = await refusal(submitFinalReport(t.db, actor, associationId, id, 2));
     expect(fields.actualEndDate).toMatch(/före insatsens startdatum/);
     expect((await getFinalReport(t.db, associationId, id))?.status).toBe("utkast");
     expect((await getInitiative(t.db, associationId, initiativeId))?.status).toBe("pagaende");
+  });
+});
+
+describe("the parties' signatures", () => {
+  /** A complete draft of a new initiative's report (two parties: Tierp and FK), at version 2. */
+  async function completeDraft(name: string) {
+    const initiativeId = await registeredInitiative(name);
+    const { id } = await createFinalReport(t.db, actor, associationId, initiativeId);
+    const report = await getFinalReport(t.db, associationId, id);
+    if (!report) throw new Error("no report");
+    await saveFinalReport(t.db, actor, associationId, id, 1, completeInput(report));
+    return { id, report };
+  }
+  const linkIn = async (to: string) => {
+    const [mail] = await t.db
+      .select()
+      .from(mailMessages)
+      .where(eq(mailMessages.toAddress, to))
+      .orderBy(sql`${mailMessages.createdAt} desc`)
+      .limit(1);
+    return mail;
+  };
+
+  it("asks a party by e-mail for a complete report only, and the party signs once by the link", async () => {
+    // an incomplete report is not signed: what is missing is named
+    const initiativeId = await registeredInitiative("Tierp, Osignerad");
+    const { id: incomplete } = await createFinalReport(t.db, actor, associationId, initiativeId);
+    const early = await refusal(
+      requestFinalReportSignature(
+        t.db,
+        actor,
+        associationId,
+        incomplete,
+        { organisationId: fk, name: "Karin Ek", email: "karin.ek@fk.example" },
+        deps,
+      ),
+    );
+    expect(early.signatures).toMatch(
+      /^Slutrapporten är inte komplett: .*Skriv vad Försäkringskassan har lärt sig av insatsen\..* Fyll i det som saknas innan du ber parterna skriva under\.$/,
+    );
+
+    const { id } = await completeDraft("Tierp, Signering");
+    // a signer of no party, without a name or a real address, is refused at each field
+    const wrong = await refusal(
+      requestFinalReportSignature(
+        t.db,
+        actor,
+        associationId,
+        id,
+        { organisationId: af, name: " ", email: "karin" },
+        deps,
+      ),
+    );
+    expect(wrong).toEqual({
+      organisationId: "Välj en av insatsens parter.",
+      signerName: "Skriv namnet på den som skriver under.",
+      signerEmail: "Skriv en giltig e-postadress, till exempel namn@kommun.se.",
+    });
+
+    const { token } = await requestFinalReportSignature(
+      t.db,
+      actor,
+      associationId,
+      id,
+      { organisationId: fk, name: " Karin Ek ", email: "Karin.Ek@FK.example", title: "Chef" },
+      deps,
+    );
+    const mail = await linkIn("karin.ek@fk.example");
+    expect(mail?.subject).toBe("Underskrift av slutrapport: Tierp, Signering");
+    expect(mail?.textBody).toContain(`https://samspar.example/signera-slutrapport/${token}`);
+    expect(mail?.textBody).toContain("för Försäkringskassan");
+    // the token is stored only as its hash
+    expect(
+      JSON.stringify(await t.db.execute(sql`select * from final_report_signatures`)),
+    ).not.toContain(token);
+    let report = await getFinalReport(t.db, associationId, id);
+    expect(report?.parties[1]?.signature).toMatchObject({
+      state: "requested",
+      method: "link",
+      signerName: "Karin Ek",
+      signerEmail: "karin.ek@fk.example",
+      signerTitle: "Chef",
+      signedAt: null,
+    });
+    expect(report?.version).toBe(2);
+
+    const request = await findFinalReportSignatureRequest(t.db, token);
+    expect(request).toMatchObject({ reportId: id, organisationId: fk, version: 2 });
+    expect(await findFinalReportSignatureRequest(t.db, "inte-en-nyckel")).toBeUndefined();
+
+    // the wrong name and no confirmation are refused; so is a version the person did not read
+    expect(
+      await refusal(
+        signFinalReportWithLink(t.db, {}, token, {
+          confirmAuthorised: false,
+          name: "Någon Annan",
+          version: 2,
+        }),
+      ),
+    ).toEqual({
+      confirmAuthorised:
+        "Bekräfta att du är behörig att skriva under för organisationen och att slutrapporten stämmer.",
+      name: "Skriv ditt namn så som det står i förfrågan: Karin Ek.",
+    });
+    expect(
+      (
+        await refusal(
+          signFinalReportWithLink(t.db, {}, token, {
+            confirmAuthorised: true,
+            name: "karin ek",
+            version: 1,
+          }),
+        )
+      ).form,
+    ).toMatch(/ändrats medan du läste den/);
+
+    await signFinalReportWithLink(t.db, {}, token, {
+      confirmAuthorised: true,
+      name: "karin ek",
+      version: 2,
+    });
+    report = await getFinalReport(t.db, associationId, id);
+    expect(report?.parties[1]?.signature).toMatchObject({
+      state: "signed",
+      method: "link",
+      signedOn: today,
+      signedVersion: 2,
+    });
+    // signing changes no content: the report keeps its version
+    expect(report?.version).toBe(2);
+    // the link works once
+    expect(await findFinalReportSignatureRequest(t.db, token)).toBeUndefined();
+    expect(
+      (
+        await refusal(
+          signFinalReportWithLink(t.db, {}, token, {
+            confirmAuthorised: true,
+            name: "Karin Ek",
+            version: 2,
+          }),
+        )
+      ).token,
+    ).toMatch(/redan använts/);
+
+    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, id));
+    const signed = audit.find((a) => a.action === "final_report.signed");
+    expect(signed).toMatchObject({
+      actorLabel: "karin.ek@fk.example",
+      details: { organisationId: fk, method: "link", version: 2 },
+    });
+    expect(audit.map((a) => a.action)).toContain("final_report.signature_requested");
+  });
+
+  it("removes the signatures given when the content changes, and keeps them when it does not", async () => {
+    const { id, report } = await completeDraft("Tierp, Ändrad efter underskrift");
+    const { token } = await requestFinalReportSignature(
+      t.db,
+      actor,
+      associationId,
+      id,
+      { organisationId: fk, name: "Karin Ek", email: "karin.ek@fk.example" },
+      deps,
+    );
+    await recordFinalReportPaperSignature(t.db, actor, associationId, id, {
+      organisationId: tierp,
+      name: "Tina Tierp",
+      email: "",
+      signedOn: today,
+    });
+
+    // saved as it is: nothing changed, so the signature stays
+    expect(await saveFinalReport(t.db, actor, associationId, id, 2, completeInput(report))).toEqual(
+      { version: 3, signaturesRemoved: 0 },
+    );
+    expect((await getFinalReport(t.db, associationId, id))?.parties[0]?.signature?.state).toBe(
+      "signed",
+    );
+
+    // a changed word removes the given signature; the request that waits stays, and its link
+    // shows (and signs) the report as it is now
+    expect(
+      await saveFinalReport(t.db, actor, associationId, id, 3, {
+        ...completeInput(report),
+        equality: "Vi följde upp könsfördelningen varje månad.",
+      }),
+    ).toEqual({ version: 4, signaturesRemoved: 1 });
+    const after = await getFinalReport(t.db, associationId, id);
+    expect(after?.parties.map((p) => p.signature?.state ?? null)).toEqual([null, "requested"]);
+    expect((await findFinalReportSignatureRequest(t.db, token))?.version).toBe(4);
+    await signFinalReportWithLink(t.db, {}, token, {
+      confirmAuthorised: true,
+      name: "Karin Ek",
+      version: 4,
+    });
+    expect(
+      (await getFinalReport(t.db, associationId, id))?.parties[1]?.signature?.signedVersion,
+    ).toBe(4);
+  });
+
+  it("registers paper signatures from the office, removes them, and lets a link expire", async () => {
+    const { id } = await completeDraft("Tierp, Papper");
+    const refused = await refusal(
+      recordFinalReportPaperSignature(t.db, actor, associationId, id, {
+        organisationId: af,
+        name: "",
+        email: "",
+        signedOn: `${year + 1}-01-01`,
+      }),
+    );
+    expect(refused).toEqual({
+      organisationId: "Välj en av insatsens parter.",
+      signerName: "Skriv namnet på den som skriver under.",
+      signedOn: "Underskriften kan inte vara daterad i framtiden.",
+    });
+    expect(
+      (
+        await refusal(
+          recordFinalReportPaperSignature(t.db, actor, associationId, id, {
+            organisationId: tierp,
+            name: "Tina Tierp",
+            email: "",
+            signedOn: "31/12",
+          }),
+        )
+      ).signedOn,
+    ).toMatch(/ÅÅÅÅ-MM-DD/);
+
+    await recordFinalReportPaperSignature(t.db, actor, associationId, id, {
+      organisationId: tierp,
+      name: "Tina Tierp",
+      title: "Kommundirektör",
+      email: "",
+      signedOn: `${year}-01-15`,
+    });
+    expect((await getFinalReport(t.db, associationId, id))?.parties[0]?.signature).toMatchObject({
+      state: "signed",
+      method: "paper",
+      signerName: "Tina Tierp",
+      signerTitle: "Kommundirektör",
+      signedOn: `${year}-01-15`,
+    });
+    await removeFinalReportSignature(t.db, actor, associationId, id, tierp);
+    expect((await getFinalReport(t.db, associationId, id))?.parties[0]?.signature).toBeNull();
+    await expect(
+      removeFinalReportSignature(t.db, actor, associationId, id, tierp),
+    ).rejects.toBeInstanceOf(NotFoundError);
+
+    // a link asked for 15 days ago has run out
+    const long = new Date(Date.now() - 15 * 24 * 60 * 60 * 1000);
+    const { token } = await requestFinalReportSignature(
+      t.db,
+      actor,
+      associationId,
+      id,
+      { organisationId: fk, name: "Karin Ek", email: "karin.ek@fk.example" },
+      deps,
+      long,
+    );
+    expect(await findFinalReportSignatureRequest(t.db, token)).toBeUndefined();
+    expect((await getFinalReport(t.db, associationId, id))?.parties[1]?.signature?.state).toBe(
+      "expired",
+    );
+    expect(
+      (
+        await refusal(
+          signFinalReportWithLink(t.db, {}, token, {
+            confirmAuthorised: true,
+            name: "Karin Ek",
+            version: 2,
+          }),
+        )
+      ).token,
+    ).toMatch(/gått ut/);
+    // another association's office cannot reach the report
+    await expect(
+      removeFinalReportSignature(t.db, actor, otherAssociationId, id, fk),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("is fixed once submitted: no requests, no changes, and an open link stops working", async () => {
+    const { id } = await completeDraft("Tierp, Inskickad med underskrifter");
+    await recordFinalReportPaperSignature(t.db, actor, associationId, id, {
+      organisationId: tierp,
+      name: "Tina Tierp",
+      email: "tina@tierp.example",
+      signedOn: today,
+    });
+    const { token } = await requestFinalReportSignature(
+      t.db,
+      actor,
+      associationId,
+      id,
+      { organisationId: fk, name: "Karin Ek", email: "karin.ek@fk.example" },
+      deps,
+    );
+    // one party has not signed yet
+    expect(
+      (await refusal(submitFinalReport(t.db, actor, associationId, id, 2))).signatures,
+    ).toMatch(/^1 av 2 parter har inte skrivit under/);
+    await signFinalReportWithLink(t.db, {}, token, {
+      confirmAuthorised: true,
+      name: "Karin Ek",
+      version: 2,
+    });
+    await submitFinalReport(t.db, actor, associationId, id, 2);
+    const submitted = await getFinalReport(t.db, associationId, id);
+    expect(submitted?.content.signatures).toEqual([
+      {
+        organisationId: tierp,
+        signerName: "Tina Tierp",
+        signerTitle: "",
+        signerEmail: "tina@tierp.example",
+        method: "paper",
+        signedOn: today,
+      },
+      {
+        organisationId: fk,
+        signerName: "Karin Ek",
+        signerTitle: "",
+        signerEmail: "karin.ek@fk.example",
+        method: "link",
+        signedOn: today,
+      },
+    ]);
+    expect(submitted?.parties.map((p) => [p.signature?.state, p.signature?.method])).toEqual([
+      ["signed", "paper"],
+      ["signed", "link"],
+    ]);
+    for (const attempt of [
+      () =>
+        requestFinalReportSignature(
+          t.db,
+          actor,
+          associationId,
+          id,
+          { organisationId: fk, name: "Karin Ek", email: "karin.ek@fk.example" },
+          deps,
+        ),
+      () =>
+        recordFinalReportPaperSignature(t.db, actor, associationId, id, {
+          organisationId: fk,
+          name: "Karin Ek",
+          email: "",
+          signedOn: today,
+        }),
+      () => removeFinalReportSignature(t.db, actor, associationId, id, fk),
+    ])
+      expect((await refusal(attempt())).status).toMatch(/inskickad/);
+
+    // a request that still waited when the report was submitted no longer opens it
+    const { id: other } = await completeDraft("Tierp, Väntande länk");
+    const waiting = await requestFinalReportSignature(
+      t.db,
+      actor,
+      associationId,
+      other,
+      { organisationId: fk, name: "Karin Ek", email: "karin.ek@fk.example" },
+      deps,
+    );
+    expect(await findFinalReportSignatureRequest(t.db, waiting.token)).toBeDefined();
+    await recordFinalReportPaperSignature(t.db, actor, associationId, other, {
+      organisationId: tierp,
+      name: "Tina Tierp",
+      email: "",
+      signedOn: today,
+    });
+    await recordFinalReportPaperSignature(t.db, actor, associationId, other, {
+      organisationId: fk,
+      name: "Karin Ek",
+      email: "",
+      signedOn: today,
+    });
+    await submitFinalReport(t.db, actor, associationId, other, 2);
+    expect(await findFinalReportSignatureRequest(t.db, waiting.token)).toBeUndefined();
+  });
+
+  it("shows a report submitted before signing in Samspår with the names and dates it recorded", async () => {
+    const initiativeId = await registeredInitiative("Tierp, Äldre rapport");
+    const { id } = await createFinalReport(t.db, actor, associationId, initiativeId);
+    const row = await getFinalReport(t.db, associationId, id);
+    await t.db
+      .update(finalReports)
+      .set({
+        status: "inskickad",
+        content: {
+          ...row?.content,
+          signatures: [{ organisationId: tierp, signerName: "Tina Tierp", signedOn: today }],
+        },
+      })
+      .where(eq(finalReports.id, id));
+    const old = await getFinalReport(t.db, associationId, id);
+    expect(old?.parties.map((p) => p.signature)).toEqual([
+      {
+        state: "signed",
+        method: null,
+        signerName: "Tina Tierp",
+        signerTitle: "",
+        signerEmail: "",
+        requestedAt: null,
+        expiresAt: null,
+        signedOn: today,
+        signedAt: null,
+        signedVersion: null,
+      },
+      null,
+    ]);
+    expect(old?.allSigned).toBe(false);
   });
 });
 

@@ -4,8 +4,11 @@
 // transaction), returned by the office with a comment and resubmitted, and finally accepted and
 // locked. Every change writes a report version and an audit event. A locked report cannot be
 // changed by anyone: the code refuses, and a database trigger backs it up.
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+// Every party signs the report before it is submitted (final-report-signatures.ts): saving
+// changed content removes the signatures given, and submission records them in the content.
+import { and, asc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
 import { applicationsOfInitiative, getApplication } from "../applications/get-application.ts";
+import type { SignatureMethod } from "../applications/schema.ts";
 import { nextRegistryNumber, todayInSweden } from "../applications/workflow.ts";
 import { memberOrganisations } from "../associations/schema.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
@@ -29,8 +32,11 @@ import {
   emptyReturnedFunds,
   FINAL_TEXT_FIELDS,
   type FinalReportContent,
+  type FinalReportParty,
+  type FinalReportSignature,
   type FinalTextField,
   finalReportContentOf,
+  perParty,
   YES_NO,
   type YesNo,
 } from "./final-report-content.ts";
@@ -41,12 +47,11 @@ import {
   listReportVersions,
   writeReportVersion,
 } from "./report-versions.ts";
-import { type FinalReportStatus, finalReports } from "./schema.ts";
+import { type FinalReportStatus, finalReportSignatures, finalReports } from "./schema.ts";
 
 type Row = typeof finalReports.$inferSelect;
 
 const TEXT_LIMIT = 20_000;
-const NAME_LIMIT = 200;
 const isUuid = (v: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
@@ -63,8 +68,118 @@ export const FINAL_EDITABLE: ReadonlySet<FinalReportStatus> = new Set(["utkast",
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** One final report with what its pages need: the content, the initiative and the comments. */
-export async function getFinalReport(q: Queryable, associationId: string, reportId: string) {
+/** A party's signature, or the request for it: as the pages, the API and the documents show it. */
+export interface FinalReportPartySignature {
+  /** requested: the link is sent and waits; expired: it ran out unused; signed: given. */
+  state: "requested" | "expired" | "signed";
+  /** null only for a signature recorded before signing in Samspår (typed name and date). */
+  method: SignatureMethod | null;
+  signerName: string;
+  signerTitle: string;
+  signerEmail: string;
+  /** When it was asked for (or registered); null for a recorded one. */
+  requestedAt: Date | null;
+  expiresAt: Date | null;
+  signedOn: string | null;
+  signedAt: Date | null;
+  /** The report's version it was given for; null for a recorded one. */
+  signedVersion: number | null;
+}
+
+/** The signatures and requests of a report, one per party at most. */
+export const listFinalReportSignatures = (q: Queryable, reportId: string) =>
+  q
+    .select({
+      organisationId: finalReportSignatures.organisationId,
+      signerName: finalReportSignatures.signerName,
+      signerEmail: finalReportSignatures.signerEmail,
+      signerTitle: finalReportSignatures.signerTitle,
+      method: finalReportSignatures.method,
+      requestedAt: finalReportSignatures.requestedAt,
+      expiresAt: finalReportSignatures.expiresAt,
+      signedOn: finalReportSignatures.signedOn,
+      signedAt: finalReportSignatures.signedAt,
+      signedVersion: finalReportSignatures.signedVersion,
+    })
+    .from(finalReportSignatures)
+    .where(eq(finalReportSignatures.finalReportId, reportId));
+
+type SignatureRow = Awaited<ReturnType<typeof listFinalReportSignatures>>[number];
+
+const stateOf = (s: SignatureRow, now: Date): FinalReportPartySignature => ({
+  state: s.signedAt
+    ? "signed"
+    : s.expiresAt && s.expiresAt.getTime() <= now.getTime()
+      ? "expired"
+      : "requested",
+  method: s.method,
+  signerName: s.signerName,
+  signerTitle: s.signerTitle,
+  signerEmail: s.signerEmail,
+  requestedAt: s.requestedAt,
+  expiresAt: s.expiresAt,
+  signedOn: s.signedOn,
+  signedAt: s.signedAt,
+  signedVersion: s.signedVersion,
+});
+
+const recordedState = (s: FinalReportSignature): FinalReportPartySignature => ({
+  state: "signed",
+  method: s.method,
+  signerName: s.signerName,
+  signerTitle: s.signerTitle,
+  signerEmail: s.signerEmail,
+  requestedAt: null,
+  expiresAt: null,
+  signedOn: s.signedOn,
+  signedAt: null,
+  signedVersion: null,
+});
+
+/** A given signature as the submitted content records it. */
+const recordOf = (organisationId: string, s: SignatureRow): FinalReportSignature => ({
+  organisationId,
+  signerName: s.signerName,
+  signerTitle: s.signerTitle,
+  signerEmail: s.signerEmail,
+  method: s.method,
+  signedOn: s.signedOn,
+});
+
+/**
+ * Each party with its lesson and its signature. While the lead may change the report, that is
+ * the signature (or request) as it stands; once submitted, the signatures the report was
+ * submitted with, as its content records them.
+ */
+function partiesOf(
+  content: FinalReportContent,
+  editable: boolean,
+  rows: SignatureRow[],
+  now: Date,
+): Array<{ party: FinalReportParty; lesson: string; signature: FinalReportPartySignature | null }> {
+  return perParty(content).map(({ party, lesson, signature: recorded }) => {
+    const row = rows.find((s) => s.organisationId === party.organisationId);
+    const signature = editable
+      ? row
+        ? stateOf(row, now)
+        : null
+      : recorded
+        ? recordedState(recorded)
+        : null;
+    return { party, lesson, signature };
+  });
+}
+
+/**
+ * One final report with what its pages need: the content, the initiative, the comments and
+ * each party's signature.
+ */
+export async function getFinalReport(
+  q: Queryable,
+  associationId: string,
+  reportId: string,
+  now = new Date(),
+) {
   if (!isUuid(reportId)) return undefined;
   const [row] = await q
     .select({
@@ -78,14 +193,24 @@ export async function getFinalReport(q: Queryable, associationId: string, report
     .where(and(eq(finalReports.id, reportId), eq(finalReports.associationId, associationId)));
   if (!row) return undefined;
   const comments = await listReportComments(q, "final", row.report.id);
+  const content = finalReportContentOf(row.report.content);
+  const editable = FINAL_EDITABLE.has(row.report.status);
+  const parties = partiesOf(
+    content,
+    editable,
+    await listFinalReportSignatures(q, row.report.id),
+    now,
+  );
   return {
     ...row.report,
-    content: finalReportContentOf(row.report.content),
+    content,
     initiativeName: row.initiativeName,
     initiativeStatus: row.initiativeStatus,
     initiativeEndDate: row.initiativeEndDate,
-    editable: FINAL_EDITABLE.has(row.report.status),
+    editable,
     comments,
+    parties,
+    allSigned: parties.length > 0 && parties.every((p) => p.signature?.state === "signed"),
   };
 }
 
@@ -225,11 +350,7 @@ async function snapshotOf(
     continuation: "",
     returnedFunds: emptyReturnedFunds(),
     lessons: parties.map((p) => ({ organisationId: p.organisationId, text: "" })),
-    signatures: parties.map((p) => ({
-      organisationId: p.organisationId,
-      signerName: "",
-      signedOn: null,
-    })),
+    signatures: [],
   };
 }
 
@@ -311,7 +432,6 @@ export interface FinalReportInput {
   };
   /** By party (organisation id); parties left out have none. */
   lessons: Array<{ organisationId: string; text?: string }>;
-  signatures: Array<{ organisationId: string; signerName?: string; signedOn?: string | null }>;
 }
 
 /** A stored content as input, to check it again on submission. */
@@ -332,7 +452,6 @@ export function finalReportInputOf(c: FinalReportContent): FinalReportInput {
     continuation: c.continuation,
     returnedFunds: { ...c.returnedFunds },
     lessons: c.lessons.map((l) => ({ ...l })),
-    signatures: c.signatures.map((s) => ({ ...s })),
   };
 }
 
@@ -340,9 +459,10 @@ const DATE_FORMAT = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-31."
 
 /**
  * Checks the lead's part against the report's snapshot. A draft may be incomplete but not
- * contradictory; `submit` also asks for everything the report needs. Problems are keyed by the
- * field (`goals.0.achieved`, `participants.women`, `lessons.1.text`, `signatures.0.signedOn`;
- * parties by their place in the report).
+ * contradictory; `submit` also asks for everything the report needs (the parties' signatures
+ * are checked by the submission itself). Problems are keyed by the field (`goals.0.achieved`,
+ * `participants.women`, `lessons.1.text`; parties by their place in the report). The content
+ * it gives records no signatures: submission records them.
  */
 export function validateFinalReport(
   snapshot: FinalReportContent,
@@ -485,12 +605,10 @@ export function validateFinalReport(
   const reason = text("returnedFunds.reason", input.returnedFunds.reason);
   const consequences = text("returnedFunds.consequences", input.returnedFunds.consequences);
 
-  // lessons and signatures, one per party
+  // lessons, one per party
   const partyIds = new Set(snapshot.parties.map((p) => p.organisationId));
   if (input.lessons.some((l) => !partyIds.has(l.organisationId)))
     problems.lessons = "Lärdomar kan bara skrivas för insatsens parter.";
-  if (input.signatures.some((s) => !partyIds.has(s.organisationId)))
-    problems.signatures = "Underskrifter kan bara registreras för insatsens parter.";
   const lessons = snapshot.parties.map((p, i) => {
     const t = text(
       `lessons.${i}.text`,
@@ -499,22 +617,6 @@ export function validateFinalReport(
     if (mode === "submit" && !t && !problems[`lessons.${i}.text`])
       problems[`lessons.${i}.text`] = `Skriv vad ${p.name} har lärt sig av insatsen.`;
     return { organisationId: p.organisationId, text: t };
-  });
-  const signatures = snapshot.parties.map((p, i) => {
-    const s = input.signatures.find((x) => x.organisationId === p.organisationId);
-    const signerName = text(`signatures.${i}.signerName`, s?.signerName, NAME_LIMIT);
-    const signedOn = date(`signatures.${i}.signedOn`, s?.signedOn);
-    if (signedOn && signedOn > today)
-      problems[`signatures.${i}.signedOn`] =
-        "Datumet för underskriften kan inte ligga i framtiden.";
-    if (mode === "submit") {
-      if (!signerName && !problems[`signatures.${i}.signerName`])
-        problems[`signatures.${i}.signerName`] =
-          `Skriv namnet på den som har skrivit under för ${p.name}.`;
-      if (!signedOn && !problems[`signatures.${i}.signedOn`])
-        problems[`signatures.${i}.signedOn`] = `Skriv datumet då ${p.name} skrev under.`;
-    }
-    return { organisationId: p.organisationId, signerName, signedOn };
   });
 
   return {
@@ -534,7 +636,7 @@ export function validateFinalReport(
       methodAsIntended,
       returnedFunds: { returned, amount, reason, consequences },
       lessons,
-      signatures,
+      signatures: [],
     },
   };
 }
@@ -555,8 +657,20 @@ export function finalReportChanges(
     }));
 }
 
-/** Locks the row for a change and checks the version it was based on. */
-async function lockReport(tx: Tx, associationId: string, reportId: string, expected?: number) {
+/** The lead's part of a content, exactly (every character counts), to tell whether it changed. */
+const leadPartOf = (c: FinalReportContent) =>
+  JSON.stringify(finalReportInputOf(finalReportContentOf({ ...c })));
+
+/**
+ * Locks the row for a change and checks the version it was based on (none: any version). A
+ * locked report is refused.
+ */
+export async function lockFinalReport(
+  tx: Tx,
+  associationId: string,
+  reportId: string,
+  expected?: number,
+) {
   const [row] = isUuid(reportId)
     ? await tx
         .select()
@@ -592,6 +706,7 @@ async function change(
   changes: Partial<typeof finalReports.$inferInsert>,
   event: string,
   note: string | null = null,
+  details: Record<string, unknown> = {},
 ): Promise<number> {
   const version = row.version + 1;
   const [updated] = await tx
@@ -611,12 +726,18 @@ async function change(
       status: updated.status,
       version,
       ...(updated.registryNumber ? { registryNumber: updated.registryNumber } : {}),
+      ...details,
     },
   });
   return version;
 }
 
-/** Saves the lead's part of a draft or a returned report (it may be incomplete, never invalid). */
+/**
+ * Saves the lead's part of a draft or a returned report (it may be incomplete, never invalid).
+ * When what it says changes, the signatures given for it are removed (`signaturesRemoved`): a
+ * signature covers the content it was given for. Requests that wait stay: the link shows the
+ * report as it is when the person signs.
+ */
 export async function saveFinalReport(
   q: Queryable,
   actor: AuditActor,
@@ -625,9 +746,9 @@ export async function saveFinalReport(
   expectedVersion: number,
   input: FinalReportInput,
   now = new Date(),
-): Promise<number> {
+): Promise<{ version: number; signaturesRemoved: number }> {
   return q.transaction(async (tx) => {
-    const row = await lockReport(tx, associationId, reportId, expectedVersion);
+    const row = await lockFinalReport(tx, associationId, reportId, expectedVersion);
     if (!FINAL_EDITABLE.has(row.status))
       throw new ValidationError({
         status:
@@ -640,7 +761,22 @@ export async function saveFinalReport(
       todayInSweden(now),
     );
     if (Object.keys(problems).length) throw new ValidationError(problems);
-    return change(tx, actor, row, { content: { ...content } }, "saved");
+    const changed = leadPartOf(finalReportContentOf(row.content)) !== leadPartOf(content);
+    const removed = changed
+      ? await tx
+          .delete(finalReportSignatures)
+          .where(
+            and(
+              eq(finalReportSignatures.finalReportId, row.id),
+              isNotNull(finalReportSignatures.signedAt),
+            ),
+          )
+          .returning({ id: finalReportSignatures.id })
+      : [];
+    const version = await change(tx, actor, row, { content: { ...content } }, "saved", null, {
+      signaturesRemoved: removed.length,
+    });
+    return { version, signaturesRemoved: removed.length };
   });
 }
 
@@ -725,7 +861,8 @@ async function closeInitiative(
 }
 
 /**
- * Submits the report (or resubmits a returned one): everything asked for must be there. The
+ * Submits the report (or resubmits a returned one): everything asked for must be there, and
+ * every party must have signed it; the signatures are recorded in the submitted content. The
  * first submission gives it a diarienummer and its arrival date. The initiative is closed in
  * the same transaction, with the report's actual end as its end date.
  */
@@ -739,7 +876,7 @@ export async function submitFinalReport(
 ): Promise<{ version: number; registryNumber: string }> {
   const today = todayInSweden(now);
   return q.transaction(async (tx) => {
-    const row = await lockReport(tx, associationId, reportId, expectedVersion);
+    const row = await lockFinalReport(tx, associationId, reportId, expectedVersion);
     if (!FINAL_EDITABLE.has(row.status))
       throw new ValidationError({ status: "Slutrapporten är redan inskickad." });
     const stored = finalReportContentOf(row.content);
@@ -749,6 +886,15 @@ export async function submitFinalReport(
       "submit",
       today,
     );
+    // every party has signed what is submitted (a save of new content removed older signatures)
+    const given = (await listFinalReportSignatures(tx, row.id)).filter((s) => s.signedAt);
+    const signatures = content.parties.flatMap((p) => {
+      const s = given.find((x) => x.organisationId === p.organisationId);
+      return s ? [recordOf(p.organisationId, s)] : [];
+    });
+    const missing = content.parties.length - signatures.length;
+    if (missing > 0)
+      problems.signatures = `${missing} av ${content.parties.length} parter har inte skrivit under slutrapporten. Alla parter skriver under innan den skickas in: be om underskrift via länk, eller låt förbundets kansli registrera en underskrift på papper.`;
     if (Object.keys(problems).length) throw new ValidationError(problems);
     const resubmission = row.status === "aterskickad";
     const registryNumber =
@@ -760,7 +906,7 @@ export async function submitFinalReport(
       actor,
       row,
       {
-        content: { ...content },
+        content: { ...content, signatures },
         status: "inskickad",
         submittedAt: now,
         registryNumber,
@@ -797,7 +943,7 @@ export async function returnFinalReport(
   if (text.length > 5000)
     throw new ValidationError({ returnMessage: "Meddelandet får ha högst 5 000 tecken." });
   return q.transaction(async (tx) => {
-    const row = await lockReport(tx, associationId, reportId, expectedVersion);
+    const row = await lockFinalReport(tx, associationId, reportId, expectedVersion);
     if (row.status !== "inskickad")
       throw new ValidationError({
         status: "Bara en inskickad slutrapport kan skickas tillbaka för komplettering.",
@@ -817,7 +963,7 @@ export async function acceptFinalReport(
   now = new Date(),
 ): Promise<number> {
   return q.transaction(async (tx) => {
-    const row = await lockReport(tx, associationId, reportId, expectedVersion);
+    const row = await lockFinalReport(tx, associationId, reportId, expectedVersion);
     if (row.status !== "inskickad")
       throw new ValidationError({
         status: "Bara en inskickad slutrapport kan godkännas och låsas.",

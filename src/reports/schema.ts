@@ -19,6 +19,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { SignatureMethod } from "../applications/schema.ts";
 import { associations, memberOrganisations } from "../associations/schema.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { users } from "../people/schema.ts";
@@ -218,6 +219,47 @@ export const finalReports = pgTable(
       "final_reports_status_check",
       sql`${t.status} in ('utkast','inskickad','aterskickad','last')`,
     ),
+  ],
+);
+
+/**
+ * One signature per party of a final report, as for applications (src/applications/schema.ts):
+ * requested by e-mail (a one-time link to the person named as authorised for the party) or
+ * registered by the office from a signed paper. Saving changed content removes the given
+ * signatures: a signature covers the content it was given for. Submission requires every
+ * party's, and copies them into the submitted content (`content.signatures`).
+ */
+export const finalReportSignatures = pgTable(
+  "final_report_signatures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    finalReportId: uuid("final_report_id")
+      .notNull()
+      .references(() => finalReports.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => memberOrganisations.id),
+    signerName: text("signer_name").notNull(),
+    signerEmail: text("signer_email").notNull(),
+    signerTitle: text("signer_title").notNull().default(""),
+    method: text("method").$type<SignatureMethod>().notNull(),
+    tokenHash: text("token_hash"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    signedOn: date("signed_on"),
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+    /** The report's version the signature was given for. */
+    signedVersion: integer("signed_version"),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+  },
+  (t) => [
+    unique("final_report_signatures_party_unique").on(t.finalReportId, t.organisationId),
+    check("final_report_signatures_method_check", sql`${t.method} in ('link','paper')`),
+    check(
+      "final_report_signatures_signed_check",
+      sql`(${t.signedAt} is null) = (${t.signedOn} is null)`,
+    ),
+    index("final_report_signatures_token_idx").on(t.tokenHash),
   ],
 );
 

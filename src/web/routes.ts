@@ -15,6 +15,7 @@ export default [
   route("logga-ut", "routes/sign-out.tsx"),
   route("valkommen/:token", "routes/invitation.tsx"),
   route("signera/:token", "routes/sign-application.tsx"),
+  route("signera-slutrapport/:token", "routes/sign-final-report.tsx"),
   route("konto", "routes/account.tsx"),
   route("sprak", "routes/language.ts"),
   route("tillganglighet", "routes/accessibility.tsx"),

@@ -2,7 +2,8 @@
 // replaces: the initiative as it was when the report was started, each goal's outcome (a table,
 // then each outcome in words), equality, the changed need, the time, the target group, the
 // participants by gender, the method, follow-up, continuation, returned funds, lessons per
-// party and the parties' signatures. Every field appears, empty ones as —.
+// party and the parties' signatures (who signed, when and how; a request that waits; or lines
+// to sign on). Every field appears, empty ones as —.
 import { GOAL_KIND_LABELS } from "../../applications/content.ts";
 import {
   asciiSlug,
@@ -28,7 +29,7 @@ import {
   FINAL_REPORT_LABELS as L,
   ORIENTATION_LABELS,
   participantTotal,
-  perParty,
+  SIGNATURE_METHOD_LABELS,
   YES_NO_LABELS,
 } from "../final-report-content.ts";
 import type { FinalReportDetails } from "../final-reports.ts";
@@ -181,7 +182,7 @@ export function finalReportDocument(r: FinalReportDetails, associationName: stri
   nodes.push(field(L.reason, f.reason));
   nodes.push(field(L.consequences, f.consequences));
 
-  const parties = perParty(c);
+  const parties = r.parties;
   section(L.lessons);
   if (parties.length === 0) nodes.push({ type: "text", blocks: [] });
   for (const { party, lesson } of parties)
@@ -195,19 +196,32 @@ export function finalReportDocument(r: FinalReportDetails, associationName: stri
   if (parties.length === 0) nodes.push({ type: "text", blocks: [] });
   nodes.push({
     type: "signatures",
-    parties: parties.map(
-      ({ party, signature: s }): PartySignature => ({
-        organisation: party.name,
-        role: party.isOwner ? "Insatsägare" : "Samverkanspart",
-        note: null,
-        signed: s.signerName.trim()
-          ? [
-              { label: L.signerName, lines: [s.signerName.trim()] },
-              { label: L.signedOn, lines: dateLines(s.signedOn) },
-            ]
-          : null,
-      }),
-    ),
+    parties: parties.map(({ party, signature: s }): PartySignature => {
+      const organisation = party.name;
+      const role = party.isOwner ? "Insatsägare" : "Samverkanspart";
+      if (s?.state === "signed")
+        return {
+          organisation,
+          role,
+          note: null,
+          signed: [
+            { label: L.signerName, lines: [s.signerName] },
+            { label: L.signedOn, lines: dateLines(s.signedOn) },
+            { label: L.signerTitle, lines: lines(s.signerTitle) },
+            { label: L.signedHow, lines: s.method ? [SIGNATURE_METHOD_LABELS[s.method]] : [] },
+            { label: L.signerEmail, lines: lines(s.signerEmail) },
+          ],
+        };
+      return {
+        organisation,
+        role,
+        signed: null,
+        note:
+          s?.state === "requested"
+            ? `Underskrift begärd av ${s.signerName}${s.signerEmail ? ` (${s.signerEmail})` : ""}, ännu inte gjord.`
+            : null,
+      };
+    }),
   });
 
   const fileNumber = r.registryNumber ? asciiSlug(r.registryNumber) : "utkast";

@@ -27,6 +27,7 @@ import {
   xmlMismatch,
 } from "../../documents/testing.ts";
 import { createInitiative } from "../../initiatives/save-initiative.ts";
+import { createMailer } from "../../mail/send-mail.ts";
 import { formatMoney, formatPercent } from "../../platform/i18n/format.ts";
 import {
   createDeviationReport,
@@ -37,6 +38,11 @@ import {
   submitDeviationReport,
 } from "../deviation-reports.ts";
 import { FINAL_REPORT_LABELS } from "../final-report-content.ts";
+import {
+  recordFinalReportPaperSignature,
+  requestFinalReportSignature,
+  signFinalReportWithLink,
+} from "../final-report-signatures.ts";
 import {
   createFinalReport,
   type FinalReportDetails,
@@ -217,13 +223,39 @@ beforeAll(async () => {
       organisationId: p.organisationId,
       text: `${p.name} lärde sig att samordna tidigt.`,
     })),
-    signatures: c.parties.map((p) => ({
-      organisationId: p.organisationId,
-      signerName: `Chef på ${p.name}`,
-      signedOn: today,
-    })),
   });
-  await submitFinalReport(t.db, actor, associationId, finalId, saved);
+  // the parties sign: Försäkringskassan by link, the others on paper
+  for (const p of c.parties) {
+    const signer = {
+      organisationId: p.organisationId,
+      name: `Chef på ${p.name}`,
+      title: "Chef",
+      email: `chef@${p.organisationId.slice(0, 8)}.example`,
+    };
+    if (p.organisationId === ids.fk) {
+      const { token } = await requestFinalReportSignature(
+        t.db,
+        actor,
+        associationId,
+        finalId,
+        signer,
+        {
+          mailer: createMailer({ smtpUrl: undefined, from: "x@y.se", enqueue: async () => {} }),
+          baseUrl: "https://samspar.example",
+        },
+      );
+      await signFinalReportWithLink(t.db, {}, token, {
+        confirmAuthorised: true,
+        name: signer.name,
+        version: saved.version,
+      });
+    } else
+      await recordFinalReportPaperSignature(t.db, actor, associationId, finalId, {
+        ...signer,
+        signedOn: today,
+      });
+  }
+  await submitFinalReport(t.db, actor, associationId, finalId, saved.version);
   final = (await getFinalReport(t.db, associationId, finalId)) as FinalReportDetails;
 
   const other = await registeredInitiative("Älvkarleby, Första steget");
@@ -455,15 +487,23 @@ describe("the final report as a document", () => {
     const facts = all.flatMap((rows) => rows.map((r) => r.cells));
     expect(facts).toContainEqual([FINAL_REPORT_LABELS.methodAsIntended, "Delvis"]);
     expect(facts).toContainEqual([FINAL_REPORT_LABELS.returned, "Ja"]);
-    // one signature block per party, with the signer and the date
+    // one signature block per party: who signed, when, their title, how and their address
     const signatures = all.filter(
       (rows) => rows[0]?.cells[1] === "Insatsägare" || rows[0]?.cells[1] === "Samverkanspart",
     );
     expect(signatures.map((rows) => rows[0]?.cells[0])).toEqual(
       final.content.parties.map((p) => p.name),
     );
-    expect(signatures.map((rows) => rows[1]?.cells)).toEqual(
-      final.content.parties.map((p) => [`Namn\nChef på ${p.name}`, `Datum\n${today}`]),
+    expect(signatures.map((rows) => rows.slice(1).flatMap((r) => r.cells))).toEqual(
+      final.content.parties.map((p) => [
+        `Namn\nChef på ${p.name}`,
+        `Datum\n${today}`,
+        "Titel\nChef",
+        `Underskrift\n${p.organisationId === ids.fk ? "e-underskrift via länk" : "underskriven på papper"}`,
+        `E-post\nchef@${p.organisationId.slice(0, 8)}.example`,
+        // two by two: the last row's second cell is empty
+        "",
+      ]),
     );
   });
 

@@ -60,7 +60,6 @@ export const finalReportsEn: Record<keyof typeof finalReportsSv, string> = {
   "finalReport.noGoals": "The initiative had no goals registered when the report was started.",
   "finalReport.goalTarget": "Target: {target}",
   "finalReport.feasibilityStudyShort": "Pilot study, no participants",
-  "finalReport.signedBy": "{name}, {date}",
   "finalReport.notSigned": "Not signed",
   "finalReport.participantsNote.individual":
     "The numbers are entered by hand until the participant register is in Samspår. Then they are taken from there.",
@@ -129,14 +128,12 @@ export const finalReportsEn: Record<keyof typeof finalReportsSv, string> = {
   "finalReport.field.reason": "Why were funds returned?",
   "finalReport.field.consequences": "What were the consequences?",
   "finalReport.field.lesson": "Lessons for {party}",
-  "finalReport.field.signerName": "Name of the person who signed",
-  "finalReport.field.signedOn": "Date of the signature",
 
   "finalReport.submitTitle": "Submit the final report",
   "finalReport.submitHelp":
-    "Check that everything is filled in: every goal, the number of participants, lessons and a signature for every party, and when the initiative ended. When you submit, the report gets a registry number and the initiative is closed with the actual end date.",
+    "Check that everything is filled in: every goal, the number of participants, lessons for every party and when the initiative ended. Every party must have signed before you submit. When you submit, the report gets a registry number and the initiative is closed with the actual end date.",
   "finalReport.resubmitHelp":
-    "Submit the report again when you have completed it. It keeps its registry number.",
+    "Submit the report again when you have completed it. It keeps its registry number. If you changed the report, the parties sign it again before you submit.",
   "finalReport.submit": "Submit the final report",
   "finalReport.resubmit": "Submit again",
   "finalReport.reviewTitle": "Review the final report",
@@ -178,8 +175,7 @@ export const finalReportsEn: Record<keyof typeof finalReportsSv, string> = {
   "finalReport.dateHint": "YYYY-MM-DD, for example 2026-12-31.",
   "finalReport.lessonsHelp": "Write the lessons of each party separately.",
   "finalReport.signaturesHelp":
-    "Every party signs the final report, on paper or in a document of its own. Here you register the name of the person who signed and the date.",
-  "finalReport.signatureLegend": "Signature for {party}",
+    "The parties sign on the final report's page when the report is complete: by a link in an e-mail, or on paper that the association's office registers.",
   "finalReport.conflictTitle": "Someone else has changed the final report",
   "finalReport.conflictIntro":
     "What you wrote is still in the form but is not saved. Copy what you want to keep. Then get the latest version and make your changes in it.",
@@ -187,4 +183,74 @@ export const finalReportsEn: Record<keyof typeof finalReportsSv, string> = {
   "finalReport.conflictTheirs": "Saved now:",
   "finalReport.conflictEmpty": "(empty)",
   "finalReport.conflictNoDetails": "The status of the report has changed, not its content.",
+
+  // the parties' signatures: on the report's page, the edit page and the signing page
+  "finalReport.signaturesIntro":
+    "A person authorised to represent each party signs the final report. Every party must have signed before the report is submitted. If the report changes after a party has signed, the signature is removed and the party signs again.",
+  "finalReport.signaturesSubmitted":
+    "This is how the final report was signed when it was submitted.",
+  "finalReport.signedCount": "{signed} of {total} parties have signed",
+  "finalReport.signature.party": "Party",
+  "finalReport.signature.state": "State",
+  "finalReport.signature.details": "Details",
+  "finalReport.signature.actions": "Actions",
+  "finalReport.signature.notRequested": "Not requested",
+  "finalReport.signature.requested": "Requested",
+  "finalReport.signature.expired": "The link has expired",
+  "finalReport.signature.signed": "Signed",
+  "finalReport.signature.signedBy": "{name}, {date}, {method}",
+  "finalReport.signature.signedByRecorded": "{name}, {date}",
+  "finalReport.signature.methodLink": "by link",
+  "finalReport.signature.methodPaper": "on paper",
+  "finalReport.signature.requestedFrom":
+    "Sent to {name} ({email}) {date}. The link is valid until {expires}.",
+  "finalReport.signature.remove": "Remove the signature for {party}",
+  "finalReport.signature.withdraw": "Withdraw the request to {party}",
+  "finalReport.signature.requestTitle": "Ask a party to sign",
+  "finalReport.signature.requestHelp":
+    "The final report must be complete before you can ask for signatures. The person who signs gets an e-mail with a link, reads the report and signs without needing an account. The link is valid for 14 days and can be used once. A new request to the same party replaces the earlier one.",
+  "finalReport.signature.signerName": "Name of the person who signs",
+  "finalReport.signature.signerTitle": "Title",
+  "finalReport.signature.signerTitleHint": "For example municipal director or head of unit.",
+  "finalReport.signature.signerEmail": "E-mail address",
+  "finalReport.signature.signerEmailOptional": "E-mail address (if there is one)",
+  "finalReport.signature.requestSubmit": "Send the request",
+  "finalReport.signature.paperInstead": "Register a signature on paper",
+  "finalReport.signature.paperHelp":
+    "Use this when a party has signed the final report on paper. Keep the paper according to the association's routines.",
+  "finalReport.signature.signedOn": "Date of the signature",
+  "finalReport.signature.paperSubmit": "Register the signature",
+  "finalReport.notice.signatureRequested":
+    "The request for a signature is sent. The person gets an e-mail with a link.",
+  "finalReport.notice.signatureRemoved": "The signature or request is removed.",
+  "finalReport.notice.paperSignature": "The signature is registered.",
+  "finalReport.notice.signaturesRemoved":
+    "{count, plural, one {# signature was removed} other {# signatures were removed}} because the report changed. Ask the parties to sign again.",
+  "finalReport.signaturesWarning":
+    "{count, plural, one {# party has} other {# parties have}} already signed. If you save changes, the signatures are removed and the parties sign again.",
+  "finalReport.toSignatures": "To the signatures",
+  "finalReport.sign.title": "Sign the final report for {name}",
+  "finalReport.sign.intro":
+    "Hello {name}! You have been named as authorised to sign the final report for {party}. Read the report. Then sign at the bottom of the page.",
+  "finalReport.sign.summaryTitle": "Summary",
+  "finalReport.sign.signsFor": "You sign for",
+  "finalReport.sign.owner": "Owner",
+  "finalReport.sign.partners": "Partners",
+  "finalReport.sign.time": "Period of the initiative",
+  "finalReport.sign.period": "{start} to {end}",
+  "finalReport.sign.signedSoFar": "Signatures so far",
+  "finalReport.sign.linkValid": "The link is valid until",
+  "finalReport.sign.wholeReport": "The whole final report",
+  "finalReport.sign.formTitle": "Sign",
+  "finalReport.sign.name": "Your name",
+  "finalReport.sign.nameHint": "Write your name as it is in the request: {name}.",
+  "finalReport.sign.confirm":
+    "I am authorised to sign for {party} and certify that the final report is correct.",
+  "finalReport.sign.submit": "Sign the final report",
+  "finalReport.sign.thanksTitle": "Thank you for signing",
+  "finalReport.sign.thanks":
+    "Your signature is registered. The person who sent the request sees that you have signed. You can close the page.",
+  "finalReport.sign.invalidTitle": "The link does not work",
+  "finalReport.sign.invalid":
+    "The link has already been used, has expired or is for a final report that has been submitted. Ask the person who sent the request for a new link.",
 };

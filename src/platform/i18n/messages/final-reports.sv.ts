@@ -59,7 +59,6 @@ export const finalReportsSv = {
   "finalReport.noGoals": "Insatsen hade inga mål registrerade när rapporten påbörjades.",
   "finalReport.goalTarget": "Målvärde: {target}",
   "finalReport.feasibilityStudyShort": "Förstudie, inga deltagare",
-  "finalReport.signedBy": "{name}, {date}",
   "finalReport.notSigned": "Inte underskriven",
   "finalReport.participantsNote.individual":
     "Antalen skrivs in för hand tills deltagarregistret finns i Samspår. Sedan hämtas de därifrån.",
@@ -128,15 +127,13 @@ export const finalReportsSv = {
   "finalReport.field.reason": "Varför återfördes medel?",
   "finalReport.field.consequences": "Vilka blev konsekvenserna?",
   "finalReport.field.lesson": "Lärdomar för {party}",
-  "finalReport.field.signerName": "Namn på den som skrev under",
-  "finalReport.field.signedOn": "Datum för underskriften",
 
   // submission and the office's review
   "finalReport.submitTitle": "Skicka in slutrapporten",
   "finalReport.submitHelp":
-    "Kontrollera att allt är ifyllt: varje mål, antalet deltagare, lärdomar och underskrift för varje part och när insatsen slutade. När du skickar in får rapporten diarienummer, och insatsen avslutas med det faktiska slutdatumet.",
+    "Kontrollera att allt är ifyllt: varje mål, antalet deltagare, lärdomar för varje part och när insatsen slutade. Alla parter ska ha skrivit under innan du skickar in. När du skickar in får rapporten diarienummer, och insatsen avslutas med det faktiska slutdatumet.",
   "finalReport.resubmitHelp":
-    "Skicka in rapporten igen när du har kompletterat den. Den behåller sitt diarienummer.",
+    "Skicka in rapporten igen när du har kompletterat den. Den behåller sitt diarienummer. Om du har ändrat rapporten ska parterna skriva under den igen innan du skickar in.",
   "finalReport.submit": "Skicka in slutrapporten",
   "finalReport.resubmit": "Skicka in igen",
   "finalReport.reviewTitle": "Granska slutrapporten",
@@ -179,8 +176,7 @@ export const finalReportsSv = {
   "finalReport.dateHint": "ÅÅÅÅ-MM-DD, till exempel 2026-12-31.",
   "finalReport.lessonsHelp": "Skriv lärdomarna för varje part för sig.",
   "finalReport.signaturesHelp":
-    "Varje part skriver under slutrapporten, på papper eller i ett eget dokument. Här registrerar du namnet på den som skrev under och datumet.",
-  "finalReport.signatureLegend": "Underskrift för {party}",
+    "Parterna skriver under på slutrapportens sida när rapporten är komplett: via en länk i ett mejl, eller på papper som förbundets kansli registrerar.",
   "finalReport.conflictTitle": "Någon annan har ändrat slutrapporten",
   "finalReport.conflictIntro":
     "Det du har skrivit finns kvar i formuläret men är inte sparat. Kopiera det du vill behålla. Hämta sedan den senaste versionen och för in dina ändringar i den.",
@@ -188,4 +184,73 @@ export const finalReportsSv = {
   "finalReport.conflictTheirs": "Nu sparat:",
   "finalReport.conflictEmpty": "(tomt)",
   "finalReport.conflictNoDetails": "Rapportens status har ändrats, inte innehållet.",
+
+  // the parties' signatures: on the report's page, the edit page and the signing page
+  "finalReport.signaturesIntro":
+    "En person som är behörig att företräda varje part skriver under slutrapporten. Alla parter ska ha skrivit under innan rapporten skickas in. Om rapporten ändras efter att en part har skrivit under tas underskriften bort, och parten skriver under igen.",
+  "finalReport.signaturesSubmitted": "Så här skrevs slutrapporten under när den skickades in.",
+  "finalReport.signedCount": "{signed} av {total} parter har skrivit under",
+  "finalReport.signature.party": "Part",
+  "finalReport.signature.state": "Läge",
+  "finalReport.signature.details": "Uppgifter",
+  "finalReport.signature.actions": "Åtgärder",
+  "finalReport.signature.notRequested": "Inte begärd",
+  "finalReport.signature.requested": "Begärd",
+  "finalReport.signature.expired": "Länken har gått ut",
+  "finalReport.signature.signed": "Underskriven",
+  "finalReport.signature.signedBy": "{name}, {date}, {method}",
+  "finalReport.signature.signedByRecorded": "{name}, {date}",
+  "finalReport.signature.methodLink": "via länk",
+  "finalReport.signature.methodPaper": "på papper",
+  "finalReport.signature.requestedFrom":
+    "Skickad till {name} ({email}) {date}. Länken gäller till {expires}.",
+  "finalReport.signature.remove": "Ta bort underskriften för {party}",
+  "finalReport.signature.withdraw": "Återkalla förfrågan till {party}",
+  "finalReport.signature.requestTitle": "Be en part skriva under",
+  "finalReport.signature.requestHelp":
+    "Slutrapporten måste vara komplett innan du kan be om underskrifter. Den som ska skriva under får ett mejl med en länk, läser rapporten och skriver under utan att behöva ett konto. Länken gäller i 14 dagar och kan användas en gång. En ny förfrågan till samma part ersätter den förra.",
+  "finalReport.signature.signerName": "Namn på den som skriver under",
+  "finalReport.signature.signerTitle": "Titel",
+  "finalReport.signature.signerTitleHint": "Till exempel kommundirektör eller enhetschef.",
+  "finalReport.signature.signerEmail": "E-postadress",
+  "finalReport.signature.signerEmailOptional": "E-postadress (om den finns)",
+  "finalReport.signature.requestSubmit": "Skicka förfrågan",
+  "finalReport.signature.paperInstead": "Registrera en underskrift på papper",
+  "finalReport.signature.paperHelp":
+    "Använd det här när en part har skrivit under slutrapporten på papper. Spara pappret enligt förbundets rutiner.",
+  "finalReport.signature.signedOn": "Datum för underskriften",
+  "finalReport.signature.paperSubmit": "Registrera underskriften",
+  "finalReport.notice.signatureRequested":
+    "Förfrågan om underskrift är skickad. Personen får ett mejl med en länk.",
+  "finalReport.notice.signatureRemoved": "Underskriften eller förfrågan är borttagen.",
+  "finalReport.notice.paperSignature": "Underskriften är registrerad.",
+  "finalReport.notice.signaturesRemoved":
+    "{count, plural, one {# underskrift togs bort} other {# underskrifter togs bort}} eftersom rapporten ändrades. Be parterna skriva under igen.",
+  "finalReport.signaturesWarning":
+    "{count, plural, one {# part har} other {# parter har}} redan skrivit under. Om du sparar ändringar tas underskrifterna bort, och parterna får skriva under igen.",
+  "finalReport.toSignatures": "Till underskrifterna",
+  "finalReport.sign.title": "Skriv under slutrapporten för {name}",
+  "finalReport.sign.intro":
+    "Hej {name}! Du har angetts som behörig att skriva under slutrapporten för {party}. Läs rapporten. Skriv sedan under längst ner på sidan.",
+  "finalReport.sign.summaryTitle": "Sammanfattning",
+  "finalReport.sign.signsFor": "Du skriver under för",
+  "finalReport.sign.owner": "Insatsägare",
+  "finalReport.sign.partners": "Samverkansparter",
+  "finalReport.sign.time": "Insatstid",
+  "finalReport.sign.period": "{start} till {end}",
+  "finalReport.sign.signedSoFar": "Underskrifter hittills",
+  "finalReport.sign.linkValid": "Länken gäller till",
+  "finalReport.sign.wholeReport": "Hela slutrapporten",
+  "finalReport.sign.formTitle": "Skriv under",
+  "finalReport.sign.name": "Ditt namn",
+  "finalReport.sign.nameHint": "Skriv ditt namn så som det står i förfrågan: {name}.",
+  "finalReport.sign.confirm":
+    "Jag är behörig att skriva under för {party} och intygar att slutrapporten stämmer.",
+  "finalReport.sign.submit": "Skriv under slutrapporten",
+  "finalReport.sign.thanksTitle": "Tack för din underskrift",
+  "finalReport.sign.thanks":
+    "Din underskrift är registrerad. Den som skickade förfrågan ser att du har skrivit under. Du kan stänga sidan.",
+  "finalReport.sign.invalidTitle": "Länken fungerar inte",
+  "finalReport.sign.invalid":
+    "Länken har redan använts, har gått ut eller gäller en slutrapport som har skickats in. Be den som skickade förfrågan om en ny länk.",
 } as const;

@@ -4,7 +4,8 @@
 // how it turned out. The form carries the version it was read at: if someone else saved in
 // between, nothing is overwritten; the page shows what they changed and keeps what was typed.
 // Every input's name and id is its error key (`goals.0.achieved`, `participants.women`,
-// `lessons.1.text`, `signatures.0.signedOn`), so problems link to their field.
+// `lessons.1.text`), so problems link to their field. The parties sign on the report's page;
+// this page warns that saving changes removes the signatures already given.
 import { Fragment, type ReactNode } from "react";
 import { Link } from "react-router";
 import { formatDate } from "../../../platform/i18n/format.ts";
@@ -57,8 +58,6 @@ function valuesOf(c: FinalReportContent, version: number): Values {
   v["returnedFunds.consequences"] = c.returnedFunds.consequences;
   perParty(c).forEach((p, i) => {
     v[`lessons.${i}.text`] = p.lesson;
-    v[`signatures.${i}.signerName`] = p.signature.signerName;
-    v[`signatures.${i}.signedOn`] = p.signature.signedOn ?? "";
   });
   return v;
 }
@@ -101,11 +100,6 @@ function inputOf(v: Values, c: FinalReportContent): FinalReportInput {
       organisationId: p.organisationId,
       text: get(`lessons.${i}.text`),
     })),
-    signatures: c.parties.map((p, i) => ({
-      organisationId: p.organisationId,
-      signerName: get(`signatures.${i}.signerName`),
-      signedOn: get(`signatures.${i}.signedOn`),
-    })),
   };
 }
 
@@ -138,6 +132,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       targetPercent: g.targetPercent,
     })),
     parties: c.parties,
+    signed: r.parties.filter((p) => p.signature?.state === "signed").length,
     orientation: c.orientation,
     planned: {
       needDescribed: c.needDescribed,
@@ -155,20 +150,24 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const { state, association, document: r } = await findReport(context, request, params);
   const form = await request.formData();
   const values = postedValues(form, r.content);
-  const refused = await attemptSave(
-    () =>
-      saveFinalReport(
-        state.services.db,
-        actorOf(state),
-        association.id,
-        r.id,
-        Number(values.version),
-        inputOf(values, r.content),
-      ),
-    values,
-  );
+  let signaturesRemoved = 0;
+  const refused = await attemptSave(async () => {
+    ({ signaturesRemoved } = await saveFinalReport(
+      state.services.db,
+      actorOf(state),
+      association.id,
+      r.id,
+      Number(values.version),
+      inputOf(values, r.content),
+    ));
+  }, values);
   if (refused) return refused;
-  return redirectWithNotice(`/${association.slug}/slutrapporter/${r.id}`, "sparad");
+  // the report's page says how many signatures the change removed
+  const to = `/${association.slug}/slutrapporter/${r.id}`;
+  return redirectWithNotice(
+    signaturesRemoved ? `${to}?underskrifter=${signaturesRemoved}` : to,
+    "sparad",
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,6 +266,9 @@ export default function FinalReportEdit({ loaderData: d }: Route.ComponentProps)
       </p>
       <h1>{title}</h1>
       <p className="lead">{t("finalReport.editIntro")}</p>
+      {d.signed > 0 ? (
+        <p className="warning">{t("finalReport.signaturesWarning", { count: d.signed })}</p>
+      ) : null}
       <ErrorSummary errors={fieldErrors} />
       {failure?.changes ? (
         <>
@@ -451,19 +453,9 @@ export default function FinalReportEdit({ loaderData: d }: Route.ComponentProps)
 
         <Section id="underskrifter" title={t("finalReport.section.signatures")}>
           <p>{t("finalReport.signaturesHelp")}</p>
-          {d.parties.map((p, i) => (
-            <fieldset key={p.organisationId} className="field">
-              <legend>{t("finalReport.signatureLegend", { party: p.name })}</legend>
-              <TextField
-                name={`signatures.${i}.signerName`}
-                label={t("finalReport.field.signerName")}
-                autoComplete="off"
-                defaultValue={v(`signatures.${i}.signerName`)}
-                error={e(`signatures.${i}.signerName`)}
-              />
-              {dateField(`signatures.${i}.signedOn`, t("finalReport.field.signedOn"))}
-            </fieldset>
-          ))}
+          <p>
+            <Link to={`${detail}#underskrifter`}>{t("finalReport.toSignatures")}</Link>
+          </p>
         </Section>
 
         <div className="button-row">

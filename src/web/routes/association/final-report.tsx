@@ -1,14 +1,20 @@
-// One final report: its header, every field read-only, then the workflow's panels for those
-// allowed, each in the status it belongs to: submission (the lead; it closes the initiative),
-// the office's review (accept and lock, or return for completion with a comment), the comments
-// and the history of every saved version. Every action is a plain POST form carrying an
-// `intent` and the version it was read at, and answers with a redirect and a notice.
-import { Fragment } from "react";
+// One final report: its header, every field read-only, the parties' signatures (asked for by
+// e-mailed link, or registered from paper by the office), then the workflow's panels for those
+// allowed, each in the status it belongs to: submission (the lead; every party must have signed,
+// and it closes the initiative), the office's review (accept and lock, or return for completion
+// with a comment), the comments and the history of every saved version. Every action is a plain
+// POST form carrying an `intent` (and the version it was read at, for a change of status) and
+// answers with a redirect and a notice.
 import { Link } from "react-router";
 import { can, visibleReports } from "../../../access/policy.ts";
-import { formatDate, formatMoney } from "../../../platform/i18n/format.ts";
+import { todayInSweden } from "../../../applications/workflow.ts";
+import { formatDate } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
-import { participantTotal, perParty } from "../../../reports/final-report-content.ts";
+import {
+  recordFinalReportPaperSignature,
+  removeFinalReportSignature,
+  requestFinalReportSignature,
+} from "../../../reports/final-report-signatures.ts";
 import {
   acceptFinalReport,
   getFinalReport,
@@ -17,9 +23,8 @@ import {
   submitFinalReport,
 } from "../../../reports/final-reports.ts";
 import { TextArea } from "../../ui/fields.tsx";
-import { SubmitButton } from "../../ui/form.tsx";
+import { SelectField, SubmitButton, TextField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
-import { RichText } from "../../ui/rich-text.tsx";
 import {
   ActionOutcome,
   CommentList,
@@ -38,6 +43,7 @@ import {
   versionView,
 } from "../../workflow-actions.server.ts";
 import type { Route } from "./+types/final-report.ts";
+import { FinalReportContentView, finalReportViewOf } from "./final-report-view.tsx";
 
 type Ctx = Route.LoaderArgs["context"];
 type Params = Route.LoaderArgs["params"];
@@ -63,7 +69,7 @@ async function findReport(context: Ctx, request: Request, params: Params) {
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { state, association, report: r, allowed } = await findReport(context, request, params);
   const versions = await listFinalReportVersions(state.services.db, r.id);
-  const date = (d: string | null) => (d ? formatDate(d) : "");
+  const date = (d: string | Date | null) => (d ? formatDate(d) : "");
   const c = r.content;
   return {
     slug: association.slug,
@@ -76,21 +82,27 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     initiativeStatus: r.initiativeStatus,
     registryNumber: r.registryNumber ?? "",
     arrivalDate: date(r.arrivalDate),
-    content: {
-      ...c,
-      plannedStartDate: date(c.plannedStartDate),
-      plannedEndDate: date(c.plannedEndDate),
-      actualStartDate: date(c.actualStartDate),
-      actualEndDate: date(c.actualEndDate),
-      filledInOn: date(c.filledInOn || null),
-    },
-    parties: perParty(c).map((p) => ({
-      ...p,
-      signature: { ...p.signature, signedOn: date(p.signature.signedOn) },
+    content: finalReportViewOf(c),
+    parties: r.parties.map(({ party, signature: s }) => ({
+      organisationId: party.organisationId,
+      name: party.name,
+      isOwner: party.isOwner,
+      signature: s
+        ? {
+            state: s.state,
+            method: s.method,
+            name: s.signerName,
+            title: s.signerTitle,
+            email: s.signerEmail,
+            requestedOn: date(s.requestedAt),
+            expiresOn: date(s.expiresAt),
+            signedOn: date(s.signedOn ?? s.signedAt),
+          }
+        : null,
     })),
-    participantTotal: participantTotal(c.participants),
     comments: r.comments.map(commentView),
     versions: versions.map(versionView),
+    today: todayInSweden(),
     allowed,
   };
 }
@@ -99,12 +111,74 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const { state, association, report: r, allowed } = await findReport(context, request, params);
   return runIntent(request, state, {
     // each action's fields: the domain's name for a field → the form field's name (and id)
-    fields: { submit: {}, return: { returnMessage: "return-message" }, accept: {} },
-    permitted: { submit: allowed.write, return: allowed.manage, accept: allowed.manage },
+    fields: {
+      "request-signature": {
+        organisationId: "request-party",
+        signerName: "request-name",
+        signerTitle: "request-title",
+        signerEmail: "request-email",
+      },
+      "remove-signature": { organisationId: "organisationId" },
+      "paper-signature": {
+        organisationId: "paper-party",
+        signerName: "paper-name",
+        signerTitle: "paper-title",
+        signerEmail: "paper-email",
+        signedOn: "paper-date",
+      },
+      submit: {},
+      return: { returnMessage: "return-message" },
+      accept: {},
+    },
+    permitted: {
+      "request-signature": allowed.write,
+      "remove-signature": allowed.write,
+      "paper-signature": allowed.manage,
+      submit: allowed.write,
+      return: allowed.manage,
+      accept: allowed.manage,
+    },
     permission: "report.write",
-    needs: { return: "reports.manage", accept: "reports.manage" },
+    needs: {
+      "paper-signature": "reports.manage",
+      return: "reports.manage",
+      accept: "reports.manage",
+    },
     run: async (intent, { field, version, db, actor }) => {
       switch (intent) {
+        case "request-signature":
+          await requestFinalReportSignature(
+            db,
+            actor,
+            association.id,
+            r.id,
+            {
+              organisationId: field("organisationId"),
+              name: field("signerName"),
+              title: field("signerTitle"),
+              email: field("signerEmail"),
+            },
+            { mailer: state.services.mailer, baseUrl: state.services.config.baseUrl },
+          );
+          return "underskrift-begard";
+        case "remove-signature":
+          await removeFinalReportSignature(
+            db,
+            actor,
+            association.id,
+            r.id,
+            field("organisationId"),
+          );
+          return "underskrift-borttagen";
+        case "paper-signature":
+          await recordFinalReportPaperSignature(db, actor, association.id, r.id, {
+            organisationId: field("organisationId"),
+            name: field("signerName"),
+            title: field("signerTitle"),
+            email: field("signerEmail"),
+            signedOn: field("signedOn"),
+          });
+          return "underskrift-registrerad";
         case "submit":
           await submitFinalReport(db, actor, association.id, r.id, version);
           return r.status === "aterskickad" ? "inskickad-igen" : "inskickad";
@@ -124,6 +198,9 @@ const NOTICES: Record<string, MessageKey> = {
   skapad: "finalReport.notice.created",
   finns: "finalReport.notice.exists",
   sparad: "finalReport.notice.saved",
+  "underskrift-begard": "finalReport.notice.signatureRequested",
+  "underskrift-borttagen": "finalReport.notice.signatureRemoved",
+  "underskrift-registrerad": "finalReport.notice.paperSignature",
   inskickad: "finalReport.notice.submitted",
   "inskickad-igen": "finalReport.notice.resubmitted",
   aterskickad: "finalReport.notice.returned",
@@ -139,38 +216,83 @@ const EVENTS: Record<string, MessageKey> = {
   locked: "finalReport.event.locked",
 };
 
-/** A labelled narrative: the label as a heading, the text as rich text, or "not filled in". */
-function Narrative({ label, value }: { label: string; value: string }) {
-  const { t } = useI18n();
-  return (
-    <div className="application-view__field">
-      <h4>{label}</h4>
-      <RichText text={value} headingLevel={5} empty={t("finalReport.notAnswered")} />
-    </div>
-  );
-}
-
 export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
-  const { t, locale } = useI18n();
-  const { failure, formKey, noticeKey, errors, failedIntent, value } = useWorkflow(NOTICES);
+  const { t } = useI18n();
+  const { failure, params, formKey, noticeKey, errors, failedIntent, value } = useWorkflow(NOTICES);
   const base = `/${r.slug}/slutrapporter/${r.id}`;
   const { allowed, content: c } = r;
-  const notSet = t("finalReport.notAnswered");
-  const answer = (a: string | null) =>
-    a === "ja" || a === "nej" || a === "delvis" ? t(`finalReport.answer.${a}`) : notSet;
-  const count = (n: number | null) => (n === null ? notSet : String(n));
+  // a save of new content removes the signatures given for the old (the edit page says how many)
+  const removedSignatures = Number(params.get("underskrifter")) || 0;
+  const signed = r.parties.filter((p) => p.signature?.state === "signed").length;
   const show = {
     submit: allowed.write && r.editable,
     review: allowed.manage && r.status === "inskickad",
     comments: r.comments.length > 0,
+    signing: r.editable && r.parties.length > 0,
   };
-  // a refused submission lists what is missing, each linking to its field on the edit page
+  // a refused submission lists what is missing, each linking to its field on the edit page;
+  // missing signatures link to where they are asked for (an incomplete report, to the edit page)
   const problems = problemsOf(errors, {
-    onEditPage: () => failedIntent === "submit",
+    onEditPage: (key) => failedIntent === "submit" && key !== "signatures",
     editPage: `${base}/andra`,
-  });
+  }).map((p) =>
+    p.key === "signatures"
+      ? {
+          ...p,
+          href:
+            failedIntent === "request-signature" && r.editable ? `${base}/andra` : "#underskrifter",
+        }
+      : p,
+  );
   const title = t("finalReport.title", { name: c.initiativeName });
   const lastComment = r.comments.at(-1);
+  const partyOptions = r.parties.map((p) => ({ value: p.organisationId, label: p.name }));
+  const firstUnsigned =
+    r.parties.find((p) => p.signature?.state !== "signed")?.organisationId ??
+    r.parties[0]?.organisationId;
+
+  /** Who signs for which party: the same fields whether the signature comes by link or on paper. */
+  const signerFields = (prefix: "request" | "paper") => (
+    <>
+      <SelectField
+        name={`${prefix}-party`}
+        label={t("finalReport.signature.party")}
+        options={partyOptions}
+        defaultValue={value(`${prefix}-party`, firstUnsigned)}
+        error={errors[`${prefix}-party`]}
+        required
+      />
+      <TextField
+        name={`${prefix}-name`}
+        label={t("finalReport.signature.signerName")}
+        autoComplete="off"
+        defaultValue={value(`${prefix}-name`)}
+        error={errors[`${prefix}-name`]}
+        required
+      />
+      <TextField
+        name={`${prefix}-title`}
+        label={t("finalReport.signature.signerTitle")}
+        hint={t("finalReport.signature.signerTitleHint")}
+        autoComplete="off"
+        defaultValue={value(`${prefix}-title`)}
+        error={errors[`${prefix}-title`]}
+      />
+      <TextField
+        name={`${prefix}-email`}
+        type="email"
+        label={t(
+          prefix === "paper"
+            ? "finalReport.signature.signerEmailOptional"
+            : "finalReport.signature.signerEmail",
+        )}
+        autoComplete="off"
+        defaultValue={value(`${prefix}-email`)}
+        error={errors[`${prefix}-email`]}
+        required={prefix === "request"}
+      />
+    </>
+  );
 
   return (
     <main id="innehall" tabIndex={-1}>
@@ -184,7 +306,16 @@ export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
       ) : null}
       <h1>{title}</h1>
       <ActionOutcome
-        notice={noticeKey && !failure ? t(noticeKey, { number: r.registryNumber || "–" }) : null}
+        notice={
+          noticeKey && !failure ? (
+            <>
+              {t(noticeKey, { number: r.registryNumber || "–" })}
+              {removedSignatures > 0
+                ? ` ${t("finalReport.notice.signaturesRemoved", { count: removedSignatures })}`
+                : ""}
+            </>
+          ) : null
+        }
         problems={problems}
         reload={errors.form ? { to: base, label: t("finalReport.reload") } : null}
       />
@@ -227,6 +358,7 @@ export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
         label={t("finalReport.onThisPage")}
         links={[
           { href: "#rapporten", text: t("finalReport.contentTitle") },
+          { href: "#underskrifter", text: t("finalReport.section.signatures") },
           show.submit && { href: "#skicka-in", text: t("finalReport.submitTitle") },
           show.review && { href: "#granska", text: t("finalReport.reviewTitle") },
           show.comments && { href: "#kommentarer", text: t("finalReport.commentsTitle") },
@@ -238,167 +370,140 @@ export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
         {t("finalReport.contentTitle")}
       </h2>
       <p className="field__hint">{t("finalReport.snapshotNote", { date: c.filledInOn })}</p>
-
-      <h3>{t("finalReport.section.initiative")}</h3>
-      <dl className="summary">
-        <dt>{t("finalReport.field.initiativeName")}</dt>
-        <dd>{c.initiativeName}</dd>
-        <dt>{t("finalReport.field.applicationRegistryNumber")}</dt>
-        <dd>
-          {c.applicationId && allowed.application ? (
-            <Link to={`/${r.slug}/ansokningar/${c.applicationId}`}>
-              {c.applicationRegistryNumber ?? t("finalReport.toApplication")}
-            </Link>
-          ) : (
-            (c.applicationRegistryNumber ?? t("finalReport.noApplication"))
-          )}
-        </dd>
-        <dt>{t("finalReport.field.owner")}</dt>
-        <dd>{c.ownerName}</dd>
-        <dt>{t("finalReport.field.partners")}</dt>
-        <dd>
-          {c.parties
-            .filter((p) => !p.isOwner)
-            .map((p) => p.name)
-            .join(", ") || notSet}
-        </dd>
-        <dt>{t("finalReport.field.orientation")}</dt>
-        <dd>{t(`orientation.${c.orientation}`)}</dd>
-      </dl>
-
-      <h3>{t("finalReport.section.purpose")}</h3>
-      <RichText text={c.purpose} headingLevel={4} empty={notSet} />
-
-      <h3>{t("finalReport.section.goals")}</h3>
-      {c.goals.length === 0 ? <p>{t("finalReport.noGoals")}</p> : null}
-      {c.goals.map((g, i) => (
-        <div key={g.goalId ?? i} className="application-view__field">
-          <h4>{t("finalReport.field.goal", { number: i + 1, text: g.text })}</h4>
-          <dl className="summary">
-            <dt>{t("finalReport.field.achieved")}</dt>
-            <dd>{answer(g.achieved)}</dd>
-            <dt>{t("finalReport.field.figures")}</dt>
-            <dd>{g.figures || notSet}</dd>
-          </dl>
-          <h5>{t("finalReport.field.outcome")}</h5>
-          <RichText text={g.outcome} headingLevel={6} empty={notSet} />
-        </div>
-      ))}
-
-      <h3>{t("finalReport.section.equality")}</h3>
-      <RichText text={c.equality} headingLevel={4} empty={notSet} />
-
-      <h3>{t("finalReport.section.need")}</h3>
-      <Narrative label={t("finalReport.field.needDescribed")} value={c.needDescribed} />
-      <Narrative label={t("finalReport.field.changedNeed")} value={c.changedNeed} />
-
-      <h3>{t("finalReport.section.time")}</h3>
-      <dl className="summary">
-        <dt>{t("finalReport.field.plannedStart")}</dt>
-        <dd>{c.plannedStartDate || notSet}</dd>
-        <dt>{t("finalReport.field.plannedEnd")}</dt>
-        <dd>{c.plannedEndDate || notSet}</dd>
-        <dt>{t("finalReport.field.actualStart")}</dt>
-        <dd>{c.actualStartDate || notSet}</dd>
-        <dt>{t("finalReport.field.actualEnd")}</dt>
-        <dd>{c.actualEndDate || notSet}</dd>
-      </dl>
-      <Narrative label={t("finalReport.field.timeChangeReason")} value={c.timeChangeReason} />
-
-      <h3>{t("finalReport.section.targetGroup")}</h3>
-      <Narrative label={t("finalReport.field.targetGroupDefined")} value={c.targetGroupDefined} />
-      <Narrative label={t("finalReport.field.targetGroupChange")} value={c.targetGroupChange} />
-
-      <h3>{t("finalReport.section.participants")}</h3>
-      {c.participants.feasibilityStudy ? (
-        <p>{t("finalReport.feasibilityStudyShort")}</p>
-      ) : (
-        <dl className="summary" id="deltagare">
-          <dt>{t("finalReport.field.women")}</dt>
-          <dd>{count(c.participants.women)}</dd>
-          <dt>{t("finalReport.field.men")}</dt>
-          <dd>{count(c.participants.men)}</dd>
-          <dt>{t("finalReport.field.otherOrNotStated")}</dt>
-          <dd>{count(c.participants.otherOrNotStated)}</dd>
-          <dt>{t("finalReport.field.total")}</dt>
-          <dd>{count(r.participantTotal)}</dd>
-        </dl>
-      )}
-
-      <h3>{t("finalReport.section.method")}</h3>
-      <Narrative label={t("finalReport.field.methodDefined")} value={c.methodDefined} />
-      <Narrative label={t("finalReport.field.methodChange")} value={c.methodChange} />
-      <dl className="summary">
-        <dt>{t("finalReport.field.methodAsIntended")}</dt>
-        <dd>{answer(c.methodAsIntended)}</dd>
-      </dl>
-      <Narrative
-        label={t("finalReport.field.methodAsIntendedText")}
-        value={c.methodAsIntendedText}
+      <FinalReportContentView
+        content={c}
+        applicationHref={allowed.application ? `/${r.slug}/ansokningar/${c.applicationId}` : null}
       />
 
-      <h3>{t("finalReport.section.followUp")}</h3>
-      <Narrative label={t("finalReport.field.followUp")} value={c.followUp} />
+      <Panel id="underskrifter" title={t("finalReport.section.signatures")}>
+        <p>{t(r.editable ? "finalReport.signaturesIntro" : "finalReport.signaturesSubmitted")}</p>
+        <div className="table-wrap">
+          <table>
+            <caption>{t("finalReport.signedCount", { signed, total: r.parties.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("finalReport.signature.party")}</th>
+                <th scope="col">{t("finalReport.signature.state")}</th>
+                <th scope="col">{t("finalReport.signature.details")}</th>
+                {allowed.write && r.editable ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t("finalReport.signature.actions")}</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {r.parties.map((p) => {
+                const s = p.signature;
+                const name = s ? (s.title ? `${s.name}, ${s.title}` : s.name) : "";
+                return (
+                  <tr key={p.organisationId}>
+                    <th scope="row">
+                      {p.name}
+                      {p.isOwner ? (
+                        <span className="field__hint"> ({t("finalReport.owner")})</span>
+                      ) : null}
+                    </th>
+                    <td>
+                      {!s
+                        ? t(
+                            r.editable
+                              ? "finalReport.signature.notRequested"
+                              : "finalReport.notSigned",
+                          )
+                        : t(`finalReport.signature.${s.state}`)}
+                    </td>
+                    <td>
+                      {!s
+                        ? ""
+                        : s.state === "signed"
+                          ? s.method
+                            ? t("finalReport.signature.signedBy", {
+                                name,
+                                date: s.signedOn,
+                                method: t(
+                                  s.method === "paper"
+                                    ? "finalReport.signature.methodPaper"
+                                    : "finalReport.signature.methodLink",
+                                ),
+                              })
+                            : t("finalReport.signature.signedByRecorded", {
+                                name,
+                                date: s.signedOn,
+                              })
+                          : t("finalReport.signature.requestedFrom", {
+                              name: s.name,
+                              email: s.email,
+                              date: s.requestedOn,
+                              expires: s.expiresOn,
+                            })}
+                    </td>
+                    {allowed.write && r.editable ? (
+                      <td>
+                        {s ? (
+                          <IntentForm action={base} intent="remove-signature" formKey={formKey}>
+                            <input type="hidden" name="organisationId" value={p.organisationId} />
+                            <button type="submit" className="link-button">
+                              {t(
+                                s.state === "signed"
+                                  ? "finalReport.signature.remove"
+                                  : "finalReport.signature.withdraw",
+                                { party: p.name },
+                              )}
+                            </button>
+                          </IntentForm>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
 
-      <h3>{t("finalReport.section.continuation")}</h3>
-      <Narrative label={t("finalReport.field.continuation")} value={c.continuation} />
-
-      <h3>{t("finalReport.section.returnedFunds")}</h3>
-      <dl className="summary">
-        <dt>{t("finalReport.field.returned")}</dt>
-        <dd>{answer(c.returnedFunds.returned)}</dd>
-        {c.returnedFunds.returned === "ja" ? (
+        {show.signing && allowed.write ? (
           <>
-            <dt>{t("finalReport.field.amount")}</dt>
-            <dd>
-              {c.returnedFunds.amount === null
-                ? notSet
-                : formatMoney(c.returnedFunds.amount, locale)}
-            </dd>
+            <h3>{t("finalReport.signature.requestTitle")}</h3>
+            <p>{t("finalReport.signature.requestHelp")}</p>
+            <IntentForm action={base} intent="request-signature" formKey={formKey}>
+              {signerFields("request")}
+              <SubmitButton variant="secondary">
+                {t("finalReport.signature.requestSubmit")}
+              </SubmitButton>
+            </IntentForm>
           </>
         ) : null}
-      </dl>
-      {c.returnedFunds.returned === "ja" ? (
-        <>
-          <Narrative label={t("finalReport.field.reason")} value={c.returnedFunds.reason} />
-          <Narrative
-            label={t("finalReport.field.consequences")}
-            value={c.returnedFunds.consequences}
-          />
-        </>
-      ) : null}
-
-      <h3>{t("finalReport.section.lessons")}</h3>
-      {r.parties.map((p) => (
-        <Narrative
-          key={p.party.organisationId}
-          label={t("finalReport.field.lesson", { party: p.party.name })}
-          value={p.lesson}
-        />
-      ))}
-
-      <h3>{t("finalReport.section.signatures")}</h3>
-      <dl className="summary">
-        {r.parties.map((p) => (
-          <Fragment key={p.party.organisationId}>
-            <dt>{p.party.name}</dt>
-            <dd>
-              {p.signature.signerName && p.signature.signedOn
-                ? t("finalReport.signedBy", {
-                    name: p.signature.signerName,
-                    date: p.signature.signedOn,
-                  })
-                : p.signature.signerName || t("finalReport.notSigned")}
-            </dd>
-          </Fragment>
-        ))}
-      </dl>
+        {show.signing && allowed.manage ? (
+          <details className="field" open={failedIntent === "paper-signature"}>
+            <summary>{t("finalReport.signature.paperInstead")}</summary>
+            <p>{t("finalReport.signature.paperHelp")}</p>
+            <IntentForm action={base} intent="paper-signature" formKey={formKey}>
+              {signerFields("paper")}
+              <TextField
+                name="paper-date"
+                type="date"
+                label={t("finalReport.signature.signedOn")}
+                hint={t("finalReport.dateHint")}
+                width="short"
+                defaultValue={value("paper-date", r.today)}
+                error={errors["paper-date"]}
+                required
+              />
+              <SubmitButton variant="secondary">
+                {t("finalReport.signature.paperSubmit")}
+              </SubmitButton>
+            </IntentForm>
+          </details>
+        ) : null}
+      </Panel>
 
       {show.submit ? (
         <Panel id="skicka-in" title={t("finalReport.submitTitle")}>
           <p>
             {t(r.status === "aterskickad" ? "finalReport.resubmitHelp" : "finalReport.submitHelp")}
           </p>
+          <p>{t("finalReport.signedCount", { signed, total: r.parties.length })}</p>
           <IntentForm action={base} intent="submit" version={r.version} formKey={formKey}>
             <SubmitButton>
               {t(r.status === "aterskickad" ? "finalReport.resubmit" : "finalReport.submit")}
