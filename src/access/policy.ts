@@ -87,6 +87,23 @@ export const PERMISSIONS = {
   "audit.view": ["auditor"],
   /** The participant's own pages. */
   "portal.use": ["participant"],
+  // ── The participant register (issue 6) ────────────────────────────────────────────────────
+  // Identities are seen only by participant officers, and only on their own initiatives
+  // (INITIATIVE_PERMISSIONS below): no association-wide role holds register.view/.write.
+  /** Reading the register's records of an initiative (masked identities, each read logged). */
+  "register.view": [],
+  /** Registering, enrolling, exiting, consents and erasures of participants. */
+  "register.write": [],
+  /** The register's aggregates, after disclosure control; never a single participant. */
+  "register.statistics": ["association_admin", "board_member"],
+  /** The register's access log (who read what, when): log rows only, never identities. */
+  "register.access_log": ["auditor"],
+  /**
+   * Count-only participation of a structural initiative (women, men, others per period): no
+   * identities, so the office may enter them too; participant officers on their own initiative.
+   */
+  "register.count_only": ["association_admin"],
+  // ── end of the participant register ───────────────────────────────────────────────────────
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -110,6 +127,10 @@ const READ_ONLY: ReadonlySet<Permission> = new Set([
   "outbox.view",
   "audit.view",
   "portal.use",
+  // the participant register: statistics and the access log only; a read token never sees
+  // a participant's record
+  "register.statistics",
+  "register.access_log",
 ]);
 
 /** What the initiative-scoped roles may do, on the initiative their role is for and no other. */
@@ -126,6 +147,10 @@ export const INITIATIVE_PERMISSIONS: Partial<Record<Permission, readonly Role[]>
   "budget.view": ["initiative_lead", "steering_group_member"],
   "requisition.view": ["initiative_lead", "steering_group_member"],
   "requisition.write": ["initiative_lead"],
+  // the participant register: participant officers of the initiative, and nobody else
+  "register.view": ["participant_officer"],
+  "register.write": ["participant_officer"],
+  "register.count_only": ["participant_officer"],
 };
 
 /**

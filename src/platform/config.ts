@@ -22,6 +22,8 @@ export interface Config {
   /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy: boolean;
   logLevel: "silent" | "info";
+  /** Gallring: participant identities are erased this many months after the last exit. */
+  registerRetentionMonths: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +33,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const host = env.HOST ?? "0.0.0.0";
   const oidcIssuer = env.SAMSPAR_OIDC_ISSUER;
+  const retention = (env.SAMSPAR_REGISTER_RETENTION_MONTHS ?? "").trim();
+  const registerRetentionMonths = retention === "" ? 24 : Number(retention);
+  if (
+    !/^\d+$/.test(retention || "24") ||
+    registerRetentionMonths < 1 ||
+    registerRetentionMonths > 1200
+  ) {
+    throw new Error(
+      `SAMSPAR_REGISTER_RETENTION_MONTHS måste vara ett helt antal månader mellan 1 och 1200, inte "${retention}".`,
+    );
+  }
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.SAMSPAR_DATA_DIR ?? "data"),
@@ -53,5 +66,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: env.SAMSPAR_JOBS !== "0",
     trustProxy: env.SAMSPAR_TRUST_PROXY === "1",
     logLevel: env.SAMSPAR_LOG === "silent" ? "silent" : "info",
+    registerRetentionMonths,
   };
 }

@@ -1,10 +1,12 @@
 // Background jobs on pg-boss, in the same PostgreSQL. The server runs the workers in-process
 // unless SAMSPAR_JOBS=0; `npx samspar worker` runs them in a process of their own.
 import { PgBoss } from "pg-boss";
-import { startGrantedInitiatives } from "../applications/workflow.ts";
+import { startGrantedInitiatives, todayInSweden } from "../applications/workflow.ts";
 import type { Mailer } from "../mail/send-mail.ts";
+import { eraseExpiredIdentities } from "../register/retention.ts";
 import { sendReportReminders } from "../reports/reminders.ts";
 import { purgeExpiredSessions } from "../sign-in/sessions.ts";
+import { readConfig } from "./config.ts";
 import type { Db } from "./database/connect.ts";
 
 export const QUEUES = {
@@ -12,6 +14,7 @@ export const QUEUES = {
   sessionsPurge: "sessions.purge",
   initiativesStart: "initiatives.start",
   reportsRemind: "reports.remind",
+  registerRetention: "register.retention",
 } as const;
 
 export interface Jobs {
@@ -22,7 +25,13 @@ export interface Jobs {
 /** Starts pg-boss; with `work` the workers and schedules run here too. */
 export async function startJobs(
   url: string,
-  deps: { db: Db; mailer: () => Mailer; baseUrl: string },
+  deps: {
+    db: Db;
+    mailer: () => Mailer;
+    baseUrl: string;
+    /** Gallring of participant identities; SAMSPAR_REGISTER_RETENTION_MONTHS when not given. */
+    registerRetentionMonths?: number;
+  },
   work: boolean,
 ): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: url, max: 4, schedule: work, supervise: work });
@@ -54,6 +63,16 @@ export async function startJobs(
         );
     });
     await boss.schedule(QUEUES.reportsRemind, "0 7 * * *", null, { tz: "Europe/Stockholm" });
+    // gallring: participant identities erased a configured time after the last exit
+    const monthsAfterExit = deps.registerRetentionMonths ?? readConfig().registerRetentionMonths;
+    await boss.work(QUEUES.registerRetention, async () => {
+      const result = await eraseExpiredIdentities(deps.db, todayInSweden(), { monthsAfterExit });
+      if (result.erased)
+        console.log(
+          `[jobs] gallring av deltagarregistret: ${result.erased} ${result.erased === 1 ? "identitet raderad" : "identiteter raderade"} (sista avslut före ${result.cutoff})`,
+        );
+    });
+    await boss.schedule(QUEUES.registerRetention, "30 2 * * *", null, { tz: "Europe/Stockholm" });
   }
   return {
     async enqueueMail(id) {

@@ -133,3 +133,27 @@ describe("the register zone", () => {
     expect(String((error as { cause?: unknown }).cause ?? error)).toMatch(/permission denied/);
   });
 });
+
+describe("the access log's readers", () => {
+  it("see the log of their controllers and not one participant", async () => {
+    const seen = await inRegister(
+      t.db,
+      { controllers: [], initiatives: [], logControllers: [tierp.controller] },
+      async (tx) => ({
+        participants: (await tx.select().from(participants)).length,
+        enrollments: (await tx.select().from(enrollments)).length,
+        log: (await tx.execute(sql`select count(*)::int as n from register.access_log`)).rows[0],
+      }),
+    );
+    expect(seen).toEqual({ participants: 0, enrollments: 0, log: { n: 0 } });
+    const error = await inRegister(
+      t.db,
+      { controllers: [], initiatives: [], logControllers: [tierp.controller] },
+      (tx) =>
+        tx.execute(
+          sql`insert into register.access_log (association_id, data_controller_id, actor_name, actor_role, actor_organisation, action, outcome) values (${associationId}, ${tierp.controller}, 'x', 'auditor', 'x', 'read', 'ok')`,
+        ),
+    ).catch((e: unknown) => e);
+    expect(String((error as { cause?: unknown }).cause ?? error)).toMatch(/row-level security/);
+  });
+});

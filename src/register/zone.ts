@@ -11,6 +11,11 @@ export interface RegisterScope {
   controllers: readonly string[];
   /** Initiatives whose enrollments and consents the request may see. */
   initiatives: readonly string[];
+  /**
+   * Data controllers whose access log (and nothing else) the request may read: the auditor's
+   * search and a participant's own log. Row-level security shows no participant for these.
+   */
+  logControllers?: readonly string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,7 +34,7 @@ export async function inRegister<T>(
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local role samspar_register`);
     await tx.execute(
-      sql`select set_config('samspar.controllers', ${list(scope.controllers)}, true), set_config('samspar.initiatives', ${list(scope.initiatives)}, true)`,
+      sql`select set_config('samspar.controllers', ${list(scope.controllers)}, true), set_config('samspar.initiatives', ${list(scope.initiatives)}, true), set_config('samspar.log_controllers', ${list(scope.logControllers ?? [])}, true)`,
     );
     return work(tx);
   });

@@ -1,0 +1,473 @@
+// Registerutdrag: everything the register holds about one person, for the person themself
+// (GDPR art. 15) — the identity decrypted, consents, enrollments with their codes in Swedish,
+// erasures, and the access log about them (who read what, when). As JSON and as a PDF laid out
+// by the app's document writers. The export is itself written to the access log (action
+// export) in the same transaction, so it appears in the log it contains.
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { memberOrganisations } from "../associations/schema.ts";
+import type { Logo } from "../documents/image.ts";
+import {
+  type DocumentModel,
+  type DocumentNode,
+  dateLines,
+  type Fact,
+  lines,
+  type TableModel,
+} from "../documents/layout.ts";
+import { renderPdf } from "../documents/pdf.ts";
+import { initiativeLocalUnits, initiatives } from "../initiatives/schema.ts";
+import type { Db } from "../platform/database/connect.ts";
+import { NotFoundError } from "../platform/errors.ts";
+import { formatDateTime } from "../platform/i18n/format.ts";
+import { ACCESS_ACTION_LABELS, accessFieldLabel, logAccess } from "./access-log.ts";
+import {
+  EDUCATION,
+  EXIT_STATUS,
+  EXTENT,
+  GENDER,
+  OCCUPATION_BEFORE,
+  REFERRER,
+  SUPPORT,
+  TIME_ON_SUPPORT,
+} from "./codes.ts";
+import type { RegisterCrypto } from "./crypto.ts";
+import { formatFull } from "./identity.ts";
+import {
+  associationNameIn,
+  ERASURE_REASON_LABELS,
+  type ErasureReason,
+  type ExitData,
+  IDENTITY_STATE_LABELS,
+  type IdentityState,
+  loggingDenied,
+  normaliseBackground,
+} from "./participants.ts";
+import { accessLog, consents, enrollments, erasures, participants } from "./schema.ts";
+import { actorOrganisation, actorRoleLabel, type RegisterActor } from "./scope.ts";
+import { inRegister, type RegisterScope } from "./zone.ts";
+
+export interface Coded {
+  code: string;
+  label: string;
+}
+
+export interface SubjectExport {
+  format: "samspar-registerutdrag";
+  version: 1;
+  exportedAt: string;
+  exportedBy: { name: string; organisation: string };
+  association: { name: string };
+  dataController: { id: string; name: string };
+  participant: {
+    id: string;
+    personalNumber: string | null;
+    identityKind: string | null;
+    name: string | null;
+    identityState: IdentityState;
+    identityStateLabel: string;
+    protectedIdentity: boolean;
+    gender: Coded;
+    birthYear: number | null;
+    registeredAt: string;
+    erasedAt: string | null;
+  };
+  consents: Array<{
+    initiative: string;
+    consentedOn: string;
+    textVersion: string;
+    language: string;
+    recordedBy: string;
+    withdrawnOn: string | null;
+  }>;
+  enrollments: Array<{
+    id: string;
+    initiative: string;
+    localUnit: string | null;
+    externalKey: string | null;
+    startDate: string;
+    actionPlanDate: string | null;
+    municipalityCode: string | null;
+    background: {
+      education: Coded;
+      supportBefore: Coded[];
+      timeOnSupport: Coded;
+      occupationBefore: Coded;
+      referrer: Coded;
+      bornAbroad: boolean | null;
+      disability: boolean | null;
+      newlyArrived: boolean | null;
+    };
+    endDate: string | null;
+    exit: {
+      status: Coded;
+      studies: boolean;
+      extent: Coded | null;
+      supportAfter: Coded[];
+      actionPlanAtExit: boolean | null;
+    } | null;
+    voided: boolean;
+  }>;
+  erasures: Array<{ reason: Coded; erasedAt: string; erasedBy: string }>;
+  accessLog: Array<{
+    at: string;
+    person: string;
+    role: string;
+    organisation: string;
+    action: Coded;
+    fields: string[];
+    outcome: string;
+  }>;
+}
+
+export interface SubjectExportResult {
+  json: SubjectExport;
+  pdf: Buffer;
+  /** ASCII file name without extension. */
+  fileBaseName: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NOT_FOUND =
+  "Deltagaren finns inte i ditt deltagarregister, eller så har du inte behörighet att se hen.";
+
+const coded = (entries: Record<string, string>, code: string): Coded => ({
+  code,
+  label: entries[code] ?? code,
+});
+
+const yesNo = (v: boolean | null) => (v === null ? "uppgift saknas" : v ? "ja" : "nej");
+
+const OUTCOME_LABELS: Record<string, string> = { ok: "genomförd", denied: "nekad", error: "fel" };
+
+/**
+ * The export of one participant, as far as the scope reaches: the participant must have an
+ * enrollment in one of the scope's initiatives, and the enrollments and consents of other
+ * initiatives are included only if the scope covers them.
+ */
+export async function dataSubjectExport(
+  db: Db,
+  crypto: RegisterCrypto,
+  actor: RegisterActor,
+  scope: RegisterScope,
+  participantId: string,
+  options: { logo?: Logo; now?: Date } = {},
+): Promise<SubjectExportResult> {
+  return loggingDenied(db, actor, scope, "export", { participantId }, () =>
+    inRegister(db, scope, async (tx) => {
+      if (!UUID.test(participantId)) throw new NotFoundError(NOT_FOUND);
+      const [p] = await tx.select().from(participants).where(eq(participants.id, participantId));
+      if (!p) throw new NotFoundError(NOT_FOUND);
+      const enrollmentRows = await tx
+        .select()
+        .from(enrollments)
+        .where(eq(enrollments.participantId, p.id))
+        .orderBy(asc(enrollments.startDate), asc(enrollments.createdAt));
+      if (enrollmentRows.length === 0) throw new NotFoundError(NOT_FOUND);
+
+      await logAccess(tx, actor, {
+        associationId: p.associationId,
+        dataControllerId: p.dataControllerId,
+        participantId: p.id,
+        action: "export",
+        fields: [
+          "identity",
+          "name",
+          "gender",
+          "birthYear",
+          "consent",
+          "enrollment",
+          "background",
+          "exit",
+          "erasures",
+          "accessLog",
+        ],
+      });
+
+      const consentRows = await tx
+        .select()
+        .from(consents)
+        .where(eq(consents.participantId, p.id))
+        .orderBy(asc(consents.consentedOn), asc(consents.createdAt));
+      const erasureRows = await tx
+        .select()
+        .from(erasures)
+        .where(eq(erasures.participantId, p.id))
+        .orderBy(asc(erasures.erasedAt));
+      const logRows = await tx
+        .select()
+        .from(accessLog)
+        .where(
+          and(
+            eq(accessLog.participantId, p.id),
+            eq(accessLog.dataControllerId, p.dataControllerId),
+          ),
+        )
+        .orderBy(asc(accessLog.at), asc(accessLog.id));
+      const initiativeIds = [
+        ...new Set([
+          ...enrollmentRows.map((e) => e.initiativeId),
+          ...consentRows.map((c) => c.initiativeId),
+        ]),
+      ];
+      const initiativeNames = new Map(
+        (
+          await tx
+            .select({ id: initiatives.id, name: initiatives.name })
+            .from(initiatives)
+            .where(inArray(initiatives.id, initiativeIds))
+        ).map((i) => [i.id, i.name]),
+      );
+      const unitNames = new Map(
+        (
+          await tx
+            .select({ id: initiativeLocalUnits.id, name: initiativeLocalUnits.name })
+            .from(initiativeLocalUnits)
+            .where(inArray(initiativeLocalUnits.initiativeId, initiativeIds))
+        ).map((u) => [u.id, u.name]),
+      );
+      const [controller] = await tx
+        .select({ name: memberOrganisations.name })
+        .from(memberOrganisations)
+        .where(eq(memberOrganisations.id, p.dataControllerId));
+      const associationName = await associationNameIn(tx, p.associationId);
+
+      const state: IdentityState = p.identityCiphertext
+        ? "lagrad"
+        : p.protectedIdentity
+          ? "skyddad"
+          : p.erasedAt
+            ? "raderad"
+            : "anonym";
+      const now = options.now ?? new Date();
+      const json: SubjectExport = {
+        format: "samspar-registerutdrag",
+        version: 1,
+        exportedAt: now.toISOString(),
+        exportedBy: {
+          name: actor.name,
+          organisation: actorOrganisation(actor, p.dataControllerId),
+        },
+        association: { name: associationName },
+        dataController: { id: p.dataControllerId, name: controller?.name ?? "" },
+        participant: {
+          id: p.id,
+          personalNumber: p.identityCiphertext
+            ? formatFull(crypto.decrypt(p.identityCiphertext))
+            : null,
+          identityKind: p.identityKind ?? null,
+          name: p.nameCiphertext ? crypto.decrypt(p.nameCiphertext) : null,
+          identityState: state,
+          identityStateLabel: IDENTITY_STATE_LABELS[state],
+          protectedIdentity: p.protectedIdentity,
+          gender: coded(GENDER, p.gender),
+          birthYear: p.birthYear,
+          registeredAt: p.createdAt.toISOString(),
+          erasedAt: p.erasedAt ? p.erasedAt.toISOString() : null,
+        },
+        consents: consentRows.map((c) => ({
+          initiative: initiativeNames.get(c.initiativeId) ?? "",
+          consentedOn: c.consentedOn,
+          textVersion: c.textVersion,
+          language: c.language,
+          recordedBy: c.recordedByName,
+          withdrawnOn: c.withdrawnOn,
+        })),
+        enrollments: enrollmentRows.map((e) => {
+          const b = normaliseBackground(e.background);
+          const x = e.exit as unknown as ExitData | null;
+          return {
+            id: e.id,
+            initiative: initiativeNames.get(e.initiativeId) ?? "",
+            localUnit: e.localUnitId ? (unitNames.get(e.localUnitId) ?? null) : null,
+            externalKey: e.externalKey,
+            startDate: e.startDate,
+            actionPlanDate: e.actionPlanDate,
+            municipalityCode: e.municipalityCode,
+            background: {
+              education: coded(EDUCATION, b.education),
+              supportBefore: b.supportBefore.map((s) => coded(SUPPORT, s)),
+              timeOnSupport: coded(TIME_ON_SUPPORT, b.timeOnSupport),
+              occupationBefore: coded(OCCUPATION_BEFORE, b.occupationBefore),
+              referrer: coded(REFERRER, b.referrer),
+              bornAbroad: b.bornAbroad,
+              disability: b.disability,
+              newlyArrived: b.newlyArrived,
+            },
+            endDate: e.endDate,
+            exit: x
+              ? {
+                  status: coded(EXIT_STATUS, x.status),
+                  studies: x.studies === true,
+                  extent: x.extent ? coded(EXTENT, x.extent) : null,
+                  supportAfter: (x.supportAfter ?? []).map((s) => coded(SUPPORT, s)),
+                  actionPlanAtExit: x.actionPlanAtExit ?? null,
+                }
+              : null,
+            voided: e.voided,
+          };
+        }),
+        erasures: erasureRows.map((r) => ({
+          reason: { code: r.reason, label: ERASURE_REASON_LABELS[r.reason as ErasureReason] },
+          erasedAt: r.erasedAt.toISOString(),
+          erasedBy: r.erasedByName,
+        })),
+        accessLog: logRows.map((r) => ({
+          at: r.at.toISOString(),
+          person: r.actorName,
+          role: actorRoleLabel(r.actorRole),
+          organisation: r.actorOrganisation,
+          action: { code: r.action, label: ACCESS_ACTION_LABELS[r.action] },
+          fields: r.fields.map(accessFieldLabel),
+          outcome: OUTCOME_LABELS[r.outcome] ?? r.outcome,
+        })),
+      };
+      const model = subjectExportDocument(json);
+      const pdf = await renderPdf(model, options.logo);
+      return { json, pdf, fileBaseName: model.fileBaseName };
+    }),
+  );
+}
+
+/** The export as a document: identity, consents, enrollments, erasures and the access log. */
+export function subjectExportDocument(x: SubjectExport): DocumentModel {
+  const title = "Registerutdrag";
+  const p = x.participant;
+  const who = p.name ?? p.personalNumber ?? "Deltagare utan lagrad identitet";
+  const nodes: DocumentNode[] = [];
+  const table = (columns: Array<[string, number]>, rows: string[][]): TableModel => ({
+    columns: columns.map(([title, weight]) => ({ title, align: "left" as const, weight })),
+    rows: rows.map((cells) => ({ cells })),
+  });
+
+  nodes.push({
+    type: "note",
+    text: `Det här är allt som ${x.dataController.name} har registrerat om dig i deltagarregistret för ${x.association.name}, och vem som har tagit del av uppgifterna. Identiteten lagras krypterad; statistikuppgifterna (kön, födelseår, bakgrund och utfall) finns kvar även när identiteten raderas.`,
+  });
+
+  nodes.push({ type: "section", title: "1. Identitet" });
+  nodes.push({
+    type: "facts",
+    facts: [
+      { label: "Personnummer", lines: lines(p.personalNumber) },
+      { label: "Namn", lines: lines(p.name) },
+      { label: "Identitet", lines: [p.identityStateLabel] },
+      { label: "Kön", lines: [p.gender.label] },
+      { label: "Födelseår", lines: p.birthYear === null ? [] : [String(p.birthYear)] },
+      { label: "Registrerad", lines: [formatDateTime(p.registeredAt)] },
+      { label: "Identiteten raderad", lines: p.erasedAt ? [formatDateTime(p.erasedAt)] : [] },
+    ],
+  });
+
+  nodes.push({ type: "section", title: "2. Samtycken" });
+  if (x.consents.length === 0) nodes.push({ type: "note", text: "Inget samtycke är registrerat." });
+  else
+    nodes.push({
+      type: "table",
+      table: table(
+        [
+          ["Insats", 3],
+          ["Lämnat", 2],
+          ["Textversion", 2],
+          ["Språk", 2],
+          ["Registrerat av", 3],
+          ["Återkallat", 2],
+        ],
+        x.consents.map((c) => [
+          c.initiative,
+          c.consentedOn,
+          c.textVersion,
+          c.language,
+          c.recordedBy,
+          c.withdrawnOn ?? "—",
+        ]),
+      ),
+    });
+
+  nodes.push({ type: "section", title: "3. Inskrivningar" });
+  for (const e of x.enrollments) {
+    nodes.push({ type: "heading", title: `${e.initiative} från ${e.startDate}` });
+    const facts: Fact[] = [
+      { label: "Delområde", lines: lines(e.localUnit) },
+      { label: "Deltagar-id", lines: lines(e.externalKey) },
+      { label: "Startdatum", lines: dateLines(e.startDate) },
+      { label: "Handlingsplan", lines: dateLines(e.actionPlanDate) },
+      { label: "Folkbokföringskommun", lines: lines(e.municipalityCode) },
+      { label: "Högsta avslutade utbildning", lines: [e.background.education.label] },
+      { label: "Försörjning före", lines: e.background.supportBefore.map((s) => s.label) },
+      { label: "Tid med offentlig försörjning", lines: [e.background.timeOnSupport.label] },
+      { label: "Sysselsättning före", lines: [e.background.occupationBefore.label] },
+      { label: "Remitterande part", lines: [e.background.referrer.label] },
+      { label: "Född utomlands", lines: [yesNo(e.background.bornAbroad)] },
+      { label: "Funktionsnedsättning", lines: [yesNo(e.background.disability)] },
+      { label: "Nyanländ", lines: [yesNo(e.background.newlyArrived)] },
+      { label: "Slutdatum", lines: dateLines(e.endDate) },
+    ];
+    if (e.exit) {
+      facts.push({ label: "Status vid avslut", lines: [e.exit.status.label] });
+      if (e.exit.studies && e.exit.status.code !== "studier")
+        facts.push({ label: "Studier", lines: ["ja"] });
+      if (e.exit.extent) facts.push({ label: "Omfattning", lines: [e.exit.extent.label] });
+      facts.push({ label: "Försörjning efter", lines: e.exit.supportAfter.map((s) => s.label) });
+      facts.push({ label: "Handlingsplan vid avslut", lines: [yesNo(e.exit.actionPlanAtExit)] });
+    }
+    if (e.voided)
+      facts.push({ label: "Felregistrering", lines: ["ja: inskrivningen räknas inte"] });
+    nodes.push({ type: "facts", facts });
+  }
+
+  nodes.push({ type: "section", title: "4. Raderade uppgifter" });
+  if (x.erasures.length === 0) nodes.push({ type: "note", text: "Ingen identitet har raderats." });
+  else
+    nodes.push({
+      type: "table",
+      table: table(
+        [
+          ["Raderad", 2],
+          ["Skäl", 3],
+          ["Av", 3],
+        ],
+        x.erasures.map((r) => [formatDateTime(r.erasedAt), r.reason.label, r.erasedBy]),
+      ),
+    });
+
+  nodes.push({ type: "section", title: "5. Vem har tagit del av uppgifterna" });
+  nodes.push({
+    type: "table",
+    table: table(
+      [
+        ["Tid", 2],
+        ["Person", 3],
+        ["Roll", 3],
+        ["Organisation", 3],
+        ["Händelse", 3],
+        ["Uppgifter", 4],
+      ],
+      x.accessLog.map((r) => [
+        formatDateTime(r.at),
+        r.person,
+        r.role,
+        r.organisation,
+        r.outcome === OUTCOME_LABELS.ok ? r.action.label : `${r.action.label} (${r.outcome})`,
+        r.fields.join(", ") || "—",
+      ]),
+    ),
+  });
+
+  const day = x.exportedAt.slice(0, 10);
+  return {
+    associationName: x.association.name,
+    headerNote: title,
+    title,
+    name: who,
+    registration: [
+      { label: "Personuppgiftsansvarig", lines: lines(x.dataController.name) },
+      { label: "Utdrag skapat", lines: [formatDateTime(x.exportedAt)] },
+      { label: "Skapat av", lines: [`${x.exportedBy.name}, ${x.exportedBy.organisation}`] },
+    ],
+    footer: `${title} · ${x.dataController.name}`,
+    fileBaseName: `registerutdrag-${p.id.slice(0, 8)}-${day}`,
+    keywords: "registerutdrag, deltagarregister, personuppgifter, samordningsförbund",
+    description: `${title} ur deltagarregistret hos ${x.dataController.name}.`,
+    nodes,
+  };
+}
