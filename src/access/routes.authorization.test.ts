@@ -352,6 +352,7 @@ const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean; unseen?: W
   [`GET ${MONEY}`]: BOARD_READS,
   [`GET ${MONEY}/workbook`]: BOARD_READS,
   [`GET ${MONEY}/national`]: BOARD_READS,
+  "GET /associations/{slug}/participant-statistics": BOARD_READS,
   [`GET ${ON_INITIATIVE}/money`]: { roles: READING_REPORTS, writes: false },
   [`GET ${ON_INITIATIVE}/returned-funds`]: { roles: READING_REPORTS, writes: false },
   [`POST ${ON_INITIATIVE}/prognosis-overrides`]: OFFICE_WRITES,

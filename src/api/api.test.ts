@@ -946,6 +946,7 @@ describe("OpenAPI document", () => {
       "/associations/{slug}/money/{year}",
       "/associations/{slug}/money/{year}/national",
       "/associations/{slug}/money/{year}/workbook",
+      "/associations/{slug}/participant-statistics",
       "/associations/{slug}/periodic-reports",
       "/associations/{slug}/periodic-reports/{reportId}",
       "/associations/{slug}/periodic-reports/{reportId}/accept",

@@ -55,6 +55,7 @@ import {
   unauthorizedProblem,
   validationProblem,
 } from "./problems.ts";
+import { registerRegisterStatisticsRoutes } from "./register-statistics-routes.ts";
 import { registerRequisitionRoutes } from "./requisitions-routes.ts";
 import {
   addMemberOrganisationRoute,
@@ -468,6 +469,7 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
   registerPeriodicReportDocumentRoute(app, services);
   registerDeviationReportDocumentRoute(app, services);
   registerFinalReportDocumentRoute(app, services);
+  registerRegisterStatisticsRoutes(app, services);
 
   app.all("*", (c) =>
     notFoundProblem(
