@@ -2,8 +2,10 @@
 // reports, for moving it between instances and for bringing in initiatives kept in Word or
 // Excel. Versioned: version 2 added the application form, the diarienummer counters and the
 // applications; version 3 the reporting side (report-schema.ts: the reporting calendar, periodic,
-// deviation and final reports with their history, reminders, and the steering groups). Files
-// of versions 1 and 2 are still read.
+// deviation and final reports with their history, reminders, and the steering groups); version 4
+// the money (money-schema.ts: the normal band, the allocated funds per year, the initiatives'
+// budgets with every version, requisitions with attachments and history, returned funds and the
+// office's prognoses). Files of versions 1, 2 and 3 are still read.
 // docs/formats/association-bundle.schema.json is generated from this schema
 // (`node src/bundle/write-schema.ts`).
 import * as z from "zod";
@@ -17,6 +19,7 @@ import { APPLICATION_STATUSES, SIGNATURE_METHODS } from "../applications/schema.
 import { MEMBER_ORGANISATION_KINDS } from "../associations/schema.ts";
 import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
 import { ValidationError } from "../platform/errors.ts";
+import { moneySections } from "./money-schema.ts";
 import { reportingSections } from "./report-schema.ts";
 import {
   count,
@@ -34,16 +37,17 @@ import {
 } from "./schema-parts.ts";
 
 export const BUNDLE_FORMAT = "samspar-association-bundle";
-export const BUNDLE_VERSION = 3;
+export const BUNDLE_VERSION = 4;
 /** The versions this Samspår reads; it always writes BUNDLE_VERSION. */
-export const READABLE_VERSIONS = [1, 2, 3] as const;
+export const READABLE_VERSIONS = [1, 2, 3, 4] as const;
 /** The sections each version added; an older file cannot hold them. */
 const ADDED_IN: ReadonlyArray<{ version: number; sections: readonly string[] }> = [
   { version: 2, sections: ["applicationSettings", "logo", "registryCounters", "applications"] },
   { version: 3, sections: Object.keys(reportingSections) },
+  { version: 4, sections: Object.keys(moneySections) },
 ];
 
-/** "1, 2 och 3". */
+/** "1, 2, 3 och 4". */
 const readableVersions = () => {
   const list = READABLE_VERSIONS.map(String);
   return list.length > 1 ? `${list.slice(0, -1).join(", ")} och ${list.at(-1)}` : list.join("");
@@ -295,6 +299,7 @@ export const bundleSchema = z
     registryCounters: z.array(registryCounter).default([]),
     applications: z.array(application).default([]),
     ...reportingSections,
+    ...moneySections,
   })
   .meta({
     title: `Samspår: förbundsexport (association bundle), version ${BUNDLE_VERSION}`,
@@ -303,7 +308,10 @@ export const bundleSchema = z
       "insatser med samverkansparter, mål och delområden, ansökningsblanketten och ansökningarna " +
       "med versioner, underskrifter och kommentarer, rapportkalendern, periodiska rapporter, " +
       "avvikelserapporter och slutrapporter med versioner, kommentarer och skickade påminnelser, " +
-      "och styrgrupperna med ledamöter, möten, närvaro och dokument. Organisationer pekas ut med " +
+      "styrgrupperna med ledamöter, möten, närvaro och dokument, och pengarna: normalintervallet, " +
+      "tilldelade medel per år med medlemmarnas nycklar, insatsernas budgetar med alla versioner, " +
+      "rekvisitioner med rader, bilagor och historik, återförda medel och kansliets prognoser. " +
+      "Organisationer pekas ut med " +
       "organisationsnummer, allt annat med en stabil nyckel. Konton, roller och " +
       "granskningsloggen ingår inte; personer bara med namn. Importen skapar och uppdaterar men tar " +
       "aldrig bort något, skriver aldrig om en historik, och samma fil två gånger ändrar ingenting.",

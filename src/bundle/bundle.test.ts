@@ -3,7 +3,10 @@
 // nothing; a refused bundle writes nothing. The reporting side is exercised on an association
 // of its own, built the way people build it (calendar, steering group with minutes, periodic
 // reports in every status and a locked one, deviation reports decided both ways, final reports,
-// comments and reminders), and moved to an empty instance and back.
+// comments and reminders), and moved to an empty instance and back. The money is built on the
+// same association with the money capability's own use cases (the normal band, two years of
+// allocated funds, a budget re-phased after the approved deviation report, requisitions paid
+// with an attachment, returned and in draft, returned funds, prognoses) and moved the same way.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { and, count, eq } from "drizzle-orm";
@@ -28,6 +31,33 @@ import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { associations, memberOrganisations } from "../associations/schema.ts";
 import { auditEvents } from "../audit/schema.ts";
 import { DEMO_SLUG, seedDemo } from "../demo/seed-demo.ts";
+import { saveFundingYear } from "../finance/association-money.ts";
+import { rephaseBudget, saveBudget } from "../finance/budgets.ts";
+import { setPrognosisOverride } from "../finance/outcome.ts";
+import {
+  addRequisitionAttachment,
+  approveRequisition,
+  createRequisition,
+  markRequisitionPaid,
+  returnRequisition,
+  saveRequisition,
+  submitRequisition,
+} from "../finance/requisitions.ts";
+import { recordReturnedFunds } from "../finance/returned-funds.ts";
+import {
+  financeSettings,
+  fundingShares,
+  fundingYears,
+  initiativeBudgetLines,
+  initiativeBudgets,
+  prognosisOverrides,
+  requisitionAttachments,
+  requisitionEvents,
+  requisitionLines,
+  requisitions,
+  returnedFunds,
+} from "../finance/schema.ts";
+import { saveFinanceBand } from "../finance/settings.ts";
 import { createInitiative } from "../initiatives/save-initiative.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { createMailer } from "../mail/send-mail.ts";
@@ -42,6 +72,7 @@ import {
   decideDeviationReport,
   submitDeviationReport,
 } from "../reports/deviation-reports.ts";
+import { recordFinalReportPaperSignature } from "../reports/final-report-signatures.ts";
 import {
   acceptFinalReport,
   createFinalReport,
@@ -168,6 +199,12 @@ const ids = {
   finals: [] as string[],
   members: [] as string[],
   meeting: "",
+  /** The approved deviation report that asked to move funds: the budget's re-phasing. */
+  approvedDeviation: "",
+  /** The requisitions of 2025-K1 (paid, with an attachment), K2 (returned) and K3 (a draft). */
+  paid: "",
+  returned: "",
+  draft: "",
 };
 
 /** Everything a periodic report needs to be submitted. */
@@ -216,11 +253,6 @@ async function completeFinal(q: Queryable, reportId: string): Promise<FinalRepor
     lessons: c.parties.map((p) => ({
       organisationId: p.organisationId,
       text: `${p.name} lärde sig.`,
-    })),
-    signatures: c.parties.map((p) => ({
-      organisationId: p.organisationId,
-      signerName: `Chef på ${p.name}`,
-      signedOn: today,
     })),
   };
 }
@@ -431,6 +463,7 @@ async function seedReporting(q: Queryable) {
     request: "flytta_medel",
     requestedAmount: "50 000",
   });
+  ids.approvedDeviation = approved;
   await submitDeviationReport(q, lead, association.id, approved, 1);
   await decideDeviationReport(q, office, association.id, approved, 2, {
     decisionBody: "kansli",
@@ -477,6 +510,15 @@ async function seedReporting(q: Queryable) {
   const submitFinal = async (initiativeId: string) => {
     const id = await finalReport(initiativeId);
     await saveFinalReport(q, lead, association.id, id, 1, await completeFinal(q, id));
+    // every party signs on paper before the report is submitted
+    const report = await getFinalReport(q, association.id, id);
+    for (const p of report?.content.parties ?? [])
+      await recordFinalReportPaperSignature(q, office, association.id, id, {
+        organisationId: p.organisationId,
+        name: `Chef på ${p.name}`,
+        email: "",
+        signedOn: today,
+      });
     await submitFinalReport(q, lead, association.id, id, 2);
     return id;
   };
@@ -496,6 +538,205 @@ async function seedReporting(q: Queryable) {
   const deps = { mailer, baseUrl: "https://samspar.example" };
   await sendReportReminders(q, deps, new Date("2026-01-28T08:30:00Z"));
   await sendReportReminders(q, deps, new Date("2026-02-01T08:30:00Z"));
+}
+
+/** A small PDF, the ledger extract of the first quarter's requisition. */
+const LEDGER = Buffer.from(
+  "%PDF-1.4\n% Huvudbok 2025-K1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  "latin1",
+);
+
+/**
+ * The reporting association's money, written the way the office and the lead write it: the
+ * normal band, the allocated funds of 2025 (with keys) and 2026, the running initiative's budget
+ * decided and then re-phased after the approved deviation report, its requisitions of 2025-K1
+ * (approved and paid, with the ledger extract), 2025-K2 (returned for a missing attachment) and
+ * 2025-K3 (a draft), returned funds, and two prognoses.
+ */
+async function seedMoney(q: Queryable) {
+  const associationId = ids.association;
+  const region = await addMemberOrganisation(q, office, associationId, {
+    name: "Region Uppsala",
+    orgNumber: "232100-0024",
+    kind: "region",
+  });
+  const [tierp] = await q
+    .select({ id: memberOrganisations.id })
+    .from(memberOrganisations)
+    .where(
+      and(
+        eq(memberOrganisations.associationId, associationId),
+        eq(memberOrganisations.orgNumber, "212000-0274"),
+      ),
+    );
+  if (!tierp) throw new Error("Tierp is a member");
+  await saveFinanceBand(q, office, associationId, 0, { low: 85, high: 115 });
+  await saveFundingYear(q, office, associationId, 2025, 0, {
+    totalAllocation: "4 000 000",
+    equityOpening: "-150 000",
+    adminBudget: "600 000",
+    adminOutcome: "585 000",
+    note: "Enligt medlemssamrådet 2024.",
+    keys: { [tierp.id]: "21 000", [region.id]: "390 000" },
+  });
+  await saveFundingYear(q, office, associationId, 2026, 0, {
+    totalAllocation: "4 200 000",
+    equityOpening: "120 000",
+    adminBudget: "620 000",
+  });
+
+  // the budget as decided, then re-phased after the approved deviation report
+  const line = (periodKey: string, category: string, amount: number, party?: string) => ({
+    periodKey,
+    category,
+    source: party ? "medfinansiering" : "forbund",
+    organisationId: party ?? null,
+    coKind: party ? "personaltid" : null,
+    amount,
+  });
+  const decided = ["2025-K1", "2025-K2", "2025-K3", "2025-K4"].flatMap((p) => [
+    line(p, "personal", 150_000),
+    line(p, "lokaler", 20_000),
+    line(p, "personal", 30_000, tierp.id),
+  ]);
+  await saveBudget(q, office, associationId, ids.running, null, {
+    lines: decided,
+    reason: "Budget enligt styrelsens beslut 2024-11-20 § 7.",
+    kind: "beslut",
+  });
+  const moved = (l: (typeof decided)[number]) =>
+    l.category !== "personal" || l.source !== "forbund"
+      ? l
+      : l.periodKey === "2025-K2"
+        ? { ...l, amount: 100_000 }
+        : l.periodKey === "2025-K4"
+          ? { ...l, amount: 200_000 }
+          : l;
+  await rephaseBudget(
+    q,
+    office,
+    associationId,
+    ids.running,
+    1,
+    ids.approvedDeviation,
+    decided.map(moved),
+    "Vakansen under våren: 50 000 kr flyttas till fjärde kvartalet.",
+  );
+
+  // requisitions, each step an hour after the one before
+  const mailer = createMailer({
+    smtpUrl: undefined,
+    from: "samspar@example.se",
+    enqueue: async () => {},
+  });
+  const deps = { mailer, baseUrl: "https://samspar.example" };
+  let clock = Date.parse("2025-04-10T07:00:00Z");
+  const step = () => {
+    clock += 3_600_000;
+    return new Date(clock);
+  };
+  const spent = (personal: number) => [
+    { category: "personal", source: "forbund", amount: personal },
+    { category: "lokaler", source: "forbund", amount: 20_000 },
+    {
+      category: "personal",
+      source: "medfinansiering",
+      organisationId: tierp.id,
+      coKind: "personaltid",
+      amount: 30_000,
+    },
+  ];
+  ids.paid = await createRequisition(q, lead, associationId, ids.running, "2025-K1", step());
+  await saveRequisition(
+    q,
+    lead,
+    associationId,
+    ids.paid,
+    1,
+    { lines: spent(140_000), note: "Enligt huvudboken." },
+    { now: step() },
+  );
+  await addRequisitionAttachment(
+    q,
+    lead,
+    associationId,
+    ids.paid,
+    { fileName: "Huvudbok 2025-K1.pdf", data: LEDGER },
+    step(),
+  );
+  await submitRequisition(q, deps, lead, associationId, ids.paid, 3, step());
+  await approveRequisition(q, deps, office, associationId, ids.paid, 4, step());
+  await markRequisitionPaid(
+    q,
+    office,
+    associationId,
+    ids.paid,
+    5,
+    "2025-04-30",
+    new Date("2025-04-30T10:00:00Z"),
+  );
+  clock = Date.parse("2025-07-10T07:00:00Z");
+  ids.returned = await createRequisition(q, lead, associationId, ids.running, "2025-K2", step());
+  await saveRequisition(
+    q,
+    lead,
+    associationId,
+    ids.returned,
+    1,
+    { lines: spent(95_000) },
+    {
+      now: step(),
+    },
+  );
+  await submitRequisition(q, deps, lead, associationId, ids.returned, 2, step());
+  await returnRequisition(
+    q,
+    deps,
+    office,
+    associationId,
+    ids.returned,
+    3,
+    "Underlaget saknas: bifoga utdraget ur huvudboken för kvartalet.",
+    step(),
+  );
+  clock = Date.parse("2025-10-10T07:00:00Z");
+  ids.draft = await createRequisition(q, lead, associationId, ids.running, "2025-K3", step());
+  await saveRequisition(
+    q,
+    lead,
+    associationId,
+    ids.draft,
+    1,
+    { lines: spent(150_000) },
+    {
+      now: step(),
+    },
+  );
+
+  await recordReturnedFunds(q, office, associationId, ids.running, {
+    amount: "25 000",
+    reason: "Vakans som handledare i maj och juni.",
+    returnedOn: "2026-01-20",
+    year: 2025,
+  });
+  await setPrognosisOverride(
+    q,
+    office,
+    associationId,
+    ids.running,
+    "2025-K1",
+    "ok",
+    "Följer planen efter omfördelningen.",
+  );
+  await setPrognosisOverride(
+    q,
+    office,
+    associationId,
+    ids.running,
+    "2025-K2",
+    "bevaka",
+    "Vakansen påverkar förbrukningen; följs upp i styrgruppen.",
+  );
 }
 
 async function exportReports(q: Queryable): Promise<string> {
@@ -521,6 +762,36 @@ const reportingRows = async (q: Queryable) => ({
   attachments: await q.$count(meetingAttachments),
 });
 
+/** Rows of every money table, to show that an import wrote nothing, or nothing new. */
+const moneyRows = async (q: Queryable) => ({
+  associations: await q.$count(associations),
+  settings: await q.$count(financeSettings),
+  years: await q.$count(fundingYears),
+  shares: await q.$count(fundingShares),
+  budgets: await q.$count(initiativeBudgets),
+  budgetLines: await q.$count(initiativeBudgetLines),
+  requisitions: await q.$count(requisitions),
+  requisitionLines: await q.$count(requisitionLines),
+  attachments: await q.$count(requisitionAttachments),
+  events: await q.$count(requisitionEvents),
+  returned: await q.$count(returnedFunds),
+  prognoses: await q.$count(prognosisOverrides),
+});
+
+/** A bundle without the sections version 4 added, as a version 3 file holds it. */
+function withoutMoney(bundle: Bundle) {
+  const {
+    financeSettings: _s,
+    fundingYears: _y,
+    initiativeBudgets: _b,
+    requisitions: _r,
+    returnedFunds: _f,
+    prognosisOverrides: _p,
+    ...rest
+  } = bundle;
+  return rest;
+}
+
 /** Every key in a bundle: the only ids it may hold. */
 const keysOf = (bundle: Bundle) =>
   new Set([
@@ -533,6 +804,8 @@ const keysOf = (bundle: Bundle) =>
       ...g.members.map((m) => m.key),
       ...g.meetings.flatMap((m) => [m.key, ...m.attachments.map((a) => a.key)]),
     ]),
+    ...bundle.requisitions.flatMap((r) => [r.key, ...r.attachments.map((a) => a.key)]),
+    ...bundle.returnedFunds.map((r) => r.key),
   ]);
 /** The highest diarienummer of each year, applications and reports together (one series). */
 function countersOf(bundle: Bundle) {
@@ -556,9 +829,10 @@ beforeAll(async () => {
   const demo = await findAssociationBySlug(a.db, DEMO_SLUG);
   await setAssociationLogo(a.db, IMPORT_ACTOR, demo?.id ?? "", LOGO);
   await seedReporting(a.db);
+  await seedMoney(a.db);
   exported = await exportDemo(a.db);
   reports = await exportReports(a.db);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await Promise.all([a?.drop(), b?.drop(), c?.drop()]);
@@ -569,7 +843,7 @@ describe("the association bundle", () => {
     const bundle = parseBundle(exported);
     expect(bundle).toMatchObject({
       format: "samspar-association-bundle",
-      version: 3,
+      version: 4,
       association: {
         slug: DEMO_SLUG,
         name: "Samordningsförbundet Demo",
@@ -794,9 +1068,9 @@ describe("the association bundle", () => {
   it("refuses a file of another format or version, or with misspelt fields, in Swedish", async () => {
     const wrongFormat = await refusal(b.db, JSON.stringify({ ...copy(exported), format: "excel" }));
     expect(wrongFormat.message).toContain("inte en förbundsexport från Samspår");
-    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 4 }));
+    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 5 }));
     expect(newer.message).toBe(
-      "Filen är i version 4 av formatet, men den här versionen av Samspår läser version 1, 2 och 3. Uppdatera Samspår och försök igen.",
+      "Filen är i version 5 av formatet, men den här versionen av Samspår läser version 1, 2, 3 och 4. Uppdatera Samspår och försök igen.",
     );
     expect((await refusal(b.db, "{ inte json")).message).toContain("inte giltig JSON");
 
@@ -974,7 +1248,7 @@ describe("the association bundle", () => {
       finalReports: _f,
       steeringGroups: _g,
       ...rest
-    } = copy(exported);
+    } = withoutMoney(copy(exported));
     const v1 = { ...rest, version: 1 };
     const result = await importBundle(b.db, IMPORT_ACTOR, JSON.stringify(v1));
     expect(result).toMatchObject({
@@ -1484,7 +1758,7 @@ describe("the reporting side of the bundle", () => {
   });
 
   it("reads a version 2 file, and refuses one that holds reports", async () => {
-    const bundle = copy(reports);
+    const bundle = withoutMoney(copy(reports));
     const {
       reportingSettings: _s,
       periodicReports: periodic,
@@ -1502,6 +1776,475 @@ describe("the reporting side of the bundle", () => {
     const refused = await refusal(c.db, JSON.stringify({ ...v2, periodicReports: periodic }));
     expect(refused.fields.periodicReports).toBe(
       'periodicReports: Finns inte i version 2 av formatet. Ange "version": 3.',
+    );
+  });
+});
+
+/** A money item of the reporting association in the bundle, and its place. */
+function moneyItem<K extends "initiativeBudgets" | "requisitions" | "returnedFunds">(
+  bundle: Bundle,
+  kind: K,
+  where: (r: Bundle[K][number]) => boolean,
+) {
+  const list = bundle[kind] as Array<Bundle[K][number]>;
+  const index = list.findIndex(where);
+  const item = list[index];
+  if (!item) throw new Error(`no such item in ${kind}`);
+  return { index, item };
+}
+const budgetOf = (bundle: Bundle) =>
+  moneyItem(bundle, "initiativeBudgets", (b) => b.initiative === ids.running);
+const requisitionOf = (bundle: Bundle, key: string) =>
+  moneyItem(bundle, "requisitions", (r) => r.key === key);
+
+describe("the money in the bundle", () => {
+  let d: TestDatabase;
+  beforeAll(async () => {
+    d = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await d?.drop();
+  });
+
+  it("holds the band, the funds per year, every budget version, the requisitions with their history, returned funds and prognoses", () => {
+    const bundle = parseBundle(reports);
+    expect(bundle.financeSettings).toEqual({ ratioLowPercent: 85, ratioHighPercent: 115 });
+    expect(bundle.fundingYears).toEqual([
+      {
+        year: 2025,
+        totalAllocation: 4_000_000,
+        equityOpening: -150_000,
+        adminBudget: 600_000,
+        adminOutcome: 585_000,
+        note: "Enligt medlemssamrådet 2024.",
+        shares: [
+          { organisation: "212000-0274", keyValue: 21_000 },
+          { organisation: "232100-0024", keyValue: 390_000 },
+        ],
+      },
+      {
+        year: 2026,
+        totalAllocation: 4_200_000,
+        equityOpening: 120_000,
+        adminBudget: 620_000,
+        adminOutcome: null,
+        note: "",
+        shares: [
+          { organisation: "212000-0274", keyValue: null },
+          { organisation: "232100-0024", keyValue: null },
+        ],
+      },
+    ]);
+
+    // both versions of the budget, the re-phasing naming its deviation report
+    const budget = budgetOf(bundle).item;
+    expect(budget.versions.map((v) => [v.version, v.status, v.kind, v.actorName])).toEqual([
+      [1, "ersatt", "beslut", "Maria Lindqvist"],
+      [2, "gallande", "omfordelning", "Maria Lindqvist"],
+    ]);
+    expect(budget.versions.map((v) => v.deviationReport)).toEqual([null, ids.approvedDeviation]);
+    const [first, second] = budget.versions;
+    expect(first?.lines).toHaveLength(12);
+    expect(first?.lines.slice(0, 3)).toEqual([
+      {
+        periodKey: "2025-K1",
+        category: "personal",
+        source: "forbund",
+        organisation: null,
+        coKind: null,
+        amount: 150_000,
+      },
+      {
+        periodKey: "2025-K1",
+        category: "personal",
+        source: "medfinansiering",
+        organisation: "212000-0274",
+        coKind: "personaltid",
+        amount: 30_000,
+      },
+      {
+        periodKey: "2025-K1",
+        category: "lokaler",
+        source: "forbund",
+        organisation: null,
+        coKind: null,
+        amount: 20_000,
+      },
+    ]);
+    const total = (v: typeof first) => v?.lines.reduce((sum, l) => sum + l.amount, 0);
+    expect(total(second)).toBe(total(first));
+    expect(
+      second?.lines
+        .filter((l) => l.category === "personal" && l.source === "forbund")
+        .map((l) => l.amount),
+    ).toEqual([150_000, 100_000, 150_000, 200_000]);
+
+    // requisitions: paid with its ledger extract, returned, a draft; each with its history
+    const own = bundle.requisitions.filter((r) => r.initiative === ids.running);
+    expect(own.map((r) => [r.periodKey, r.status, r.paymentStatus])).toEqual([
+      ["2025-K1", "godkand", "betald"],
+      ["2025-K2", "aterskickad", "ej_betald"],
+      ["2025-K3", "utkast", "ej_betald"],
+    ]);
+    const paid = requisitionOf(bundle, ids.paid).item;
+    expect(paid).toMatchObject({
+      periodStart: "2025-01-01",
+      periodEnd: "2025-03-31",
+      note: "Enligt huvudboken.",
+      paidOn: "2025-04-30",
+      submittedAt: "2025-04-10T11:00:00.000Z",
+      approvedAt: "2025-04-10T12:00:00.000Z",
+    });
+    expect(paid.lines.map((l) => [l.category, l.source, l.organisation, l.amount])).toEqual([
+      ["personal", "forbund", null, 140_000],
+      ["personal", "medfinansiering", "212000-0274", 30_000],
+      ["lokaler", "forbund", null, 20_000],
+    ]);
+    expect(paid.attachments).toMatchObject([
+      {
+        fileName: "Huvudbok 2025-K1.pdf",
+        mediaType: "application/pdf",
+        sizeBytes: LEDGER.byteLength,
+        sha256: createHash("sha256").update(LEDGER).digest("hex"),
+        dataBase64: LEDGER.toString("base64"),
+      },
+    ]);
+    expect(paid.events.map((e) => [e.event, e.actorName, e.snapshot.version])).toEqual([
+      ["skapad", "Lea Ledare", 1],
+      ["sparad", "Lea Ledare", 2],
+      ["bilaga_tillagd", "Lea Ledare", 3],
+      ["inskickad", "Lea Ledare", 4],
+      ["godkand", "Maria Lindqvist", 5],
+      ["betald", "Maria Lindqvist", 6],
+    ]);
+    expect(paid.events.at(-1)?.snapshot).toMatchObject({
+      status: "godkand",
+      paymentStatus: "betald",
+      attachments: 1,
+      totals: { total: 190_000, association: 160_000, coFinancing: 30_000 },
+    });
+    expect(requisitionOf(bundle, ids.returned).item).toMatchObject({
+      returnReason: "Underlaget saknas: bifoga utdraget ur huvudboken för kvartalet.",
+      attachments: [],
+    });
+
+    expect(bundle.returnedFunds).toMatchObject([
+      {
+        initiative: ids.running,
+        year: 2025,
+        amount: 25_000,
+        reason: "Vakans som handledare i maj och juni.",
+        returnedOn: "2026-01-20",
+        actorName: "Maria Lindqvist",
+      },
+    ]);
+    expect(bundle.prognosisOverrides.map((p) => [p.periodKey, p.prognosis, p.actorName])).toEqual([
+      ["2025-K1", "ok", "Maria Lindqvist"],
+      ["2025-K2", "bevaka", "Maria Lindqvist"],
+    ]);
+    // organisations by org number only, also in the requisitions' history
+    expect(JSON.stringify(bundle.requisitions)).not.toMatch(/organisationId|approvedBy/);
+  });
+
+  it("refuses a requisition attachment whose bytes were changed, writing nothing", async () => {
+    const events = await auditCount(d.db);
+    const bundle = copy(reports);
+    const { index, item } = requisitionOf(bundle, ids.paid);
+    const attachment = item.attachments[0];
+    if (!attachment) throw new Error("the ledger extract");
+    const bytes = Buffer.from(attachment.dataBase64, "base64");
+    bytes[12] = (bytes[12] ?? 0) ^ 1;
+    attachment.dataBase64 = bytes.toString("base64");
+    const at = `requisitions[${index}].attachments[0]`;
+    const tampered = await refusal(d.db, JSON.stringify(bundle));
+    expect(tampered.fields[`${at}.sha256`]).toBe(
+      `${at}.sha256: Kontrollsumman stämmer inte med filens innehåll. Filen är skadad eller ändrad: exportera den igen.`,
+    );
+
+    // right checksum and size, but not a document the office can take
+    const text = Buffer.from("Huvudbok kvartal 1: 190 000 kr.\n");
+    Object.assign(attachment, {
+      dataBase64: text.toString("base64"),
+      sizeBytes: text.byteLength,
+      sha256: createHash("sha256").update(text).digest("hex"),
+    });
+    const notADocument = await refusal(d.db, JSON.stringify(bundle));
+    expect(notADocument.fields[`${at}.dataBase64`]).toMatch(
+      new RegExp(
+        `^${at.replace(/[[\].]/g, "\\$&")}\\.dataBase64: Huvudbok 2025-K1\\.pdf är inte ett dokument som går att ta emot\\.`,
+      ),
+    );
+    expect(await moneyRows(d.db)).toEqual({
+      associations: 0,
+      settings: 0,
+      years: 0,
+      shares: 0,
+      budgets: 0,
+      budgetLines: 0,
+      requisitions: 0,
+      requisitionLines: 0,
+      attachments: 0,
+      events: 0,
+      returned: 0,
+      prognoses: 0,
+    });
+    expect(await auditCount(d.db)).toBe(events);
+  });
+
+  it("refuses money that does not hold together, naming each place, and writes nothing at all", async () => {
+    const bundle = copy(reports);
+    const budget = budgetOf(bundle);
+    const [v1, v2] = budget.item.versions;
+    if (!v1 || !v2) throw new Error("versions");
+    v1.status = "gallande";
+    v2.deviationReport = null;
+    v2.lines.push({ ...(v2.lines[0] as (typeof v2.lines)[number]) });
+    const paid = requisitionOf(bundle, ids.paid);
+    paid.item.approvedAt = null;
+    const returned = requisitionOf(bundle, ids.returned);
+    returned.item.periodKey = "2025-K1";
+    const year = bundle.fundingYears[0];
+    if (!year) throw new Error("funding years");
+    year.shares[0] = { organisation: "202100-5521", keyValue: 1 };
+    const funds = bundle.returnedFunds[0];
+    if (!funds) throw new Error("returned funds");
+    funds.year = 2027;
+
+    const error = await refusal(d.db, bundle);
+    const about = ' (budgeten, insatsen "Tierp, Vägen vidare")';
+    const b = `initiativeBudgets[${budget.index}]`;
+    expect(error.fields[`${b}.versions[0].status`]).toBe(
+      `${b}.versions[0].status${about}: Bara den sista versionen gäller; de före den är ersatta: ange ersatt.`,
+    );
+    expect(error.fields[`${b}.versions[1].deviationReport`]).toBe(
+      `${b}.versions[1].deviationReport${about}: En omfördelning görs efter en godkänd avvikelserapport: ange rapportens nyckel.`,
+    );
+    expect(error.fields[`${b}.versions[1].lines[12]`]).toBe(
+      `${b}.versions[1].lines[12]${about}: Raden gäller samma period, kostnadsslag och källa som versions[1].lines[0]. Lägg ihop beloppen på en rad.`,
+    );
+    expect(error.fields[`requisitions[${paid.index}].approvedAt`]).toBe(
+      `requisitions[${paid.index}].approvedAt (rekvisitionen för 2025-K1, insatsen "Tierp, Vägen vidare"): En godkänd rekvisition har en tidpunkt då den godkändes.`,
+    );
+    expect(error.fields[`requisitions[${returned.index}].periodKey`]).toMatch(
+      new RegExp(
+        `Insatsen har redan en rekvisition för 2025-K1 i requisitions\\[${paid.index}\\]\\.$`,
+      ),
+    );
+    expect(error.fields[`requisitions[${returned.index}].periodStart`]).toMatch(
+      /Perioden 2025-K1 går från 2025-01-01 till 2025-03-31/,
+    );
+    expect(error.fields["fundingYears[0].shares[0].organisation"]).toBe(
+      "fundingYears[0].shares[0].organisation (förbundets medel 2025): Nyckel kan bara anges för förbundets regioner och kommuner.",
+    );
+    expect(error.fields["returnedFunds[0].year"]).toMatch(
+      /: Året medlen avser kan inte vara senare än året de kom tillbaka \(2026\)\.$/,
+    );
+    expect((await moneyRows(d.db)).associations).toBe(0);
+  });
+
+  it("imports into an empty instance and exports the same money back", async () => {
+    const bundle = copy(reports);
+    const result = await importBundle(d.db, IMPORT_ACTOR, reports);
+    const created = (n: number) => ({ created: n, updated: 0, unchanged: 0 });
+    expect(result).toMatchObject({
+      financeSettings: "created",
+      fundingYears: created(2),
+      initiativeBudgets: created(1),
+      requisitions: created(3),
+      requisitionAttachments: created(1),
+      returnedFunds: created(1),
+      prognosisOverrides: created(2),
+    });
+    expect(withoutExportedAt(await exportReports(d.db))).toBe(withoutExportedAt(reports));
+
+    // the history as it was, pointing at no account; the attachment byte for byte
+    const versions = await d.db
+      .select()
+      .from(initiativeBudgets)
+      .where(eq(initiativeBudgets.initiativeId, ids.running))
+      .orderBy(initiativeBudgets.budgetVersion);
+    expect(versions.map((v) => [v.status, v.createdBy, v.createdAt.toISOString()])).toEqual(
+      budgetOf(bundle).item.versions.map((v) => [v.status, null, v.createdAt]),
+    );
+    const events = await d.db
+      .select()
+      .from(requisitionEvents)
+      .where(eq(requisitionEvents.requisitionId, ids.paid));
+    expect(events).toHaveLength(6);
+    expect(events.every((e) => e.actorUserId === null)).toBe(true);
+    const [row] = await d.db.select().from(requisitions).where(eq(requisitions.id, ids.paid));
+    expect(row).toMatchObject({ status: "godkand", approvedBy: null, createdBy: null, version: 6 });
+    const [ledger] = await d.db
+      .select()
+      .from(requisitionAttachments)
+      .where(eq(requisitionAttachments.requisitionId, ids.paid));
+    expect(ledger?.data.equals(LEDGER)).toBe(true);
+    expect(ledger?.uploadedBy).toBeNull();
+    expect(await auditCount(d.db, "requisition.imported")).toBe(3);
+    expect(await auditCount(d.db, "budget.imported")).toBe(1);
+  });
+
+  it("changes nothing when the same bundle is imported again, here or where it came from", async () => {
+    for (const q of [d.db, a.db]) {
+      const before = await moneyRows(q);
+      const events = await auditCount(q);
+      const result = await importBundle(q, IMPORT_ACTOR, reports);
+      for (const section of [
+        "fundingYears",
+        "initiativeBudgets",
+        "requisitions",
+        "requisitionAttachments",
+        "returnedFunds",
+        "prognosisOverrides",
+      ] as const)
+        expect(result[section].created + result[section].updated).toBe(0);
+      expect(result.financeSettings).toBe("unchanged");
+      expect(await moneyRows(q)).toEqual(before);
+      expect(await auditCount(q)).toBe(events);
+    }
+  });
+
+  it("never rewrites the money's history: budget lines, requisition events, approved requisitions, returned funds, prognoses", async () => {
+    const before = await moneyRows(d.db);
+    const events = await auditCount(d.db);
+
+    const lines = copy(reports);
+    const budget = budgetOf(lines);
+    const firstLine = budget.item.versions[0]?.lines[0];
+    if (!firstLine) throw new Error("budget lines");
+    firstLine.amount += 1_000;
+    const b = `initiativeBudgets[${budget.index}]`;
+    expect((await refusal(d.db, lines)).fields[`${b}.versions[0].lines`]).toBe(
+      `${b}.versions[0].lines (budgeten, insatsen "Tierp, Vägen vidare"): Raderna i version 1 av budgeten skiljer sig från dem som finns här. En budgetversion ändras aldrig; en ändring är en ny version. Historiken kan inte skrivas om: importera en nyare export.`,
+    );
+
+    const history = copy(reports);
+    const paid = requisitionOf(history, ids.paid);
+    const submitted = paid.item.events[3];
+    if (!submitted) throw new Error("events");
+    submitted.note = "Inskickad i efterhand";
+    expect((await refusal(d.db, history)).fields[`requisitions[${paid.index}].events[3]`]).toMatch(
+      /Händelse 4 i rekvisitionens historik skiljer sig från den som finns här\./,
+    );
+
+    const quiet = copy(reports);
+    const edited = requisitionOf(quiet, ids.paid);
+    edited.item.submittedAt = "2025-04-10T10:30:00.000Z";
+    expect((await refusal(d.db, quiet)).fields[`requisitions[${edited.index}].status`]).toMatch(
+      /historiken är densamma.*varje ändring är en ny händelse/,
+    );
+
+    // a history brought forward cannot change an approved requisition's amounts
+    const approved = copy(reports);
+    const again = requisitionOf(approved, ids.paid);
+    const lastEvent = again.item.events.at(-1);
+    if (!lastEvent) throw new Error("events");
+    const more = <L extends { category: string; source: string; amount: number }>(l: L): L =>
+      l.category === "personal" && l.source === "forbund" ? { ...l, amount: 150_000 } : l;
+    again.item.lines = again.item.lines.map(more);
+    again.item.updatedAt = "2025-05-02T08:00:00.000Z";
+    again.item.events.push({
+      ...lastEvent,
+      event: "sparad",
+      note: null,
+      createdAt: again.item.updatedAt,
+      snapshot: {
+        ...lastEvent.snapshot,
+        version: lastEvent.snapshot.version + 1,
+        lines: lastEvent.snapshot.lines.map(more),
+        totals: { total: 200_000, association: 170_000, coFinancing: 30_000 },
+      },
+    });
+    expect((await refusal(d.db, approved)).fields[`requisitions[${again.index}].status`]).toMatch(
+      /Rekvisitionen är godkänd här\. En godkänd rekvisition ändras inte; bara utbetalningen kan tillkomma\.$/,
+    );
+
+    const funds = copy(reports);
+    const returned = funds.returnedFunds[0];
+    if (!returned) throw new Error("returned funds");
+    returned.amount = 30_000;
+    expect((await refusal(d.db, funds)).fields["returnedFunds[0].key"]).toMatch(
+      /Återförda medel ändras aldrig i efterhand/,
+    );
+
+    const prognoses = copy(reports);
+    const override = prognoses.prognosisOverrides[0];
+    if (!override) throw new Error("prognoses");
+    override.comment = "Omskriven kommentar.";
+    expect((await refusal(d.db, prognoses)).fields["prognosisOverrides[0]"]).toMatch(
+      /Prognosen skiljer sig från insatsens prognoshistorik här/,
+    );
+
+    expect(await moneyRows(d.db)).toEqual(before);
+    expect(await auditCount(d.db)).toBe(events);
+  });
+
+  it("brings a budget and a requisition forward by the versions and events that came after", async () => {
+    const e = await createTestDatabase();
+    try {
+      // the export before the re-phasing and before the office returned the K2 requisition
+      const older = copy(reports);
+      const budget = budgetOf(older);
+      const [decided] = budget.item.versions;
+      if (!decided) throw new Error("versions");
+      budget.item.versions = [{ ...decided, status: "gallande" }];
+      const returned = requisitionOf(older, ids.returned);
+      const previous = returned.item.events.slice(0, -1);
+      const then = previous.at(-1);
+      if (!then) throw new Error("events");
+      older.requisitions[returned.index] = {
+        ...returned.item,
+        status: then.snapshot.status,
+        returnReason: then.snapshot.returnReason,
+        updatedAt: then.createdAt,
+        events: previous,
+      };
+      older.prognosisOverrides = older.prognosisOverrides.slice(0, 1);
+
+      const first = await importBundle(e.db, IMPORT_ACTOR, older);
+      expect(first.initiativeBudgets.created).toBe(1);
+      const later = await importBundle(e.db, IMPORT_ACTOR, reports);
+      expect(later).toMatchObject({
+        initiativeBudgets: { created: 0, updated: 1, unchanged: 0 },
+        requisitions: { created: 0, updated: 1, unchanged: 2 },
+        prognosisOverrides: { created: 1, updated: 0, unchanged: 1 },
+      });
+      expect(withoutExportedAt(await exportReports(e.db))).toBe(withoutExportedAt(reports));
+      const statuses = await e.db
+        .select({ version: initiativeBudgets.budgetVersion, status: initiativeBudgets.status })
+        .from(initiativeBudgets)
+        .orderBy(initiativeBudgets.budgetVersion);
+      expect(statuses).toEqual([
+        { version: 1, status: "ersatt" },
+        { version: 2, status: "gallande" },
+      ]);
+
+      // and the older file cannot take it back
+      const back = await refusal(e.db, older);
+      expect(back.fields[`initiativeBudgets[${budget.index}].versions`]).toMatch(
+        /Budgeten har 2 versioner här men 1 i filen\. Historiken kan inte skrivas om/,
+      );
+      expect(back.fields[`requisitions[${returned.index}].events`]).toMatch(
+        /Rekvisitionen har 4 händelser här men 3 i filen/,
+      );
+    } finally {
+      await e.drop();
+    }
+  });
+
+  it("reads a version 3 file, and refuses one that holds money", async () => {
+    const v3 = { ...withoutMoney(copy(reports)), version: 3 };
+    const result = await importBundle(d.db, IMPORT_ACTOR, JSON.stringify(v3));
+    expect(result).toMatchObject({
+      financeSettings: "absent",
+      requisitions: { created: 0, updated: 0, unchanged: 0 },
+    });
+    const refused = await refusal(
+      d.db,
+      JSON.stringify({ ...v3, requisitions: copy(reports).requisitions }),
+    );
+    expect(refused.fields.requisitions).toBe(
+      'requisitions: Finns inte i version 3 av formatet. Ange "version": 4.',
     );
   });
 });

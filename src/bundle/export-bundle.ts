@@ -1,8 +1,8 @@
 // Writes an association's register as a bundle (see bundle-schema.ts), its reporting side
-// included (export-reports.ts). Everything is sorted so that the same data always gives the
-// same document: export → import → export differs only in exportedAt. People appear by name
-// only (and a signer or steering-group member by e-mail); no user ids, no token hashes, no open
-// signature requests.
+// (export-reports.ts) and its money (export-money.ts) included. Everything is sorted so that
+// the same data always gives the same document: export → import → export differs only in
+// exportedAt. People appear by name only (and a signer or steering-group member by e-mail); no
+// user ids, no token hashes, no open signature requests.
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { APPLICATION_FIELDS, type ApplicationContent } from "../applications/content.ts";
 import {
@@ -31,6 +31,7 @@ import {
   type BundleApplicationContent,
   type BundleInitiative,
 } from "./bundle-schema.ts";
+import { exportMoney } from "./export-money.ts";
 import { exportReporting } from "./export-reports.ts";
 
 const swedish = new Intl.Collator("sv");
@@ -157,12 +158,9 @@ export async function exportBundle(
     anchoringDescription: c.anchoringDescription,
   });
   const bundleApplications = await exportApplications(q, associationId, content, orgNumberOf);
-  const reporting = await exportReporting(
-    q,
-    associationId,
-    orgNumberOf,
-    new Map(bundleInitiatives.map((initiative, i) => [initiative.key, i])),
-  );
+  const initiativeRank = new Map(bundleInitiatives.map((initiative, i) => [initiative.key, i]));
+  const reporting = await exportReporting(q, associationId, orgNumberOf, initiativeRank);
+  const money = await exportMoney(q, associationId, orgNumberOf, initiativeRank);
 
   const [settings] = await q
     .select()
@@ -210,6 +208,7 @@ export async function exportBundle(
     registryCounters: counters,
     applications: bundleApplications,
     ...reporting,
+    ...money,
   };
 }
 

@@ -4,7 +4,9 @@
 // left alone; nothing is ever deleted. An application is updated the way its history allows:
 // by the versions that follow the stored ones; a file whose history differs from the stored
 // one is refused (import-application.ts). The reporting side follows (import-reports.ts): reports
-// by their key and their history in the same way, steering groups, the reporting calendar. The
+// by their key and their history in the same way, steering groups, the reporting calendar; then
+// the money (import-money.ts): budgets, requisitions and prognoses brought forward by their
+// history in the same way, the allocated funds per year, returned funds, the normal band. The
 // same bundle twice changes nothing. Every rule of the web form applies: one problem anywhere
 // and nothing is written.
 import { isDeepStrictEqual } from "node:util";
@@ -49,6 +51,7 @@ import {
   type BundleInitiative,
   parseBundle,
 } from "./bundle-schema.ts";
+import { importMoney, type MoneyResult, moneyChanged } from "./import-money.ts";
 import {
   importReporting,
   type ReportingResult,
@@ -66,7 +69,7 @@ export interface ImportCounts {
 
 export type ImportOutcome = keyof ImportCounts;
 
-export interface ImportResult extends ReportingResult {
+export interface ImportResult extends ReportingResult, MoneyResult {
   association: { id: string; slug: string; name: string; outcome: ImportOutcome };
   memberOrganisations: ImportCounts;
   initiatives: ImportCounts;
@@ -336,6 +339,7 @@ export async function importBundle(
       applicationCounts[outcome]++;
     }
     const reporting = await importReporting(tx, actor, associationId, bundle);
+    const money = await importMoney(tx, actor, associationId, bundle);
     const counters = await importRegistryCounters(tx, associationId, bundle);
     const result: ImportResult = {
       association: {
@@ -351,10 +355,12 @@ export async function importBundle(
       registryCounters: counters,
       applications: applicationCounts,
       ...reporting,
+      ...money,
     };
     const changed =
       association.outcome !== "unchanged" ||
       reportingChanged(reporting) ||
+      moneyChanged(money) ||
       [orgs, written, counters, applicationCounts].some((c) => c.created + c.updated > 0) ||
       [settings, logo].some((o) => o === "created" || o === "updated");
     // a bundle that changes nothing leaves no trace, so importing it again is a true no-op
@@ -375,6 +381,7 @@ export async function importBundle(
           registryCounters: counters,
           applications: applicationCounts,
           ...reporting,
+          ...money,
         },
       });
     }

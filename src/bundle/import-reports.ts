@@ -87,7 +87,7 @@ const missingInitiative =
   "Insatsen finns varken i filen (initiatives) eller i förbundet. Lägg till insatsen i initiatives.";
 
 /** Problems by their place in the file, each message beginning with its place. */
-class Problems {
+export class Problems {
   readonly fields: Record<string, string> = {};
   at(where: string, about: string) {
     return (field: string, message: string) => {
@@ -100,7 +100,7 @@ class Problems {
   }
 }
 
-type Add = (field: string, message: string) => void;
+export type Add = (field: string, message: string) => void;
 
 const dateOrNull = (iso: string | null) => (iso ? new Date(iso) : null);
 

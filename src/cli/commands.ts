@@ -380,7 +380,7 @@ export async function bundleExport(opts: { association: string; out?: string }):
     const target = path.resolve(opts.out);
     fs.writeFileSync(target, bundleJson(bundle));
     printLines(
-      `Exporten av ${association.name} är sparad i ${target}: ${bundle.memberOrganisations.length} medlemsorganisationer, ${bundle.initiatives.length} insatser, ${bundle.applications.length} ansökningar, ${bundle.periodicReports.length} periodiska rapporter, ${bundle.deviationReports.length} avvikelserapporter, ${bundle.finalReports.length} slutrapporter, ${bundle.steeringGroups.length} styrgrupper.`,
+      `Exporten av ${association.name} är sparad i ${target}: ${bundle.memberOrganisations.length} medlemsorganisationer, ${bundle.initiatives.length} insatser, ${bundle.applications.length} ansökningar, ${bundle.periodicReports.length} periodiska rapporter, ${bundle.deviationReports.length} avvikelserapporter, ${bundle.finalReports.length} slutrapporter, ${bundle.steeringGroups.length} styrgrupper, ${bundle.fundingYears.length} år med tilldelade medel, ${bundle.initiativeBudgets.length} insatsbudgetar, ${bundle.requisitions.length} rekvisitioner, ${bundle.returnedFunds.length} poster med återförda medel, ${bundle.prognosisOverrides.length} prognoser.`,
     );
   });
 }
@@ -416,6 +416,13 @@ export async function bundleImport(file: string): Promise<void> {
       ["styrgruppsledamöter", counts(result.steeringGroupMembers)],
       ["styrgruppsmöten", counts(result.steeringGroupMeetings)],
       ["mötesdokument", counts(result.meetingAttachments)],
+      ["normalintervallet", outcome[result.financeSettings]],
+      ["tilldelade medel per år", counts(result.fundingYears)],
+      ["insatsbudgetar", counts(result.initiativeBudgets)],
+      ["rekvisitioner", counts(result.requisitions)],
+      ["rekvisitionsbilagor", counts(result.requisitionAttachments)],
+      ["återförda medel", counts(result.returnedFunds)],
+      ["prognoser", counts(result.prognosisOverrides)],
     ]);
   });
 }
@@ -542,6 +549,148 @@ export async function reportsRemind(opts: JsonFlag): Promise<void> {
         `${failed} mejl kunde inte skickas. De finns i utkorgen med status failed; kontrollera SMTP_URL.`,
       );
   });
+}
+
+export async function registerRetention(opts: JsonFlag & { dryRun?: boolean }): Promise<void> {
+  const { eraseExpiredIdentities } = await import("../register/retention.ts");
+  const { todayInSweden } = await import("../applications/workflow.ts");
+  await withDatabase(async ({ db }, config) => {
+    const months = config.registerRetentionMonths;
+    const result = await eraseExpiredIdentities(db, todayInSweden(), {
+      monthsAfterExit: months,
+      dryRun: Boolean(opts.dryRun),
+    });
+    if (opts.json) return printJson({ ...result, monthsAfterExit: months });
+    printTable(
+      ["Förbund", opts.dryRun ? "Skulle raderas" : "Raderade identiteter"],
+      result.associations.map((a) => [a.slug, String(a.erased)]),
+      `Inga identiteter att gallra: ingen deltagare avslutades före ${result.cutoff}.`,
+    );
+    const n = result.erased;
+    const identities = `${n} ${n === 1 ? "identitet" : "identiteter"}`;
+    if (n)
+      printLines(
+        opts.dryRun
+          ? `${identities} skulle raderas (sista avslut före ${result.cutoff}, ${months} månader). Inget är ändrat: kör utan --dry-run för att radera.`
+          : `${identities} ${n === 1 ? "raderad" : "raderade"} (sista avslut före ${result.cutoff}, ${months} månader). Statistiken finns kvar och varje radering är registrerad.`,
+      );
+  });
+}
+
+export interface RegisterImportOptions extends JsonFlag {
+  initiative: string;
+  dryRun?: boolean;
+  validRows?: boolean;
+  localUnit?: string;
+  consentVersion?: string;
+  consentLanguage?: string;
+}
+
+/** `register import`: a participant file into one initiative; exit code 1 when it has problems. */
+export async function registerImport(file: string, opts: RegisterImportOptions): Promise<void> {
+  const initiativeId = parseInitiativeId(opts.initiative) as string;
+  const source = path.resolve(file);
+  if (!fs.existsSync(source)) throw new CliError(`Filen ${source} finns inte.`);
+  if (Boolean(opts.consentVersion) !== Boolean(opts.consentLanguage))
+    throw new CliError("Ange både --consent-version och --consent-language, eller ingen av dem.");
+  const data = new Uint8Array(fs.readFileSync(source));
+  const { importParticipants, UNKNOWN_CONSENT_TEXT } = await import(
+    "../register/import-participants.ts"
+  );
+  const { createRegisterCrypto, loadRegisterKey } = await import("../register/crypto.ts");
+  const { systemActor } = await import("../register/scope.ts");
+  const { initiatives } = await import("../initiatives/schema.ts");
+  await withDatabase(async ({ db }, config) => {
+    const [initiative] = await db
+      .select({
+        id: initiatives.id,
+        name: initiatives.name,
+        owner: initiatives.ownerOrganisationId,
+      })
+      .from(initiatives)
+      .where(eq(initiatives.id, initiativeId));
+    if (!initiative) throw new NotFoundError(`Det finns ingen insats med id ${initiativeId}.`);
+    const key = loadRegisterKey({ dataDir: config.dataDir });
+    if (key.warning) process.stderr.write(`${key.warning}\n`);
+
+    // progress on stderr for long files: a line per tenth (rewritten in place on a terminal)
+    let shown = 0;
+    const onProgress = ({ done, total }: { done: number; total: number }) => {
+      if (total < 200) return;
+      const tenth = Math.floor((done * 10) / total);
+      if (tenth === shown && done !== total) return;
+      shown = tenth;
+      const text = `Läser in: ${done.toLocaleString("sv-SE")} av ${total.toLocaleString("sv-SE")} rader …`;
+      process.stderr.write(
+        process.stderr.isTTY ? `\r${text}${done === total ? "\n" : ""}` : `${text}\n`,
+      );
+    };
+    const result = await importParticipants(
+      db,
+      createRegisterCrypto(key.key),
+      systemActor("Samspår (import från kommandoraden)"),
+      { controllers: [initiative.owner], initiatives: [initiative.id] },
+      initiative.id,
+      { data, name: path.basename(source) },
+      {
+        dryRun: Boolean(opts.dryRun),
+        mode: opts.validRows ? "valid-rows" : "all-or-nothing",
+        onProgress,
+        localUnit: opts.localUnit ?? null,
+        consentText:
+          opts.consentVersion && opts.consentLanguage
+            ? { textVersion: opts.consentVersion, language: opts.consentLanguage }
+            : UNKNOWN_CONSENT_TEXT,
+      },
+    );
+    const problemCount = result.problems.length;
+    if (opts.json) {
+      printJson(result);
+    } else {
+      const would = result.dryRun || (result.mode === "all-or-nothing" && problemCount > 0);
+      printLines(
+        result.dryRun
+          ? `Provkörning av ${path.basename(source)} till ${initiative.name}: inget har sparats.`
+          : `Import av ${path.basename(source)} till ${initiative.name}.`,
+      );
+      if (result.rows > 0)
+        printFields([
+          ["deltagarrader", String(result.rows)],
+          [would ? "skulle bli nya" : "nya", String(result.created)],
+          [would ? "skulle ändras" : "ändrade", String(result.updated)],
+          ["oförändrade", String(result.unchanged)],
+          ["rader med fel", String(result.rowsWithProblems)],
+        ]);
+      if (problemCount > 0) printLines("", ...result.problems.map(describeImportProblem));
+    }
+    if (problemCount === 0) {
+      if (!opts.json && result.dryRun)
+        printLines("Filen är felfri. Kör kommandot utan --dry-run för att läsa in den.");
+      return;
+    }
+    const valid = result.created + result.updated + result.unchanged;
+    const rowsWord = (n: number) => (n === 1 ? "1 rad" : `${n} rader`);
+    throw new CliError(
+      result.rowsWithProblems === 0
+        ? "Filen kan inte läsas in: rätta felen ovan och försök igen."
+        : result.dryRun
+          ? `${rowsWord(result.rowsWithProblems)} har fel. Rätta dem, eller läs in bara de ${valid} felfria raderna med --valid-rows.`
+          : result.mode === "valid-rows"
+            ? `De felfria raderna är inlästa; ${rowsWord(result.rowsWithProblems)} med fel lästes inte in. Rätta dem och läs in filen igen: redan inlästa rader ändras inte.`
+            : `Inget sparades: ${rowsWord(result.rowsWithProblems)} har fel. Rätta dem och läs in filen igen, eller läs in bara de ${valid} felfria raderna med --valid-rows.`,
+    );
+  });
+}
+
+/** "rad 7, kolumn kon: …" as the import's problems read on the command line. */
+function describeImportProblem(p: { row: number | null; column: string | null; message: string }) {
+  const where =
+    p.row === null
+      ? "filen"
+      : [`rad ${p.row}${p.row === 1 ? " (rubrikraden)" : ""}`, p.column && `kolumn ${p.column}`]
+          .filter(Boolean)
+          .join(", ");
+  return `${where}: ${p.message}`;
 }
 
 export async function worker(): Promise<void> {

@@ -169,6 +169,47 @@ function reportCommands(program: Command): void {
     .action(async (opts) => (await run()).reportsRemind(opts));
 }
 
+/**
+ * The participant register. Other register commands (import) belong in this group too: one
+ * `program.command("register")` only.
+ */
+function registerCommands(program: Command): void {
+  const register = program.command("register").description("deltagarregistret");
+
+  register
+    .command("retention")
+    .description(
+      "gallra: radera identiteten för deltagare vars sista inskrivning avslutades för mer än SAMSPAR_REGISTER_RETENTION_MONTHS månader sedan (24 om inget anges); statistiken finns kvar och varje radering registreras",
+    )
+    .option("--dry-run", "räkna bara hur många identiteter som skulle raderas; inget ändras")
+    .option("--json", JSON_HELP)
+    .action(async (opts) => (await run()).registerRetention(opts));
+
+  register
+    .command("import")
+    .description(
+      "läs in deltagare i en insats från en CSV- eller XLSX-fil (kolumnerna: docs/formats/participant-import.md); samma deltagar_id igen uppdaterar, aldrig en dubblett. Utan --valid-rows sparas inget om någon rad har fel",
+    )
+    .argument("<fil>", "deltagarfilen (.csv med ; eller , i UTF-8, eller .xlsx)")
+    .requiredOption("--initiative <id>", "insatsens id")
+    .option("--dry-run", "kontrollera hela filen och visa varje fel; inget sparas")
+    .option("--valid-rows", "läs in de felfria raderna även om andra rader har fel")
+    .option(
+      "--local-unit <delområde>",
+      "delområdet som filens deltagare hör till (insatser med delområden)",
+    )
+    .option(
+      "--consent-version <version>",
+      "versionen av samtyckestexten som deltagarna godkände, t.ex. 2026:1",
+    )
+    .option(
+      "--consent-language <språk>",
+      "språket som deltagarna läste samtyckestexten på, t.ex. svenska",
+    )
+    .option("--json", JSON_HELP)
+    .action(async (file: string, opts) => (await run()).registerImport(file, opts));
+}
+
 function operationsCommands(program: Command): void {
   program
     .command("backup")
@@ -222,6 +263,7 @@ function buildProgram(): Command {
   associationCommands(program);
   bundleCommands(program);
   reportCommands(program);
+  registerCommands(program);
   operationsCommands(program);
   return program;
 }

@@ -30,6 +30,7 @@ import {
 import { formatMoney } from "../platform/i18n/format.ts";
 import { allocateKronor, sumKronor } from "../platform/money.ts";
 import type { ReportingPeriod } from "../reports/calendar.ts";
+import { actorName } from "../reports/report-versions.ts";
 import { deviationReports } from "../reports/schema.ts";
 import { initiativeParties } from "../reports/steering-groups.ts";
 import {
@@ -648,7 +649,7 @@ async function writeVersion(
           reason: input.reason,
           deviationReportId: input.deviationReportId,
           createdBy: actor.userId,
-          createdByName: actor.label,
+          createdByName: await actorName(tx, actor),
         })
         .returning({ id: initiativeBudgets.id });
       if (!created) throw new Error("budget version not inserted");
