@@ -803,7 +803,7 @@ beforeAll(async () => {
   const [requisition] = await t.db
     .select()
     .from(requisitions)
-    .where(eq(requisitions.initiativeId, own.initiativeId));
+    .where(and(eq(requisitions.initiativeId, own.initiativeId), eq(requisitions.status, "utkast")));
   if (requisition) own.requisitionId = requisition.id;
   else {
     const key = (await getCurrentBudget(t.db, demo?.associationId ?? "", own.initiativeId))

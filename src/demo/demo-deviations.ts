@@ -1,10 +1,11 @@
-// The demo's deviation reports, one in each status, through the real workflow: a changed
-// target group approved by the office (Knivsta), funds to move refused by the board
-// (Samverkansteam psykiatri), an extension approved by the board (IPS in Heby, whose end date
-// moves), a staffing problem waiting for the board's decision (Arbete först) and a draft the
-// office has begun (Kompetenslyft). The initiatives that send their reports by e-mail have
-// their deviation reports entered by the office. None concerns Växtverket, whose lead starts
-// with an empty list.
+// The demo's deviation reports, one in each status, through the real workflow: funds left by a
+// vacancy moved to the next year, approved by the board (Steget vidare, whose budget is
+// re-phased in demo-money.ts), a changed target group approved by the office (Knivsta), funds
+// to move refused by the board (Samverkansteam psykiatri), an extension approved by the board
+// (IPS in Heby, whose end date moves), a staffing problem waiting for the board's decision
+// (Arbete först) and a draft the office has begun (Kompetenslyft). The initiatives that send
+// their reports by e-mail have their deviation reports entered by the office. None concerns
+// Växtverket, whose lead starts with an empty list.
 import type { AuditActor } from "../audit/record-audit-event.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import {
@@ -28,6 +29,41 @@ interface DemoDeviation {
 }
 
 export const DEMO_DEVIATIONS: DemoDeviation[] = [
+  {
+    initiative: "Enköping, Steget vidare",
+    created: "2025-10-14",
+    input: {
+      types: ["bemanning", "budget"],
+      description:
+        "En av insatsens två coachtjänster var vakant i sju veckor i augusti och september efter en uppsägning. Omkring 90 000 kr av personalbudgeten för 2025 har därför inte använts.",
+      cause:
+        "Coachen sade upp sig med kort varsel, och rekryteringen av en ersättare tog sju veckor. Den nya coachen började 1 oktober.",
+      consequence:
+        "Inga nya deltagare togs in under vakansen. Elva unga vuxna väntar på att få börja, och intaget hinner inte tas igen före sista intagsdag utan extra stöd.",
+      measures:
+        "Den nya coachen tar in de väntande deltagarna under hösten. Vi begär att 90 000 kr flyttas till första halvåret 2026 för en extra coach på 50 procent, så att intaget hinner tas igen.",
+      request: "flytta_medel",
+      requestedAmount: 90_000,
+    },
+    submitted: "2025-10-16",
+    comment: {
+      by: "office",
+      on: "2025-10-27",
+      text: "Kansliet föreslår bifall: medlen används inom insatsens tid och beviljade ram.",
+    },
+    decision: {
+      by: "board",
+      input: {
+        decisionBody: "styrelse",
+        decision: "godkand",
+        decisionDate: "2025-11-12",
+        meeting: "Styrelsemöte 2025-11-12",
+        paragraph: "11",
+        motivation:
+          "Medlen används inom insatsens tid och beviljade ram. Budgeten fördelas om: 90 000 kr av personalbudgeten för kvartal 3 2025 flyttas till första halvåret 2026.",
+      },
+    },
+  },
   {
     initiative: "Knivsta, Unga i fokus",
     created: "2026-03-12",

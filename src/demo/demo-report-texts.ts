@@ -237,6 +237,8 @@ export const PROFILES: Record<string, ReportProfile> = {
     deviations: {
       "2025-K3":
         "En av två coacher slutade i augusti. Nya deltagare togs inte in under sju veckor; intaget har tagits igen under hösten.",
+      "2025-K4":
+        "Personalbudgeten för 2025 användes inte fullt ut efter vakansen i kvartal 3. En avvikelserapport om att flytta 90 000 kr till första halvåret 2026 lämnades in i oktober; styrelsen godkände den i november.",
     },
   },
 

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { canOnInitiative } from "../access/policy.ts";
@@ -8,12 +8,23 @@ import { APPLICATION_STATUSES, applications } from "../applications/schema.ts";
 import { todayInSweden } from "../applications/workflow.ts";
 import { verifyAuditChain } from "../audit/verify-audit-chain.ts";
 import { pdfText, squash } from "../documents/testing.ts";
+import { yearOverview } from "../finance/association-money.ts";
+import { getCurrentBudget, listBudgetVersions, rephasingReports } from "../finance/budgets.ts";
+import { initiativeMoney, listPrognosisOverrides } from "../finance/outcome.ts";
+import { getRequisition, listRequisitions, REQUISITION_STATUSES } from "../finance/requisitions.ts";
+import { listReturnedFunds } from "../finance/returned-funds.ts";
+import { requisitionAttachments, requisitions } from "../finance/schema.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { listUsers } from "../people/list-users.ts";
 import { users } from "../people/schema.ts";
+import { ratioPercent, sumKronor } from "../platform/money.ts";
 import { ensurePeriodicReports, getReportingSettings } from "../reports/calendar.ts";
 import { DEVIATION_STATUSES, listDeviationReports } from "../reports/deviation-reports.ts";
-import { listFinalReports, listFinalReportVersions } from "../reports/final-reports.ts";
+import {
+  getFinalReport,
+  listFinalReports,
+  listFinalReportVersions,
+} from "../reports/final-reports.ts";
 import type {
   PeriodicReportContent,
   SteeringAnalysis,
@@ -183,10 +194,12 @@ describe("the demo association", () => {
     const before = await t.db.$count(initiatives);
     const applicationsBefore = await t.db.$count(applications);
     const reportsBefore = await t.db.$count(periodicReports);
+    const requisitionsBefore = await t.db.$count(requisitions);
     expect(await seedDemo(t.db)).toBeUndefined();
     expect(await t.db.$count(initiatives)).toBe(before);
     expect(await t.db.$count(applications)).toBe(applicationsBefore);
     expect(await t.db.$count(periodicReports)).toBe(reportsBefore);
+    expect(await t.db.$count(requisitions)).toBe(requisitionsBefore);
   });
 });
 
@@ -447,6 +460,283 @@ describe("the demo's reporting", () => {
       "submitted",
       "locked",
     ]);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+});
+
+/** The demo's initiatives that have money: running or ended, with dates. */
+const moneyInitiatives = async () =>
+  (
+    await t.db
+      .select()
+      .from(initiatives)
+      .where(inArray(initiatives.status, ["pagaende", "avslutad", "avslutad_i_fortid"]))
+      .orderBy(asc(initiatives.name))
+  ).filter((i) => i.startDate && i.endDate);
+
+/** The quarters whose periodic report says a post funded by the association was vacant. */
+const vacancies = async () =>
+  (await t.db.select().from(periodicReports))
+    .filter((r) => {
+      const answers = (r.content as unknown as Partial<PeriodicReportContent>).answers;
+      return answers?.vacanciesFunded?.answer === "ja";
+    })
+    .map((r) => ({ initiativeId: r.initiativeId, periodKey: r.periodKey }));
+
+describe("the demo's money", () => {
+  it("has the members' funds of 2025 and 2026, split by population, 2026 opening with 2025's closing", async () => {
+    const { associationId } = await initiativeNamed("Tierp, Växtverket");
+    const y2025 = await yearOverview(t.db, associationId, 2025, today);
+    const y2026 = await yearOverview(t.db, associationId, 2026, today);
+    for (const { funding } of [y2025, y2026]) {
+      expect(funding.saved).toBe(true);
+      expect(funding.split.unassigned).toBe(0);
+      expect(sumKronor(funding.split.rows.map((r) => r.amount))).toBe(funding.totalAllocation);
+      const part = (name: string) => funding.split.rows.find((r) => r.name === name);
+      expect(part("Försäkringskassan")?.amount).toBe(funding.totalAllocation / 2);
+      expect(part("Arbetsförmedlingen")).toMatchObject({ amount: 0, basis: "paidByFk" });
+      expect(part("Region Uppsala")?.amount).toBe(funding.totalAllocation / 4);
+      expect(part("Uppsala kommun")).toMatchObject({ keyValue: 242_140, basis: "key" });
+      // the municipalities' quarter by population: Uppsala's is the largest part of it
+      const municipalities = funding.split.rows.filter((r) => r.group === "kommun");
+      expect(municipalities).toHaveLength(6);
+      expect(sumKronor(municipalities.map((r) => r.amount))).toBe(funding.totalAllocation / 4);
+      expect(Math.max(...municipalities.map((r) => r.amount))).toBe(part("Uppsala kommun")?.amount);
+    }
+    expect(y2026.funding.totalAllocation).toBeGreaterThan(y2025.funding.totalAllocation);
+    expect(y2025.funding.adminOutcome).not.toBeNull();
+    expect(y2026.funding.adminOutcome).toBeNull();
+    expect(y2026.funding.equityOpening).toBe(y2025.equity.closing);
+    // a modest equity: below a quarter of the year's funds
+    expect(y2025.equity.closing).toBeGreaterThan(0);
+    expect(y2025.equity.closing).toBeLessThan(y2025.funding.totalAllocation / 4);
+  });
+
+  it("has a decided budget for every running and ended initiative, its sums adding up", async () => {
+    const list = await moneyInitiatives();
+    expect(list.length).toBeGreaterThanOrEqual(13);
+    for (const i of list) {
+      const { current, periods } = await getCurrentBudget(t.db, i.associationId, i.id);
+      if (!current) throw new Error(`no budget for ${i.name}`);
+      expect(current.status).toBe("gallande");
+      const keys = new Set(periods.map((p) => p.key));
+      expect(current.lines.every((l) => keys.has(l.periodKey) && l.amount >= 0)).toBe(true);
+      const { totals } = current;
+      expect(totals.association).toBeGreaterThan(0);
+      expect(totals.coFinancing).toBeGreaterThan(0);
+      expect(sumKronor(Object.values(totals.byCategory))).toBe(totals.total);
+      expect(sumKronor(totals.byPeriod.map((p) => p.total))).toBe(totals.total);
+      expect(sumKronor(totals.byYear.map((y) => y.total))).toBe(totals.total);
+      expect(totals.association + totals.coFinancing).toBe(totals.total);
+      expect(sumKronor(totals.byParty.map((p) => p.total))).toBe(totals.coFinancing);
+      for (const p of totals.byPeriod) expect(sumKronor(Object.values(p.byCategory))).toBe(p.total);
+      // kept in Samspår from 2025
+      expect((totals.byPeriod[0]?.periodKey ?? "") >= "2025-K1").toBe(true);
+    }
+    // the granted application's budget, spread over the initiative's quarters
+    const arbeteForst = await initiativeNamed("Heby, Arbete först");
+    const [granted] = await t.db
+      .select()
+      .from(applications)
+      .where(eq(applications.initiativeId, arbeteForst.id));
+    const { versions } = await listBudgetVersions(t.db, arbeteForst.associationId, arbeteForst.id);
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({ kind: "beslut", version: 1 });
+    expect(versions[0]?.reason).toMatch(/^Budget enligt beviljad ansökan 2026\/\d+/);
+    expect(versions[0]?.totals.association).toBe(granted?.decidedAmount);
+    expect(versions[0]?.totals.byPeriod.map((p) => p.periodKey)).toEqual([
+      "2026-K3",
+      "2026-K4",
+      "2027-K1",
+      "2027-K2",
+      "2027-K3",
+      "2027-K4",
+    ]);
+    // the ESF project counts the participants' benefits as co-financing
+    const esf = await initiativeNamed("Region, Länsgemensam ESF-insats Vidare");
+    const esfBudget = (await getCurrentBudget(t.db, esf.associationId, esf.id)).current;
+    expect(esfBudget?.totals.byParty.some((p) => p.byKind.deltagarersattning > 0)).toBe(true);
+  });
+
+  it("re-phases Steget vidare's budget after its approved deviation report, keeping the totals", async () => {
+    const steget = await initiativeNamed("Enköping, Steget vidare");
+    const deviations = await listDeviationReports(t.db, steget.associationId, {
+      visible: [steget.id],
+    });
+    expect(deviations).toHaveLength(1);
+    expect(deviations[0]).toMatchObject({
+      status: "godkand",
+      request: "flytta_medel",
+      decisionBody: "styrelse",
+    });
+    const { versions } = await listBudgetVersions(t.db, steget.associationId, steget.id);
+    const [after, before] = versions;
+    expect(versions.map((v) => `${v.version} ${v.kind} ${v.status}`)).toEqual([
+      "2 omfordelning gallande",
+      "1 beslut ersatt",
+    ]);
+    expect(after?.deviationReport?.id).toBe(deviations[0]?.id);
+    expect(after?.totals.total).toBe(before?.totals.total);
+    expect(after?.totals.association).toBe(before?.totals.association);
+    expect(after?.totals.byParty).toEqual(before?.totals.byParty);
+    const year = (v: typeof after, y: number) =>
+      v?.totals.byYear.find((b) => b.year === y)?.association ?? 0;
+    expect(year(before, 2025) - year(after, 2025)).toBe(90_000);
+    expect(year(after, 2026) - year(before, 2026)).toBe(90_000);
+    const [report] = await rephasingReports(t.db, steget.associationId, steget.id);
+    expect(report).toMatchObject({ requestedAmount: 90_000, usedInVersion: 2 });
+  });
+
+  it("has requisitions in every status: the ended quarters to 2026-K2 approved and paid", async () => {
+    const { associationId } = await initiativeNamed("Tierp, Växtverket");
+    const all = await listRequisitions(t.db, associationId, { visible: "all" });
+    expect(new Set(all.map((r) => r.status))).toEqual(new Set(REQUISITION_STATUSES));
+    const settled = all.filter((r) => r.periodKey <= "2026-K2");
+    expect(settled.length).toBeGreaterThan(40);
+    for (const r of settled) {
+      expect(r).toMatchObject({ status: "godkand", paymentStatus: "betald" });
+      expect(r.attachments).toBe(1);
+      expect(r.paidOn && r.paidOn <= today && r.paidOn > r.periodEnd).toBe(true);
+    }
+    // every ended quarter from 2025 of every initiative with money has its requisition, but one
+    for (const i of await moneyInitiatives()) {
+      const { periods } = await getCurrentBudget(t.db, i.associationId, i.id);
+      const ended = periods.filter((p) => p.start >= "2025-01-01" && p.end < today);
+      const claimed = all.filter((r) => r.initiativeId === i.id).map((r) => r.periodKey);
+      const missing = ended.map((p) => p.key).filter((k) => !claimed.includes(k));
+      expect(missing).toEqual(i.name === "Enköping, Steget vidare" ? ["2026-K3"] : []);
+    }
+    // the third quarter of 2026 is still being handled
+    const q3 = new Map(
+      all.filter((r) => r.periodKey === "2026-K3").map((r) => [r.initiativeName, r]),
+    );
+    expect(q3.get("Tierp, Växtverket")).toMatchObject({ status: "utkast", version: 2 });
+    expect(q3.get("Region, Länsgemensam ESF-insats Vidare")?.status).toBe("inskickad");
+    expect(q3.get("Uppsala, Kompetenslyft samverkan")).toMatchObject({
+      status: "aterskickad",
+      attachments: 0,
+    });
+    expect(
+      [...q3.values()].filter((r) => r.status === "godkand" && r.paymentStatus === "ej_betald"),
+    ).toHaveLength(2);
+
+    // a paid requisition's history reads in order, with the owner's ledger extract
+    const paid = settled.find((r) => r.initiativeName === "Tierp, Växtverket");
+    const details = await getRequisition(t.db, associationId, paid?.id ?? "");
+    expect(details?.version).toBe(6);
+    expect(details?.events.map((e) => e.event).reverse()).toEqual([
+      "skapad",
+      "sparad",
+      "bilaga_tillagd",
+      "inskickad",
+      "godkand",
+      "betald",
+    ]);
+    const times = details?.events.map((e) => e.createdAt.getTime()) ?? [];
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(details?.events.find((e) => e.event === "sparad")?.actorName).toBe("Leila Haddad");
+    expect(details?.events.find((e) => e.event === "godkand")?.actorName).toBe("Maria Lindqvist");
+    const [file] = await t.db
+      .select()
+      .from(requisitionAttachments)
+      .where(eq(requisitionAttachments.requisitionId, paid?.id ?? ""));
+    if (!file) throw new Error("no ledger extract");
+    expect(documentKindOf(file.data)).toBe("pdf");
+    const text = squash((await pdfText(file.data)).pages.join("\n"));
+    expect(text).toContain(squash("Utdrag ur huvudboken"));
+    expect(text).toContain(squash("Tierps kommun"));
+
+    // the returned one names what is missing; the lead may complete her draft
+    const returned = await getRequisition(
+      t.db,
+      associationId,
+      q3.get("Uppsala, Kompetenslyft samverkan")?.id ?? "",
+    );
+    expect(returned?.returnReason).toMatch(/^Underlaget saknas/);
+    const draft = q3.get("Tierp, Växtverket");
+    const lead = await loadPrincipal(t.db, await userId("insatsansvarig@demo.samspar.se"), {
+      type: "session",
+    });
+    expect(
+      canOnInitiative(lead, "requisition.write", associationId, draft?.initiativeId ?? ""),
+    ).toBe(true);
+  });
+
+  it("claims less in the quarters whose report says a funded post was vacant", async () => {
+    const found = await vacancies();
+    expect(found.length).toBeGreaterThanOrEqual(3);
+    let compared = 0;
+    for (const v of found) {
+      const [i] = await t.db.select().from(initiatives).where(eq(initiatives.id, v.initiativeId));
+      if (!i) throw new Error("no initiative");
+      // against the decided budget, before any re-phasing
+      const { versions } = await listBudgetVersions(t.db, i.associationId, i.id);
+      const decided = versions.find((x) => x.version === 1);
+      const budgetOf = (key: string) =>
+        decided?.totals.byPeriod.find((p) => p.periodKey === key)?.association ?? 0;
+      const money = await initiativeMoney(t.db, i.associationId, i.id, today);
+      const approved = money.periods.filter((p) => p.requisition?.status === "godkand");
+      const ratio = (p: { periodKey: string; outcome: number }) =>
+        ratioPercent(p.outcome, budgetOf(p.periodKey)) ?? 0;
+      const vacant = approved.find((p) => p.periodKey === v.periodKey);
+      if (!vacant) throw new Error(`no approved requisition for ${i.name} ${v.periodKey}`);
+      const others = approved.filter((p) => p.periodKey !== v.periodKey);
+      if (others.length) compared++;
+      for (const other of others) expect(ratio(vacant)).toBeLessThan(ratio(other));
+      expect(ratio(vacant)).toBeLessThan(95);
+    }
+    expect(compared).toBeGreaterThanOrEqual(2);
+  });
+
+  it("shows every prognosis in 2026: mostly OK, a few to watch, one to act on, the ended", async () => {
+    const { associationId } = await initiativeNamed("Tierp, Växtverket");
+    const { money } = await yearOverview(t.db, associationId, 2026, today);
+    const by = (prognosis: string) =>
+      money.initiatives.filter((i) => i.prognosis === prognosis).map((i) => i.name);
+    expect(by("ok").length).toBeGreaterThan(by("bevaka").length);
+    expect(by("bevaka").length).toBeGreaterThanOrEqual(2);
+    expect(by("atgard")).toEqual(["Heby, Arbete först"]);
+    expect(by("avslutad")).toEqual(["Uppsala, Jobbspår"]);
+    // the one to act on has its vacancy in the quarter
+    const arbeteForst = await initiativeNamed("Heby, Arbete först");
+    expect(await vacancies()).toContainEqual({
+      initiativeId: arbeteForst.id,
+      periodKey: "2026-K3",
+    });
+    // the office judges Växtverket's prognosis while its third quarter is not yet claimed
+    const vaxtverket = money.initiatives.find((i) => i.name === "Tierp, Växtverket");
+    expect(vaxtverket).toMatchObject({
+      prognosis: "ok",
+      suggested: { prognosis: "bevaka" },
+      latestPeriodKey: "2026-K3",
+    });
+    const overrides = await listPrognosisOverrides(
+      t.db,
+      associationId,
+      vaxtverket?.initiativeId ?? "",
+    );
+    expect(overrides).toHaveLength(1);
+    expect(overrides[0]).toMatchObject({ periodKey: "2026-K3", setByName: "Maria Lindqvist" });
+    expect(overrides[0]?.comment).toMatch(/\S/);
+    // Jobbspår returned funds after its final report, with the reason
+    const jobbspar = await initiativeNamed("Uppsala, Jobbspår");
+    const returned = await listReturnedFunds(t.db, associationId, { initiativeId: jobbspar.id });
+    expect(returned).toHaveLength(1);
+    // as its final report says
+    const [final] = await listFinalReports(t.db, associationId, { visible: [jobbspar.id] });
+    const content = (await getFinalReport(t.db, associationId, final?.id ?? ""))?.content;
+    expect(content?.returnedFunds).toMatchObject({ returned: "ja", amount: 85_000 });
+    expect(returned[0]).toMatchObject({ year: 2026, amount: 85_000 });
+    expect(returned[0]?.reason).toMatch(/^Lokalkostnaderna 2025 blev lägre än budgeterat/);
+    expect(money.totals.all.returned).toBe(85_000);
+
+    // 2025 is over: its ended initiatives are closed, the rest within the band
+    const past = (await yearOverview(t.db, associationId, 2025, today)).money;
+    for (const i of past.initiatives) {
+      if (i.status === "pagaende") expect(i.prognosis).toBe("ok");
+      else expect(i.prognosis).toBe("avslutad");
+    }
+    expect(past.initiatives.filter((i) => i.prognosis === "avslutad")).toHaveLength(3);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 });

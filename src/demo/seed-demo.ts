@@ -1,7 +1,7 @@
 // The demo association an empty instance starts with: "Samordningsförbundet Demo" with
 // its members, a county association's initiatives, one person for every role, applications
-// in every status and two years of reporting (demo-reports.ts). Later capabilities add their
-// own demo data here.
+// in every status, two years of reporting (demo-reports.ts) and the money of those years
+// (demo-money.ts). Later capabilities add their own demo data here.
 import { count, eq } from "drizzle-orm";
 import { todayInSweden } from "../applications/workflow.ts";
 import { createAssociation } from "../associations/create-association.ts";
@@ -18,6 +18,7 @@ import { readConfig } from "../platform/config.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { seedDemoApplications } from "./demo-applications.ts";
 import { demoInitiatives } from "./demo-initiatives.ts";
+import { seedDemoMoney } from "./demo-money.ts";
 import { seedDemoReports } from "./demo-reports.ts";
 
 export const DEMO_SLUG = "demo";
@@ -172,18 +173,20 @@ export async function seedDemo(
       lead: person("initiative_lead"),
       steering: person("steering_group_member"),
     };
+    const mailer =
+      options.mailer ??
+      createMailer({
+        smtpUrl: undefined,
+        from: "no-reply@demo.samspar.se",
+        enqueue: async () => {},
+      });
+    const baseUrl = options.baseUrl ?? readConfig().baseUrl;
     await seedDemoApplications(tx, {
       associationId: association.id,
       orgs: ids,
       people,
-      mailer:
-        options.mailer ??
-        createMailer({
-          smtpUrl: undefined,
-          from: "no-reply@demo.samspar.se",
-          enqueue: async () => {},
-        }),
-      baseUrl: options.baseUrl ?? readConfig().baseUrl,
+      mailer,
+      baseUrl,
       now,
     });
     await seedDemoReports(tx, {
@@ -193,6 +196,14 @@ export async function seedDemo(
       people,
       today: todayInSweden(DEMO_TODAY),
       now,
+    });
+    await seedDemoMoney(tx, {
+      associationId: association.id,
+      orgs: ids,
+      office: people.office,
+      mailer,
+      baseUrl,
+      today: todayInSweden(DEMO_TODAY),
     });
     return logins;
   });
