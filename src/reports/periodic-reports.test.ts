@@ -364,15 +364,17 @@ describe("a periodic report", () => {
     ]);
 
     // nobody changes a locked report: not the code, not the steering group, not SQL
+    // one at a time: a refusal must not be left unhandled while the previous one is awaited
     for (const attempt of [
-      savePeriodicReport(t.db, actor, associationId, r.id, version, input()),
-      saveSteeringAnalysis(t.db, actor, associationId, r.id, version, {
-        writtenBy: "x",
-        writtenOn: "",
-      }),
-      commentOnPeriodicReport(t.db, actor, associationId, r.id, "Sent tillägg"),
+      () => savePeriodicReport(t.db, actor, associationId, r.id, version, input()),
+      () =>
+        saveSteeringAnalysis(t.db, actor, associationId, r.id, version, {
+          writtenBy: "x",
+          writtenOn: "",
+        }),
+      () => commentOnPeriodicReport(t.db, actor, associationId, r.id, "Sent tillägg"),
     ]) {
-      const e = await attempt.catch((x) => x);
+      const e = await attempt().catch((x) => x);
       expect((e as ValidationError).fields.status).toMatch(/låst/);
     }
     await expect(
