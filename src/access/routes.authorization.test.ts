@@ -25,6 +25,8 @@ import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
 import { users } from "../people/schema.ts";
+import { enrollments, participants } from "../register/schema.ts";
+import { inRegister } from "../register/zone.ts";
 import { ensurePeriodicReports } from "../reports/calendar.ts";
 import { createFinalReport } from "../reports/final-reports.ts";
 import {
@@ -191,6 +193,17 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
     "board_member",
     ...LEADING_OR_STEERING,
   ],
+  // the participant register: identities for the initiative's participant officer only
+  ":association/deltagare": ["participant_officer"],
+  ":association/deltagare/ny": ["participant_officer"],
+  ":association/deltagare/importera": ["participant_officer"],
+  ":association/deltagare/importera/mall": ["participant_officer"],
+  ":association/deltagare/:enrollmentId": ["participant_officer"],
+  ":association/deltagare/:enrollmentId/utdrag": ["participant_officer"],
+  ":association/insatser/:initiativeId/deltagarantal": ["association_admin", "participant_officer"],
+  // statistics leave the register only through disclosure control; the log is the auditor's
+  ":association/deltagarstatistik": ["association_admin", "board_member"],
+  ":association/registerlogg": ["auditor"],
   ":association/organisationer": STAFF_READING_ORGANISATIONS,
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer": ["association_admin"],
@@ -245,6 +258,10 @@ const ASSOCIATION_ACTIONS: Record<string, Who[]> = {
   // the requisition's workflow: the lead submits, the office returns, approves, records payment
   ":association/rekvisitioner/:requisitionId": ["association_admin", "initiative_lead"],
   ":association/rekvisitioner/:requisitionId/andra": ["association_admin", "initiative_lead"],
+  ":association/deltagare/ny": ["participant_officer"],
+  ":association/deltagare/importera": ["participant_officer"],
+  ":association/deltagare/:enrollmentId": ["participant_officer"],
+  ":association/insatser/:initiativeId/deltagarantal": ["association_admin", "participant_officer"],
   ":association/organisationer": ["association_admin"],
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer/ny": ["association_admin"],
@@ -611,6 +628,7 @@ const ids = () => ({
   finalReportId: "",
   requisitionId: "",
   fileId: "",
+  enrollmentId: "",
 });
 const own = { slug: "demo", ...ids() };
 // a foreign association answers 404 before any row is looked up: its other ids are made up
@@ -625,6 +643,7 @@ const foreign = {
   finalReportId: randomUUID(),
   requisitionId: randomUUID(),
   fileId: randomUUID(),
+  enrollmentId: randomUUID(),
 };
 
 function concrete(pattern: string, where: typeof own): string {
@@ -641,6 +660,7 @@ function concrete(pattern: string, where: typeof own): string {
     .replace(":finalReportId", where.finalReportId)
     .replace(":requisitionId", where.requisitionId)
     .replace(":fileId", where.fileId)
+    .replace(":enrollmentId", where.enrollmentId)
     .replace(":year", "2026")
     .replace(":budgetVersion", "1")
     .replace(":token", "ogiltig-inbjudan")
@@ -840,6 +860,40 @@ beforeAll(async () => {
     .update(requisitions)
     .set({ status: "inskickad", submittedAt: new Date() })
     .where(and(eq(requisitions.id, own.requisitionId), eq(requisitions.status, "utkast")));
+  // an enrollment of "Tierp, Växtverket" in the participant register (the demo's, or one made here)
+  const scope = { controllers: [own.organisationId], initiatives: [own.initiativeId] };
+  const [enrollment] = await inRegister(t.db, scope, (tx) =>
+    tx
+      .select({ id: enrollments.id })
+      .from(enrollments)
+      .where(eq(enrollments.initiativeId, own.initiativeId))
+      .limit(1),
+  );
+  own.enrollmentId =
+    enrollment?.id ??
+    (await inRegister(t.db, scope, async (tx) => {
+      const [person] = await tx
+        .insert(participants)
+        .values({
+          associationId: demo?.associationId ?? "",
+          dataControllerId: own.organisationId,
+          anonymous: true,
+          gender: "kvinna",
+          birthYear: 1995,
+        })
+        .returning();
+      const [made] = await tx
+        .insert(enrollments)
+        .values({
+          participantId: person?.id ?? "",
+          associationId: demo?.associationId ?? "",
+          dataControllerId: own.organisationId,
+          initiativeId: own.initiativeId,
+          startDate: "2026-02-01",
+        })
+        .returning();
+      return made?.id ?? "";
+    }));
   foreign.applicationId = await createApplication(t.db, actor, other.id, {
     ...emptyContent(foreign.organisationId),
     name: "Annan ansökan",

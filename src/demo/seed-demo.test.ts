@@ -740,3 +740,158 @@ describe("the demo's money", () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 });
+
+describe("the demo's participant register", () => {
+  it("has a participant register: a few hundred plausible participants, stable, with suppressed statistics", async () => {
+    // (imported here: this test is the register's part of the demo's test)
+    const { inRegister } = await import("../register/zone.ts");
+    const { accessLog, countOnlyParticipation, enrollments, erasures, participants, consents } =
+      await import("../register/schema.ts");
+    const { createRegisterCrypto, loadRegisterKey } = await import("../register/crypto.ts");
+    const { formatFull, parsePersonalNumber } = await import("../register/identity.ts");
+    const { readConfig } = await import("../platform/config.ts");
+    const { registerStatistics } = await import("../register/aggregates.ts");
+    const { toWorkOrStudies } = await import("../register/codes.ts");
+    const { demoRegisterInitiatives, planDemoRegister } = await import("./demo-participants.ts");
+
+    const { associationId } = await initiativeNamed("Tierp, Växtverket");
+    const held = await demoRegisterInitiatives(t.db, associationId, today);
+    const scope = {
+      controllers: [...new Set(held.map((i) => i.ownerId))],
+      initiatives: held.map((i) => i.id),
+    };
+    const stored = await inRegister(t.db, scope, async (tx) => ({
+      people: await tx.select().from(participants),
+      enrolled: await tx.select().from(enrollments),
+      consented: await tx.select().from(consents),
+      counts: await tx.select().from(countOnlyParticipation),
+      erased: await tx.select().from(erasures),
+      log: await tx.select().from(accessLog),
+    }));
+    const { people, enrolled, consented, counts, erased, log } = stored;
+
+    // a few hundred enrollments, in the individual initiatives, from January 2025 to today
+    expect(enrolled.length).toBeGreaterThanOrEqual(300);
+    expect(enrolled.length).toBeLessThanOrEqual(600);
+    const byId = new Map(held.map((i) => [i.id, i]));
+    for (const e of enrolled) {
+      const initiative = byId.get(e.initiativeId);
+      expect(initiative?.orientation).toBe("individual");
+      expect(e.startDate >= "2025-01-01" && e.startDate <= today).toBe(true);
+      expect(e.startDate >= (initiative?.startDate ?? "")).toBe(true);
+      // an ended initiative has nobody left; a running one may
+      const end = initiative?.endDate ?? null;
+      if (end && end <= today) expect(e.endDate !== null && e.endDate <= end).toBe(true);
+      else if (end && e.endDate) expect(e.endDate <= end).toBe(true);
+      if (e.endDate) expect(e.endDate <= today).toBe(true);
+    }
+    const perInitiative = new Set(enrolled.map((e) => e.initiativeId));
+    expect(perInitiative.size).toBeGreaterThanOrEqual(8);
+    // some come back: a participant with more than one enrollment
+    const perPerson = new Map<string, number>();
+    for (const e of enrolled)
+      perPerson.set(e.participantId, (perPerson.get(e.participantId) ?? 0) + 1);
+    expect([...perPerson.values()].filter((n) => n > 1).length).toBeGreaterThanOrEqual(3);
+
+    // about 70 % consented and have a valid fictional number (serial 98x/99x), the rest anonymous
+    const consentedPeople = new Set(consented.map((c) => c.participantId));
+    const share = consentedPeople.size / people.length;
+    expect(share).toBeGreaterThan(0.6);
+    expect(share).toBeLessThan(0.8);
+    const crypto = createRegisterCrypto(loadRegisterKey({ dataDir: readConfig().dataDir }).key);
+    const identified = people.filter((p) => p.identityCiphertext);
+    for (const p of identified) {
+      const canonical = crypto.decrypt(p.identityCiphertext ?? "");
+      const parsed = parsePersonalNumber(formatFull(canonical), today);
+      expect(parsed.ok, canonical).toBe(true);
+      if (!parsed.ok) continue;
+      expect(parsed.value.kind).toBe(p.identityKind);
+      expect(parsed.value.birthYear).toBe(p.birthYear);
+      expect(canonical.slice(8, 10)).toMatch(/^9[89]$/);
+      expect(p.identityLookup).toBe(crypto.lookupHash(canonical));
+      expect(p.anonymous).toBe(false);
+    }
+    expect(identified.some((p) => p.identityKind === "samordningsnummer")).toBe(true);
+    // withdrawn consent: the identity erased and recorded, the statistics kept
+    expect(erased.length).toBeGreaterThanOrEqual(1);
+    for (const e of erased) {
+      const p = people.find((x) => x.id === e.participantId);
+      expect(p?.identityCiphertext).toBeNull();
+      expect(p?.erasedAt).not.toBeNull();
+      expect(e.reason).toBe("samtycke_aterkallat");
+    }
+    expect(people.filter((p) => p.protectedIdentity).every((p) => p.anonymous)).toBe(true);
+    for (const p of people.filter((x) => !consentedPeople.has(x.id)))
+      expect(p.identityCiphertext).toBeNull();
+
+    // gender mix, ages 18–64 at start, background with the usual support and referrers
+    const women = people.filter((p) => p.gender === "kvinna").length / people.length;
+    expect(women).toBeGreaterThan(0.45);
+    expect(women).toBeLessThan(0.7);
+    expect(people.some((p) => !["kvinna", "man"].includes(p.gender))).toBe(true);
+    for (const e of enrolled) {
+      const p = people.find((x) => x.id === e.participantId);
+      const age = Number(e.startDate.slice(0, 4)) - (p?.birthYear ?? 0);
+      expect(age >= 18 && age <= 64, `${age}`).toBe(true);
+    }
+    const backgrounds = enrolled.map((e) => e.background as Record<string, unknown>);
+    const supports = new Set(backgrounds.flatMap((b) => b.supportBefore as string[]));
+    for (const s of ["forsorjningsstod", "sjukpenning", "aktivitetsersattning"])
+      expect(supports).toContain(s);
+    const referrers = new Set(backgrounds.map((b) => b.referrer));
+    for (const r of ["arbetsformedlingen", "forsakringskassan", "kommun"])
+      expect(referrers).toContain(r);
+
+    // exits over time: 30–40 % to work or studies, a few felregistreringar that void
+    const exited = enrolled.filter((e) => e.exit && !e.voided);
+    const toWorkOrStudy = exited.filter((e) =>
+      toWorkOrStudies(e.exit as { status: string; studies?: boolean }),
+    );
+    expect(exited.length).toBeGreaterThan(100);
+    expect(toWorkOrStudy.length / exited.length).toBeGreaterThanOrEqual(0.3);
+    expect(toWorkOrStudy.length / exited.length).toBeLessThanOrEqual(0.4);
+    const voided = enrolled.filter((e) => e.voided);
+    expect(voided.length).toBeGreaterThanOrEqual(1);
+    for (const e of voided) expect((e.exit as { status: string }).status).toBe("felregistrering");
+    expect(enrolled.some((e) => e.endDate === null)).toBe(true);
+
+    // count-only participation of the structural initiatives, by quarter
+    const structural = held.filter((i) => i.orientation === "structural");
+    expect(structural.length).toBeGreaterThanOrEqual(2);
+    for (const i of structural)
+      expect(counts.filter((c) => c.initiativeId === i.id).length).toBeGreaterThanOrEqual(2);
+    for (const c of counts) expect(c.periodKey).toMatch(/^20(25|26)-K[1-4]$/);
+
+    // the access log holds the work: registrations, exits, the coach's reads, reveals and refusals
+    expect(log.length).toBeGreaterThan(enrolled.length);
+    const coach = log.filter((l) => l.actorRole === "participant_officer");
+    expect(new Set(coach.map((l) => l.action))).toEqual(
+      new Set(["change", "read", "search", "reveal"]),
+    );
+    expect(log.some((l) => l.outcome === "denied")).toBe(true);
+    expect(log.every((l) => l.at.getTime() <= DEMO_TODAY.getTime() + 86_400_000)).toBe(true);
+
+    // stable: the register is exactly the demo's plan for its initiatives
+    const plan = planDemoRegister(held, today);
+    expect(plan.enrollments.map((e) => e.externalKey).sort()).toEqual(
+      enrolled.map((e) => e.externalKey).sort(),
+    );
+    expect(planDemoRegister(held, today)).toEqual(plan);
+
+    // the statistics come out with figures hidden, for a half-year and for the whole time
+    for (const [from, to] of [
+      ["2026-01-01", "2026-06-30"],
+      ["2025-01-01", "2026-11-23"],
+    ] as const) {
+      const stats = await registerStatistics(t.db, associationId, { from, to });
+      expect(stats.disclosure.primary).toBeGreaterThan(0);
+      expect(stats.disclosure.secondary).toBeGreaterThan(0);
+      const whole = stats.individualTotal?.tables
+        .flatMap((table) => table.rows)
+        .find((row) => row.key === "hela_insatstiden");
+      const total = whole?.totalt;
+      expect(total && "value" in total ? total.value : 0).toBeGreaterThan(100);
+      expect(stats.structuralTotal).not.toBeNull();
+    }
+  });
+});

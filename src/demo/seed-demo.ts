@@ -19,6 +19,7 @@ import type { Queryable } from "../platform/database/connect.ts";
 import { seedDemoApplications } from "./demo-applications.ts";
 import { demoInitiatives } from "./demo-initiatives.ts";
 import { seedDemoMoney } from "./demo-money.ts";
+import { seedDemoParticipants } from "./demo-participants.ts";
 import { seedDemoReports } from "./demo-reports.ts";
 
 export const DEMO_SLUG = "demo";
@@ -203,6 +204,10 @@ export async function seedDemo(
       office: people.office,
       mailer,
       baseUrl,
+      today: todayInSweden(DEMO_TODAY),
+    });
+    await seedDemoParticipants(tx, {
+      associationId: association.id,
       today: todayInSweden(DEMO_TODAY),
     });
     return logins;

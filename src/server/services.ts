@@ -5,6 +5,7 @@ import type { Database } from "../platform/database/connect.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { type Jobs, startJobs } from "../platform/jobs.ts";
 import { createSecrets, loadSecretKey } from "../platform/secrets.ts";
+import { announceRegisterKey } from "../register/key.server.ts";
 import { createOidcClient } from "../sign-in/oidc-client.ts";
 
 export interface Running {
@@ -14,6 +15,8 @@ export interface Running {
 
 export async function createServices(config: Config, database: Database): Promise<Running> {
   const secrets = createSecrets(loadSecretKey(config.dataDir));
+  // the participant register's key: loaded now, and where it lies said once
+  announceRegisterKey(config);
   let jobs: Jobs | undefined;
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,

@@ -4,6 +4,8 @@ import { index, type RouteConfig, route } from "@react-router/dev/routes";
 import { budgetRoutes } from "./routes/finance/budget.routes.ts";
 import { financeRoutes } from "./routes/finance/finance.routes.ts";
 import { requisitionRoutes } from "./routes/finance/requisition.routes.ts";
+import { registerRoutes } from "./routes/register/register.routes.ts";
+import { registerStatisticsRoutes } from "./routes/register-statistics/register-statistics.routes.ts";
 
 export default [
   index("routes/home.tsx"),
@@ -59,6 +61,8 @@ export default [
     ...financeRoutes,
     ...budgetRoutes,
     ...requisitionRoutes,
+    ...registerRoutes,
+    ...registerStatisticsRoutes,
     route("organisationer", "routes/association/member-organisations.tsx"),
     route("organisationer/:organisationId", "routes/association/member-organisation.tsx"),
     route("personer", "routes/association/people.tsx"),

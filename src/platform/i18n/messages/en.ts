@@ -7,6 +7,8 @@ import { deviationsEn } from "./deviations.en.ts";
 import { finalReportsEn } from "./final-reports.en.ts";
 import { financeEn } from "./finance.en.ts";
 import { periodicReportsEn } from "./periodic-reports.en.ts";
+import { registerEn } from "./register.en.ts";
+import { registerStatisticsEn } from "./register-statistics.en.ts";
 import { reportingEn } from "./reporting.en.ts";
 import { requisitionsEn } from "./requisitions.en.ts";
 import { steeringGroupsEn } from "./steering-groups.en.ts";
@@ -23,6 +25,8 @@ export const en: Record<keyof typeof sv, string> = {
   ...financeEn,
   ...budgetsEn,
   ...requisitionsEn,
+  ...registerStatisticsEn,
+  ...registerEn,
   "app.name": "Samspår",
   "app.tagline": "Follow-up for coordination associations and their initiatives",
 

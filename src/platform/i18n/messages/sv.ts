@@ -11,6 +11,8 @@ import { deviationsSv } from "./deviations.sv.ts";
 import { finalReportsSv } from "./final-reports.sv.ts";
 import { financeSv } from "./finance.sv.ts";
 import { periodicReportsSv } from "./periodic-reports.sv.ts";
+import { registerSv } from "./register.sv.ts";
+import { registerStatisticsSv } from "./register-statistics.sv.ts";
 import { reportingSv } from "./reporting.sv.ts";
 import { requisitionsSv } from "./requisitions.sv.ts";
 import { steeringGroupsSv } from "./steering-groups.sv.ts";
@@ -26,6 +28,8 @@ export const sv = {
   ...financeSv,
   ...budgetsSv,
   ...requisitionsSv,
+  ...registerStatisticsSv,
+  ...registerSv,
   "app.name": "Samspår",
   "app.tagline": "Uppföljning för samordningsförbund och deras insatser",
 

@@ -51,6 +51,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         canOnInitiative(principal, "report.view", association.id, initiative.id),
       budget: canOnInitiative(principal, "budget.view", association.id, initiative.id),
       money: canOnInitiative(principal, "requisition.view", association.id, initiative.id),
+      countOnly:
+        initiative.orientation === "structural" &&
+        canOnInitiative(principal, "register.count_only", association.id, initiative.id),
       newRequisition:
         ["pagaende", "avslutad", "avslutad_i_fortid"].includes(initiative.status) &&
         canOnInitiative(principal, "requisition.write", association.id, initiative.id),
@@ -174,7 +177,8 @@ export default function Initiative({ loaderData }: Route.ComponentProps) {
       {loaderData.follow.reports ||
       loaderData.follow.steeringGroup ||
       loaderData.follow.budget ||
-      loaderData.follow.money ? (
+      loaderData.follow.money ||
+      loaderData.follow.countOnly ? (
         <nav aria-labelledby="initiative-follow-up">
           <h2 id="initiative-follow-up">{t("initiative.followUp")}</h2>
           <ul className="link-list">
@@ -216,6 +220,13 @@ export default function Initiative({ loaderData }: Route.ComponentProps) {
               <li>
                 <Link to={`/${slug}/rekvisitioner/ny?insats=${i.id}`}>
                   {t("initiative.newRequisition")}
+                </Link>
+              </li>
+            ) : null}
+            {loaderData.follow.countOnly ? (
+              <li>
+                <Link to={`/${slug}/insatser/${i.id}/deltagarantal`}>
+                  {t("register.counts.title", { name: i.name })}
                 </Link>
               </li>
             ) : null}

@@ -1,6 +1,7 @@
 // The frame of an association's pages: navigation built from what the person may do there.
 import { NavLink, Outlet } from "react-router";
 import {
+  canOnInitiative,
   type Permission,
   visibleApplications,
   visibleInitiatives,
@@ -31,6 +32,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   // and requisitions: all of them, or those of one's own initiative
   const requisitions = visibleRequisitions(principal, association.id);
   const canListRequisitions = requisitions === "all" || requisitions.length > 0;
+  // and the participant register: only a participant officer, of their own initiatives
+  const canListParticipants = principal.grants.some(
+    (g) =>
+      g.associationId === association.id &&
+      g.initiativeId !== null &&
+      canOnInitiative(principal, "register.view", association.id, g.initiativeId),
+  );
   return {
     association: { slug: association.slug, name: association.name },
     permissions,
@@ -38,6 +46,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     canListApplications,
     canListReports,
     canListRequisitions,
+    canListParticipants,
   };
 }
 
@@ -49,6 +58,13 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
   { to: "avvikelser", label: "nav.deviations", permission: "reports.view" },
   { to: "rekvisitioner", label: "requisitions.title", permission: "requisition.view" },
   { to: "ekonomi", label: "finance.title", permission: "finance.view" },
+  { to: "deltagare", label: "register.title", permission: "register.view" },
+  {
+    to: "deltagarstatistik",
+    label: "registerStatistics.title",
+    permission: "register.statistics",
+  },
+  { to: "registerlogg", label: "registerLog.nav", permission: "register.access_log" },
   {
     to: "organisationer",
     label: "nav.memberOrganisations",
@@ -68,6 +84,7 @@ export default function AssociationLayout({ loaderData }: Route.ComponentProps) 
     canListApplications,
     canListReports,
     canListRequisitions,
+    canListParticipants,
   } = loaderData;
   const shown = (item: (typeof NAVIGATION)[number]) =>
     item.to === "insatser"
@@ -78,7 +95,9 @@ export default function AssociationLayout({ loaderData }: Route.ComponentProps) 
           ? canListReports
           : item.to === "rekvisitioner"
             ? canListRequisitions
-            : permissions.includes(item.permission);
+            : item.to === "deltagare"
+              ? canListParticipants
+              : permissions.includes(item.permission);
   return (
     <>
       <nav className="side-nav" aria-label={t("nav.mainMenu")}>
