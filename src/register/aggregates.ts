@@ -22,8 +22,8 @@
 // tree of partitions: exits → to work/studies → work → kind of work; education → ISCED group →
 // level). Every two-dimensional slice of every cube goes through protectTable with all its
 // margins; a figure is published only if no slice hid it, and then the count rule of
-// disclosure.ts (a line with a total never has exactly one hidden figure) is applied across all
-// slices until nothing changes. Hiding more than protectTable chose never makes a slice less
+// disclosure.ts (a line with a total never has exactly one hidden figure — suppressed or a
+// margin left out) is applied across all slices until nothing changes. Hiding more than protectTable chose never makes a slice less
 // safe (an attacker only learns less), so every slice keeps protectTable's proof, and no figure
 // hidden in one table is published in another. Multi-valued lists (försörjning före: several per
 // person) have no total over their categories, so their slices show no such total. A share is
@@ -771,9 +771,13 @@ function protectUniverse(universe: Universe, options: Resolved): ProtectedUniver
   }
   for (const id of hiddenIds) status.set(id, "hidden");
 
-  // The count rule across all slices (disclosure.ts, step 2): in a line whose entries are all
-  // published, suppressed or hidden, one suppressed entry — or none and a single hidden one of
-  // 1..t−1 — is too few; hide the smallest published non-zero entry (cells before the total).
+  // The count rule across all slices (disclosure.ts, step 2): in a line, one unknown entry —
+  // suppressed, or a margin some slice left out — or none and a single hidden one of 1..t−1 is
+  // too few; hide the smallest published non-zero entry (cells before the total). Unlike within
+  // one table, a left-out margin is no free unknown here: it is left out everywhere, but its
+  // parts may all be published in another slice ("hela insatstiden" left out of the table of
+  // all initiatives, "avslutade" 0 and "pågående" 3 shown in the initiative's own), so it
+  // counts like a suppressed entry.
   const lines: string[][] = [];
   for (const slice of slices) {
     const { rowTotalIds, columnTotalIds, grandId } = slice;
@@ -795,11 +799,12 @@ function protectUniverse(universe: Universe, options: Resolved): ProtectedUniver
     changed = false;
     for (const line of lines) {
       const states = line.map(statusOf);
-      if (states.includes("left_out")) continue;
-      const suppressed = states.filter((s) => s === "primary" || s === "secondary").length;
+      const unknown = states.filter(
+        (s) => s === "primary" || s === "secondary" || s === "left_out",
+      ).length;
       const hidden = line.filter((id) => statusOf(id) === "hidden");
       const lone = hidden.length === 1 ? count(hidden[0] as string) : 0;
-      if (!(suppressed === 1 || (suppressed === 0 && lone >= 1 && lone < t))) continue;
+      if (!(unknown === 1 || (unknown === 0 && lone >= 1 && lone < t))) continue;
       let pick: string | undefined;
       for (const id of line) {
         if (statusOf(id) !== "published" || count(id) === 0) continue;
