@@ -8,7 +8,6 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   check,
-  customType,
   date,
   index,
   integer,
@@ -25,11 +24,8 @@ import type { BudgetCategory, CoFinancingKind } from "../applications/content.ts
 import { associations, memberOrganisations } from "../associations/schema.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { users } from "../people/schema.ts";
+import { bytea } from "../platform/database/column-types.ts";
 import { deviationReports } from "../reports/schema.ts";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({
-  dataType: () => "bytea",
-});
 
 const kronor = (name: string) => bigint(name, { mode: "number" });
 

@@ -7,7 +7,6 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -23,10 +22,7 @@ import type { SignatureMethod } from "../applications/schema.ts";
 import { associations, memberOrganisations } from "../associations/schema.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { users } from "../people/schema.ts";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({
-  dataType: () => "bytea",
-});
+import { bytea } from "../platform/database/column-types.ts";
 
 export const CADENCES = ["quarter", "tertial"] as const;
 export type Cadence = (typeof CADENCES)[number];
