@@ -55,7 +55,8 @@ import {
   timestampLike,
   writing,
 } from "./operation-kit.ts";
-import { type ApiEnv, PROBLEM_TYPES, problemResponse } from "./problems.ts";
+import type { ApiEnv } from "./problems.ts";
+import { uploadedFile } from "./uploaded-file.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -742,26 +743,15 @@ export function registerRequisitionRoutes(app: OpenAPIHono<ApiEnv>, services: Ap
 
   app.openapi(guarded(uploadRequisitionAttachmentRoute, write), async (c) => {
     const { requisitionId } = c.req.valid("param");
-    const type = c.req.header("content-type") ?? "";
+    const file = await uploadedFile(c, "bilagan", "huvudbok.pdf");
     // a problem answer is no typed success: the route's responses document the 415
-    if (!/^multipart\/form-data\b/i.test(type))
-      return problemResponse(c, {
-        type: PROBLEM_TYPES.unsupportedMediaType,
-        title: "Innehållstypen stöds inte",
-        status: 415,
-        detail:
-          "Skicka bilagan som multipart/form-data, med filen i fältet file (till exempel curl -F file=@huvudbok.pdf).",
-      }) as never;
-    const body = await c.req.parseBody();
-    const file = body.file;
-    if (!(file instanceof File))
-      throw new ValidationError({ file: "Skicka bilagan i fältet file, som en fil." });
+    if (file instanceof Response) return file as never;
     const id = await addRequisitionAttachment(
       services.db,
       actorOf(c),
       associationOf(c).id,
       requisitionId,
-      { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) },
+      file,
     );
     const stored = (await item.details(services, c, true)).attachments.find((a) => a.id === id);
     if (!stored) throw new Error("attachment not found after insert");

@@ -11,7 +11,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { canOnInitiative, type Permission } from "../access/policy.ts";
-import { NotFoundError, ValidationError } from "../platform/errors.ts";
+import { NotFoundError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import {
   addMeetingAttachment,
@@ -40,7 +40,8 @@ import {
   security,
   unsupported,
 } from "./operation-kit.ts";
-import { type ApiContext, type ApiEnv, PROBLEM_TYPES, problemResponse } from "./problems.ts";
+import type { ApiContext, ApiEnv } from "./problems.ts";
+import { uploadedFile } from "./uploaded-file.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -665,27 +666,16 @@ export function registerSteeringGroupRoutes(app: OpenAPIHono<ApiEnv>, services: 
 
   app.openapi(guarded(uploadAttachmentRoute, manage), async (c) => {
     const { initiativeId, meetingId } = c.req.valid("param");
-    const type = c.req.header("content-type") ?? "";
+    const file = await uploadedFile(c, "dokumentet", "protokoll.pdf");
     // a problem answer is no typed success: the route's responses document the 415
-    if (!/^multipart\/form-data\b/i.test(type))
-      return problemResponse(c, {
-        type: PROBLEM_TYPES.unsupportedMediaType,
-        title: "Innehållstypen stöds inte",
-        status: 415,
-        detail:
-          "Skicka dokumentet som multipart/form-data, med filen i fältet file (till exempel curl -F file=@protokoll.pdf).",
-      }) as never;
-    const body = await c.req.parseBody();
-    const file = body.file;
-    if (!(file instanceof File))
-      throw new ValidationError({ file: "Skicka dokumentet i fältet file, som en fil." });
+    if (file instanceof Response) return file as never;
     const id = await addMeetingAttachment(
       services.db,
       actorOf(c),
       associationOf(c).id,
       initiativeId,
       meetingId,
-      { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) },
+      file,
     );
     const meeting = await meetingById(services, c, initiativeId, meetingId);
     const stored = meeting.attachments.find((a) => a.id === id);
