@@ -7,9 +7,10 @@ import { findSignatureRequest, signWithLink } from "../../applications/signature
 import { formatDate, formatMoney } from "../../platform/i18n/format.ts";
 import { attempt, stateOf, text } from "../guard.server.ts";
 import { ApplicationView } from "../ui/application-view.tsx";
-import { ErrorSummary, Form, SubmitButton, TextField, useFormFailure } from "../ui/form.tsx";
+import { ErrorSummary, useFormFailure } from "../ui/form.tsx";
 import { useI18n } from "../ui/i18n.tsx";
 import { RichText } from "../ui/rich-text.tsx";
+import { SignatureForm } from "../ui/signature-form.tsx";
 import type { Route } from "./+types/sign-application.ts";
 
 export async function loader({ context, params }: Route.LoaderArgs) {
@@ -118,37 +119,12 @@ export default function SignApplication({ loaderData }: Route.ComponentProps) {
       <RichText text={r.agreementText} headingLevel={3} />
 
       <h2>{t("application.sign.formTitle")}</h2>
-      <Form method="post">
-        <TextField
-          name="name"
-          label={t("application.sign.name")}
-          hint={t("application.sign.nameHint", { name: r.signerName })}
-          autoComplete="name"
-          defaultValue={failure?.values?.name}
-          error={errors?.name}
-          required
-        />
-        <div className={errors?.confirmAuthorised ? "field field--error" : "field"}>
-          {errors?.confirmAuthorised ? (
-            <p className="field__error" id="confirmAuthorised-error">
-              {errors.confirmAuthorised}
-            </p>
-          ) : null}
-          <label htmlFor="confirmAuthorised">
-            <input
-              type="checkbox"
-              id="confirmAuthorised"
-              name="confirmAuthorised"
-              value="on"
-              defaultChecked={failure?.values?.confirmAuthorised === "on"}
-              aria-invalid={errors?.confirmAuthorised ? true : undefined}
-              aria-describedby={errors?.confirmAuthorised ? "confirmAuthorised-error" : undefined}
-            />{" "}
-            {t("application.sign.confirm", { party: r.party })}
-          </label>
-        </div>
-        <SubmitButton>{t("application.sign.submit")}</SubmitButton>
-      </Form>
+      <SignatureForm
+        name={t("application.sign.name")}
+        nameHint={t("application.sign.nameHint", { name: r.signerName })}
+        confirm={t("application.sign.confirm", { party: r.party })}
+        submit={t("application.sign.submit")}
+      />
     </main>
   );
 }

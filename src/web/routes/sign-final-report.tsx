@@ -12,9 +12,10 @@ import {
 } from "../../reports/final-report-signatures.ts";
 import { getFinalReport } from "../../reports/final-reports.ts";
 import { attempt, stateOf, text } from "../guard.server.ts";
-import { ErrorSummary, Form, SubmitButton, TextField, useFormFailure } from "../ui/form.tsx";
+import { ErrorSummary, useFormFailure } from "../ui/form.tsx";
 import { useI18n } from "../ui/i18n.tsx";
 import { RichText } from "../ui/rich-text.tsx";
+import { SignatureForm } from "../ui/signature-form.tsx";
 import type { Route } from "./+types/sign-final-report.ts";
 import { FinalReportContentView, finalReportViewOf } from "./association/final-report-view.tsx";
 
@@ -138,38 +139,13 @@ export default function SignFinalReport({ loaderData }: Route.ComponentProps) {
       <FinalReportContentView content={r.content} />
 
       <h2>{t("finalReport.sign.formTitle")}</h2>
-      <Form method="post">
-        <input type="hidden" name="version" value={r.version} />
-        <TextField
-          name="name"
-          label={t("finalReport.sign.name")}
-          hint={t("finalReport.sign.nameHint", { name: r.signerName })}
-          autoComplete="name"
-          defaultValue={failure?.values?.name}
-          error={errors?.name}
-          required
-        />
-        <div className={errors?.confirmAuthorised ? "field field--error" : "field"}>
-          {errors?.confirmAuthorised ? (
-            <p className="field__error" id="confirmAuthorised-error">
-              {errors.confirmAuthorised}
-            </p>
-          ) : null}
-          <label htmlFor="confirmAuthorised">
-            <input
-              type="checkbox"
-              id="confirmAuthorised"
-              name="confirmAuthorised"
-              value="on"
-              defaultChecked={failure?.values?.confirmAuthorised === "on"}
-              aria-invalid={errors?.confirmAuthorised ? true : undefined}
-              aria-describedby={errors?.confirmAuthorised ? "confirmAuthorised-error" : undefined}
-            />{" "}
-            {t("finalReport.sign.confirm", { party: r.party })}
-          </label>
-        </div>
-        <SubmitButton>{t("finalReport.sign.submit")}</SubmitButton>
-      </Form>
+      <SignatureForm
+        name={t("finalReport.sign.name")}
+        nameHint={t("finalReport.sign.nameHint", { name: r.signerName })}
+        confirm={t("finalReport.sign.confirm", { party: r.party })}
+        submit={t("finalReport.sign.submit")}
+        version={r.version}
+      />
     </main>
   );
 }
