@@ -6,14 +6,12 @@
 // history entry (a requisition's event, a prognosis) by what it holds; organisations by org
 // number; people by name only. Amounts are whole kronor. An attachment travels as base64 with
 // its SHA-256 and size, and is checked on import by its contents like an upload.
-import { createHash } from "node:crypto";
 import * as z from "zod";
 import { BUDGET_CATEGORIES, CO_FINANCING_KINDS } from "../applications/content.ts";
 import { BUDGET_KINDS } from "../finance/budgets.ts";
 import { checkRequisitionFile, PAYMENT_STATUSES } from "../finance/requisitions.ts";
 import { FUNDING_SOURCES, PROGNOSES, REQUISITION_STATUSES } from "../finance/schema.ts";
-import { ValidationError } from "../platform/errors.ts";
-import { DOCUMENT_KINDS, MAX_ATTACHMENT_BYTES } from "../reports/steering-groups.ts";
+import { documentPart } from "./document-part.ts";
 import {
   instant,
   isoDate,
@@ -191,72 +189,12 @@ const initiativeBudget = z
 // ------------------------------------------------------------------------------------------
 // Requisitions
 
-const MEDIA_TYPES = Object.values(DOCUMENT_KINDS).map((k) => k.mediaType) as [string, ...string[]];
-
-const attachment = z
-  .strictObject({
-    key: lowerKey("Bilagans stabila nyckel (dess id)."),
-    fileName: z.string().min(1),
-    mediaType: z.enum(MEDIA_TYPES),
-    sizeBytes: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES).meta({
-      description: "Filens storlek i byte (högst 10 MB).",
-    }),
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/, {
-        error: "Skriv kontrollsumman som 64 hexadecimala tecken (SHA-256, gemener).",
-      })
-      .meta({ description: "SHA-256 av filens byte, hexadecimalt." }),
-    uploadedAt: instant,
-    dataBase64: z.base64({ error: "Filen ska vara base64-kodad." }).meta({
-      description: "Filens byte, base64-kodade.",
-    }),
-  })
-  .superRefine((a, ctx) => {
-    const bytes = Buffer.from(a.dataBase64, "base64");
-    if (bytes.byteLength !== a.sizeBytes)
-      ctx.addIssue({
-        code: "custom",
-        path: ["sizeBytes"],
-        message: `Filen är ${bytes.byteLength} byte, men sizeBytes säger ${a.sizeBytes}. Filen är skadad eller ändrad: exportera den igen.`,
-      });
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== a.sha256) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["sha256"],
-        message:
-          "Kontrollsumman stämmer inte med filens innehåll. Filen är skadad eller ändrad: exportera den igen.",
-      });
-      return;
-    }
-    try {
-      const checked = checkRequisitionFile(a.fileName, bytes);
-      if (checked.mediaType !== a.mediaType)
-        ctx.addIssue({
-          code: "custom",
-          path: ["mediaType"],
-          message: `Filen är av typen ${checked.mediaType}, inte ${a.mediaType}.`,
-        });
-      else if (checked.fileName !== a.fileName)
-        ctx.addIssue({
-          code: "custom",
-          path: ["fileName"],
-          message: `Skriv filnamnet som ${JSON.stringify(checked.fileName)}.`,
-        });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      ctx.addIssue({
-        code: "custom",
-        path: ["dataBase64"],
-        message: Object.values(error.fields).join(" "),
-      });
-    }
-  })
-  .meta({
-    description:
-      "Underlaget till rekvisitionen (t.ex. ett utdrag ur huvudboken): PDF, Excel, Word eller OpenDocument, högst 10 MB. Innehållet kontrolleras mot kontrollsumman, storleken och typen.",
-  });
+const attachment = documentPart({
+  keyDescription: "Bilagans stabila nyckel (dess id).",
+  description:
+    "Underlaget till rekvisitionen (t.ex. ett utdrag ur huvudboken): PDF, Excel, Word eller OpenDocument, högst 10 MB. Innehållet kontrolleras mot kontrollsumman, storleken och typen.",
+  check: checkRequisitionFile,
+});
 
 const requisitionSnapshot = z
   .strictObject({

@@ -4,10 +4,8 @@
 // meetings and documents are picked out by a stable key (their id); organisations by org
 // number; people by name only. A document travels as base64 with its SHA-256 and size, and is
 // checked on import by its contents like an upload.
-import { createHash } from "node:crypto";
 import * as z from "zod";
 import { GOAL_KINDS, ORIENTATIONS } from "../initiatives/schema.ts";
-import { ValidationError } from "../platform/errors.ts";
 import { DECISION_BODIES } from "../reports/deviation-reports.ts";
 import { ACHIEVED, type FinalReportContent, YES_NO } from "../reports/final-report-content.ts";
 import {
@@ -25,12 +23,8 @@ import {
   FINAL_REPORT_STATUSES,
   PERIODIC_REPORT_STATUSES,
 } from "../reports/schema.ts";
-import {
-  checkDocument,
-  DOCUMENT_KINDS,
-  MAX_ATTACHMENT_BYTES,
-  MEMBERSHIPS,
-} from "../reports/steering-groups.ts";
+import { checkDocument, MEMBERSHIPS } from "../reports/steering-groups.ts";
+import { documentPart } from "./document-part.ts";
 import {
   count,
   instant,
@@ -398,72 +392,12 @@ const finalReport = z
 // ------------------------------------------------------------------------------------------
 // Steering groups
 
-const MEDIA_TYPES = Object.values(DOCUMENT_KINDS).map((k) => k.mediaType) as [string, ...string[]];
-
-const attachment = z
-  .strictObject({
-    key: lowerKey("Dokumentets stabila nyckel (dess id)."),
-    fileName: z.string().min(1),
-    mediaType: z.enum(MEDIA_TYPES),
-    sizeBytes: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES).meta({
-      description: "Filens storlek i byte (högst 10 MB).",
-    }),
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/, {
-        error: "Skriv kontrollsumman som 64 hexadecimala tecken (SHA-256, gemener).",
-      })
-      .meta({ description: "SHA-256 av filens byte, hexadecimalt." }),
-    uploadedAt: instant,
-    dataBase64: z.base64({ error: "Filen ska vara base64-kodad." }).meta({
-      description: "Filens byte, base64-kodade.",
-    }),
-  })
-  .superRefine((a, ctx) => {
-    const bytes = Buffer.from(a.dataBase64, "base64");
-    if (bytes.byteLength !== a.sizeBytes)
-      ctx.addIssue({
-        code: "custom",
-        path: ["sizeBytes"],
-        message: `Filen är ${bytes.byteLength} byte, men sizeBytes säger ${a.sizeBytes}. Filen är skadad eller ändrad: exportera den igen.`,
-      });
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== a.sha256) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["sha256"],
-        message:
-          "Kontrollsumman stämmer inte med filens innehåll. Filen är skadad eller ändrad: exportera den igen.",
-      });
-      return;
-    }
-    try {
-      const checked = checkDocument(a.fileName, bytes);
-      if (checked.mediaType !== a.mediaType)
-        ctx.addIssue({
-          code: "custom",
-          path: ["mediaType"],
-          message: `Filen är av typen ${checked.mediaType}, inte ${a.mediaType}.`,
-        });
-      else if (checked.fileName !== a.fileName)
-        ctx.addIssue({
-          code: "custom",
-          path: ["fileName"],
-          message: `Skriv filnamnet som ${JSON.stringify(checked.fileName)}.`,
-        });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      ctx.addIssue({
-        code: "custom",
-        path: ["dataBase64"],
-        message: Object.values(error.fields).join(" "),
-      });
-    }
-  })
-  .meta({
-    description:
-      "Ett dokument från mötet (protokoll m.m.): PDF, Word eller OpenDocument, högst 10 MB. Innehållet kontrolleras mot kontrollsumman, storleken och typen.",
-  });
+const attachment = documentPart({
+  keyDescription: "Dokumentets stabila nyckel (dess id).",
+  description:
+    "Ett dokument från mötet (protokoll m.m.): PDF, Word eller OpenDocument, högst 10 MB. Innehållet kontrolleras mot kontrollsumman, storleken och typen.",
+  check: checkDocument,
+});
 
 const meeting = z
   .strictObject({
