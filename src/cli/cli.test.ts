@@ -324,11 +324,11 @@ describe("samspar", { timeout: 120_000 }, () => {
       .limit(1);
     if (!second) throw new Error("the log has events");
     // the append-only triggers forbid this; the test database's owner may switch them off
-    await t.pool.query("alter table audit_events disable trigger user");
-    await t.db.execute(
+    await t.owner.pool.query("alter table audit_events disable trigger user");
+    await t.owner.db.execute(
       sql`update audit_events set action = 'user.tampered' where seq = ${second.seq}`,
     );
-    await t.pool.query("alter table audit_events enable trigger user");
+    await t.owner.pool.query("alter table audit_events enable trigger user");
 
     const run = samspar(["audit", "verify"]);
     expect(run.status).toBe(1);

@@ -55,7 +55,7 @@ function samspar(args: string[]) {
 
 const enrollmentCount = async (initiativeId: string) =>
   (
-    await t.db
+    await t.owner.db
       .select({ n: count() })
       .from(enrollments)
       .where(eq(enrollments.initiativeId, initiativeId))

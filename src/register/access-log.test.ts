@@ -174,7 +174,7 @@ describe("the participant's own log", () => {
         participantId: ids.heby.participant,
       }),
     ).toEqual([]);
-    const rows = await t.db
+    const rows = await t.owner.db
       .select()
       .from(accessLog)
       .where(eq(accessLog.participantId, ids.heby.participant));

@@ -53,7 +53,7 @@ async function enrolled(
 }
 
 async function identityOf(id: string) {
-  const [p] = await t.db.select().from(participants).where(eq(participants.id, id));
+  const [p] = await t.owner.db.select().from(participants).where(eq(participants.id, id));
   return p?.identityCiphertext ?? null;
 }
 
@@ -124,11 +124,11 @@ describe("eraseExpiredIdentities", () => {
     const dry = await eraseExpiredIdentities(t.db, TODAY, { monthsAfterExit: 24, dryRun: true });
     expect(dry).toMatchObject({ cutoff: "2024-11-23", dryRun: true, erased: 2 });
     expect(await identityOf(people.a)).not.toBeNull();
-    expect(await t.db.select().from(erasures)).toEqual([]);
+    expect(await t.owner.db.select().from(erasures)).toEqual([]);
   });
 
   it("erases only the identities whose last enrollment ended before the cutoff, once", async () => {
-    const before = await t.db.select().from(enrollments);
+    const before = await t.owner.db.select().from(enrollments);
     const result = await eraseExpiredIdentities(t.db, TODAY, { monthsAfterExit: 24 });
     expect(result).toEqual({
       cutoff: "2024-11-23",
@@ -141,11 +141,11 @@ describe("eraseExpiredIdentities", () => {
     expect(await identityOf(people.b)).not.toBeNull();
     expect(await identityOf(people.c)).not.toBeNull();
     // statistics stay: every enrollment as it was, gender and birth year kept
-    expect(await t.db.select().from(enrollments)).toEqual(before);
-    const [a] = await t.db.select().from(participants).where(eq(participants.id, people.a));
+    expect(await t.owner.db.select().from(enrollments)).toEqual(before);
+    const [a] = await t.owner.db.select().from(participants).where(eq(participants.id, people.a));
     expect(a).toMatchObject({ gender: "kvinna", birthYear: 1990, identityLookup: null });
     expect(a?.erasedAt).toBeInstanceOf(Date);
-    const recorded = await t.db
+    const recorded = await t.owner.db
       .select({
         participant: erasures.participantId,
         reason: erasures.reason,
@@ -156,7 +156,7 @@ describe("eraseExpiredIdentities", () => {
     expect(recorded.every((r) => r.reason === "gallring" && r.by === "Samspår (gallring)")).toBe(
       true,
     );
-    const logged = await t.db.select().from(accessLog).where(eq(accessLog.action, "erase"));
+    const logged = await t.owner.db.select().from(accessLog).where(eq(accessLog.action, "erase"));
     expect(logged.map((l) => [l.participantId, l.actorRole, l.actorOrganisation])).toEqual(
       expect.arrayContaining([
         [people.a, "system", "Samspår"],
@@ -165,7 +165,7 @@ describe("eraseExpiredIdentities", () => {
     );
     // idempotent
     expect((await eraseExpiredIdentities(t.db, TODAY, { monthsAfterExit: 24 })).erased).toBe(0);
-    expect(await t.db.select().from(erasures)).toHaveLength(2);
+    expect(await t.owner.db.select().from(erasures)).toHaveLength(2);
   });
 
   it("refuses a retention time that is not a whole number of months", async () => {
@@ -275,7 +275,10 @@ describe("the daily job", { timeout: 60_000 }, () => {
         timezone: "Europe/Stockholm",
       });
       expect(
-        await t.db.select().from(participants).where(isNotNull(participants.identityCiphertext)),
+        await t.owner.db
+          .select()
+          .from(participants)
+          .where(isNotNull(participants.identityCiphertext)),
       ).toHaveLength(1);
     } finally {
       await sender.stop({ graceful: false });

@@ -138,7 +138,7 @@ describe("the data-subject export", () => {
       action: { label: "visade fullständigt personnummer" },
       fields: ["personnummer", "namn"],
     });
-    const [logged] = await t.db
+    const [logged] = await t.owner.db
       .select()
       .from(accessLog)
       .where(and(eq(accessLog.participantId, participantId), eq(accessLog.action, "export")));
@@ -203,7 +203,7 @@ describe("the data-subject export", () => {
       await expect(
         dataSubjectExport(t.db, f.crypto, access.actor, access.scope, participantId),
       ).rejects.toBeInstanceOf(NotFoundError);
-    const denied = await t.db
+    const denied = await t.owner.db
       .select({ name: accessLog.actorName, outcome: accessLog.outcome })
       .from(accessLog)
       .where(and(eq(accessLog.participantId, participantId), eq(accessLog.action, "export")));

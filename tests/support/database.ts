@@ -6,8 +6,14 @@ import { connect, type Db } from "../../src/platform/database/connect.ts";
 
 export interface TestDatabase {
   url: string;
+  /** As the application: the association zone's role (ADR 0011). */
   pool: pg.Pool;
   db: Db;
+  /**
+   * As the owner of the tables, for what a test sets up or inspects beyond the application's
+   * reach (the register's tables directly, triggers, roles). Opened on first use.
+   */
+  readonly owner: { pool: pg.Pool; db: Db };
   drop(): Promise<void>;
 }
 
@@ -28,13 +34,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   await admin.end();
   const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
-  const { pool, db } = connect(url);
+  const { pool, db } = connect(url, 10, { zone: false });
+  let owner: { pool: pg.Pool; db: Db } | undefined;
   return {
     url,
     pool,
     db,
+    get owner() {
+      owner ??= connect(url, 2, { zone: false });
+      return owner;
+    },
     async drop() {
       await pool.end();
+      await owner?.pool.end();
       const client = new pg.Client(adminUrl);
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);

@@ -32,7 +32,9 @@ export default async function setup(project: TestProject) {
   await admin.query(`drop database if exists ${TEMPLATE}`);
   await admin.query(`create database ${TEMPLATE}`);
   await admin.end();
-  const { pool } = connect(adminUrl.replace(/\/[^/]*$/, `/${TEMPLATE}`), 1);
+  const { pool } = connect(adminUrl.replace(/\/[^/]*$/, `/${TEMPLATE}`), 1, {
+    zone: false,
+  });
   await runMigrations(pool);
   await pool.end();
 

@@ -151,7 +151,7 @@ async function seedSource(t: TestDatabase) {
   });
   // Enough rows to span several pages of the backup and several batches of the restore, with
   // uuid and composite text keys to page by, and random text so the file outgrows one read.
-  await t.pool.query(
+  await t.owner.pool.query(
     `insert into mail_messages (association_id, to_address, subject, text_body, status, created_at)
      select $1, 'deltagare' || i || '@example.se', 'Påminnelse ' || i,
             md5(random()::text) || E'\n' || md5(random()::text) || md5(random()::text), 'sent',
@@ -159,7 +159,7 @@ async function seedSource(t: TestDatabase) {
        from generate_series(1, 2500) i`,
     [assoc.id],
   );
-  await t.pool.query(
+  await t.owner.pool.query(
     `insert into oidc_identities (issuer, subject, user_id)
      select 'https://idp' || (i % 3) || '.example.se', md5(i::text), $1
        from generate_series(1, 1100) i`,
@@ -423,7 +423,7 @@ describe("backup and restore", () => {
 
     const lines = fileLines(backupFile);
     const header = JSON.parse(lines[0] ?? "");
-    const migrations = await a.pool.query<{ hash: string }>(
+    const migrations = await a.owner.pool.query<{ hash: string }>(
       "select hash from drizzle.__drizzle_migrations order by id",
     );
     expect(migrations.rows.length).toBeGreaterThan(0);
@@ -434,7 +434,7 @@ describe("backup and restore", () => {
     });
     expect(Date.parse(header.createdAt)).toBeGreaterThan(Date.now() - 60_000);
 
-    const expectedTables = (await tablesOf(a.pool)).filter(
+    const expectedTables = (await tablesOf(a.owner.pool)).filter(
       (t) => t !== "public.sessions" && t !== "public.throttle_counters",
     );
     expect(expectedTables).toEqual(expect.arrayContaining(REGISTER_TABLES));
@@ -471,7 +471,7 @@ describe("backup and restore", () => {
     }
     let total = 0;
     for (const table of expectedTables) {
-      const count = await a.pool.query<{ n: number }>(
+      const count = await a.owner.pool.query<{ n: number }>(
         `select count(*)::int as n from ${sqlName(table)}`,
       );
       const n = count.rows[0]?.n ?? 0;
@@ -496,7 +496,7 @@ describe("backup and restore", () => {
   });
 
   it("refuses a file that is not a backup and leaves the database as it was", async () => {
-    const untouched = await snapshot(b.pool);
+    const untouched = await snapshot(b.owner.pool);
     const plain = path.join(dir, "notes.txt");
     writeFileSync(plain, "det här är ingen säkerhetskopia\n");
     const zipped = path.join(dir, "other.json.gz");
@@ -508,11 +508,11 @@ describe("backup and restore", () => {
         "Filen är ingen säkerhetskopia från Samspår och kan inte återställas. Databasen är oförändrad.",
       );
     }
-    expect(await snapshot(b.pool)).toEqual(untouched);
+    expect(await snapshot(b.owner.pool)).toEqual(untouched);
   });
 
   it("refuses a backup made by a newer version of Samspår", async () => {
-    const untouched = await snapshot(b.pool);
+    const untouched = await snapshot(b.owner.pool);
     const lines = fileLines(backupFile);
     const header = JSON.parse(lines[0] ?? "");
     header.migrations.push("a-migration-this-version-does-not-have");
@@ -522,11 +522,11 @@ describe("backup and restore", () => {
     await expect(restoreDatabase(b.pool, newer)).rejects.toThrow(
       /gjord av en nyare eller annan version/,
     );
-    expect(await snapshot(b.pool)).toEqual(untouched);
+    expect(await snapshot(b.owner.pool)).toEqual(untouched);
   });
 
   it("rolls everything back when the file turns out broken half-way", async () => {
-    const untouched = await snapshot(b.pool);
+    const untouched = await snapshot(b.owner.pool);
     const original = readFileSync(backupFile);
 
     // A row the database cannot read, in the last section that has rows: by then the tables
@@ -578,13 +578,13 @@ describe("backup and restore", () => {
       /Databasen är oförändrad|databasen är oförändrad/,
     );
 
-    expect(await snapshot(b.pool)).toEqual(untouched);
+    expect(await snapshot(b.owner.pool)).toEqual(untouched);
     expect(await verifyAuditChain(b.db)).toEqual({ ok: true, events: 2 });
   });
 
   it("restores the backup over a database with other data", async () => {
-    const source = await snapshot(a.pool);
-    const target = await snapshot(b.pool);
+    const source = await snapshot(a.owner.pool);
+    const target = await snapshot(b.owner.pool);
     expect(target["public.associations"]).not.toEqual(source["public.associations"]);
     expect(target["public.audit_events"]).not.toEqual(source["public.audit_events"]);
     expect(target["register.participants"]?.rows).toHaveLength(1);
@@ -599,7 +599,7 @@ describe("backup and restore", () => {
       rows: JSON.parse(backup.at(-2) ?? "").rows,
     });
 
-    const restored = await snapshot(b.pool);
+    const restored = await snapshot(b.owner.pool);
     expect(Object.keys(restored)).toEqual(Object.keys(source));
     for (const table of Object.keys(source)) {
       if (table === "public.sessions" || table === "public.throttle_counters") continue;
@@ -619,21 +619,23 @@ describe("backup and restore", () => {
 
     expect(await verifyAuditChain(b.db)).toEqual({ ok: true, events: 5 });
     await recordAuditEvent(b.db, actor, { action: "backup.restored" });
-    const last = await b.pool.query<{ seq: number; action: string }>(
+    const last = await b.owner.pool.query<{ seq: number; action: string }>(
       "select seq, action from audit_events order by seq desc limit 1",
     );
     expect(last.rows[0]).toEqual({ seq: 6, action: "backup.restored" });
     expect(await verifyAuditChain(b.db)).toEqual({ ok: true, events: 6 });
 
     // The append-only guards are back once the restore is over, the register's too.
-    await expect(b.pool.query("delete from audit_events")).rejects.toThrow(/endast för tillägg/);
-    await expect(b.pool.query("truncate audit_events")).rejects.toThrow(/endast för tillägg/);
-    await expect(b.pool.query("delete from register.access_log")).rejects.toThrow(
+    await expect(b.owner.pool.query("delete from audit_events")).rejects.toThrow(
+      /endast för tillägg/,
+    );
+    await expect(b.owner.pool.query("truncate audit_events")).rejects.toThrow(/endast för tillägg/);
+    await expect(b.owner.pool.query("delete from register.access_log")).rejects.toThrow(
       /access_log är endast för tillägg/,
     );
-    await expect(b.pool.query("update register.erasures set reason = 'gallring'")).rejects.toThrow(
-      /erasures är endast för tillägg/,
-    );
+    await expect(
+      b.owner.pool.query("update register.erasures set reason = 'gallring'"),
+    ).rejects.toThrow(/erasures är endast för tillägg/);
 
     // The register's role works on the restored rows: its sequence continues after the
     // restored log, and row-level security still limits it to its scope.
@@ -693,11 +695,11 @@ describe("backup and restore", () => {
       ),
     );
 
-    const before = await snapshot(b.pool);
-    await b.pool.query("delete from public.associations where slug = 'syd'");
+    const before = await snapshot(b.owner.pool);
+    await b.owner.pool.query("delete from public.associations where slug = 'syd'");
     expect(await restoreDatabase(b.pool, oldFile)).toEqual({ tables, rows });
-    const source = await snapshot(a.pool);
-    const after = await snapshot(b.pool);
+    const source = await snapshot(a.owner.pool);
+    const after = await snapshot(b.owner.pool);
     for (const table of Object.keys(source)) {
       if (!table.startsWith("public.") || table === "public.throttle_counters") continue;
       if (table === "public.sessions") continue;
@@ -721,7 +723,7 @@ describe("backup and restore", () => {
 
     // And the current file brings the register back.
     await restoreDatabase(b.pool, backupFile);
-    const again = await snapshot(b.pool);
+    const again = await snapshot(b.owner.pool);
     for (const table of Object.keys(source)) {
       if (table === "public.sessions" || table === "public.throttle_counters") continue;
       expect(again[table], table).toEqual(source[table]);
@@ -729,16 +731,24 @@ describe("backup and restore", () => {
   });
 });
 
-/** A pool whose sessions act as `role` (the test's superuser may become any role). */
+/**
+ * A pool whose sessions are `role`'s own, as if it had logged in (the test's superuser may
+ * become any role): RESET ROLE and SET ROLE NONE lead back to it, not to the superuser.
+ */
 function poolAs(url: string, role: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 2, options: `-c role=${role}` });
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on("error", () => {}); // the database is dropped with the test's connections open
+  // queued before anything the pool's user sends on the new connection
+  pool.on("connect", (client) => {
+    client.query(`set session authorization ${role}`).catch(() => {});
+  });
   rolePools.push(pool);
   return pool;
 }
 
 describe("row-level security on the register", () => {
   it("is enabled without FORCE, so the tables' owner sees and restores every row", async () => {
-    const flags = await a.pool.query<{ name: string; rls: boolean; force: boolean }>(
+    const flags = await a.owner.pool.query<{ name: string; rls: boolean; force: boolean }>(
       `select n.nspname || '.' || c.relname as name, c.relrowsecurity as rls,
               c.relforcerowsecurity as force
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -748,12 +758,12 @@ describe("row-level security on the register", () => {
 
     // As in production: an ordinary role that owns the tables (it ran the migrations), not a
     // superuser and without BYPASSRLS.
-    await a.pool.query(`create role ${ownerRole} nologin`);
-    for (const table of await tablesOf(a.pool)) {
-      await a.pool.query(`alter table ${sqlName(table)} owner to ${ownerRole}`);
+    await a.owner.pool.query(`create role ${ownerRole} nologin`);
+    for (const table of await tablesOf(a.owner.pool)) {
+      await a.owner.pool.query(`alter table ${sqlName(table)} owner to ${ownerRole}`);
     }
-    await a.pool.query(`grant usage on schema register, drizzle to ${ownerRole}`);
-    await a.pool.query(`grant select on drizzle.__drizzle_migrations to ${ownerRole}`);
+    await a.owner.pool.query(`grant usage on schema register, drizzle to ${ownerRole}`);
+    await a.owner.pool.query(`grant select on drizzle.__drizzle_migrations to ${ownerRole}`);
     const owner = poolAs(a.url, ownerRole);
     const who = await owner.query<{ role: string; bypass: boolean }>(
       "select current_user::text as role, rolsuper or rolbypassrls as bypass from pg_roles where rolname = current_user",
@@ -770,12 +780,12 @@ describe("row-level security on the register", () => {
       true,
     );
 
-    const before = await snapshot(a.pool);
-    await a.pool.query("delete from public.throttle_counters");
+    const before = await snapshot(a.owner.pool);
+    await a.owner.pool.query("delete from public.throttle_counters");
     await expect(restoreDatabase(owner, asOwner)).resolves.toMatchObject({
       tables: JSON.parse(fileLines(asOwner)[0] ?? "").tables.length,
     });
-    const after = await snapshot(a.pool);
+    const after = await snapshot(a.owner.pool);
     for (const table of Object.keys(before)) {
       if (table === "public.sessions" || table === "public.throttle_counters") continue;
       expect(after[table], table).toEqual(before[table]);
@@ -785,9 +795,9 @@ describe("row-level security on the register", () => {
   });
 
   it("refuses a user that row-level security would hide rows from, instead of skipping them", async () => {
-    await a.pool.query(`create role ${readerRole} nologin`);
-    await a.pool.query(`grant usage on schema register, drizzle to ${readerRole}`);
-    await a.pool.query(
+    await a.owner.pool.query(`create role ${readerRole} nologin`);
+    await a.owner.pool.query(`grant usage on schema register, drizzle to ${readerRole}`);
+    await a.owner.pool.query(
       `grant select on all tables in schema public, register, drizzle to ${readerRole}`,
     );
     const reader = poolAs(a.url, readerRole);
@@ -800,10 +810,10 @@ describe("row-level security on the register", () => {
     expect(existsSync(file)).toBe(false);
     expect(existsSync(`${file}.partial`)).toBe(false);
 
-    const untouched = await snapshot(a.pool);
+    const untouched = await snapshot(a.owner.pool);
     await expect(restoreDatabase(reader, backupFile)).rejects.toThrow(
       `Databasanvändaren ${readerRole} omfattas av radnivåsäkerheten på ${hidden} och kan inte återställa alla rader där. Kör återställningen som den användare som äger tabellerna (den som kör migreringarna). Databasen är oförändrad.`,
     );
-    expect(await snapshot(a.pool)).toEqual(untouched);
+    expect(await snapshot(a.owner.pool)).toEqual(untouched);
   });
 });

@@ -18,6 +18,7 @@ import { pipeline as pipelineCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import type pg from "pg";
+import { asOwner } from "./connect.ts";
 
 const FORMAT = "samspar-backup";
 const VERSION = 2;
@@ -90,7 +91,14 @@ export async function backupDatabase(
   pool: pg.Pool,
   file: string,
 ): Promise<{ tables: number; rows: number; bytes: number }> {
-  const client = await pool.connect();
+  // the owner of the tables reads every schema, the register's included
+  return asOwner(pool, (client) => backupWith(client, file));
+}
+
+async function backupWith(
+  client: pg.PoolClient,
+  file: string,
+): Promise<{ tables: number; rows: number; bytes: number }> {
   // The file appears under its name only when complete, so a failed run never leaves
   // something that looks like a usable backup.
   const partial = `${file}.partial`;
@@ -160,8 +168,6 @@ export async function backupDatabase(
     await client.query("rollback").catch(() => {});
     await rm(partial, { force: true });
     throw error;
-  } finally {
-    client.release();
   }
   const { size } = await stat(file);
   return { tables, rows, bytes: size };
@@ -177,18 +183,17 @@ export async function restoreDatabase(
     // when it surfaces with the very first line (a small file is inflated in one go).
     if (!(await isGzip(file))) throw notABackup();
     const header = parseHeader(await nextLine(lines));
-    const client = await pool.connect();
-    try {
-      await client.query("begin");
-      const result = await restoreInTransaction(client, header, lines);
-      await client.query("commit");
-      return result;
-    } catch (error) {
-      await client.query("rollback").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    return await asOwner(pool, async (client) => {
+      try {
+        await client.query("begin");
+        const result = await restoreInTransaction(client, header, lines);
+        await client.query("commit");
+        return result;
+      } catch (error) {
+        await client.query("rollback").catch(() => {});
+        throw error;
+      }
+    });
   } catch (error) {
     if (error instanceof RestoreRefused) throw new Error(error.message, { cause: error.cause });
     throw new Error(

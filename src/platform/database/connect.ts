@@ -34,22 +34,67 @@ export const MIGRATIONS_FOLDER = path.resolve(
 // Timestamps travel as ISO strings with offset; bigint counts fit in JS numbers here.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export function connect(url: string, max = 10): { pool: pg.Pool; db: Db } {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: "samspar" });
+/**
+ * The association zone's database role (ADR 0011). Every connection of the application's pool
+ * starts as it (the startup option `role`, so a connection that cannot take it fails instead of
+ * running with more rights): it has the public schema and no privilege at all on the register.
+ * The register's code switches to samspar_register per transaction (src/register/zone.ts); the
+ * few tasks that need the owner of the tables (migrations, backup, restore) say so with
+ * `asOwner`.
+ */
+export const ASSOCIATION_ROLE = "samspar_association";
+
+export interface ConnectOptions {
+  /** Run as the association zone's role (default); false: as the login role (migrations). */
+  zone?: boolean;
+}
+
+export function connect(
+  url: string,
+  max = 10,
+  options: ConnectOptions = {},
+): { pool: pg.Pool; db: Db } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: "samspar",
+    ...(options.zone === false ? {} : { options: `-c role=${ASSOCIATION_ROLE}` }),
+  });
   pool.on("error", () => {}); // a dropped idle client is replaced on next use
   return { pool, db: drizzle(pool, { schema }) };
 }
 
+/**
+ * Runs `work` on a client of `pool` as the login role (the owner of the tables), for the
+ * tasks that need it: migrations, backup and restore. RESET ROLE afterwards returns the client
+ * to the role it started with; a client that cannot be reset is closed instead of reused.
+ */
+export async function asOwner<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>) {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("set role none");
+    return await work(client);
+  } finally {
+    try {
+      await client.query("reset role");
+    } catch (error) {
+      broken = error instanceof Error ? error : new Error(String(error));
+    }
+    client.release(broken);
+  }
+}
+
 /** Applies the committed migrations, one process at a time. */
 export async function runMigrations(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
+  await asOwner(pool, async (client) => {
     await client.query("select pg_advisory_lock(727270001)");
-    await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
-  } finally {
-    await client.query("select pg_advisory_unlock(727270001)").catch(() => {});
-    client.release();
-  }
+    try {
+      await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query("select pg_advisory_unlock(727270001)").catch(() => {});
+    }
+  });
 }
 
 export interface OpenOptions {
@@ -80,14 +125,17 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
       source = "embedded";
     }
   }
-  const { pool, db } = connect(url);
+  // the migrations create the zone's roles: they run before any connection takes one
+  const migrator = connect(url, 1, { zone: false });
   try {
-    await runMigrations(pool);
+    await runMigrations(migrator.pool);
   } catch (error) {
-    await pool.end().catch(() => {});
     await embedded?.stop();
     throw error;
+  } finally {
+    await migrator.pool.end().catch(() => {});
   }
+  const { pool, db } = connect(url);
   return {
     url,
     pool,
