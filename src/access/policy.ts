@@ -96,6 +96,8 @@ export const PERMISSIONS = {
   "register.write": [],
   /** The register's aggregates, after disclosure control; never a single participant. */
   "register.statistics": ["association_admin", "board_member"],
+  /** The association's disclosure control of those aggregates: threshold, whether 0 is shown. */
+  "register.disclosure_settings": ["association_admin"],
   /** The register's access log (who read what, when): log rows only, never identities. */
   "register.access_log": ["auditor"],
   /**

@@ -203,6 +203,7 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
   ":association/insatser/:initiativeId/deltagarantal": ["association_admin", "participant_officer"],
   // statistics leave the register only through disclosure control; the log is the auditor's
   ":association/deltagarstatistik": ["association_admin", "board_member"],
+  ":association/deltagarstatistik/rojandekontroll": ["association_admin"],
   ":association/registerlogg": ["auditor"],
   ":association/organisationer": STAFF_READING_ORGANISATIONS,
   ":association/organisationer/:organisationId": ["association_admin"],
@@ -261,6 +262,7 @@ const ASSOCIATION_ACTIONS: Record<string, Who[]> = {
   ":association/deltagare/ny": ["participant_officer"],
   ":association/deltagare/importera": ["participant_officer"],
   ":association/deltagare/:enrollmentId": ["participant_officer"],
+  ":association/deltagarstatistik/rojandekontroll": ["association_admin"],
   ":association/insatser/:initiativeId/deltagarantal": ["association_admin", "participant_officer"],
   ":association/organisationer": ["association_admin"],
   ":association/organisationer/:organisationId": ["association_admin"],

@@ -194,12 +194,14 @@ const StatisticsSchema = z
       to: z.iso.date().openapi({ example: "2026-06-30" }),
     }),
     threshold: z.number().int().openapi({
-      description: "Förbundets tröskel för röjandekontroll; 0 betyder avstängd.",
+      description:
+        "Den tröskel för röjandekontroll som gäller för svaret: förbundets egen (kansliet ställer in den under Deltagarstatistik → Röjandekontroll; standard 5, annars 3–20). 0 betyder att röjandekontrollen är avstängd. Antal under tröskeln visas som ”< tröskeln”.",
       example: 5,
     }),
-    allowTrueZero: z
-      .boolean()
-      .openapi({ description: "Om en sann nolla visas som 0 (annars som ”< 5”)." }),
+    allowTrueZero: z.boolean().openapi({
+      description:
+        "Förbundets inställning om en sann nolla visas som 0 (annars som ”< tröskeln”, som ett litet antal).",
+    }),
     genderNote: z.string().openapi({ description: "Hur könskolumnerna ska läsas." }),
     countingNote: z.string().openapi({ description: "Hur inskrivningar räknas." }),
     initiatives: z
@@ -242,7 +244,7 @@ export const getParticipantStatisticsRoute = createRoute({
   tags: [TAG],
   summary: "Deltagarstatistik efter röjandekontroll",
   description:
-    "Deltagare per insats och totalt för en period: startade, hela insatstiden, avslutade, pågående, avslut efter status, bakgrund vid start och andelar, och antal deltagare i strukturinriktade insatser. Antal under förbundets tröskel visas inte, och så många andra att de inte kan räknas fram. Kräver behörigheten register.statistics (förbundets kansli och styrelse).",
+    "Deltagare per insats och totalt för en period: startade, hela insatstiden, avslutade, pågående, avslut efter status, bakgrund vid start och andelar, och antal deltagare i strukturinriktade insatser. Antal under förbundets tröskel (förbundets egen inställning, se threshold i svaret) visas inte, och så många andra att de inte kan räknas fram. Kräver behörigheten register.statistics (förbundets kansli och styrelse).",
   security,
   request: { params: AssociationParams, query: StatisticsQuery },
   responses: {
@@ -341,7 +343,8 @@ export function registerRegisterStatisticsRoutes(
       const query = c.req.valid("query");
       const to = query.to ?? todayInSweden();
       const from = query.from ?? `${to.slice(0, 4)}-01-01`;
-      // The association's threshold: no setting of its own yet, so the default (5, zeros hidden).
+      // the association's own disclosure control applies: registerStatistics reads it
+      // (threshold and whether a true 0 is shown, set by the office; default 5, zeros hidden)
       const statistics = await registerStatistics(services.db, associationOf(c).id, {
         from,
         to,

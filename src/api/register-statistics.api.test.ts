@@ -4,11 +4,14 @@
 // not the initiative lead, not the auditor, not another association; bad periods are refused
 // field by field in Swedish; and nothing identifying is ever in the answer.
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { todayInSweden } from "../applications/workflow.ts";
 import { createAssociation } from "../associations/create-association.ts";
+import { saveDisclosureSettings } from "../associations/disclosure-settings.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
+import { disclosureSettings } from "../associations/schema.ts";
 import { createInitiative } from "../initiatives/save-initiative.ts";
 import { createMailer } from "../mail/send-mail.ts";
 import { addUser } from "../people/add-user.ts";
@@ -274,6 +277,36 @@ describe("reading the statistics", () => {
       ratio: 7 / 13,
       display: "54\u00a0%",
     });
+  });
+
+  it("uses the association's own disclosure control, and says which threshold applied", async () => {
+    await saveDisclosureSettings(t.db, cli, ids.association, 0, {
+      threshold: 10,
+      allowTrueZero: false,
+    });
+    try {
+      const { res, body } = await call(`${URL}?${PERIOD}&initiativeId=${ids.a}`, tokens.board);
+      expect(res.status).toBe(200);
+      expect(body.threshold).toBe(10);
+      expect(body.allowTrueZero).toBe(false);
+      const [tierp] = body.initiatives as Unit[];
+      // the 7 women and 6 men shown above with 5 are below 10 now
+      expect(rowOf(tierp, "deltagare", "hela_insatstiden")).toMatchObject({
+        kvinnor: { suppressed: true, reason: "primary", display: "<\u00a010" },
+        man: { suppressed: true, reason: "primary", display: "<\u00a010" },
+      });
+      expect(body.disclosure.reasons.join(" ")).toMatch(/färre än 10 personer/);
+      // another association keeps its own (the default)
+      const other = await call(
+        `/associations/annat/participant-statistics?${PERIOD}`,
+        tokens.foreignAdmin,
+      );
+      expect(other.body.threshold).toBe(5);
+    } finally {
+      await t.db
+        .delete(disclosureSettings)
+        .where(eq(disclosureSettings.associationId, ids.association));
+    }
   });
 
   it("takes this year up to today when no period is given", async () => {

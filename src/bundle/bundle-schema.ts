@@ -5,7 +5,9 @@
 // deviation and final reports with their history, reminders, and the steering groups); version 4
 // the money (money-schema.ts: the normal band, the allocated funds per year, the initiatives'
 // budgets with every version, requisitions with attachments and history, returned funds and the
-// office's prognoses). Files of versions 1, 2 and 3 are still read.
+// office's prognoses); version 5 the association's disclosure control of its participant
+// statistics (disclosureSettings: threshold, whether a true 0 is shown). Files of versions 1, 2,
+// 3 and 4 are still read.
 // docs/formats/association-bundle.schema.json is generated from this schema
 // (`node src/bundle/write-schema.ts`).
 import * as z from "zod";
@@ -16,7 +18,11 @@ import {
   CO_FINANCING_KINDS,
 } from "../applications/content.ts";
 import { APPLICATION_STATUSES, SIGNATURE_METHODS } from "../applications/schema.ts";
-import { MEMBER_ORGANISATION_KINDS } from "../associations/schema.ts";
+import {
+  DISCLOSURE_THRESHOLD_MAX,
+  DISCLOSURE_THRESHOLD_MIN,
+  MEMBER_ORGANISATION_KINDS,
+} from "../associations/schema.ts";
 import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { moneySections } from "./money-schema.ts";
@@ -37,14 +43,15 @@ import {
 } from "./schema-parts.ts";
 
 export const BUNDLE_FORMAT = "samspar-association-bundle";
-export const BUNDLE_VERSION = 4;
+export const BUNDLE_VERSION = 5;
 /** The versions this Samspår reads; it always writes BUNDLE_VERSION. */
-export const READABLE_VERSIONS = [1, 2, 3, 4] as const;
+export const READABLE_VERSIONS = [1, 2, 3, 4, 5] as const;
 /** The sections each version added; an older file cannot hold them. */
 const ADDED_IN: ReadonlyArray<{ version: number; sections: readonly string[] }> = [
   { version: 2, sections: ["applicationSettings", "logo", "registryCounters", "applications"] },
   { version: 3, sections: Object.keys(reportingSections) },
   { version: 4, sections: Object.keys(moneySections) },
+  { version: 5, sections: ["disclosureSettings"] },
 ];
 
 /** "1, 2, 3 och 4". */
@@ -146,6 +153,28 @@ const logo = z
   .nullable()
   .default(null)
   .meta({ description: "Förbundets logotyp på dokumenten, eller null." });
+
+const disclosureSettings = z
+  .strictObject({
+    threshold: z
+      .number()
+      .int()
+      .min(0)
+      .max(DISCLOSURE_THRESHOLD_MAX)
+      .meta({
+        description: `Tröskeln för röjandekontroll: antal under den visas som ”< tröskeln”. 0 (avstängd) eller ${DISCLOSURE_THRESHOLD_MIN}–${DISCLOSURE_THRESHOLD_MAX}.`,
+      }),
+    allowTrueZero: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Om en sann nolla visas som 0 (annars som ”< tröskeln”)." }),
+  })
+  .nullable()
+  .default(null)
+  .meta({
+    description:
+      "Förbundets röjandekontroll av deltagarstatistiken, om förbundet har sparat en egen. null: Samspårs standard (tröskel 5, nollor döljs).",
+  });
 
 const registryCounter = z
   .strictObject({
@@ -296,6 +325,7 @@ export const bundleSchema = z
     initiatives: z.array(initiative),
     applicationSettings,
     logo,
+    disclosureSettings,
     registryCounters: z.array(registryCounter).default([]),
     applications: z.array(application).default([]),
     ...reportingSections,
@@ -310,7 +340,8 @@ export const bundleSchema = z
       "avvikelserapporter och slutrapporter med versioner, kommentarer och skickade påminnelser, " +
       "styrgrupperna med ledamöter, möten, närvaro och dokument, och pengarna: normalintervallet, " +
       "tilldelade medel per år med medlemmarnas nycklar, insatsernas budgetar med alla versioner, " +
-      "rekvisitioner med rader, bilagor och historik, återförda medel och kansliets prognoser. " +
+      "rekvisitioner med rader, bilagor och historik, återförda medel och kansliets prognoser, " +
+      "och röjandekontrollen av deltagarstatistiken (tröskeln; deltagarregistret självt ingår inte). " +
       "Organisationer pekas ut med " +
       "organisationsnummer, allt annat med en stabil nyckel. Konton, roller och " +
       "granskningsloggen ingår inte; personer bara med namn. Importen skapar och uppdaterar men tar " +

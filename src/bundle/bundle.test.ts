@@ -26,9 +26,13 @@ import { recordPaperSignature } from "../applications/signatures.ts";
 import { contentAsInput } from "../applications/validate-application.ts";
 import { submitApplication, todayInSweden } from "../applications/workflow.ts";
 import { createAssociation } from "../associations/create-association.ts";
+import {
+  getDisclosureSettings,
+  saveDisclosureSettings,
+} from "../associations/disclosure-settings.ts";
 import { findAssociationBySlug } from "../associations/find-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
-import { associations, memberOrganisations } from "../associations/schema.ts";
+import { associations, disclosureSettings, memberOrganisations } from "../associations/schema.ts";
 import { auditEvents } from "../audit/schema.ts";
 import { DEMO_SLUG, seedDemo } from "../demo/seed-demo.ts";
 import { saveFundingYear } from "../finance/association-money.ts";
@@ -778,9 +782,10 @@ const moneyRows = async (q: Queryable) => ({
   prognoses: await q.$count(prognosisOverrides),
 });
 
-/** A bundle without the sections version 4 added, as a version 3 file holds it. */
+/** A bundle without the sections versions 4 and 5 added, as a version 3 file holds it. */
 function withoutMoney(bundle: Bundle) {
   const {
+    disclosureSettings: _ds,
     financeSettings: _s,
     fundingYears: _y,
     initiativeBudgets: _b,
@@ -828,6 +833,10 @@ beforeAll(async () => {
   await seedDemo(a.db);
   const demo = await findAssociationBySlug(a.db, DEMO_SLUG);
   await setAssociationLogo(a.db, IMPORT_ACTOR, demo?.id ?? "", LOGO);
+  await saveDisclosureSettings(a.db, IMPORT_ACTOR, demo?.id ?? "", 0, {
+    threshold: 3,
+    allowTrueZero: true,
+  });
   await seedReporting(a.db);
   await seedMoney(a.db);
   exported = await exportDemo(a.db);
@@ -843,7 +852,7 @@ describe("the association bundle", () => {
     const bundle = parseBundle(exported);
     expect(bundle).toMatchObject({
       format: "samspar-association-bundle",
-      version: 4,
+      version: 5,
       association: {
         slug: DEMO_SLUG,
         name: "Samordningsförbundet Demo",
@@ -852,6 +861,7 @@ describe("the association bundle", () => {
       },
       applicationSettings: { formVersion: "Ansökan 2026:1" },
       logo: { mediaType: "image/png", dataBase64: LOGO.toString("base64") },
+      disclosureSettings: { threshold: 3, allowTrueZero: true },
     });
     const orgNumbers = bundle.memberOrganisations.map((o) => o.orgNumber);
     expect(orgNumbers).toHaveLength(9);
@@ -943,6 +953,7 @@ describe("the association bundle", () => {
     expect(result).toMatchObject({
       applicationSettings: "created",
       logo: "created",
+      disclosureSettings: "created",
       registryCounters: { created: bundle.registryCounters.length, updated: 0, unchanged: 0 },
     });
     const again = await exportDemo(b.db);
@@ -982,6 +993,7 @@ describe("the association bundle", () => {
     expect(result).toMatchObject({
       applicationSettings: "unchanged",
       logo: "unchanged",
+      disclosureSettings: "unchanged",
       registryCounters: {
         created: 0,
         updated: 0,
@@ -1068,9 +1080,9 @@ describe("the association bundle", () => {
   it("refuses a file of another format or version, or with misspelt fields, in Swedish", async () => {
     const wrongFormat = await refusal(b.db, JSON.stringify({ ...copy(exported), format: "excel" }));
     expect(wrongFormat.message).toContain("inte en förbundsexport från Samspår");
-    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 5 }));
+    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 6 }));
     expect(newer.message).toBe(
-      "Filen är i version 5 av formatet, men den här versionen av Samspår läser version 1, 2, 3 och 4. Uppdatera Samspår och försök igen.",
+      "Filen är i version 6 av formatet, men den här versionen av Samspår läser version 1, 2, 3, 4 och 5. Uppdatera Samspår och försök igen.",
     );
     expect((await refusal(b.db, "{ inte json")).message).toContain("inte giltig JSON");
 
@@ -2246,5 +2258,82 @@ describe("the money in the bundle", () => {
     expect(refused.fields.requisitions).toBe(
       'requisitions: Finns inte i version 3 av formatet. Ange "version": 4.',
     );
+  });
+});
+
+describe("the disclosure control in the bundle", () => {
+  /** A hand-written bundle of an association of its own, with only the disclosure control. */
+  const small = (version: number, disclosure?: unknown) =>
+    JSON.stringify({
+      format: "samspar-association-bundle",
+      version,
+      association: { slug: "rojandekontroll", name: "Förbundet med egen tröskel" },
+      memberOrganisations: [],
+      initiatives: [],
+      ...(disclosure === undefined ? {} : { disclosureSettings: disclosure }),
+    });
+  const settingsOf = async (q: Queryable) => {
+    const association = await findAssociationBySlug(q, "rojandekontroll");
+    return getDisclosureSettings(q, association?.id ?? "");
+  };
+
+  it("carries the threshold: created, unchanged, updated through the office's rules", async () => {
+    const e = await createTestDatabase();
+    try {
+      const created = await importBundle(e.db, IMPORT_ACTOR, small(5, { threshold: 10 }));
+      expect(created.disclosureSettings).toBe("created");
+      expect(await settingsOf(e.db)).toEqual({ threshold: 10, allowTrueZero: false, version: 1 });
+      const again = await importBundle(e.db, IMPORT_ACTOR, small(5, { threshold: 10 }));
+      expect(again.disclosureSettings).toBe("unchanged");
+      const zero = await importBundle(
+        e.db,
+        IMPORT_ACTOR,
+        small(5, { threshold: 0, allowTrueZero: true }),
+      );
+      expect(zero.disclosureSettings).toBe("updated");
+      expect(await settingsOf(e.db)).toEqual({ threshold: 0, allowTrueZero: true, version: 2 });
+      expect(await auditCount(e.db, "disclosure_settings.updated")).toBe(2);
+      // null: the file has none, and the association's own stays as it is
+      const none = await importBundle(e.db, IMPORT_ACTOR, small(5, null));
+      expect(none.disclosureSettings).toBe("absent");
+      expect((await settingsOf(e.db)).threshold).toBe(0);
+      // the export gives it back
+      const association = await findAssociationBySlug(e.db, "rojandekontroll");
+      const exported = await exportBundle(e.db, association?.id ?? "");
+      expect(exported.disclosureSettings).toEqual({ threshold: 0, allowTrueZero: true });
+    } finally {
+      await e.drop();
+    }
+  });
+
+  it("refuses a threshold that protects too little, naming its place, and writes nothing", async () => {
+    const e = await createTestDatabase();
+    try {
+      const two = await refusal(e.db, small(5, { threshold: 2 }));
+      expect(two.fields["disclosureSettings.threshold"]).toMatch(
+        /^disclosureSettings\.threshold: Tröskeln 2 skyddar för lite.*Skriv 0 eller ett heltal från 3 till 20/,
+      );
+      const high = await refusal(e.db, small(5, { threshold: 25 }));
+      expect(Object.keys(high.fields)).toEqual(["disclosureSettings.threshold"]);
+      expect(await e.db.$count(associations)).toBe(0);
+      expect(await e.db.$count(disclosureSettings)).toBe(0);
+    } finally {
+      await e.drop();
+    }
+  });
+
+  it("reads a version 4 file, and refuses one that holds the disclosure control", async () => {
+    const e = await createTestDatabase();
+    try {
+      const result = await importBundle(e.db, IMPORT_ACTOR, small(4));
+      expect(result.disclosureSettings).toBe("absent");
+      expect(await settingsOf(e.db)).toEqual({ threshold: 5, allowTrueZero: false, version: 0 });
+      const refused = await refusal(e.db, small(4, { threshold: 10 }));
+      expect(refused.fields.disclosureSettings).toBe(
+        'disclosureSettings: Finns inte i version 4 av formatet. Ange "version": 5.',
+      );
+    } finally {
+      await e.drop();
+    }
   });
 });

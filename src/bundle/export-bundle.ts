@@ -14,7 +14,7 @@ import {
   associationLogos,
   registryCounters,
 } from "../applications/schema.ts";
-import { associations, memberOrganisations } from "../associations/schema.ts";
+import { associations, disclosureSettings, memberOrganisations } from "../associations/schema.ts";
 import {
   initiativeGoals,
   initiativeLocalUnits,
@@ -170,6 +170,10 @@ export async function exportBundle(
     .select()
     .from(associationLogos)
     .where(eq(associationLogos.associationId, associationId));
+  const [disclosure] = await q
+    .select()
+    .from(disclosureSettings)
+    .where(eq(disclosureSettings.associationId, associationId));
   const counters = await q
     .select({ year: registryCounters.year, lastNumber: registryCounters.lastNumber })
     .from(registryCounters)
@@ -204,6 +208,9 @@ export async function exportBundle(
       : null,
     logo: logo
       ? { mediaType: logo.mediaType as "image/png" | "image/jpeg", dataBase64: logo.dataBase64 }
+      : null,
+    disclosureSettings: disclosure
+      ? { threshold: disclosure.threshold, allowTrueZero: disclosure.allowTrueZero }
       : null,
     registryCounters: counters,
     applications: bundleApplications,

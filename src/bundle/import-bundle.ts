@@ -6,7 +6,8 @@
 // one is refused (import-application.ts). The reporting side follows (import-reports.ts): reports
 // by their key and their history in the same way, steering groups, the reporting calendar; then
 // the money (import-money.ts): budgets, requisitions and prognoses brought forward by their
-// history in the same way, the allocated funds per year, returned funds, the normal band. The
+// history in the same way, the allocated funds per year, returned funds, the normal band; and the
+// association's disclosure control of its participant statistics (version 5). The
 // same bundle twice changes nothing. Every rule of the web form applies: one problem anywhere
 // and nothing is written.
 import { isDeepStrictEqual } from "node:util";
@@ -22,12 +23,13 @@ import {
 import { saveApplicationSettings, setAssociationLogo } from "../applications/settings.ts";
 import { contentAsInput, validateApplication } from "../applications/validate-application.ts";
 import { createAssociation } from "../associations/create-association.ts";
+import { saveDisclosureSettings } from "../associations/disclosure-settings.ts";
 import {
   addMemberOrganisation,
   updateMemberOrganisation,
 } from "../associations/member-organisations.ts";
 import { checkOrgNumber } from "../associations/org-number.ts";
-import { associations, memberOrganisations } from "../associations/schema.ts";
+import { associations, disclosureSettings, memberOrganisations } from "../associations/schema.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import { getInitiative } from "../initiatives/get-initiative.ts";
 import {
@@ -76,6 +78,8 @@ export interface ImportResult extends ReportingResult, MoneyResult {
   /** "absent": the file has none (the association's own are left as they are). */
   applicationSettings: ImportOutcome | "absent";
   logo: ImportOutcome | "absent";
+  /** The disclosure control of the participant statistics (version 5 and later). */
+  disclosureSettings: ImportOutcome | "absent";
   /** Per year; a counter is only ever raised. */
   registryCounters: ImportCounts;
   applications: ImportCounts;
@@ -330,6 +334,12 @@ export async function importBundle(
       bundle.applicationSettings,
     );
     const logo = await importLogo(tx, actor, associationId, bundle.logo);
+    const disclosure = await importDisclosureSettings(
+      tx,
+      actor,
+      associationId,
+      bundle.disclosureSettings,
+    );
     const records = await validateApplications(tx, associationId, bundle);
     const applicationCounts = counts();
     for (const [i, record] of records.entries()) {
@@ -352,6 +362,7 @@ export async function importBundle(
       initiatives: written,
       applicationSettings: settings,
       logo,
+      disclosureSettings: disclosure,
       registryCounters: counters,
       applications: applicationCounts,
       ...reporting,
@@ -362,7 +373,7 @@ export async function importBundle(
       reportingChanged(reporting) ||
       moneyChanged(money) ||
       [orgs, written, counters, applicationCounts].some((c) => c.created + c.updated > 0) ||
-      [settings, logo].some((o) => o === "created" || o === "updated");
+      [settings, logo, disclosure].some((o) => o === "created" || o === "updated");
     // a bundle that changes nothing leaves no trace, so importing it again is a true no-op
     if (changed) {
       await recordAuditEvent(tx, actor, {
@@ -378,6 +389,7 @@ export async function importBundle(
           initiatives: written,
           applicationSettings: settings,
           logo,
+          disclosureSettings: disclosure,
           registryCounters: counters,
           applications: applicationCounts,
           ...reporting,
@@ -464,6 +476,30 @@ async function importLogo(
   )
     return "unchanged";
   await setAssociationLogo(tx, actor, associationId, bytes).catch((e) => placed(e, "logo"));
+  return current ? "updated" : "created";
+}
+
+/** The association's disclosure control, through the office's own rules (0 or 3–20). */
+async function importDisclosureSettings(
+  tx: Tx,
+  actor: AuditActor,
+  associationId: string,
+  input: Bundle["disclosureSettings"],
+): Promise<ImportOutcome | "absent"> {
+  if (!input) return "absent";
+  const [current] = await tx
+    .select()
+    .from(disclosureSettings)
+    .where(eq(disclosureSettings.associationId, associationId));
+  if (
+    current &&
+    current.threshold === input.threshold &&
+    current.allowTrueZero === input.allowTrueZero
+  )
+    return "unchanged";
+  await saveDisclosureSettings(tx, actor, associationId, current?.version ?? 0, input).catch((e) =>
+    placed(e, "disclosureSettings"),
+  );
   return current ? "updated" : "created";
 }
 

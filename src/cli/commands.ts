@@ -409,6 +409,7 @@ export async function bundleImport(file: string): Promise<void> {
       ["diarienummerräknare", counts(result.registryCounters)],
       ["ansökningsblanketten", outcome[result.applicationSettings]],
       ["logotypen", outcome[result.logo]],
+      ["röjandekontrollen", outcome[result.disclosureSettings]],
       ["rapportkalendern", outcome[result.reportingSettings]],
       ["periodiska rapporter", counts(result.periodicReports)],
       ["avvikelserapporter", counts(result.deviationReports)],

@@ -6,12 +6,17 @@
 // (genders add up to the total, partitions add up, every figure equals a naive count) and the
 // protection (every published figure is the true count; no row with one hidden figure).
 
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { createAssociation } from "../associations/create-association.ts";
+import {
+  getDisclosureSettings,
+  saveDisclosureSettings,
+} from "../associations/disclosure-settings.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
+import { disclosureSettings } from "../associations/schema.ts";
 import { createInitiative } from "../initiatives/save-initiative.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import {
@@ -877,6 +882,135 @@ describe("choosing initiatives, periods and the threshold", () => {
     expect(await fields({ ...PERIOD, threshold: 1 })).toEqual({
       threshold: expect.stringMatching(/skyddar ingen/),
     });
+  });
+});
+
+describe("the association's own threshold (its disclosure settings)", () => {
+  // Each figure once: [where, value without protection, as published with 3, with 10].
+  type Seen = { where: string; truth: number; cell: StatisticsCell };
+  const cellsOf = (stats: RegisterStatistics): Seen[] =>
+    [...stats.individual, stats.individualTotal].flatMap((unit) =>
+      (unit?.tables ?? []).flatMap((table) =>
+        table.rows.flatMap((r) =>
+          (["kvinnor", "man", "totalt"] as const).map((g) => ({
+            where: `${unit?.name}/${table.key}/${r.key}/${g}`,
+            truth: -1,
+            cell: r[g],
+          })),
+        ),
+      ),
+    );
+  const withTruth = (stats: RegisterStatistics, open: RegisterStatistics): Seen[] => {
+    const truths = cellsOf(open);
+    return cellsOf(stats).map((seen, i) => {
+      const truth = truths[i];
+      if (!truth || truth.where !== seen.where || !("value" in truth.cell))
+        throw new Error("the two statistics differ in shape");
+      return { ...seen, truth: truth.cell.value };
+    });
+  };
+  let open: RegisterStatistics;
+  beforeAll(async () => {
+    open = await registerStatistics(t.db, ids.association, { ...PERIOD, threshold: 0 });
+  });
+  afterAll(async () => {
+    // back to the defaults for the tests that follow
+    await t.db
+      .delete(disclosureSettings)
+      .where(eq(disclosureSettings.associationId, ids.association));
+  });
+
+  it("applies the saved threshold without the caller naming one: a count of 4 shown with 3, hidden with 10", async () => {
+    const saved = await saveDisclosureSettings(t.db, actor, ids.association, 0, {
+      threshold: 3,
+      allowTrueZero: false,
+    });
+    const three = await registerStatistics(t.db, ids.association, PERIOD);
+    expect(three.threshold).toBe(3);
+    expect(three.allowTrueZero).toBe(false);
+    await saveDisclosureSettings(t.db, actor, ids.association, saved.version, {
+      threshold: 10,
+      allowTrueZero: false,
+    });
+    const ten = await registerStatistics(t.db, ids.association, PERIOD);
+    expect(ten.threshold).toBe(10);
+
+    // B, startade under perioden: totalt 4 — shown with threshold 3, "< 10" with 10
+    const b3 = unitOf(three, ids.b);
+    const b10 = unitOf(ten, ids.b);
+    expect(row(unitOf(open, ids.b), "deltagare", FIGURE.started)).toEqual([3, 1, 4]);
+    expect(row(b3, "deltagare", FIGURE.started)[2]).toBe(4);
+    expect(row(b10, "deltagare", FIGURE.started)[2]).toBe("P");
+
+    // every count of 4 is "< 10" with 10; with 3 it is shown unless it protects another
+    const at3 = withTruth(three, open).filter((c) => c.truth === 4);
+    const at10 = withTruth(ten, open).filter((c) => c.truth === 4);
+    expect(at3.length).toBeGreaterThan(5);
+    expect(at3.filter((c) => "value" in c.cell).length).toBeGreaterThan(0);
+    // hidden with 3 only to protect others ("..", or a total left out), never as "< 3"
+    for (const c of at3)
+      if (!("value" in c.cell))
+        expect([c.where, c.cell.suppressed]).not.toEqual([c.where, "primary"]);
+    for (const c of at10)
+      expect([c.where, c.cell]).toEqual([c.where, { suppressed: "primary", threshold: 10 }]);
+    // with 10 nothing below 10 is shown; with 3 nothing below 3 (zeros hidden as well)
+    for (const c of withTruth(ten, open))
+      if ("value" in c.cell) expect(c.truth).toBeGreaterThanOrEqual(10);
+    for (const c of withTruth(three, open))
+      if ("value" in c.cell) expect(c.truth).toBeGreaterThanOrEqual(3);
+    expect(ten.disclosure.primary).toBeGreaterThan(three.disclosure.primary);
+    expect(ten.disclosure.reasons.join(" ")).toMatch(/färre än 10 personer/);
+    expect(three.disclosure.reasons.join(" ")).toMatch(/färre än 3 personer/);
+  });
+
+  it("shows a true 0 as 0 when the association allows it, and turns control off with 0", async () => {
+    const current = await getDisclosureSettings(t.db, ids.association);
+    const zeros = await saveDisclosureSettings(t.db, actor, ids.association, current.version, {
+      threshold: 3,
+      allowTrueZero: true,
+    });
+    const shownZeros = await registerStatistics(t.db, ids.association, PERIOD);
+    expect(shownZeros.allowTrueZero).toBe(true);
+    // A, pågående vid periodens slut: män 0
+    expect(row(unitOf(open, ids.a), "deltagare", FIGURE.ongoing)[1]).toBe(0);
+    expect(row(unitOf(shownZeros, ids.a), "deltagare", FIGURE.ongoing)[1]).toBe(0);
+    await saveDisclosureSettings(t.db, actor, ids.association, zeros.version, {
+      threshold: 0,
+      allowTrueZero: false,
+    });
+    const off = await registerStatistics(t.db, ids.association, PERIOD);
+    expect(off.threshold).toBe(0);
+    expect(off.disclosure.primary + off.disclosure.secondary).toBe(0);
+    // a caller may still name another threshold (tests); the association's applies otherwise
+    expect(
+      (await registerStatistics(t.db, ids.association, { ...PERIOD, threshold: 5 })).threshold,
+    ).toBe(5);
+  });
+
+  it("speaks English when asked: labels, definitions, notes and reasons", async () => {
+    const english = await registerStatistics(t.db, ids.association, {
+      ...PERIOD,
+      threshold: 5,
+      locale: "en",
+    });
+    const total = english.individualTotal;
+    expect(total?.name).toBe("All individual initiatives");
+    expect(total?.tables.map((table) => table.title)).toContain("Age at start");
+    const exits = total?.tables.find((table) => table.key === "avslut");
+    expect(exits?.rows.find((r) => r.key === FIGURE.toWorkOrStudies)?.label).toBe(
+      "To work and/or studies",
+    );
+    expect(english.genderNote).toMatch(/count in the total/);
+    expect(english.disclosure.reasons.join(" ")).toMatch(/fewer than 5 people/);
+    expect(english.structural[0]?.table.rows[0]?.definition).toBe(
+      "Participants during the period 2026-K1 (2026-01-01 – 2026-03-31) as counted by the initiative.",
+    );
+    // the same figures in both languages
+    const swedish = await registerStatistics(t.db, ids.association, { ...PERIOD, threshold: 5 });
+    expect(cellsOf(english).map((c) => c.cell)).toEqual(cellsOf(swedish).map((c) => c.cell));
+    // no text is a catalogue key left untranslated
+    expect(JSON.stringify(english)).not.toMatch(/registerFigures\.|register\.code\./);
+    expect(JSON.stringify(swedish)).not.toMatch(/registerFigures\.|register\.code\./);
   });
 });
 

@@ -11,7 +11,12 @@
 // felregistrering (a voided enrollment, or the exit status felregistrering) is never counted
 // anywhere. Anonymous participants and those whose identity has been erased count like anyone.
 // Every figure is split kvinnor / män / totalt; annan, vill ej ange and uppgift saknas are never
-// shown as a column of their own but count in totalt. Each row carries its definition in Swedish.
+// shown as a column of their own but count in totalt. Each row carries its definition, in Swedish
+// or English (the texts are in src/platform/i18n/messages/register-figures.*.ts).
+//
+// WHICH THRESHOLD. The association's own (src/associations/disclosure-settings.ts: default 5,
+// 0 turns it off, a true 0 shown or not): registerStatistics reads it, so no caller — page,
+// export, API — can leave the register with another.
 //
 // HOW IT IS PROTECTED. The figures form linked tables: the same count appears in several tables
 // (the total of one initiative is a row of the table of all initiatives; "till arbete och/eller
@@ -29,9 +34,12 @@
 // person) have no total over their categories, so their slices show no such total. A share is
 // shown only when protectShare allows it and both its counts are published in the cubes.
 import { and, eq, inArray } from "drizzle-orm";
+import { getDisclosureSettings } from "../associations/disclosure-settings.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import type { Db } from "../platform/database/connect.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
+import { DEFAULT_LOCALE, intlLocaleOf, isLocale, type Locale } from "../platform/i18n/locales.ts";
+import { createTranslator, type MessageKey } from "../platform/i18n/translate.ts";
 import {
   EDUCATION,
   EDUCATION_ISCED,
@@ -76,7 +84,7 @@ export interface StatisticsRow {
   /** The figure's key, the same in every initiative ("hela_insatstiden", "isced.0_2"). */
   readonly key: string;
   readonly label: string;
-  /** What exactly is counted, in Swedish. */
+  /** What exactly is counted, in the language asked for (Swedish by default). */
   readonly definition: string;
   /** Set for a row that is a part of another row of the table ("varav"); never added to it. */
   readonly partOf?: string;
@@ -89,7 +97,7 @@ export interface StatisticsRow {
 export interface StatisticsTable {
   readonly key: string;
   readonly title: string;
-  /** Who the table is about, in Swedish. */
+  /** Who the table is about, in the language asked for. */
   readonly definition: string;
   readonly rows: readonly StatisticsRow[];
 }
@@ -97,7 +105,7 @@ export interface StatisticsTable {
 export interface StatisticsShare {
   readonly key: string;
   readonly label: string;
-  /** Numerator ÷ denominator, in Swedish. */
+  /** Numerator ÷ denominator, in the language asked for. */
   readonly definition: string;
   readonly share: ProtectedRatio;
 }
@@ -131,9 +139,9 @@ export interface RegisterStatistics {
   readonly period: { readonly from: string; readonly to: string };
   readonly threshold: number;
   readonly allowTrueZero: boolean;
-  /** How the gender columns are to be read, in Swedish. */
+  /** How the gender columns are to be read, in the language asked for. */
   readonly genderNote: string;
-  /** How enrollments are counted, in Swedish. */
+  /** How enrollments are counted, in the language asked for. */
   readonly countingNote: string;
   /** Each individual initiative, by name; then `individualTotal`. */
   readonly individual: readonly IndividualStatistics[];
@@ -157,10 +165,16 @@ export interface StatisticsOptions {
    * refused one — or the given ids, whatever their dates.
    */
   readonly initiativeIds?: "all" | readonly string[];
-  /** The association's disclosure threshold; default 5, 0 turns disclosure control off. */
+  /**
+   * Another disclosure threshold than the association's own (src/associations/
+   * disclosure-settings.ts, default 5; 0 turns disclosure control off). Left out — as every page,
+   * export and API operation does — the association's setting applies. For tests.
+   */
   readonly threshold?: number;
-  /** Whether a true 0 may be shown as 0 (default false: shown as "< 5"). */
+  /** Whether a true 0 may be shown as 0; left out, the association's setting applies. */
   readonly allowTrueZero?: boolean;
+  /** The language of the labels, definitions and reasons: "sv" (default) or "en". */
+  readonly locale?: string;
 }
 
 export interface Period {
@@ -233,25 +247,18 @@ export const FIGURE = {
 /** The sum of a structural initiative's periods inside the follow-up period. */
 export const PERIODS_TOTAL = "perioderna";
 
-const GENDER_NOTE =
-  "Kvinnor och män visas var för sig. Annan (icke-binär), vill ej ange och uppgift saknas visas inte som egen kolumn men räknas i totalt.";
-const COUNTING_NOTE =
-  "Varje inskrivning räknas för sig: den som är inskriven i flera insatser, eller flera gånger i samma insats, räknas en gång per inskrivning. Felregistreringar räknas aldrig. Anonymt registrerade deltagare och deltagare vars identitet har gallrats räknas i alla summor.";
-
-const MISSING_LABEL = "uppgift saknas";
-
-/** The age groups at start, with the reported "under 30" and "55 år eller äldre". */
-const AGE_ROWS: ReadonlyArray<readonly [string, string, number, number]> = [
-  ["alder.under_16", "under 16 år", Number.NEGATIVE_INFINITY, 15],
-  ["alder.16_19", "16–19 år", 16, 19],
-  ["alder.20_24", "20–24 år", 20, 24],
-  ["alder.25_29", "25–29 år", 25, 29],
-  ["alder.30_39", "30–39 år", 30, 39],
-  ["alder.40_49", "40–49 år", 40, 49],
-  ["alder.50_54", "50–54 år", 50, 54],
-  ["alder.55_64", "55–64 år", 55, 64],
-  ["alder.65_plus", "65 år eller äldre", 65, Number.POSITIVE_INFINITY],
-];
+/** The age groups at start (labels in the catalogue), with the reported "under 30" and "55+". */
+const AGE_ROWS = [
+  ["alder.under_16", Number.NEGATIVE_INFINITY, 15],
+  ["alder.16_19", 16, 19],
+  ["alder.20_24", 20, 24],
+  ["alder.25_29", 25, 29],
+  ["alder.30_39", 30, 39],
+  ["alder.40_49", 40, 49],
+  ["alder.50_54", 50, 54],
+  ["alder.55_64", 55, 64],
+  ["alder.65_plus", 65, Number.POSITIVE_INFINITY],
+] as const;
 const AGE_UNDER_30 = "alder.under_30";
 const AGE_55_PLUS = "alder.55_plus";
 const AGE_MISSING = "alder.uppgift_saknas";
@@ -269,10 +276,11 @@ const PRE_SECONDARY = "utbildning.forgymnasial";
 const educationFigure = (code: keyof typeof EDUCATION): string =>
   code === "gymnasial" ? ISCED["3-4"] : `utbildning.${code}`;
 
+/** The optional ESF+ variables: figure key and background field. */
 const YES_NO_LISTS = [
-  ["fodd_utomlands", "bornAbroad", "Född utomlands"],
-  ["funktionsnedsattning", "disability", "Funktionsnedsättning"],
-  ["nyanland", "newlyArrived", "Nyanländ (etableringsprogrammet)"],
+  ["fodd_utomlands", "bornAbroad"],
+  ["funktionsnedsattning", "disability"],
+  ["nyanland", "newlyArrived"],
 ] as const;
 
 const codesOf = <T extends string>(list: Record<T, string>): T[] => Object.keys(list) as T[];
@@ -337,7 +345,7 @@ function backgroundFigures(e: EnrollmentFact): string[] {
     const age = Number(e.startDate.slice(0, 4)) - e.birthYear;
     if (age < 30) figures.push(AGE_UNDER_30);
     if (age >= 55) figures.push(AGE_55_PLUS);
-    const row = AGE_ROWS.find(([, , from, to]) => age >= from && age <= to);
+    const row = AGE_ROWS.find(([, from, to]) => age >= from && age <= to);
     if (row) figures.push(row[0]);
   }
   // education, with its ISCED group
@@ -836,457 +844,337 @@ interface TableSpec {
   readonly rows: readonly RowSpec[];
 }
 
-const ENROLLED_DEFINITION =
-  "Inskrivningar som pågått någon dag under perioden: startdatum senast periodens sista dag och inget slutdatum, eller slutdatum tidigast periodens första dag.";
-const BACKGROUND_DEFINITION = `Bakgrund vid start bland inskrivna under perioden. ${ENROLLED_DEFINITION}`;
-const enrolledRow: RowSpec = {
-  key: FIGURE.enrolled,
-  label: "Inskrivna under perioden (totalt)",
-  definition: ENROLLED_DEFINITION,
-};
-
-/**
- * A background table of one code list: a row per code, then the total. `what` names the field
- * in a definition ("försörjningen", "remitterande part").
- */
-const listTable = (
-  key: string,
-  title: string,
-  prefix: string,
-  list: Record<string, string>,
-  what: string,
-  several = false,
-): TableSpec => ({
-  key,
-  title,
-  definition: several
-    ? `${BACKGROUND_DEFINITION} Flera kan gälla samma person, så raderna summerar inte till totalen.`
-    : BACKGROUND_DEFINITION,
-  rows: [
-    ...Object.entries(list).map(([code, word]) => ({
-      key: `${prefix}.${code}`,
-      label: word,
-      definition:
-        code === MISSING
-          ? `Inskrivna under perioden där ${what} inte är registrerad.`
-          : several
-            ? `Inskrivna under perioden med ${what} ${word}, ensam eller tillsammans med annan.`
-            : `Inskrivna under perioden med ${what} ${word}.`,
-    })),
-    enrolledRow,
-  ],
-});
-
-/** A yes/no variable at start (the optional ESF+ variables). */
-const yesNoTable = (key: string, title: string): TableSpec => ({
-  key,
-  title,
-  definition: `${BACKGROUND_DEFINITION} Variabeln registreras bara om förbundet har valt att fråga efter den.`,
-  rows: [
-    {
-      key: `${key}.ja`,
-      label: "ja",
-      definition: `Inskrivna under perioden där ${title.toLocaleLowerCase("sv")} är registrerat som ja.`,
-    },
-    {
-      key: `${key}.nej`,
-      label: "nej",
-      definition: `Inskrivna under perioden där ${title.toLocaleLowerCase("sv")} är registrerat som nej.`,
-    },
-    {
-      key: `${key}.${MISSING}`,
-      label: MISSING_LABEL,
-      definition: `Inskrivna under perioden där ${title.toLocaleLowerCase("sv")} inte är registrerat.`,
-    },
-    enrolledRow,
-  ],
-});
-
-const TABLES: readonly TableSpec[] = [
-  {
-    key: "deltagare",
-    title: "Deltagare",
-    definition: COUNTING_NOTE,
-    rows: [
-      {
-        key: FIGURE.started,
-        label: "Startade under perioden",
-        definition:
-          "Inskrivningar med startdatum från och med periodens första dag till och med dess sista dag.",
-      },
-      {
-        key: FIGURE.whole,
-        label: "Deltagare hela insatstiden",
-        definition:
-          "Inskrivningar med startdatum från insatsens start till och med periodens sista dag.",
-      },
-      {
-        key: FIGURE.exitedWhole,
-        label: "Avslutade hela insatstiden",
-        definition: "Av deltagarna hela insatstiden: de med slutdatum senast periodens sista dag.",
-        partOf: FIGURE.whole,
-      },
-      {
-        key: FIGURE.ongoing,
-        label: "Pågående vid periodens slut",
-        definition:
-          "Deltagare hela insatstiden minus avslutade hela insatstiden: startdatum senast periodens sista dag och inget slutdatum, eller slutdatum efter den.",
-        partOf: FIGURE.whole,
-      },
-      {
-        key: FIGURE.exited,
-        label: "Avslutade under perioden",
-        definition:
-          "Inskrivningar med slutdatum från och med periodens första dag till och med dess sista dag.",
-      },
-      { ...enrolledRow, label: "Inskrivna under perioden" },
-    ],
-  },
-  {
-    key: "avslut",
-    title: "Avslutade under perioden efter status vid avslut",
-    definition:
-      "Inskrivningar med slutdatum under perioden, efter status vid avslut. Arbete, studier utan arbete, arbetssökande och övriga avslutade summerar till avslutade under perioden; den som både arbetar och studerar räknas en gång, under arbete.",
-    rows: [
-      {
-        key: "arbete_ej_subventionerat",
-        label: "Arbete, ej subventionerat",
-        definition: "Avslutade under perioden till arbete utan subvention.",
-        partOf: FIGURE.work,
-      },
-      {
-        key: "arbete_subventionerat",
-        label: "Subventionerat arbete",
-        definition:
-          "Avslutade under perioden till subventionerat arbete: lönebidrag, nystartsjobb och liknande.",
-        partOf: FIGURE.work,
-      },
-      {
-        key: "eget_foretag",
-        label: "Eget företag",
-        definition: "Avslutade under perioden till eget företag.",
-        partOf: FIGURE.work,
-      },
-      {
-        key: FIGURE.work,
-        label: "Arbete, alla former",
-        definition:
-          "Avslutade under perioden till arbete: ej subventionerat, subventionerat eller eget företag, med eller utan studier.",
-        partOf: FIGURE.toWorkOrStudies,
-      },
-      {
-        key: FIGURE.both,
-        label: "varav både arbete och studier",
-        definition:
-          "Av dem som avslutades till arbete: de som också studerar. Ingår redan i arbete; visas för information och läggs aldrig till.",
-        partOf: FIGURE.work,
-      },
-      {
-        key: FIGURE.studiesOnly,
-        label: "Studier (utan arbete)",
-        definition: "Avslutade under perioden till studier utan arbete.",
-        partOf: FIGURE.toWorkOrStudies,
-      },
-      {
-        key: FIGURE.toWorkOrStudies,
-        label: "Till arbete och/eller studier",
-        definition:
-          "Avslutade under perioden till arbete (alla former) eller studier; den som både arbetar och studerar räknas en gång.",
-        partOf: FIGURE.exited,
-      },
-      {
-        key: FIGURE.jobSeeking,
-        label: "Arbetssökande",
-        definition:
-          "Avslutade under perioden som aktivt arbetssökande, varken i arbete eller studier.",
-        partOf: FIGURE.exited,
-      },
-      {
-        key: FIGURE.otherExit,
-        label: "Övriga avslutade",
-        definition:
-          "Avslutade under perioden av annat skäl: annan insats, sjukskriven/ohälsa, föräldraledig, flyttat, avbrutit, kontakt upphört, avliden eller annat.",
-        partOf: FIGURE.exited,
-      },
-      {
-        key: FIGURE.actionPlan,
-        label: "Med handlingsplan mot arbete eller studier",
-        definition:
-          "Av de avslutade under perioden: de som hade en handlingsplan mot arbete eller studier vid avslutet (angivet vid avslutet, eller ett datum för handlingsplanen senast slutdatumet när inget annat angavs).",
-        partOf: FIGURE.exited,
-      },
-      {
-        key: FIGURE.exited,
-        label: "Avslutade under perioden (totalt)",
-        definition:
-          "Inskrivningar med slutdatum från och med periodens första dag till och med dess sista dag. Felregistreringar räknas aldrig.",
-      },
-    ],
-  },
-  {
-    key: "alder",
-    title: "Ålder vid start",
-    definition: `${BACKGROUND_DEFINITION} Ålder vid start är startdatumets år minus födelseåret.`,
-    rows: [
-      {
-        key: AGE_UNDER_30,
-        label: "under 30 år",
-        definition: "Inskrivna under perioden som var yngre än 30 år vid start.",
-      },
-      ...AGE_ROWS.slice(0, 4).map(([key, label]) => ({
-        key,
-        label,
-        definition: `Inskrivna under perioden som var ${label.replace(" år", "")} år vid start.`,
-        partOf: AGE_UNDER_30,
-      })),
-      ...AGE_ROWS.slice(4, 7).map(([key, label]) => ({
-        key,
-        label,
-        definition: `Inskrivna under perioden som var ${label.replace(" år", "")} år vid start.`,
-      })),
-      {
-        key: AGE_55_PLUS,
-        label: "55 år eller äldre",
-        definition: "Inskrivna under perioden som var 55 år eller äldre vid start.",
-      },
-      ...AGE_ROWS.slice(7).map(([key, label]) => ({
-        key,
-        label,
-        definition: `Inskrivna under perioden som var ${label.replace(" år", "")} år vid start.`,
-        partOf: AGE_55_PLUS,
-      })),
-      {
-        key: AGE_MISSING,
-        label: MISSING_LABEL,
-        definition: "Inskrivna under perioden utan känt födelseår.",
-      },
-      enrolledRow,
-    ],
-  },
-  {
-    key: "utbildning",
-    title: "Högsta avslutade utbildning",
-    definition: BACKGROUND_DEFINITION,
-    rows: [
-      {
-        key: PRE_SECONDARY,
-        label: "förgymnasial",
-        definition:
-          "Inskrivna under perioden med förgymnasial utbildning som högsta: kortare än 9 år eller 9 år (grundskola).",
-      },
-      ...(["forgymnasial_kortare_an_9", "forgymnasial_9"] as const).map((code) => ({
-        key: educationFigure(code),
-        label: EDUCATION[code],
-        definition: `Inskrivna under perioden med ${EDUCATION[code]} som högsta utbildning.`,
-        partOf: PRE_SECONDARY,
-      })),
-      ...(
-        [
-          "gymnasial",
-          "eftergymnasial_kortare_an_3",
-          "eftergymnasial_3_eller_langre",
-          "saknas",
-          "okand",
-          "uppgift_saknas",
-        ] as const
-      ).map((code) => ({
-        key: educationFigure(code),
-        label: EDUCATION[code],
-        definition:
-          code === "saknas"
-            ? "Inskrivna under perioden som saknar avslutad utbildning (räknas till ISCED 0–2)."
-            : code === "uppgift_saknas"
-              ? "Inskrivna under perioden där utbildningen inte är registrerad."
-              : `Inskrivna under perioden med ${EDUCATION[code]} som högsta utbildning.`,
-      })),
-      enrolledRow,
-    ],
-  },
-  {
-    key: "isced",
-    title: "Utbildning efter ISCED-grupp",
-    definition: BACKGROUND_DEFINITION,
-    rows: [
-      {
-        key: ISCED["0-2"],
-        label: "ISCED 0–2",
-        definition:
-          "Inskrivna under perioden med förgymnasial utbildning som högsta, eller som saknar avslutad utbildning.",
-      },
-      {
-        key: ISCED["3-4"],
-        label: "ISCED 3–4",
-        definition: "Inskrivna under perioden med gymnasial utbildning som högsta.",
-      },
-      {
-        key: ISCED["5-8"],
-        label: "ISCED 5–8",
-        definition: "Inskrivna under perioden med eftergymnasial utbildning.",
-      },
-      {
-        key: ISCED.unknown,
-        label: "okänd eller uppgift saknas",
-        definition: "Inskrivna under perioden vars utbildning är okänd eller inte registrerad.",
-      },
-      enrolledRow,
-    ],
-  },
-  listTable("forsorjning_fore", "Försörjning före", "forsorjning", SUPPORT, "försörjningen", true),
-  {
-    key: "forsorjningsgrupper",
-    title: "Försörjning före, grupper",
-    definition: `${BACKGROUND_DEFINITION} Flera grupper kan gälla samma person, så raderna summerar inte till totalen.`,
-    rows: [
-      {
-        key: "forsorjningsgrupp.ohalsa",
-        label: "ohälsa",
-        definition:
-          "Inskrivna under perioden med sjukpenning (inkl. rehabiliteringspenning), aktivitetsersättning eller sjukersättning före start.",
-      },
-      {
-        key: "forsorjningsgrupp.arbetsmarknadsstod",
-        label: "arbetsmarknadsstöd",
-        definition:
-          "Inskrivna under perioden med a-kassa, aktivitetsstöd (inkl. utvecklingsersättning) eller etableringsersättning före start.",
-      },
-      {
-        key: "forsorjningsgrupp.ekonomiskt_bistand",
-        label: "ekonomiskt bistånd",
-        definition: "Inskrivna under perioden med försörjningsstöd före start.",
-      },
-      enrolledRow,
-    ],
-  },
-  listTable(
-    "tid_offentlig_forsorjning",
-    "Tid med offentlig försörjning",
-    "tid",
-    TIME_ON_SUPPORT,
-    "tid med offentlig försörjning",
-  ),
-  listTable(
-    "sysselsattning_fore",
-    "Sysselsättning före",
-    "sysselsattning",
-    OCCUPATION_BEFORE,
-    "sysselsättningen",
-  ),
-  listTable("remittent", "Remitterande part", "remittent", REFERRER, "remitterande part"),
-  ...YES_NO_LISTS.map(([key, , title]) => yesNoTable(key, title)),
-];
-
 interface ShareSpec {
   readonly key: string;
-  readonly label: string;
-  readonly definition: string;
   readonly numerator: readonly [string, G];
   readonly denominator: readonly [string, G];
 }
 
+/** The shares of the follow-up; their labels and definitions are in the catalogue. */
 const SHARES: readonly ShareSpec[] = [
   {
     key: "andel_till_arbete_och_eller_studier",
-    label: "Andel till arbete och/eller studier",
-    definition:
-      "Avslutade under perioden till arbete och/eller studier ÷ avslutade under perioden, alla kön.",
     numerator: [FIGURE.toWorkOrStudies, 3],
     denominator: [FIGURE.exited, 3],
   },
   {
     key: "andel_kvinnor_till_arbete_och_eller_studier",
-    label: "Andel kvinnor bland dem som gick till arbete och/eller studier",
-    definition:
-      "Kvinnor bland avslutade under perioden till arbete och/eller studier ÷ alla avslutade under perioden till arbete och/eller studier.",
     numerator: [FIGURE.toWorkOrStudies, 0],
     denominator: [FIGURE.toWorkOrStudies, 3],
   },
   {
     key: "andel_med_handlingsplan",
-    label: "Andel med handlingsplan mot arbete eller studier",
-    definition:
-      "Avslutade under perioden med handlingsplan mot arbete eller studier ÷ avslutade under perioden, alla kön. För förrehabiliterande insatser är målet minst 80 %.",
     numerator: [FIGURE.actionPlan, 3],
     denominator: [FIGURE.exited, 3],
   },
-  {
-    key: "andel_kvinnor",
-    label: "Andel kvinnor",
-    definition: "Kvinnor bland inskrivna under perioden ÷ alla inskrivna under perioden.",
-    numerator: [FIGURE.enrolled, 0],
-    denominator: [FIGURE.enrolled, 3],
-  },
-  {
-    key: "andel_man",
-    label: "Andel män",
-    definition: "Män bland inskrivna under perioden ÷ alla inskrivna under perioden.",
-    numerator: [FIGURE.enrolled, 1],
-    denominator: [FIGURE.enrolled, 3],
-  },
-  {
-    key: "andel_under_30",
-    label: "Andel under 30 år",
-    definition:
-      "Inskrivna under perioden som var under 30 år vid start ÷ alla inskrivna under perioden.",
-    numerator: [AGE_UNDER_30, 3],
-    denominator: [FIGURE.enrolled, 3],
-  },
-  {
-    key: "andel_55_eller_aldre",
-    label: "Andel 55 år eller äldre",
-    definition:
-      "Inskrivna under perioden som var 55 år eller äldre vid start ÷ alla inskrivna under perioden.",
-    numerator: [AGE_55_PLUS, 3],
-    denominator: [FIGURE.enrolled, 3],
-  },
+  { key: "andel_kvinnor", numerator: [FIGURE.enrolled, 0], denominator: [FIGURE.enrolled, 3] },
+  { key: "andel_man", numerator: [FIGURE.enrolled, 1], denominator: [FIGURE.enrolled, 3] },
+  { key: "andel_under_30", numerator: [AGE_UNDER_30, 3], denominator: [FIGURE.enrolled, 3] },
+  { key: "andel_55_eller_aldre", numerator: [AGE_55_PLUS, 3], denominator: [FIGURE.enrolled, 3] },
   {
     key: "andel_offentlig_forsorjning_mer_an_3_ar",
-    label: "Andel med offentlig försörjning mer än 3 år",
-    definition:
-      "Inskrivna under perioden med offentlig försörjning mer än 3 år före start ÷ alla inskrivna under perioden.",
     numerator: ["tid.mer_an_3_ar", 3],
     denominator: [FIGURE.enrolled, 3],
   },
   {
     key: "andel_kvinnor_offentlig_forsorjning_mer_an_3_ar",
-    label: "Andel kvinnor bland dem med offentlig försörjning mer än 3 år",
-    definition:
-      "Kvinnor bland inskrivna under perioden med offentlig försörjning mer än 3 år ÷ alla inskrivna med offentlig försörjning mer än 3 år.",
     numerator: ["tid.mer_an_3_ar", 0],
     denominator: ["tid.mer_an_3_ar", 3],
   },
-  {
-    key: "andel_forgymnasial",
-    label: "Andel med förgymnasial utbildning som högsta",
-    definition:
-      "Inskrivna under perioden med förgymnasial utbildning som högsta (kortare än 9 år eller 9 år) ÷ alla inskrivna under perioden.",
-    numerator: [PRE_SECONDARY, 3],
-    denominator: [FIGURE.enrolled, 3],
-  },
+  { key: "andel_forgymnasial", numerator: [PRE_SECONDARY, 3], denominator: [FIGURE.enrolled, 3] },
   {
     key: "andel_kvinnor_forgymnasial",
-    label: "Andel kvinnor bland dem med förgymnasial utbildning",
-    definition:
-      "Kvinnor bland inskrivna under perioden med förgymnasial utbildning som högsta ÷ alla inskrivna med förgymnasial utbildning som högsta.",
     numerator: [PRE_SECONDARY, 0],
     denominator: [PRE_SECONDARY, 3],
   },
-  {
-    key: "andel_eftergymnasial",
-    label: "Andel med eftergymnasial utbildning",
-    definition:
-      "Inskrivna under perioden med eftergymnasial utbildning ÷ alla inskrivna under perioden.",
-    numerator: [ISCED["5-8"], 3],
-    denominator: [FIGURE.enrolled, 3],
-  },
+  { key: "andel_eftergymnasial", numerator: [ISCED["5-8"], 3], denominator: [FIGURE.enrolled, 3] },
   {
     key: "andel_utbildning_okand",
-    label: "Andel med okänd utbildning eller där uppgift saknas",
-    definition:
-      "Inskrivna under perioden vars utbildning är okänd eller inte registrerad ÷ alla inskrivna under perioden.",
     numerator: [ISCED.unknown, 3],
     denominator: [FIGURE.enrolled, 3],
   },
 ];
+
+/** The statistics' texts in one language (src/platform/i18n/messages/register-figures.*.ts). */
+interface Texts {
+  readonly tables: readonly TableSpec[];
+  readonly shares: ReadonlyMap<string, { readonly label: string; readonly definition: string }>;
+  readonly genderNote: string;
+  readonly countingNote: string;
+  readonly allIndividual: string;
+  readonly allStructural: string;
+  /** The table of the structural initiatives' count-only participation, by period. */
+  readonly structuralTable: (periodKeys: readonly string[]) => TableSpec;
+}
+
+const localeOf = (locale: string | undefined): Locale =>
+  isLocale(locale) ? locale : DEFAULT_LOCALE;
+
+/** The code lists of the background tables: figure prefix, codes, their words in the catalogue. */
+const LIST_TABLES = [
+  ["forsorjning_fore", "forsorjning", codesOf(SUPPORT), "support", true],
+  ["tid_offentlig_forsorjning", "tid", codesOf(TIME_ON_SUPPORT), "timeOnSupport", false],
+  ["sysselsattning_fore", "sysselsattning", codesOf(OCCUPATION_BEFORE), "occupation", false],
+  ["remittent", "remittent", codesOf(REFERRER), "referrer", false],
+] as const;
+
+function textsIn(locale: Locale): Texts {
+  const translate = createTranslator(locale);
+  // keys built from figure keys and codes: every one of them is in the catalogue (tested)
+  const m = (key: string, values?: Record<string, unknown>) => translate(key as MessageKey, values);
+  const enrolledDefinition = m("registerFigures.enrolled.definition");
+  const background = `${m("registerFigures.background")} ${enrolledDefinition}`;
+  const enrolledRow: RowSpec = {
+    key: FIGURE.enrolled,
+    label: m("registerFigures.enrolled.label"),
+    definition: enrolledDefinition,
+  };
+  const row = (table: string, key: string, partOf?: string): RowSpec => ({
+    key,
+    label: m(`registerFigures.${table}.${key}.label`),
+    definition: m(`registerFigures.${table}.${key}.definition`),
+    ...(partOf ? { partOf } : {}),
+  });
+  const ageRow = (key: string, partOf?: string): RowSpec => {
+    const label = m(`registerFigures.${key}.label`);
+    return {
+      key,
+      label,
+      definition: m("registerFigures.alder.definition", { age: label }),
+      ...(partOf ? { partOf } : {}),
+    };
+  };
+  const countingNote = m("registerFigures.countingNote");
+  const educationRow = (code: keyof typeof EDUCATION, partOf?: string): RowSpec => {
+    const label = m(`register.code.education.${code}`);
+    return {
+      key: educationFigure(code),
+      label,
+      definition:
+        code === "saknas" || code === "uppgift_saknas"
+          ? m(`registerFigures.utbildning.${code}.definition`)
+          : m("registerFigures.utbildning.definition", { education: label }),
+      ...(partOf ? { partOf } : {}),
+    };
+  };
+  const listTables = LIST_TABLES.map(
+    ([key, prefix, codes, list, several]): TableSpec => ({
+      key,
+      title: m(`registerFigures.${key}.title`),
+      definition: several ? `${background} ${m("registerFigures.severalNote")}` : background,
+      rows: [
+        ...codes.map((code) => {
+          const word = m(`register.code.${list}.${code}`);
+          return {
+            key: `${prefix}.${code}`,
+            label: word,
+            definition:
+              code === MISSING
+                ? m(`registerFigures.${key}.missing`)
+                : m(`registerFigures.${key}.row`, { word }),
+          };
+        }),
+        enrolledRow,
+      ],
+    }),
+  );
+  const [support, ...otherLists] = listTables as [TableSpec, ...TableSpec[]];
+  const yesNoTables = YES_NO_LISTS.map(([key]): TableSpec => {
+    const title = m(`registerFigures.${key}.title`);
+    const variable = title.toLocaleLowerCase(intlLocaleOf(locale));
+    return {
+      key,
+      title,
+      definition: `${background} ${m("registerFigures.optionalNote")}`,
+      rows: [
+        {
+          key: `${key}.ja`,
+          label: m("registerFigures.yesNo.ja"),
+          definition: m("registerFigures.yesNo.ja.definition", { variable }),
+        },
+        {
+          key: `${key}.nej`,
+          label: m("registerFigures.yesNo.nej"),
+          definition: m("registerFigures.yesNo.nej.definition", { variable }),
+        },
+        {
+          key: `${key}.${MISSING}`,
+          label: m("registerFigures.missing"),
+          definition: m("registerFigures.yesNo.missing.definition", { variable }),
+        },
+        enrolledRow,
+      ],
+    };
+  });
+  const tables: TableSpec[] = [
+    {
+      key: "deltagare",
+      title: m("registerFigures.deltagare.title"),
+      definition: countingNote,
+      rows: [
+        row("deltagare", FIGURE.started),
+        row("deltagare", FIGURE.whole),
+        row("deltagare", FIGURE.exitedWhole, FIGURE.whole),
+        row("deltagare", FIGURE.ongoing, FIGURE.whole),
+        row("deltagare", FIGURE.exited),
+        { ...enrolledRow, label: m("registerFigures.deltagare.inskrivna_under_perioden.label") },
+      ],
+    },
+    {
+      key: "avslut",
+      title: m("registerFigures.avslut.title"),
+      definition: m("registerFigures.avslut.definition"),
+      rows: [
+        row("avslut", "arbete_ej_subventionerat", FIGURE.work),
+        row("avslut", "arbete_subventionerat", FIGURE.work),
+        row("avslut", "eget_foretag", FIGURE.work),
+        row("avslut", FIGURE.work, FIGURE.toWorkOrStudies),
+        row("avslut", FIGURE.both, FIGURE.work),
+        row("avslut", FIGURE.studiesOnly, FIGURE.toWorkOrStudies),
+        row("avslut", FIGURE.toWorkOrStudies, FIGURE.exited),
+        row("avslut", FIGURE.jobSeeking, FIGURE.exited),
+        row("avslut", FIGURE.otherExit, FIGURE.exited),
+        row("avslut", FIGURE.actionPlan, FIGURE.exited),
+        row("avslut", FIGURE.exited),
+      ],
+    },
+    {
+      key: "alder",
+      title: m("registerFigures.alder.title"),
+      definition: `${background} ${m("registerFigures.alder.note")}`,
+      rows: [
+        {
+          key: AGE_UNDER_30,
+          label: m(`registerFigures.${AGE_UNDER_30}.label`),
+          definition: m(`registerFigures.${AGE_UNDER_30}.definition`),
+        },
+        ...AGE_ROWS.slice(0, 4).map(([key]) => ageRow(key, AGE_UNDER_30)),
+        ...AGE_ROWS.slice(4, 7).map(([key]) => ageRow(key)),
+        ageRow(AGE_55_PLUS),
+        ...AGE_ROWS.slice(7).map(([key]) => ageRow(key, AGE_55_PLUS)),
+        {
+          key: AGE_MISSING,
+          label: m("registerFigures.missing"),
+          definition: m(`registerFigures.${AGE_MISSING}.definition`),
+        },
+        enrolledRow,
+      ],
+    },
+    {
+      key: "utbildning",
+      title: m("registerFigures.utbildning.title"),
+      definition: background,
+      rows: [
+        {
+          key: PRE_SECONDARY,
+          label: m(`registerFigures.${PRE_SECONDARY}.label`),
+          definition: m(`registerFigures.${PRE_SECONDARY}.definition`),
+        },
+        educationRow("forgymnasial_kortare_an_9", PRE_SECONDARY),
+        educationRow("forgymnasial_9", PRE_SECONDARY),
+        educationRow("gymnasial"),
+        educationRow("eftergymnasial_kortare_an_3"),
+        educationRow("eftergymnasial_3_eller_langre"),
+        educationRow("saknas"),
+        educationRow("okand"),
+        educationRow("uppgift_saknas"),
+        enrolledRow,
+      ],
+    },
+    {
+      key: "isced",
+      title: m("registerFigures.isced.title"),
+      definition: background,
+      rows: [
+        ...Object.values(ISCED).map((key) => ({
+          key,
+          label: m(`registerFigures.${key}.label`),
+          definition: m(`registerFigures.${key}.definition`),
+        })),
+        enrolledRow,
+      ],
+    },
+    support,
+    {
+      key: "forsorjningsgrupper",
+      title: m("registerFigures.forsorjningsgrupper.title"),
+      definition: `${background} ${m("registerFigures.severalGroupsNote")}`,
+      rows: [
+        ...Object.keys(SUPPORT_GROUPS).map((group) => ({
+          key: `forsorjningsgrupp.${group}`,
+          label: m(`registerFigures.forsorjningsgrupper.${group}.label`),
+          definition: m(`registerFigures.forsorjningsgrupper.${group}.definition`),
+        })),
+        enrolledRow,
+      ],
+    },
+    ...otherLists,
+    ...yesNoTables,
+  ];
+  return {
+    tables,
+    shares: new Map(
+      SHARES.map((spec) => [
+        spec.key,
+        {
+          label: m(`registerFigures.share.${spec.key}.label`),
+          definition: m(`registerFigures.share.${spec.key}.definition`),
+        },
+      ]),
+    ),
+    genderNote: m("registerFigures.genderNote"),
+    countingNote,
+    allIndividual: m("registerFigures.allIndividual"),
+    allStructural: m("registerFigures.allStructural"),
+    structuralTable: (periodKeys) => ({
+      key: "deltagande",
+      title: m("registerFigures.deltagande.title"),
+      definition: m("registerFigures.deltagande.definition"),
+      rows: [
+        ...periodKeys.map((key) => {
+          const range = periodRange(key);
+          return {
+            key: `period.${key}`,
+            label: key,
+            definition: m("registerFigures.deltagande.period.definition", {
+              key,
+              from: range?.from ?? "",
+              to: range?.to ?? "",
+            }),
+            partOf: PERIODS_TOTAL,
+          };
+        }),
+        row("deltagande", PERIODS_TOTAL),
+      ],
+    }),
+  };
+}
+
+const textsByLocale = new Map<Locale, Texts>();
+
+/** The statistics' texts in `locale` (Swedish unless "en"), built once per language. */
+function textsFor(locale: string | undefined): Texts {
+  const resolved = localeOf(locale);
+  let texts = textsByLocale.get(resolved);
+  if (!texts) {
+    texts = textsIn(resolved);
+    textsByLocale.set(resolved, texts);
+  }
+  return texts;
+}
+
+/**
+ * Every table's, row's and share's text in both languages, keyed by the figure — for the tests
+ * that check the catalogues hold every figure (a missing key would show as the key itself).
+ */
+export function statisticsTexts(locale: string, periodKeys: readonly string[] = []) {
+  const texts = textsFor(locale);
+  return {
+    tables: [...texts.tables, texts.structuralTable(periodKeys)],
+    shares: [...texts.shares.entries()].map(([key, text]) => ({ key, ...text })),
+    notes: [texts.genderNote, texts.countingNote, texts.allIndividual, texts.allStructural],
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Protection of the counts
@@ -1303,7 +1191,10 @@ export interface StatisticsScope {
 const INDIVIDUAL_TOTAL = "+individ";
 const STRUCTURAL_TOTAL = "+struktur";
 
-function resolveOptions(options: { threshold?: number; allowTrueZero?: boolean }): Resolved {
+function resolveOptions(options: {
+  threshold?: number | undefined;
+  allowTrueZero?: boolean | undefined;
+}): Resolved {
   const resolved = {
     threshold: options.threshold ?? DEFAULT_DISCLOSURE_THRESHOLD,
     allowTrueZero: options.allowTrueZero ?? false,
@@ -1321,10 +1212,11 @@ function resolveOptions(options: { threshold?: number; allowTrueZero?: boolean }
 export function protectStatistics(
   scope: StatisticsScope,
   counts: RawCounts,
-  options: { threshold?: number; allowTrueZero?: boolean } = {},
+  options: { threshold?: number; allowTrueZero?: boolean; locale?: string } = {},
 ): RegisterStatistics {
   const resolved = resolveOptions(options);
   const t = resolved.threshold;
+  const texts = textsFor(options.locale);
 
   const individual: Universe = {
     units: scope.individual.map((i) => i.id),
@@ -1369,6 +1261,8 @@ export function protectStatistics(
   });
   const shares: ProtectedRatio[] = [];
   const shareOf = (state: ProtectedUniverse, unit: string, spec: ShareSpec): StatisticsShare => {
+    const text = texts.shares.get(spec.key);
+    if (!text) throw new Error(`andelen ${spec.key} saknar text`);
     const numeratorId = fid(unit, ...spec.numerator);
     const denominatorId = fid(unit, ...spec.denominator);
     let share = protectShare(
@@ -1382,7 +1276,7 @@ export function protectStatistics(
       share = { suppressed: "numerator", threshold: t };
     }
     shares.push(share);
-    return { key: spec.key, label: spec.label, definition: spec.definition, share };
+    return { key: spec.key, label: text.label, definition: text.definition, share };
   };
 
   const individualOf = (
@@ -1391,8 +1285,8 @@ export function protectStatistics(
     initiative: StatisticsInitiative | null,
   ): IndividualStatistics => ({
     initiative,
-    name: initiative?.name ?? "Samtliga individinriktade insatser",
-    tables: TABLES.map((table) => ({
+    name: initiative?.name ?? texts.allIndividual,
+    tables: texts.tables.map((table) => ({
       key: table.key,
       title: table.title,
       definition: table.definition,
@@ -1401,36 +1295,19 @@ export function protectStatistics(
     shares: SHARES.map((spec) => shareOf(state, unit, spec)),
   });
 
-  const periodRows: RowSpec[] = [
-    ...counts.periodKeys.map((key) => {
-      const range = periodRange(key);
-      return {
-        key: `period.${key}`,
-        label: key,
-        definition: `Deltagare under perioden ${key} (${range?.from} – ${range?.to}) enligt insatsens egen räkning.`,
-        partOf: PERIODS_TOTAL,
-      };
-    }),
-    {
-      key: PERIODS_TOTAL,
-      label: "Summa för perioderna",
-      definition:
-        "Summan av de registrerade perioder som ligger helt inom den valda perioden; den som deltar i flera perioder räknas en gång per period. Perioder som bara delvis ligger inom den valda perioden räknas inte.",
-    },
-  ];
+  const structuralTable = texts.structuralTable(counts.periodKeys);
   const structuralOf = (
     state: ProtectedUniverse,
     unit: string,
     initiative: StatisticsInitiative | null,
   ): StructuralStatistics => ({
     initiative,
-    name: initiative?.name ?? "Samtliga strukturinriktade insatser",
+    name: initiative?.name ?? texts.allStructural,
     table: {
-      key: "deltagande",
-      title: "Antal deltagare i strukturinriktade insatser",
-      definition:
-        "Deltagare per period i strukturinriktade insatser (utbildningar, konferenser och liknande), registrerade som antal kvinnor, män och övriga, utan enskilda deltagare.",
-      rows: periodRows.map((row) => rowOf(state, unit, row)),
+      key: structuralTable.key,
+      title: structuralTable.title,
+      definition: structuralTable.definition,
+      rows: structuralTable.rows.map((row) => rowOf(state, unit, row)),
     },
   });
 
@@ -1438,8 +1315,8 @@ export function protectStatistics(
     period: { from: scope.period.from, to: scope.period.to },
     threshold: t,
     allowTrueZero: resolved.allowTrueZero,
-    genderNote: GENDER_NOTE,
-    countingNote: COUNTING_NOTE,
+    genderNote: texts.genderNote,
+    countingNote: texts.countingNote,
     individual: individualState
       ? scope.individual.map((i) => individualOf(individualState, i.id, i))
       : [],
@@ -1459,7 +1336,11 @@ export function protectStatistics(
     ...(individualState?.leftOutTables ?? []),
     ...(structuralState?.leftOutTables ?? []),
   ].map((table) => ({ cells: [], marginsLeftOut: table.marginsLeftOut }));
-  const disclosure = summarizeDisclosure([...cells, ...shares, ...tablesLeftOut], resolved);
+  const disclosure = summarizeDisclosure(
+    [...cells, ...shares, ...tablesLeftOut],
+    resolved,
+    localeOf(options.locale),
+  );
   return { ...result, disclosure, leftOut };
 }
 
@@ -1507,7 +1388,15 @@ export async function registerStatistics(
   options: StatisticsOptions,
 ): Promise<RegisterStatistics> {
   checkPeriod(options.from, options.to);
-  const resolved = resolveOptions(options);
+  // the association's own disclosure control, unless the caller names another (tests)
+  const own =
+    options.threshold === undefined || options.allowTrueZero === undefined
+      ? await getDisclosureSettings(db, associationId)
+      : undefined;
+  const resolved = resolveOptions({
+    threshold: options.threshold ?? own?.threshold,
+    allowTrueZero: options.allowTrueZero ?? own?.allowTrueZero,
+  });
   const period: Period = { from: options.from, to: options.to };
   const wanted = options.initiativeIds ?? "all";
   const asked = wanted === "all" ? [] : [...new Set(wanted)];
@@ -1614,5 +1503,5 @@ export async function registerStatistics(
             return countRegister(facts, participation, period);
           },
         );
-  return protectStatistics(scope, counts, resolved);
+  return protectStatistics(scope, counts, { ...resolved, locale: options.locale });
 }

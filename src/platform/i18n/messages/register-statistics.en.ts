@@ -1,7 +1,9 @@
 // English texts of register-statistics.sv.ts; spread into en.ts.
+import { registerFiguresEn } from "./register-figures.en.ts";
 import type { registerStatisticsSv } from "./register-statistics.sv.ts";
 
 export const registerStatisticsEn: Record<keyof typeof registerStatisticsSv, string> = {
+  ...registerFiguresEn,
   "registerStatistics.title": "Participant statistics",
   "registerStatistics.lead":
     "Statistics from the participant register for the association’s initiatives. Every figure has passed disclosure control: a count below {threshold} is not shown, and no single participant can be singled out.",
@@ -65,6 +67,53 @@ export const registerStatisticsEn: Record<keyof typeof registerStatisticsSv, str
   "registerStatistics.captionOf": "{title} – {name}",
   "registerStatistics.definitions": "How the figures in the table are counted",
   "registerStatistics.tableOf": "Table: {title}",
+  "registerStatistics.thresholdApplies":
+    "The association’s disclosure threshold is {threshold}: counts below {threshold} are shown as “< {threshold}”.",
+  "registerStatistics.thresholdOff":
+    "The association’s disclosure control is turned off (threshold 0): all counts are shown as they are.",
+  "registerStatistics.zeroShown": "A true 0 is shown as 0.",
+  "registerStatistics.zeroHidden":
+    "A true 0 is also shown as “< {threshold}”, so that no one can tell none from a few.",
+  "registerStatistics.settingsLink": "Change the association’s disclosure control",
+  "registerStatistics.errorFrom":
+    "Write the first day of the period as YYYY-MM-DD, for example {example}.",
+  "registerStatistics.errorTo":
+    "Write the last day of the period as YYYY-MM-DD, for example {example}.",
+  "registerStatistics.errorOrder":
+    "The last day of the period ({to}) is before its first day ({from}). Swap the dates.",
+  "registerStatistics.errorInitiative":
+    "The initiative is not one of the association’s. Choose an initiative in the list.",
+
+  "disclosureSettings.title": "Disclosure control",
+  "disclosureSettings.back": "Back to the participant statistics",
+  "disclosureSettings.lead":
+    "The participant statistics are about people in small communities and may be released as public records. Disclosure control makes sure no single participant can be singled out from them.",
+  "disclosureSettings.currentTitle": "What applies now",
+  "disclosureSettings.currentOn":
+    "The threshold is {threshold}: counts below {threshold} are shown as “< {threshold}”.",
+  "disclosureSettings.currentOff":
+    "Disclosure control is turned off (threshold 0): all counts are shown as they are.",
+  "disclosureSettings.currentDefault":
+    "This is Samspår’s default; the association has not changed it.",
+  "disclosureSettings.whereTitle": "Where does disclosure control apply?",
+  "disclosureSettings.where":
+    "Wherever statistics leave the participant register: the Participant statistics page, the API and everything else that counts participants pass the same disclosure control. A change applies from now on.",
+  "disclosureSettings.formTitle": "Change disclosure control",
+  "disclosureSettings.threshold": "Threshold",
+  "disclosureSettings.thresholdHint":
+    "Counts below the threshold are shown as “< {standard}” (with the association’s threshold instead of {standard}), and enough other counts are hidden (“..”) that the hidden ones cannot be worked out from the totals. A share is not shown when fewer than the threshold are in its denominator. Write 0 or a whole number from {min} to {max}; {standard} is the default. 0 turns disclosure control off, which only suits statistics that are never released.",
+  "disclosureSettings.zero": "Show zeros",
+  "disclosureSettings.zeroHint":
+    "A true 0 means that no one in the group has, for example, gone on to studies. When it is hidden it is shown as “< threshold” just like a small count, so that no one can tell none from a few.",
+  "disclosureSettings.zeroNo": "No, show a true 0 as “< threshold” (recommended)",
+  "disclosureSettings.zeroYes": "Yes, show 0 when no one is in the group",
+  "disclosureSettings.zeroMissing":
+    "Choose whether a true 0 is shown as 0 or hidden as “< threshold”.",
+  "disclosureSettings.submit": "Save disclosure control",
+  "disclosureSettings.saved":
+    "Disclosure control is saved. It applies from now on to all statistics from the participant register.",
+  "disclosureSettings.conflictHelp": "What you chose has not been saved.",
+  "disclosureSettings.reload": "Fetch what applies now",
 
   "registerLog.nav": "Register log",
   "registerLog.title": "Access log of the participant register",
@@ -112,6 +161,25 @@ export const registerStatisticsEn: Record<keyof typeof registerStatisticsSv, str
   "registerLog.action.change": "changed",
   "registerLog.action.erase": "erased the identity",
   "registerLog.action.import": "imported",
+  "registerLog.field.identity.masked": "personal identity number (masked)",
+  "registerLog.field.identity": "personal identity number",
+  "registerLog.field.name": "name",
+  "registerLog.field.gender": "gender",
+  "registerLog.field.birthYear": "birth year",
+  "registerLog.field.protectedIdentity": "protected personal data",
+  "registerLog.field.consent": "consent",
+  "registerLog.field.enrollment": "enrolment",
+  "registerLog.field.startDate": "start date",
+  "registerLog.field.localUnit": "local unit",
+  "registerLog.field.municipalityCode": "municipality of residence",
+  "registerLog.field.actionPlanDate": "action plan",
+  "registerLog.field.background": "background",
+  "registerLog.field.exit": "exit",
+  "registerLog.field.externalKey": "participant id",
+  "registerLog.field.voided": "registration error",
+  "registerLog.field.countOnly": "number of participants",
+  "registerLog.field.erasures": "erasures",
+  "registerLog.field.accessLog": "access log",
   "registerLog.pages": "Pages of the log",
   "registerLog.previous": "Previous page",
   "registerLog.next": "Next page",

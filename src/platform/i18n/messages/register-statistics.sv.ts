@@ -1,6 +1,10 @@
-// Swedish texts of the participant statistics and the register's access log; spread into sv.ts.
-// The figures' own labels and definitions come from src/register/aggregates.ts.
+// Swedish texts of the participant statistics, the association's disclosure control and the
+// register's access log; spread into sv.ts. The figures' own labels and definitions are in
+// register-figures.sv.ts (spread here), used by src/register/aggregates.ts.
+import { registerFiguresSv } from "./register-figures.sv.ts";
+
 export const registerStatisticsSv = {
+  ...registerFiguresSv,
   "registerStatistics.title": "Deltagarstatistik",
   "registerStatistics.lead":
     "Statistik ur deltagarregistret för förbundets insatser. Alla siffror har gått igenom röjandekontroll: ett antal under {threshold} visas inte, och inga enskilda deltagare går att peka ut.",
@@ -64,6 +68,50 @@ export const registerStatisticsSv = {
   "registerStatistics.captionOf": "{title} – {name}",
   "registerStatistics.definitions": "Så räknas uppgifterna i tabellen",
   "registerStatistics.tableOf": "Tabell: {title}",
+  "registerStatistics.thresholdApplies":
+    "Förbundets tröskel för röjandekontroll är {threshold}: antal under {threshold} visas som ”< {threshold}”.",
+  "registerStatistics.thresholdOff":
+    "Förbundets röjandekontroll är avstängd (tröskel 0): alla antal visas som de är.",
+  "registerStatistics.zeroShown": "En sann nolla visas som 0.",
+  "registerStatistics.zeroHidden":
+    "En sann nolla visas också som ”< {threshold}”, så att ingen kan se skillnad på ingen och några få.",
+  "registerStatistics.settingsLink": "Ändra förbundets röjandekontroll",
+  "registerStatistics.errorFrom":
+    "Skriv periodens första dag som ÅÅÅÅ-MM-DD, till exempel {example}.",
+  "registerStatistics.errorTo": "Skriv periodens sista dag som ÅÅÅÅ-MM-DD, till exempel {example}.",
+  "registerStatistics.errorOrder":
+    "Periodens sista dag ({to}) ligger före dess första dag ({from}). Byt plats på datumen.",
+  "registerStatistics.errorInitiative": "Insatsen finns inte i förbundet. Välj en insats i listan.",
+
+  "disclosureSettings.title": "Röjandekontroll",
+  "disclosureSettings.back": "Tillbaka till deltagarstatistiken",
+  "disclosureSettings.lead":
+    "Deltagarstatistiken handlar om människor i små sammanhang och kan lämnas ut som allmän handling. Röjandekontrollen ser till att ingen enskild deltagare går att peka ut ur den.",
+  "disclosureSettings.currentTitle": "Det här gäller nu",
+  "disclosureSettings.currentOn":
+    "Tröskeln är {threshold}: antal under {threshold} visas som ”< {threshold}”.",
+  "disclosureSettings.currentOff":
+    "Röjandekontrollen är avstängd (tröskel 0): alla antal visas som de är.",
+  "disclosureSettings.currentDefault": "Det är Samspårs standard; förbundet har inte ändrat den.",
+  "disclosureSettings.whereTitle": "Var gäller röjandekontrollen?",
+  "disclosureSettings.where":
+    "Överallt där statistik lämnar deltagarregistret: sidan Deltagarstatistik, API:t och allt annat som räknar deltagare går igenom samma röjandekontroll. En ändring gäller från och med nu.",
+  "disclosureSettings.formTitle": "Ändra röjandekontrollen",
+  "disclosureSettings.threshold": "Tröskel",
+  "disclosureSettings.thresholdHint":
+    "Antal under tröskeln visas som ”< {standard}” (med förbundets tröskel i stället för {standard}), och så många andra antal döljs (”..”) att de dolda inte kan räknas fram ur summorna. En andel visas inte när färre än tröskeln finns i nämnaren. Skriv 0 eller ett heltal från {min} till {max}; {standard} är standard. 0 stänger av röjandekontrollen, vilket bara passar statistik som aldrig lämnas ut.",
+  "disclosureSettings.zero": "Visa nollor",
+  "disclosureSettings.zeroHint":
+    "En sann nolla betyder att ingen i gruppen har till exempel gått till studier. Döljs den visas den som ”< tröskeln” precis som ett litet antal, så att ingen kan se skillnad på ingen och några få.",
+  "disclosureSettings.zeroNo": "Nej, visa en sann nolla som ”< tröskeln” (rekommenderas)",
+  "disclosureSettings.zeroYes": "Ja, visa 0 när ingen finns i gruppen",
+  "disclosureSettings.zeroMissing":
+    "Välj om en sann nolla ska visas som 0 eller döljas som ”< tröskeln”.",
+  "disclosureSettings.submit": "Spara röjandekontrollen",
+  "disclosureSettings.saved":
+    "Röjandekontrollen är sparad. Den gäller från och med nu i all statistik ur deltagarregistret.",
+  "disclosureSettings.conflictHelp": "Det du valde har inte sparats.",
+  "disclosureSettings.reload": "Hämta det som gäller nu",
 
   "registerLog.nav": "Registerlogg",
   "registerLog.title": "Deltagarregistrets åtkomstlogg",
@@ -110,6 +158,25 @@ export const registerStatisticsSv = {
   "registerLog.action.change": "ändrade",
   "registerLog.action.erase": "raderade identiteten",
   "registerLog.action.import": "importerade",
+  "registerLog.field.identity.masked": "personnummer (maskerat)",
+  "registerLog.field.identity": "personnummer",
+  "registerLog.field.name": "namn",
+  "registerLog.field.gender": "kön",
+  "registerLog.field.birthYear": "födelseår",
+  "registerLog.field.protectedIdentity": "skyddade personuppgifter",
+  "registerLog.field.consent": "samtycke",
+  "registerLog.field.enrollment": "inskrivning",
+  "registerLog.field.startDate": "startdatum",
+  "registerLog.field.localUnit": "delområde",
+  "registerLog.field.municipalityCode": "folkbokföringskommun",
+  "registerLog.field.actionPlanDate": "handlingsplan",
+  "registerLog.field.background": "bakgrund",
+  "registerLog.field.exit": "utskrivning",
+  "registerLog.field.externalKey": "deltagar-id",
+  "registerLog.field.voided": "felregistrering",
+  "registerLog.field.countOnly": "antal deltagare",
+  "registerLog.field.erasures": "raderingar",
+  "registerLog.field.accessLog": "åtkomstlogg",
   "registerLog.pages": "Sidor i loggen",
   "registerLog.previous": "Föregående sida",
   "registerLog.next": "Nästa sida",

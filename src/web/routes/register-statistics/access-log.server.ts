@@ -6,7 +6,7 @@ import type { Principal } from "../../../access/principal.ts";
 import { listUsers } from "../../../people/list-users.ts";
 import type { Db } from "../../../platform/database/connect.ts";
 import { ValidationError } from "../../../platform/errors.ts";
-import { accessFieldLabel, searchAccessLog } from "../../../register/access-log.ts";
+import { searchAccessLog } from "../../../register/access-log.ts";
 import { ACCESS_ACTIONS, type AccessAction } from "../../../register/schema.ts";
 import { accessLogScopeFor } from "../../../register/scope.ts";
 
@@ -21,6 +21,7 @@ export interface AccessLogEntryView {
   organisation: string;
   dataController: string;
   action: AccessAction;
+  /** The fields' keys ("identity.masked"); the page names them in its language. */
   fields: string[];
   participantId: string | null;
   outcome: "ok" | "denied" | "error";
@@ -96,7 +97,7 @@ export async function loadAccessLogPage(
         organisation: r.actorOrganisation,
         dataController: r.dataControllerName,
         action: r.action,
-        fields: r.fields.map(accessFieldLabel),
+        fields: [...r.fields],
         participantId: r.participantId,
         outcome: r.outcome,
         requestId: r.requestId,

@@ -4,6 +4,7 @@
 import { data, Link, Form as RouterForm } from "react-router";
 import { ForbiddenError } from "../../../access/policy.ts";
 import { isRole } from "../../../people/roles.ts";
+import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary, SelectField, TextField } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
@@ -50,6 +51,12 @@ export default function RegisterAccessLog({ loaderData }: Route.ComponentProps) 
   };
   const roleText = (role: string) =>
     isRole(role) ? t(`role.${role}`) : role === "system" ? t("registerLog.roleSystem") : role;
+  // a field the catalogue does not name (translate gives back the key) is shown as stored
+  const fieldText = (field: string) => {
+    const key = `registerLog.field.${field}`;
+    const text = t(key as MessageKey);
+    return text === key ? field : text;
+  };
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = (page - 1) * pageSize + entries.length;
   const filtered = Object.values(query).some(Boolean);
@@ -151,7 +158,7 @@ export default function RegisterAccessLog({ loaderData }: Route.ComponentProps) 
                   <td>{roleText(e.role)}</td>
                   <td>{e.organisation}</td>
                   <td>{t(`registerLog.action.${e.action}`)}</td>
-                  <td>{e.fields.join(", ")}</td>
+                  <td>{e.fields.map(fieldText).join(", ")}</td>
                   <td className="mono">
                     {e.participantId ? (
                       <Link

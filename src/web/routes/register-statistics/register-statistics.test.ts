@@ -7,10 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, sessionFor, type TestApp } from "../../../../tests/support/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../../../tests/support/database.ts";
 import { loadPrincipal } from "../../../access/principal.ts";
-import { associations } from "../../../associations/schema.ts";
+import { getDisclosureSettings } from "../../../associations/disclosure-settings.ts";
+import { associations, disclosureSettings } from "../../../associations/schema.ts";
+import { auditEvents } from "../../../audit/schema.ts";
 import { seedDemo } from "../../../demo/seed-demo.ts";
 import { initiatives } from "../../../initiatives/schema.ts";
 import { users } from "../../../people/schema.ts";
+import { LANGUAGE_COOKIE } from "../../../platform/http/cookies.ts";
 import { searchAccessLog } from "../../../register/access-log.ts";
 import { accessLogScopeFor } from "../../../register/scope.ts";
 
@@ -123,10 +126,13 @@ describe("the participant statistics page", () => {
     records.delete(null);
     expect(records.size).toBeGreaterThan(100);
     for (const id of records) expect(html).not.toContain(id);
-    // links: the navigation and the period shortcuts of this page, nothing deeper
+    // links: the navigation, the period shortcuts of this page and the office's disclosure
+    // control, nothing deeper
     const links = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? "");
     for (const href of links.filter((h) => h.startsWith("/demo")))
-      expect(href).toMatch(/^\/demo(\/[a-z-]+)?$|^\/demo\/deltagarstatistik\?/);
+      expect(href).toMatch(
+        /^\/demo(\/[a-z-]+)?$|^\/demo\/deltagarstatistik\?|^\/demo\/deltagarstatistik\/rojandekontroll$/,
+      );
   });
 
   it("narrows to one initiative and refuses a period that ends before it starts", async () => {
@@ -229,5 +235,139 @@ describe("the register's access log", () => {
     const text = textOf(bad.html);
     expect(text).toContain("Deltagarens id ska se ut som 8-4-4-4-12 tecken");
     expect(text).toContain("Skriv datumet som ÅÅÅÅ-MM-DD");
+  });
+});
+
+describe("the association's disclosure control", () => {
+  const SETTINGS = "/demo/deltagarstatistik/rojandekontroll";
+  const save = (fields: Record<string, string>, who = as.admin) =>
+    app.post(SETTINGS, { version: "0", threshold: "5", allowTrueZero: "nej", ...fields }, who);
+  afterAll(async () => {
+    await t.db
+      .delete(disclosureSettings)
+      .where(eq(disclosureSettings.associationId, associationId));
+  });
+
+  it("is for the office only: the board, participant officers, leads and the auditor get 403", async () => {
+    expect((await page(SETTINGS, as.admin)).status).toBe(200);
+    for (const who of [as.board, as.coach, as.lead, as.auditor]) {
+      expect((await page(SETTINGS, who)).status).toBe(403);
+      expect((await save({ threshold: "3" }, who)).status).toBe(403);
+    }
+    expect((await getDisclosureSettings(t.db, associationId)).version).toBe(0);
+  });
+
+  it("explains the threshold and shows the default, with a labelled field and choice", async () => {
+    const { html } = await page(SETTINGS, as.admin);
+    const text = textOf(html);
+    expect(html).toContain("<h1>Röjandekontroll</h1>");
+    expect(text).toContain("Tröskeln är 5: antal under 5 visas som ”< 5”.");
+    expect(text).toContain("Det är Samspårs standard");
+    expect(html).toMatch(/<label for="threshold">Tröskel/);
+    const input = /<input id="threshold"[^>]*>/.exec(html)?.[0];
+    expect(input).toMatch(/ name="threshold"/);
+    expect(input).toMatch(/ value="5"/);
+    expect(input).toMatch(/ inputMode="numeric"/);
+    expect(text).toContain("Antal under tröskeln visas som ”< 5”");
+    expect(text).toContain("Skriv 0 eller ett heltal från 3 till 20");
+    expect(html).toContain("<legend>Visa nollor");
+    // "Nej" (zeros hidden) is chosen; its radio carries the field's id for the error summary
+    const radios = [...html.matchAll(/<input type="radio"[^>]*>/g)].map((m) => m[0]);
+    expect(radios).toHaveLength(2);
+    expect(radios[0]).toMatch(/ id="allowTrueZero"/);
+    expect(radios[0]).toMatch(/ value="nej"/);
+    expect(radios[0]).toContain(' checked=""');
+    expect(radios[1]).not.toContain("checked");
+  });
+
+  it("refuses text, 1, 2 and 21 with a Swedish message naming what to write, saving nothing", async () => {
+    for (const threshold of ["fem", "1", "2", "21"]) {
+      const response = await save({ threshold });
+      expect(response.status).toBe(400);
+      const text = textOf(await response.text());
+      expect(text).toContain("Det finns ett fel att rätta");
+      expect(text).toContain("0 eller ett heltal från 3 till 20");
+    }
+    const missing = await app.post(SETTINGS, { version: "0", threshold: "5" }, as.admin);
+    expect(missing.status).toBe(400);
+    expect(textOf(await missing.text())).toContain("Välj om en sann nolla ska visas som 0");
+    expect(await getDisclosureSettings(t.db, associationId)).toEqual({
+      threshold: 5,
+      allowTrueZero: false,
+      version: 0,
+    });
+  });
+
+  it("saves, with an audit event, and the statistics then use the new threshold", async () => {
+    const response = await save({ threshold: "3" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`${SETTINGS}?klart=sparad`);
+    expect(await getDisclosureSettings(t.db, associationId)).toEqual({
+      threshold: 3,
+      allowTrueZero: false,
+      version: 1,
+    });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "disclosure_settings.updated"));
+    expect(event?.details).toMatchObject({ threshold: 3, before: { threshold: 5 } });
+    const saved = textOf((await page(`${SETTINGS}?klart=sparad`, as.admin)).html);
+    expect(saved).toContain("Röjandekontrollen är sparad.");
+    expect(saved).toContain("Tröskeln är 3: antal under 3 visas som ”< 3”.");
+
+    const office = await page("/demo/deltagarstatistik?fran=2026-01-01&till=2026-06-30", as.admin);
+    const officeText = textOf(office.html);
+    expect(officeText).toContain(
+      "Förbundets tröskel för röjandekontroll är 3: antal under 3 visas som ”< 3”.",
+    );
+    expect(office.html).toMatch(
+      /data-hidden="primary"><span aria-hidden="true">&lt;\u00a03<\/span>/,
+    );
+    expect(office.html).not.toMatch(/&lt;\u00a05</);
+    expect(officeText).toMatch(/\d+ uppgifter i periodens statistik/);
+    expect(office.html).toContain(`href="${SETTINGS}"`);
+    // the board sees which threshold applies, but not the way to change it
+    const board = await page("/demo/deltagarstatistik?fran=2026-01-01&till=2026-06-30", as.board);
+    expect(textOf(board.html)).toContain("Förbundets tröskel för röjandekontroll är 3");
+    expect(board.html).not.toContain(`href="${SETTINGS}"`);
+  });
+
+  it("refuses a save over someone else's change (409), keeping theirs", async () => {
+    const stale = await save({ threshold: "10" });
+    expect(stale.status).toBe(409);
+    const text = textOf(await stale.text());
+    expect(text).toContain("Någon annan har ändrat röjandekontrollen medan du arbetade");
+    expect(text).toContain("Hämta det som gäller nu");
+    expect((await getDisclosureSettings(t.db, associationId)).threshold).toBe(3);
+    const fresh = await save({ version: "1", threshold: "10", allowTrueZero: "ja" });
+    expect(fresh.status).toBe(302);
+    expect(await getDisclosureSettings(t.db, associationId)).toEqual({
+      threshold: 10,
+      allowTrueZero: true,
+      version: 2,
+    });
+  });
+
+  it("shows the statistics in English to an English reader, figures and all", async () => {
+    // the language cookie rides along with the session cookie (the test app sets the cookies)
+    const english = `${as.admin}; ${LANGUAGE_COOKIE}=en`;
+    const response = await app.fetch("/demo/deltagarstatistik?fran=2026-01-01&till=2026-06-30", {
+      as: english,
+    });
+    const html = await response.text();
+    const text = textOf(html);
+    expect(text).toContain("The association’s disclosure threshold is 10");
+    expect(text).toContain("A true 0 is shown as 0.");
+    expect(text).toContain("All individual initiatives");
+    expect(html).toContain('<th scope="row">To work and/or studies</th>');
+    expect(html).toContain(
+      '<caption>Age at start<span class="visually-hidden"> – All individual initiatives</span></caption>',
+    );
+    expect(text).toMatch(/fewer than 10 people|1–9 people/);
+    expect(text).not.toContain("Samtliga individinriktade insatser");
+    expect(text).not.toContain("Inskrivna under perioden");
+    const settings = textOf(await (await app.fetch(SETTINGS, { as: english })).text());
+    expect(settings).toContain("The threshold is 10: counts below 10 are shown as “< 10”.");
   });
 });

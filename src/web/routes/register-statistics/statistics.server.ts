@@ -6,6 +6,8 @@ import { todayInSweden } from "../../../applications/workflow.ts";
 import { findInitiatives } from "../../../initiatives/find-initiatives.ts";
 import type { Db } from "../../../platform/database/connect.ts";
 import { NotFoundError, ValidationError } from "../../../platform/errors.ts";
+import { DEFAULT_LOCALE, isLocale } from "../../../platform/i18n/locales.ts";
+import { createTranslator } from "../../../platform/i18n/translate.ts";
 import {
   FIGURE,
   type IndividualStatistics,
@@ -71,6 +73,7 @@ export interface StatisticsView {
   countingNote: string;
   individual: OrientationView;
   structural: OrientationView;
+  /** How many figures are hidden (each counted once), how many totals left out, and why. */
   disclosure: { hidden: number; leftOut: number; reasons: string[] };
 }
 
@@ -241,6 +244,8 @@ export function statisticsView(stats: RegisterStatistics, locale: string): Stati
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (s: string) =>
+  DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 /** The half-year `today` lies in. */
 export function currentHalfYear(today: string): { from: string; to: string } {
@@ -305,31 +310,39 @@ export async function loadStatisticsPage(
     initiatives: listed.map((i) => ({ id: i.id, name: i.name, orientation: i.orientation })),
     presets: periodPresets(today),
   };
-  if (initiative && !page.initiatives.some((i) => i.id === initiative)) {
-    return {
-      ...page,
-      errors: { insats: "Insatsen finns inte i förbundet. Välj en insats i listan." },
-      statistics: null,
-    };
-  }
+  // the page's own checks, in the page's language (the use case checks them again, in Swedish)
+  const t = createTranslator(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const errors: Record<string, string> = {};
+  const fromOk = isDate(from);
+  const toOk = isDate(to);
+  if (!fromOk) errors.fran = t("registerStatistics.errorFrom", { example: half.from });
+  if (!toOk) errors.till = t("registerStatistics.errorTo", { example: half.to });
+  if (fromOk && toOk && from > to) errors.till = t("registerStatistics.errorOrder", { from, to });
+  if (initiative && !page.initiatives.some((i) => i.id === initiative))
+    errors.insats = t("registerStatistics.errorInitiative");
+  if (Object.keys(errors).length > 0) return { ...page, errors, statistics: null };
   try {
+    // the association's own disclosure control applies (registerStatistics reads it)
     const stats = await registerStatistics(db, associationId, {
       from,
       to,
       initiativeIds: initiative ? [initiative] : "all",
+      locale,
     });
     return { ...page, errors: null, statistics: statisticsView(stats, locale) };
   } catch (error) {
     if (error instanceof ValidationError) {
-      const errors: Record<string, string> = {};
+      const fields: Record<string, string> = {};
       for (const [field, message] of Object.entries(error.fields))
-        errors[field === "from" ? "fran" : field === "to" ? "till" : field] = message;
-      if (!DATE.test(from) && !errors.fran)
-        errors.fran = `Skriv datumet som ÅÅÅÅ-MM-DD, till exempel ${half.from}.`;
-      return { ...page, errors, statistics: null };
+        fields[field === "from" ? "fran" : field === "to" ? "till" : field] = message;
+      return { ...page, errors: fields, statistics: null };
     }
     if (error instanceof NotFoundError)
-      return { ...page, errors: { insats: error.message }, statistics: null };
+      return {
+        ...page,
+        errors: { insats: t("registerStatistics.errorInitiative") },
+        statistics: null,
+      };
     throw error;
   }
 }

@@ -3,6 +3,7 @@
 // names or links to a participant: every figure is a protected count or share.
 import { Fragment } from "react";
 import { data, Link, Form as RouterForm } from "react-router";
+import { getDisclosureSettings } from "../../../associations/disclosure-settings.ts";
 import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary, SelectField, TextField } from "../../ui/form.tsx";
 import { useT } from "../../ui/i18n.tsx";
@@ -18,7 +19,7 @@ import type {
 import { loadStatisticsPage } from "./statistics.server.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, association } = await requireAssociation(
+  const { state, association, permissions } = await requireAssociation(
     context,
     request,
     params.association,
@@ -30,7 +31,18 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     new URL(request.url),
     state.locale,
   );
-  return data({ slug: association.slug, ...page }, { status: page.errors ? 400 : 200 });
+  // the threshold in force, for the page's lead also when no statistics could be shown
+  const { threshold } = await getDisclosureSettings(state.services.db, association.id);
+  return data(
+    {
+      slug: association.slug,
+      threshold,
+      // the office may change the association's threshold (disclosure-settings.tsx)
+      canChangeDisclosure: permissions.includes("register.disclosure_settings"),
+      ...page,
+    },
+    { status: page.errors ? 400 : 200 },
+  );
 }
 
 type Translate = ReturnType<typeof useT>;
@@ -337,7 +349,7 @@ function Orientation({
 
 export default function RegisterStatisticsPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { slug, query, initiatives, presets, errors, statistics } = loaderData;
+  const { slug, query, initiatives, presets, errors, statistics, canChangeDisclosure } = loaderData;
   const linkTo = (from: string, to: string) => {
     const params = new URLSearchParams({ fran: from, till: to });
     if (query.initiative) params.set("insats", query.initiative);
@@ -351,7 +363,7 @@ export default function RegisterStatisticsPage({ loaderData }: Route.ComponentPr
     });
     return `/${slug}/deltagarstatistik?${params}`;
   };
-  const threshold = statistics?.threshold ?? 5;
+  const threshold = statistics?.threshold ?? loaderData.threshold;
   return (
     <main id="innehall" tabIndex={-1}>
       <title>{`${t("registerStatistics.title")} – Samspår`}</title>
@@ -485,6 +497,23 @@ export default function RegisterStatisticsPage({ loaderData }: Route.ComponentPr
 
           <section aria-labelledby="statistik-dolda" className="disclosure-summary">
             <h2 id="statistik-dolda">{t("registerStatistics.summaryTitle")}</h2>
+            <p data-threshold={threshold}>
+              {threshold > 0
+                ? `${t("registerStatistics.thresholdApplies", { threshold })} ${
+                    statistics.allowTrueZero
+                      ? t("registerStatistics.zeroShown")
+                      : t("registerStatistics.zeroHidden", { threshold })
+                  }`
+                : t("registerStatistics.thresholdOff")}
+              {canChangeDisclosure ? (
+                <>
+                  {" "}
+                  <Link to={`/${slug}/deltagarstatistik/rojandekontroll`}>
+                    {t("registerStatistics.settingsLink")}
+                  </Link>
+                </>
+              ) : null}
+            </p>
             <p>{t("registerStatistics.summaryCount", { count: statistics.disclosure.hidden })}</p>
             <ul>
               {statistics.disclosure.reasons.map((reason) => (
