@@ -106,6 +106,16 @@ export const PERMISSIONS = {
    */
   "register.count_only": ["association_admin"],
   // ── end of the participant register ───────────────────────────────────────────────────────
+  // ── The follow-up report (issue 7) ────────────────────────────────────────────────────────
+  // The office writes and locks it for the board: the board and the auditor read the locked
+  // versions only, the office its drafts too.
+  /** The association's follow-up reports (their locked versions and documents). */
+  "follow_up.view": ["association_admin", "board_member", "auditor"],
+  /** Reading the drafts, which are computed from live data on every view. */
+  "follow_up.drafts": ["association_admin"],
+  /** Creating a follow-up, editing a draft's texts, locking it, starting a new version. */
+  "follow_up.edit": ["association_admin"],
+  // ── end of the follow-up report ───────────────────────────────────────────────────────────
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -133,6 +143,9 @@ const READ_ONLY: ReadonlySet<Permission> = new Set([
   // a participant's record
   "register.statistics",
   "register.access_log",
+  // the follow-up report: its versions and documents (issue 7)
+  "follow_up.view",
+  "follow_up.drafts",
 ]);
 
 /** What the initiative-scoped roles may do, on the initiative their role is for and no other. */

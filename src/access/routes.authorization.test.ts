@@ -19,6 +19,7 @@ import { seedDemo } from "../demo/seed-demo.ts";
 import { getCurrentBudget, saveBudget } from "../finance/budgets.ts";
 import { createRequisition } from "../finance/requisitions.ts";
 import { requisitionAttachments, requisitions } from "../finance/schema.ts";
+import { followUpVersions } from "../follow-up/schema.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
@@ -67,6 +68,8 @@ const ON_THE_INITIATIVE: Who[] = [
 ];
 /** The initiative roles that see their initiative's application (the coach does not). */
 const LEADING_OR_STEERING: Who[] = ["initiative_lead", "steering_group_member"];
+/** The follow-up report's readers: the office, the board and the auditor (follow_up.view). */
+const FOLLOW_UP_READERS: Who[] = ["association_admin", "board_member", "auditor"];
 const ASSOCIATION_PAGES: Record<string, Who[]> = {
   ":association": SIGNED_IN,
   ":association/insatser": ["association_admin", "board_member", ...ON_THE_INITIATIVE],
@@ -204,6 +207,12 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
   // statistics leave the register only through disclosure control; the log is the auditor's
   ":association/deltagarstatistik": ["association_admin", "board_member"],
   ":association/deltagarstatistik/rojandekontroll": ["association_admin"],
+  // the follow-up report: the board and the auditor read locked versions, the office all
+  ":association/uppfoljning": FOLLOW_UP_READERS,
+  ":association/uppfoljning/:followUpId": FOLLOW_UP_READERS,
+  ":association/uppfoljning/:followUpId/andra": ["association_admin"],
+  ":association/uppfoljning/:followUpId/las": ["association_admin"],
+  ":association/uppfoljning/:followUpId/dokument": FOLLOW_UP_READERS,
   ":association/registerlogg": ["auditor"],
   ":association/organisationer": STAFF_READING_ORGANISATIONS,
   ":association/organisationer/:organisationId": ["association_admin"],
@@ -372,6 +381,10 @@ const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean; unseen?: W
   [`GET ${MONEY}/workbook`]: BOARD_READS,
   [`GET ${MONEY}/national`]: BOARD_READS,
   "GET /associations/{slug}/participant-statistics": BOARD_READS,
+  "GET /associations/{slug}/follow-ups": { roles: FOLLOW_UP_READERS, writes: false },
+  "POST /associations/{slug}/follow-ups": OFFICE_WRITES,
+  "GET /follow-ups/{followUpId}": { roles: FOLLOW_UP_READERS, writes: false },
+  "GET /follow-ups/{followUpId}/document": { roles: FOLLOW_UP_READERS, writes: false },
   [`GET ${ON_INITIATIVE}/money`]: { roles: READING_REPORTS, writes: false },
   [`GET ${ON_INITIATIVE}/returned-funds`]: { roles: READING_REPORTS, writes: false },
   [`POST ${ON_INITIATIVE}/prognosis-overrides`]: OFFICE_WRITES,
@@ -631,6 +644,7 @@ const ids = () => ({
   requisitionId: "",
   fileId: "",
   enrollmentId: "",
+  followUpId: "",
 });
 const own = { slug: "demo", ...ids() };
 // a foreign association answers 404 before any row is looked up: its other ids are made up
@@ -646,6 +660,7 @@ const foreign = {
   requisitionId: randomUUID(),
   fileId: randomUUID(),
   enrollmentId: randomUUID(),
+  followUpId: randomUUID(),
 };
 
 function concrete(pattern: string, where: typeof own): string {
@@ -663,6 +678,7 @@ function concrete(pattern: string, where: typeof own): string {
     .replace(":requisitionId", where.requisitionId)
     .replace(":fileId", where.fileId)
     .replace(":enrollmentId", where.enrollmentId)
+    .replace(":followUpId", where.followUpId)
     .replace(":year", "2026")
     .replace(":budgetVersion", "1")
     .replace(":token", "ogiltig-inbjudan")
@@ -896,6 +912,13 @@ beforeAll(async () => {
         .returning();
       return made?.id ?? "";
     }));
+  // the demo's follow-up with a locked version (src/demo/demo-follow-ups.ts), which the board sees
+  const [followUp] = await t.db
+    .select({ id: followUpVersions.followUpId })
+    .from(followUpVersions)
+    .where(eq(followUpVersions.status, "last"))
+    .limit(1);
+  own.followUpId = followUp?.id ?? "";
   foreign.applicationId = await createApplication(t.db, actor, other.id, {
     ...emptyContent(foreign.organisationId),
     name: "Annan ansökan",
@@ -1002,6 +1025,7 @@ describe("API operations", () => {
       .replace("{finalReportId}", where.finalReportId)
       .replace("{requisitionId}", where.requisitionId)
       .replace("{fileId}", where.fileId)
+      .replace("{followUpId}", where.followUpId)
       .replace("{year}", "2026")
       .replace("{version}", "1") ?? "";
   /** An application of each association: the demo's is for "Tierp, Växtverket". */

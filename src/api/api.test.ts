@@ -921,6 +921,7 @@ describe("OpenAPI document", () => {
       "/associations/{slug}/final-reports/{finalReportId}/submit",
       "/associations/{slug}/final-reports/{finalReportId}/versions",
       "/associations/{slug}/finance-settings",
+      "/associations/{slug}/follow-ups",
       "/associations/{slug}/funding-years/{year}",
       "/associations/{slug}/initiatives",
       "/associations/{slug}/initiatives/{initiativeId}",
@@ -968,6 +969,8 @@ describe("OpenAPI document", () => {
       "/associations/{slug}/requisitions/{requisitionId}/submit",
       "/associations/{slug}/status-answers",
       "/associations/{slug}/users",
+      "/follow-ups/{followUpId}",
+      "/follow-ups/{followUpId}/document",
       "/me",
     ]);
   });

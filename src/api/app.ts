@@ -42,6 +42,7 @@ import { registerDeviationReportRoutes } from "./deviation-reports-routes.ts";
 import { registerFinalReportDocumentRoute } from "./final-report-document-route.ts";
 import { registerFinalReportRoutes } from "./final-reports-routes.ts";
 import { registerFinanceRoutes } from "./finance-routes.ts";
+import { registerFollowUpRoutes } from "./follow-up-routes.ts";
 import { registerPeriodicReportDocumentRoute } from "./periodic-report-document-route.ts";
 import { registerPeriodicReportRoutes } from "./periodic-reports-routes.ts";
 import {
@@ -470,6 +471,7 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
   registerDeviationReportDocumentRoute(app, services);
   registerFinalReportDocumentRoute(app, services);
   registerRegisterStatisticsRoutes(app, services);
+  registerFollowUpRoutes(app, services);
 
   app.all("*", (c) =>
     notFoundProblem(

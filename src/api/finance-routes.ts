@@ -43,6 +43,7 @@ import { initiatives } from "../initiatives/schema.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { actorOf, associationOf, guard, guarded } from "./app.ts";
+import { NationalParticipantsSchema } from "./follow-up-routes.ts";
 import {
   AssociationParams,
   common,
@@ -408,9 +409,10 @@ const NationalSchema = z
         expectedParticipantsOngoing: z.boolean(),
       }),
     ),
+    participants: NationalParticipantsSchema,
     notes: z.array(z.string()).openapi({
       description:
-        "Vad siffrorna avser, och vad som saknas: deltagaruppgifterna kommer från deltagarregistret, som ännu inte finns i Samspår.",
+        "Vad siffrorna avser: belopp, utfall, deltagare och röjandekontrollen, på svenska.",
     }),
   })
   .openapi("NationalMoneyFigures");

@@ -7,6 +7,7 @@ import packageJson from "../../package.json" with { type: "json" };
 import { ROLES } from "../people/roles.ts";
 import type { UserAddOptions } from "./commands.ts";
 import { printError, swedishHelp, translateParseError } from "./output.ts";
+import { followUpReportCommands } from "./report-commands.ts";
 
 /** The CLI's own environment; everything about the instance comes from readConfig(). */
 const cliEnv = {
@@ -264,6 +265,7 @@ function buildProgram(): Command {
   bundleCommands(program);
   reportCommands(program);
   registerCommands(program);
+  followUpReportCommands(program);
   operationsCommands(program);
   return program;
 }

@@ -15,8 +15,9 @@ import { assignRole } from "../people/assign-role.ts";
 import { roleLabel } from "../people/role-labels.ts";
 import type { Role } from "../people/roles.ts";
 import { readConfig } from "../platform/config.ts";
-import type { Queryable } from "../platform/database/connect.ts";
+import type { Db, Queryable } from "../platform/database/connect.ts";
 import { seedDemoApplications } from "./demo-applications.ts";
+import { seedDemoFollowUps } from "./demo-follow-ups.ts";
 import { demoInitiatives } from "./demo-initiatives.ts";
 import { seedDemoMoney } from "./demo-money.ts";
 import { seedDemoParticipants } from "./demo-participants.ts";
@@ -86,7 +87,7 @@ export async function seedDemo(
 ): Promise<DemoLogin[] | undefined> {
   const actor: AuditActor = { userId: null, label: "system:demo" };
   const now = new Date(Math.max((options.now ?? new Date()).getTime(), DEMO_TODAY.getTime()));
-  return q.transaction(async (tx) => {
+  const seeded = await q.transaction(async (tx) => {
     const [existing] = await tx.select().from(associations).where(eq(associations.slug, DEMO_SLUG));
     if (existing) return undefined;
     const association = await createAssociation(tx, actor, {
@@ -212,6 +213,10 @@ export async function seedDemo(
     });
     return logins;
   });
+  // after the transaction: locking computes the report, whose register statistics run in
+  // transactions of their own (every caller passes the database itself)
+  if (seeded) await seedDemoFollowUps(q as Db, DEMO_SLUG);
+  return seeded;
 }
 
 export function formatDemoLogins(logins: DemoLogin[], baseUrl: string): string {

@@ -28,14 +28,17 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
+import { ChartRun } from "docx/charts";
 import type { Block, Inline } from "../platform/text/rich-text.ts";
 import { fitInto, imageInfo, type Logo } from "./image.ts";
 import {
+  type CellTone,
   type DocumentModel,
   type DocumentNode,
   EMPTY,
   type Fact,
   type FieldBody,
+  type Figure,
   fitColumns,
   type PartySignature,
   type TableModel,
@@ -52,6 +55,8 @@ const COLOR = {
   labelFill: "F2F4F7",
   link: "1A56A8",
 };
+/** Light backgrounds that keep the dark text readable, as in the PDF. */
+const TONES: Record<CellTone, string> = { green: "D5EFDA", yellow: "FFF0B3", red: "F9D6D3" };
 /** Twentieths of a point: A4 with 22 mm side margins. */
 const MM = 1440 / 25.4;
 const PAGE = { width: 11906, height: 16838 };
@@ -250,6 +255,7 @@ class DocxWriter {
                   note: row.notes?.[i],
                   align: table.columns[i]?.align,
                   ...(row.total ? { fill: COLOR.labelFill, topBorder: true } : {}),
+                  ...(row.tones?.[i] ? { fill: TONES[row.tones[i] as CellTone] } : {}),
                   // a short table is kept on one page
                   keepNext: short && r < table.rows.length - 1,
                 }),
@@ -279,6 +285,53 @@ class DocxWriter {
           }),
       ),
     });
+  }
+
+  /**
+   * A chart: its caption, then a chart Word draws from the data (editable with "Edit Data",
+   * described to screen readers by its alt text), as wide as the text.
+   */
+  figure(figure: Figure): Paragraph[] {
+    const c = figure.chart;
+    // pixels at 96 per inch: twentieths of a point ÷ 15
+    const width = Math.floor(CONTENT / 15);
+    const height = Math.round((figure.height * width) / figure.width);
+    const chart = new ChartRun({
+      type: c.direction === "bars" ? "bar" : "column",
+      categories: c.categories,
+      series: c.series.map((s) => ({
+        name: s.name,
+        values: s.values,
+        color: s.color,
+        ...(s.line && c.direction === "columns"
+          ? { type: "line" as const, line: { color: s.color, width: 1.5, dash: "dash" as const } }
+          : {}),
+        ...(s.colors ? { colors: s.colors.map((x) => x ?? undefined) } : {}),
+        ...(s.labels
+          ? { pointLabels: s.labels.map((text) => (text === null ? (false as const) : { text })) }
+          : {}),
+        dataLabels: s.line ? false : { value: true },
+      })),
+      categoryAxis: { reverseOrder: c.direction === "bars" },
+      valueAxis: {
+        title: c.valueAxis.title,
+        numberFormat: c.valueAxis.numberFormat,
+        ...(c.valueAxis.minimum !== undefined ? { minimum: c.valueAxis.minimum } : {}),
+        ...(c.valueAxis.maximum !== undefined ? { maximum: c.valueAxis.maximum } : {}),
+      },
+      legend: { position: "bottom" },
+      font: { name: FONT, color: COLOR.text },
+      chartArea: { border: "none" },
+      altText: { name: figure.caption, title: figure.caption, description: figure.description },
+      transformation: { width, height },
+    });
+    return [
+      new Paragraph({
+        keepNext: true,
+        children: [new TextRun({ text: figure.caption, bold: true })],
+      }),
+      new Paragraph({ keepNext: true, children: [chart] }),
+    ];
   }
 
   fieldBody(body: FieldBody): Array<Paragraph | Table> {
@@ -447,6 +500,8 @@ class DocxWriter {
         return this.rich(node.blocks);
       case "note":
         return [this.text(node.text, "Note")];
+      case "figure":
+        return this.figure(node.figure);
       case "signatures":
         return node.parties.flatMap((p) => [this.signature(p), this.spacer(160)]);
     }

@@ -21,6 +21,9 @@ export interface TableColumn {
   weight: number;
 }
 
+/** The colour a cell carries beside its text ("Bevaka" on yellow), never instead of it. */
+export type CellTone = "green" | "yellow" | "red";
+
 export interface TableRow {
   /** A cell's text; a line break ("\n") starts a new line within the cell. */
   cells: string[];
@@ -28,6 +31,8 @@ export interface TableRow {
   total?: boolean;
   /** Small print under a cell's text, by column ("hämtat från Samspår"); "" for none. */
   notes?: string[];
+  /** A cell's background colour, by column; null for none. The text says the same. */
+  tones?: (CellTone | null)[];
 }
 
 export interface TableModel {
@@ -52,6 +57,47 @@ export interface PartySignature {
   note: string | null;
 }
 
+/**
+ * A chart: its SVG, as the web page shows it, drawn as vectors in the PDF (svg.ts draws the
+ * plain shapes and text charts are made of), and its data, from which Word draws a chart of its
+ * own (Word shows SVG only with a picture to fall back on). A table of the same figures follows
+ * it in the document, for readers who cannot see it.
+ */
+export interface Figure {
+  /** The caption above it: "Figur 1. Avslutningsanledningar efter kön". */
+  caption: string;
+  /** What it shows, in words: the chart's alt text. */
+  description: string;
+  /** SVG markup, `width` × `height` CSS pixels. */
+  svg: string;
+  width: number;
+  height: number;
+  chart: FigureChart;
+}
+
+/** A chart's data as Word draws it: bars across or columns up, one bar per category and series. */
+export interface FigureChart {
+  direction: "bars" | "columns";
+  /** In order: the first at the top (bars) or on the left (columns). */
+  categories: string[];
+  series: FigureSeries[];
+  valueAxis: { title: string; minimum?: number; maximum?: number; numberFormat: string };
+}
+
+export interface FigureSeries {
+  name: string;
+  /** One per category; null draws no bar (a figure not shown). */
+  values: (number | null)[];
+  /** RRGGBB. */
+  color: string;
+  /** Drawn as a dashed line across the columns (a limit), not as columns. Columns only. */
+  line?: boolean;
+  /** A bar's own colour (RRGGBB), by category; null for the series' colour. */
+  colors?: (string | null)[];
+  /** A bar's label, by category, in place of its value ("93 % OK"); null for none. */
+  labels?: (string | null)[];
+}
+
 export type DocumentNode =
   /** A section of the form (heading level 1). */
   | { type: "section"; title: string }
@@ -70,6 +116,7 @@ export type DocumentNode =
   | { type: "text"; blocks: Block[] }
   /** A short explanation in smaller type. */
   | { type: "note"; text: string }
+  | { type: "figure"; figure: Figure }
   | { type: "signatures"; parties: PartySignature[] };
 
 export interface DocumentModel {

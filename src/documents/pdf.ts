@@ -7,15 +7,18 @@ import type { Block, Inline } from "../platform/text/rich-text.ts";
 import { type PdfFont, pdfFonts } from "./fonts.ts";
 import { fitInto, imageInfo, type Logo } from "./image.ts";
 import {
+  type CellTone,
   type DocumentModel,
   type DocumentNode,
   EMPTY,
   type Fact,
   type FieldBody,
+  type Figure,
   fitColumns,
   type PartySignature,
   type TableModel,
 } from "./layout.ts";
+import { drawSvg } from "./svg.ts";
 
 const MM = 72 / 25.4;
 const MARGIN = { top: 24 * MM, bottom: 24 * MM, left: 22 * MM, right: 22 * MM };
@@ -29,9 +32,22 @@ const COLOR = {
   labelFill: "#f2f4f7",
   link: "#1a56a8",
 };
+/** Light backgrounds that keep the dark text readable (contrast above 12:1). */
+const TONES: Record<CellTone, string> = { green: "#d5efda", yellow: "#fff0b3", red: "#f9d6d3" };
 const SIZE = { body: 10, table: 9.5, small: 8.5, h1: 13.5, h2: 10.5, title: 20, subtitle: 14 };
 const LINE_GAP = 2;
 const CELL = { x: 5, y: 4 };
+
+interface TableLayout {
+  size: number;
+  noteSize: number;
+  columnWidths: number[];
+  headerHeight: number;
+  /** Each row's height. */
+  heights: number[];
+  /** What must fit on the page the table starts on: all of a short table, else its header and a row. */
+  start: number;
+}
 
 type Font = PdfFont;
 
@@ -47,6 +63,7 @@ class PdfWriter {
   readonly output: Promise<Buffer>;
 
   readonly model: DocumentModel;
+  private readonly tableLayouts = new WeakMap<TableModel, TableLayout>();
 
   constructor(model: DocumentModel, options: PdfOptions) {
     this.model = model;
@@ -56,8 +73,10 @@ class PdfWriter {
       bufferPages: true,
       autoFirstPage: true,
       compress: options.compress ?? true,
-      // pdfkit opens the default font from bytes too (its types only name a path)
-      font: pdfFonts().regular as unknown as string,
+      // no default font: every text names one of the registered faces below. (A face given
+      // here would be the one pdfkit caches by its PostScript name, and selecting the same
+      // face again by its registered name would then parse the font file at every use.)
+      font: null as unknown as string,
       lang: "sv-SE",
       displayTitle: true,
       pdfVersion: "1.7",
@@ -205,9 +224,9 @@ class PdfWriter {
 
   // ——— headings and text ———
 
-  section(title: string) {
+  section(title: string, next = 0) {
     this.space(16);
-    this.ensure(26 + 70);
+    this.ensure(26 + Math.max(70, next));
     const doc = this.doc;
     this.use("semibold", SIZE.h1, COLOR.accent);
     doc.text(title, this.left, doc.y, { width: this.width });
@@ -221,9 +240,9 @@ class PdfWriter {
     doc.y = y + 7;
   }
 
-  fieldLabel(label: string, level: 2 | 3 = 2) {
+  fieldLabel(label: string, level: 2 | 3 = 2, next = 0) {
     this.space(level === 2 ? 8 : 6);
-    this.ensure(18 + 40);
+    this.ensure(18 + Math.max(40, next));
     if (level === 2) this.use("semibold", SIZE.h2, COLOR.accent);
     else this.use("semibold", SIZE.body, COLOR.text);
     this.doc.text(label, this.left, this.doc.y, { width: this.width });
@@ -294,12 +313,24 @@ class PdfWriter {
 
   // ——— tables ———
 
-  table(table: TableModel) {
-    const doc = this.doc;
+  /** A table's type size, column widths and row heights (measured once per table). */
+  layoutTable(table: TableModel): TableLayout {
+    const known = this.tableLayouts.get(table);
+    if (known) return known;
     // the largest size at which every figure stays on one line
     let size = 7;
     let widths: number[] | null = null;
+    // pdfkit counts a line break as a glyph (half an em) when it wraps a line, so a figure
+    // column whose texts are broken into lines needs that much more room, or they wrap again
+    const broken = table.columns.some(
+      (c, i) =>
+        c.align === "right" &&
+        [c.title, ...table.rows.map((r) => r.cells[i] ?? "")].some((t) => t.includes("\n")),
+    );
     for (const candidate of [SIZE.table, 9, 8.5, 8, 7.5, 7]) {
+      const breakRoom = broken
+        ? this.doc.font("semibold").fontSize(candidate).widthOfString("\n")
+        : 0;
       widths = fitColumns(
         table,
         this.width,
@@ -308,7 +339,7 @@ class PdfWriter {
             .font(bold ? "semibold" : "regular")
             .fontSize(candidate)
             .widthOfString(text),
-        2 * CELL.x + 1,
+        2 * CELL.x + 1 + breakRoom,
       );
       size = candidate;
       if (widths) break;
@@ -326,14 +357,39 @@ class PdfWriter {
     };
     const rowHeight = (cells: string[], font: Font, notes: string[] = []) =>
       Math.max(...cells.map((cell, i) => cellHeight(cell, notes[i], font, i))) + 2 * CELL.y;
+    const headerHeight = rowHeight(
+      table.columns.map((c) => c.title),
+      "semibold",
+    );
+    const heights = table.rows.map((r) =>
+      rowHeight(r.cells, r.total ? "semibold" : "regular", r.notes),
+    );
+    const whole = headerHeight + heights.reduce((s, h) => s + h, 0);
+    // a short table stays on one page; a long one starts with at least its header and a row
+    const pageHeight = this.bottom - MARGIN.top;
+    const layout: TableLayout = {
+      size,
+      noteSize,
+      columnWidths,
+      headerHeight,
+      heights,
+      start: whole <= pageHeight * 0.45 ? whole : headerHeight + (heights[0] ?? 0),
+    };
+    this.tableLayouts.set(table, layout);
+    return layout;
+  }
+
+  table(table: TableModel) {
+    const doc = this.doc;
+    const { size, noteSize, columnWidths, headerHeight, heights, start } = this.layoutTable(table);
     const header = table.columns.map((c) => c.title);
-    const headerHeight = rowHeight(header, "semibold");
     const drawRow = (
       cells: string[],
       font: Font,
       fill: string | null,
       height: number,
       notes: string[] = [],
+      tones: (CellTone | null)[] = [],
     ) => {
       const y = doc.y;
       let x = this.left;
@@ -341,6 +397,8 @@ class PdfWriter {
       cells.forEach((cell, i) => {
         const w = columnWidths[i] ?? 0;
         const align = table.columns[i]?.align ?? "left";
+        const tone = tones[i];
+        if (tone) doc.rect(x, y, w, height).fillColor(TONES[tone]).fill();
         doc.rect(x, y, w, height).lineWidth(0.5).strokeColor(COLOR.border).stroke();
         this.use(font, size);
         doc.text(cell, x + CELL.x, y + CELL.y, { width: w - 2 * CELL.x, align, lineGap: LINE_GAP });
@@ -355,13 +413,7 @@ class PdfWriter {
       doc.x = this.left;
       doc.y = y + height;
     };
-    const heights = table.rows.map((r) =>
-      rowHeight(r.cells, r.total ? "semibold" : "regular", r.notes),
-    );
-    const whole = headerHeight + heights.reduce((s, h) => s + h, 0);
-    // a short table stays on one page; a long one starts with at least its header and a row
-    const pageHeight = this.bottom - MARGIN.top;
-    this.ensure(whole <= pageHeight * 0.45 ? whole : headerHeight + (heights[0] ?? 0));
+    this.ensure(start);
     drawRow(header, "semibold", COLOR.headerFill, headerHeight);
     table.rows.forEach((row, index) => {
       const font: Font = row.total ? "semibold" : "regular";
@@ -372,7 +424,7 @@ class PdfWriter {
         drawRow(header, "semibold", COLOR.headerFill, headerHeight);
       }
       if (row.total) {
-        drawRow(row.cells, font, COLOR.labelFill, height);
+        drawRow(row.cells, font, COLOR.labelFill, height, row.notes, row.tones);
         const y = doc.y - height;
         doc
           .moveTo(this.left, y)
@@ -380,7 +432,7 @@ class PdfWriter {
           .lineWidth(1.2)
           .strokeColor(COLOR.text)
           .stroke();
-      } else drawRow(row.cells, font, null, height, row.notes);
+      } else drawRow(row.cells, font, null, height, row.notes, row.tones);
     });
     doc.y += 2;
   }
@@ -428,6 +480,27 @@ class PdfWriter {
       doc.y = y + height;
     });
     doc.y += 2;
+  }
+
+  /** A chart: its caption, then its SVG as vectors across the text's width. */
+  figure(figure: Figure) {
+    const doc = this.doc;
+    const scale = this.width / figure.width;
+    const captionHeight = this.height(figure.caption, "semibold", SIZE.body, this.width);
+    this.space(6);
+    this.ensure(captionHeight + 4 + figure.height * scale);
+    this.use("semibold", SIZE.body);
+    doc.text(figure.caption, this.left, doc.y, { width: this.width, lineGap: LINE_GAP });
+    doc.y += 4;
+    const top = doc.y;
+    drawSvg(doc, figure.svg, {
+      x: this.left,
+      y: top,
+      scale,
+      fonts: { regular: "regular", bold: "semibold" },
+    });
+    doc.x = this.left;
+    doc.y = top + figure.height * scale + 6;
   }
 
   fieldBody(body: FieldBody) {
@@ -538,24 +611,53 @@ class PdfWriter {
 
   // ——— every page ———
 
-  node(node: DocumentNode) {
+  /**
+   * How much of a node must fit on the page of the heading or note above it, so that a heading
+   * is never left alone at the foot of a page: a table's start, a chart whole; 0 for text.
+   */
+  startOf(following: DocumentNode[]): number {
+    const [node, ...rest] = following;
+    if (!node) return 0;
+    if (node.type === "heading") return 18 + this.startOf(rest);
+    if (node.type === "table") return this.layoutTable(node.table).start;
+    if (node.type === "field" && node.body.type === "table")
+      return 18 + this.layoutTable(node.body.table).start;
+    if (node.type === "figure") {
+      const f = node.figure;
+      return (
+        this.height(f.caption, "semibold", SIZE.body, this.width) +
+        10 +
+        (f.height * this.width) / f.width
+      );
+    }
+    return 0;
+  }
+
+  /** Lays out a node; `following` are the nodes after it (a heading keeps with them). */
+  node(node: DocumentNode, following: DocumentNode[] = []) {
     switch (node.type) {
       case "section":
-        return this.section(node.title);
+        return this.section(node.title, this.startOf(following));
       case "facts":
         return this.facts(node.facts);
       case "heading":
-        return this.fieldLabel(node.title);
+        return this.fieldLabel(node.title, 2, this.startOf(following));
       case "table":
         return this.table(node.table);
       case "field":
-        this.fieldLabel(node.label, node.level);
+        this.fieldLabel(
+          node.label,
+          node.level,
+          node.body.type === "table" ? this.layoutTable(node.body.table).start : 0,
+        );
         return this.fieldBody(node.body);
       case "text":
         this.space(2);
         return this.rich(node.blocks);
       case "note":
         return this.note(node.text);
+      case "figure":
+        return this.figure(node.figure);
       case "signatures":
         for (const party of node.parties) this.signature(party);
         return;
@@ -629,6 +731,8 @@ export async function renderPdf(
 ): Promise<Buffer> {
   const writer = new PdfWriter(model, options);
   writer.header(logo);
-  for (const node of model.nodes) writer.node(node);
+  model.nodes.forEach((node, i) => {
+    writer.node(node, model.nodes.slice(i + 1, i + 3));
+  });
   return writer.finish();
 }

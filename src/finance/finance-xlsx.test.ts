@@ -322,7 +322,9 @@ describe("the national money figures", () => {
         expectedParticipantsOngoing: false,
       },
     ]);
-    expect(f.notes.join(" ")).toMatch(/deltagarregistret, som ännu inte finns i Samspår/);
+    // the participants come from the register, after disclosure control (national-money.test.ts)
+    expect(f.notes.join(" ")).toMatch(/Deltagare i individinriktade insatser: inskrivningar/);
+    expect(f.participants).toMatchObject({ threshold: 5, allowTrueZero: false });
     expect(f.notes.join(" ")).toMatch(/administrativa kostnaderna är inte angivet/);
   });
 

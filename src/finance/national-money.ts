@@ -1,14 +1,51 @@
-// The money part of the national follow-up for a year (domain/follow-up.md, "National
-// figures"; finance.md): the allocated funds and the equity, the budget and outcome of the
-// administrative costs, and per initiative its orientation, target group, budget and outcome —
-// as JSON (the API and a download) and as CSV (semicolon-separated, UTF-8 with BOM, so Excel
-// opens it in Swedish). Every figure comes from yearOverview, like the money page.
-//
-// The participant figures the national follow-up also asks for (participants in individual
-// initiatives by gender, counts in structural ones) come from the participant register, which
-// Samspår does not have yet; the notes say so rather than leave a gap that looks like zero.
-import type { Queryable } from "../platform/database/connect.ts";
+// The national follow-up's figures for a year (domain/follow-up.md, "National figures";
+// finance.md): the allocated funds and the equity, the budget and outcome of the administrative
+// costs, per initiative its orientation, target group, budget and outcome, and the participants
+// — in individual initiatives by gender, in structural ones their count-only participation —
+// as JSON (the API, a download, `samspar report national`) and as CSV (semicolon-separated,
+// UTF-8 with BOM, so Excel opens it in Swedish). The money comes from yearOverview, like the
+// money page; the participants from the register's statistics (src/register/aggregates.ts),
+// after the association's disclosure control, like every figure that leaves the register.
+import type { Db } from "../platform/database/connect.ts";
+import { formatNumber } from "../platform/i18n/format.ts";
+import {
+  FIGURE,
+  formatStatistic,
+  PERIODS_TOTAL,
+  registerStatistics,
+  type StatisticsCell,
+} from "../register/aggregates.ts";
 import { type YearOverview, yearOverview } from "./association-money.ts";
+
+/** A count of participants after disclosure control: the value, or why it is not shown. */
+export type NationalCount =
+  | { value: number }
+  | { suppressed: true; reason: "primary" | "secondary" | "left_out"; display: string };
+
+export interface NationalParticipantRow {
+  name: string;
+  women: NationalCount;
+  men: NationalCount;
+  /** Everyone: women, men, other genders and not stated. */
+  total: NationalCount;
+}
+
+/** The participants of the year, after disclosure control. */
+export interface NationalParticipants {
+  /** The association's disclosure threshold (0: off); counts below it are shown as "< 5". */
+  threshold: number;
+  allowTrueZero: boolean;
+  /** Individual initiatives: enrollments ongoing some day of the year, by gender. */
+  individual: NationalParticipantRow[];
+  /** All individual initiatives together; null when there are none. */
+  individualTotal: NationalParticipantRow | null;
+  /** Structural initiatives: their count-only participation in the periods within the year. */
+  structural: NationalParticipantRow[];
+  structuralTotal: NationalParticipantRow | null;
+  /** How many counts are not shown (never which), and why. */
+  suppressedCells: number;
+  reasons: string[];
+}
 
 export interface NationalMoneyFigures {
   association: string;
@@ -42,22 +79,42 @@ export interface NationalMoneyFigures {
     expectedParticipants: number | null;
     expectedParticipantsOngoing: boolean;
   }>;
+  participants: NationalParticipants;
   notes: string[];
 }
 
 export const ORIENTATION_NAMES = { individual: "Individinriktad", structural: "Strukturinriktad" };
 
-/** The figures from an overview of the year (pure). */
+const countOf = (cell: StatisticsCell): NationalCount =>
+  "value" in cell
+    ? { value: cell.value }
+    : { suppressed: true, reason: cell.suppressed, display: formatStatistic(cell) };
+
+/** What the disclosure control did to the participant figures, in words (never which values). */
+function disclosureNote(p: NationalParticipants): string {
+  if (p.threshold === 0)
+    return "Förbundet har stängt av röjandekontrollen (tröskel 0): alla antal deltagare visas som de är.";
+  const t = p.threshold;
+  const hidden =
+    p.suppressedCells === 0
+      ? "Ingen uppgift om deltagare behövde döljas."
+      : `${formatNumber(p.suppressedCells)} ${p.suppressedCells === 1 ? "uppgift" : "uppgifter"} om deltagare visas inte.`;
+  return `Deltagaruppgifterna har gått igenom förbundets röjandekontroll med tröskeln ${t}: ett antal under ${t}${p.allowTrueZero ? "" : " (även 0)"} visas som ”< ${t}”, och ”..” är ett antal som döljs så att ett annat dolt antal inte kan räknas fram ur summorna. ${hidden}`;
+}
+
+/** The figures from an overview of the year and its participants (pure). */
 export function nationalMoneyFromOverview(
   associationName: string,
   overview: YearOverview,
+  participants: NationalParticipants,
 ): NationalMoneyFigures {
   const { funding, money, equity } = overview;
   const notes = [
     "Belopp i hela kronor. Insatsernas budget och utfall avser förbundsmedel; medfinansiering ingår inte.",
     `Utfallet är förbundsmedlen i godkända rekvisitioner för årets rapportperioder, räknat till och med ${money.asOf}. Rekvisitioner som inte är godkända ingår inte.`,
     "Beräknat eget kapital vid årets slut = eget kapital vid årets början + tilldelade medel + återförda medel − insatsernas godkända utfall − administrativa kostnader (utfall, eller budget så länge utfallet saknas).",
-    "Deltagaruppgifterna som den nationella uppföljningen också frågar efter (deltagare per kön i individinriktade insatser, antal deltagare i strukturinriktade) kommer från deltagarregistret, som ännu inte finns i Samspår. De ingår inte här. Budgeterat antal deltagare kommer från insatsregistret.",
+    "Deltagare i individinriktade insatser: inskrivningar som pågått någon dag under året, per kön, ur deltagarregistret. Varje inskrivning räknas för sig och felregistreringar räknas aldrig. Totalt räknar alla, även annat kön och uppgift saknas. Deltagare i strukturinriktade insatser: antal enligt insatsens egen räkning för de perioder som ligger helt inom året. Budgeterat antal deltagare kommer från insatsregistret.",
+    disclosureNote(participants),
   ];
   if (!funding.saved)
     notes.push(
@@ -94,20 +151,96 @@ export function nationalMoneyFromOverview(
       expectedParticipants: i.expectedParticipants,
       expectedParticipantsOngoing: i.expectedParticipantsOngoing,
     })),
+    participants,
     notes,
   };
 }
 
+/**
+ * The participants of a year after the association's disclosure control: per individual
+ * initiative the enrollments ongoing some day of the year by gender, per structural initiative
+ * its count-only participation, and the totals — the same protected cells as the participant
+ * statistics of the year (one registerStatistics call, so no hidden count can be recovered from
+ * the others).
+ */
+export async function nationalParticipants(
+  db: Db,
+  associationId: string,
+  year: number,
+): Promise<NationalParticipants> {
+  const stats = await registerStatistics(db, associationId, {
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+  });
+  const individualRow = (unit: (typeof stats.individual)[number]): NationalParticipantRow => {
+    const row = unit.tables.flatMap((t) => t.rows).find((r) => r.key === FIGURE.enrolled);
+    if (!row) throw new Error(`the statistics have no ${FIGURE.enrolled}`);
+    return {
+      name: unit.name,
+      women: countOf(row.kvinnor),
+      men: countOf(row.man),
+      total: countOf(row.totalt),
+    };
+  };
+  const structuralRow = (unit: (typeof stats.structural)[number]): NationalParticipantRow => {
+    const row = unit.table.rows.find((r) => r.key === PERIODS_TOTAL);
+    if (!row) throw new Error(`the statistics have no ${PERIODS_TOTAL}`);
+    return {
+      name: unit.name,
+      women: countOf(row.kvinnor),
+      men: countOf(row.man),
+      total: countOf(row.totalt),
+    };
+  };
+  const individual = stats.individual.map(individualRow);
+  const individualTotal = stats.individualTotal ? individualRow(stats.individualTotal) : null;
+  const structural = stats.structural.map(structuralRow);
+  const structuralTotal = stats.structuralTotal ? structuralRow(stats.structuralTotal) : null;
+  // what is hidden among these counts (the statistics' own summary also covers their shares)
+  const cells = [
+    ...individual,
+    ...(individualTotal ? [individualTotal] : []),
+    ...structural,
+    ...(structuralTotal ? [structuralTotal] : []),
+  ].flatMap((r) => [r.women, r.men, r.total]);
+  const primary = cells.filter((c) => "reason" in c && c.reason === "primary").length;
+  const protecting = cells.filter((c) => "reason" in c && c.reason !== "primary").length;
+  const t = stats.threshold;
+  const reasons = [
+    ...(primary > 0
+      ? [
+          `${formatNumber(primary)} antal avser färre än ${t} personer${stats.allowTrueZero ? "" : " (0 inräknat)"} och visas som ”< ${t}”.`,
+        ]
+      : []),
+    ...(protecting > 0
+      ? [
+          `${formatNumber(protecting)} antal döljs (”..”) så att inget antal under ${t} kan räknas fram ur summorna.`,
+        ]
+      : []),
+  ];
+  return {
+    threshold: t,
+    allowTrueZero: stats.allowTrueZero,
+    individual,
+    individualTotal,
+    structural,
+    structuralTotal,
+    suppressedCells: primary + protecting,
+    reasons,
+  };
+}
+
 export async function nationalMoneyFigures(
-  q: Queryable,
+  db: Db,
   association: { id: string; name: string },
   year: number,
   asOf: string,
 ): Promise<NationalMoneyFigures> {
-  return nationalMoneyFromOverview(
-    association.name,
-    await yearOverview(q, association.id, year, asOf),
-  );
+  const [overview, participants] = await Promise.all([
+    yearOverview(db, association.id, year, asOf),
+    nationalParticipants(db, association.id, year),
+  ]);
+  return nationalMoneyFromOverview(association.name, overview, participants);
 }
 
 /** A CSV field: quoted when it holds a separator, a quote or a line break. */
@@ -162,6 +295,32 @@ export function nationalMoneyCsv(f: NationalMoneyFigures): string {
       i.expectedParticipants === null ? null : "personer",
     ]);
   }
+  const people = (section: string, row: NationalParticipantRow, what: string) => {
+    for (const [label, cell] of [
+      ["Kvinnor", row.women],
+      ["Män", row.men],
+      ["Totalt", row.total],
+    ] as const)
+      rows.push([
+        section,
+        row.name,
+        `${label} ${what}`,
+        "value" in cell ? cell.value : cell.display,
+        "personer",
+      ]);
+  };
+  const p = f.participants;
+  const enrolled = "(inskrivna under året)";
+  for (const row of p.individual) people("Deltagare, individinriktade insatser", row, enrolled);
+  if (p.individualTotal)
+    people("Deltagare, individinriktade insatser", p.individualTotal, enrolled);
+  const counted = "(antal deltagare under året)";
+  for (const row of p.structural) people("Deltagare, strukturinriktade insatser", row, counted);
+  if (p.structuralTotal)
+    people("Deltagare, strukturinriktade insatser", p.structuralTotal, counted);
+  rows.push(["Röjandekontroll", "", "Tröskel", p.threshold, null]);
+  rows.push(["Röjandekontroll", "", "Antal som inte visas", p.suppressedCells, null]);
+  for (const reason of p.reasons) rows.push(["Röjandekontroll", "", reason, null, null]);
   for (const note of f.notes) rows.push(["Anmärkning", "", note, null, null]);
   return `\ufeff${rows.map((r) => r.map(field).join(";")).join("\r\n")}\r\n`;
 }

@@ -1362,3 +1362,61 @@ describe("protection (properties)", () => {
     );
   }, 120_000);
 });
+
+describe("the register's read", () => {
+  it("reads all that the counting needs: the same as counting the enrollments' full rows", async () => {
+    const periods = [
+      PERIOD,
+      { from: "2025-01-01", to: "2025-12-31" },
+      { from: "2020-01-01", to: "2030-12-31" },
+    ];
+    for (const period of periods) {
+      for (const options of [
+        { threshold: 0 },
+        { threshold: 5 },
+        { threshold: 3, allowTrueZero: true },
+      ]) {
+        const stats = await registerStatistics(t.db, ids.association, { ...period, ...options });
+        const initiativeIds = [...stats.individual, ...stats.structural].flatMap((u) =>
+          u.initiative ? [u.initiative.id] : [],
+        );
+        expect(stats.individual.length).toBeGreaterThan(0);
+        const counts = await inRegister(
+          t.db,
+          { controllers: [ids.tierp, ids.heby], initiatives: initiativeIds },
+          async (tx) => {
+            // every column of every enrollment, the whole background and exit, voided ones too
+            const facts: EnrollmentFact[] = await tx
+              .select({
+                initiativeId: enrollments.initiativeId,
+                gender: participants.gender,
+                birthYear: participants.birthYear,
+                startDate: enrollments.startDate,
+                endDate: enrollments.endDate,
+                actionPlanDate: enrollments.actionPlanDate,
+                background: enrollments.background,
+                exit: enrollments.exit,
+                voided: enrollments.voided,
+              })
+              .from(enrollments)
+              .innerJoin(participants, eq(participants.id, enrollments.participantId));
+            const participation = await tx.select().from(countOnlyParticipation);
+            return countRegister(facts, participation, period);
+          },
+        );
+        const initiativesOf = (units: readonly { initiative: StatisticsInitiative | null }[]) =>
+          units.flatMap((u) => (u.initiative ? [u.initiative] : []));
+        const expected = protectStatistics(
+          {
+            period,
+            individual: initiativesOf(stats.individual),
+            structural: initiativesOf(stats.structural),
+          },
+          counts,
+          options,
+        );
+        expect(JSON.stringify(stats)).toEqual(JSON.stringify(expected));
+      }
+    }
+  });
+});

@@ -33,7 +33,7 @@
 // hidden in one table is published in another. Multi-valued lists (försörjning före: several per
 // person) have no total over their categories, so their slices show no such total. A share is
 // shown only when protectShare allows it and both its counts are published in the cubes.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { getDisclosureSettings } from "../associations/disclosure-settings.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import type { Db } from "../platform/database/connect.ts";
@@ -413,8 +413,12 @@ function add(
     figures = new Map();
     into.set(unit, figures);
   }
-  const current = figures.get(key) ?? [0, 0, 0];
-  figures.set(key, [current[0] + counts[0], current[1] + counts[1], current[2] + counts[2]]);
+  const current = figures.get(key);
+  if (current) {
+    current[0] += counts[0];
+    current[1] += counts[1];
+    current[2] += counts[2];
+  } else figures.set(key, [counts[0], counts[1], counts[2]]);
 }
 
 /**
@@ -428,9 +432,23 @@ export function countRegister(
 ): RawCounts {
   const counted = new Map<string, Map<string, [number, number, number]>>();
   for (const e of facts) {
-    const one: [number, number, number] = [0, 0, 0];
-    one[genderIndex(e.gender)] = 1;
-    for (const figure of figuresOf(e, period)) add(counted, e.initiativeId, figure, one);
+    const figures = figuresOf(e, period);
+    if (figures.length === 0) continue;
+    const g = genderIndex(e.gender);
+    let own = counted.get(e.initiativeId);
+    if (!own) {
+      own = new Map();
+      counted.set(e.initiativeId, own);
+    }
+    for (const figure of figures) {
+      const current = own.get(figure);
+      if (current) current[g] += 1;
+      else {
+        const one: [number, number, number] = [0, 0, 0];
+        one[g] = 1;
+        own.set(figure, one);
+      }
+    }
   }
   const perPeriod = new Map<string, Map<string, [number, number, number]>>();
   const keys = new Set<string>();
@@ -570,14 +588,10 @@ interface Slice {
 function slicesOf(universe: Universe): { slices: Slice[]; values: Map<string, number> } {
   const { units, totalUnit } = universe;
   const values = new Map<string, number>();
+  // a figure's id names its unit, figure and gender, so its value is counted once
   const idOf = (at: At): string => {
     const id = fid(...at);
-    const value = valueIn(universe, ...at);
-    const known = values.get(id);
-    if (known !== undefined && known !== value) {
-      throw new Error(`statistikens figur ${id} har två värden (${known} och ${value})`);
-    }
-    values.set(id, value);
+    if (!values.has(id)) values.set(id, valueIn(universe, ...at));
     return id;
   };
   const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -800,26 +814,53 @@ function protectUniverse(universe: Universe, options: Resolved): ProtectedUniver
     if (rowTotalIds && grandId) lines.push([...rowTotalIds, grandId]);
     if (columnTotalIds && grandId) lines.push([...columnTotalIds, grandId]);
   }
-  const statusOf = (id: string): Status => status.get(id) ?? "published";
-  const count = (id: string): number => values.get(id) ?? 0;
+  // the same rule over the figures numbered, their states in an array: the same order, faster
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const numbered = lines.map((line) =>
+    line.map((id) => {
+      let k = index.get(id);
+      if (k === undefined) {
+        k = ids.length;
+        index.set(id, k);
+        ids.push(id);
+      }
+      return k;
+    }),
+  );
+  const PUBLISHED = 0;
+  const UNKNOWN = 1; // primary, secondary or left out
+  const HIDDEN = 2;
+  const state = Uint8Array.from(ids, (id) => {
+    const s = status.get(id) ?? "published";
+    return s === "published" ? PUBLISHED : s === "hidden" ? HIDDEN : UNKNOWN;
+  });
+  const count = Float64Array.from(ids, (id) => values.get(id) ?? 0);
   const t = options.threshold;
   for (let changed = true; changed; ) {
     changed = false;
-    for (const line of lines) {
-      const states = line.map(statusOf);
-      const unknown = states.filter(
-        (s) => s === "primary" || s === "secondary" || s === "left_out",
-      ).length;
-      const hidden = line.filter((id) => statusOf(id) === "hidden");
-      const lone = hidden.length === 1 ? count(hidden[0] as string) : 0;
-      if (!(unknown === 1 || (unknown === 0 && lone >= 1 && lone < t))) continue;
-      let pick: string | undefined;
-      for (const id of line) {
-        if (statusOf(id) !== "published" || count(id) === 0) continue;
-        if (pick === undefined || count(id) < count(pick)) pick = id;
+    for (const line of numbered) {
+      let unknown = 0;
+      let hidden = 0;
+      let lone = 0;
+      for (const k of line) {
+        const s = state[k];
+        if (s === UNKNOWN) unknown++;
+        else if (s === HIDDEN) {
+          hidden++;
+          lone = count[k] ?? 0;
+        }
       }
-      if (pick !== undefined) {
-        status.set(pick, "secondary");
+      if (hidden !== 1) lone = 0;
+      if (!(unknown === 1 || (unknown === 0 && lone >= 1 && lone < t))) continue;
+      let pick = -1;
+      for (const k of line) {
+        if (state[k] !== PUBLISHED || count[k] === 0) continue;
+        if (pick === -1 || (count[k] ?? 0) < (count[pick] ?? 0)) pick = k;
+      }
+      if (pick !== -1) {
+        state[pick] = UNKNOWN;
+        status.set(ids[pick] as string, "secondary");
         changed = true;
       }
     }
@@ -1375,6 +1416,26 @@ function checkPeriod(from: string, to: string): void {
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
 }
 
+/** The keys of an enrollment's background and exit that the figures count (figuresOf). */
+const BACKGROUND_KEYS = [
+  "education",
+  "supportBefore",
+  "timeOnSupport",
+  "occupationBefore",
+  "referrer",
+  ...YES_NO_LISTS.map(([, field]) => field),
+] as const;
+const EXIT_KEYS = ["status", "studies", "actionPlanAtExit"] as const;
+
+/** The keys' values, read in their order, as the record they came from (absent as null). */
+function keyed(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  keys.forEach((key, k) => {
+    record[key] = values[k] ?? null;
+  });
+  return record;
+}
+
 /**
  * The association's participant statistics for a period: every individual initiative and all of
  * them together, and the count-only participation of the structural ones, after disclosure
@@ -1464,8 +1525,11 @@ export async function registerStatistics(
           db,
           { controllers: [...new Set(selected.map((r) => r.ownerId))], initiatives: ids },
           async (tx) => {
-            // statistical fields only: no participant id, identity, name or consent
-            const facts = await tx
+            // statistical fields only: no participant id, identity, name or consent — and of
+            // the background and exit only the keys counted (each as its JSON value, absent as
+            // null, which counts like absent). Enrollments that count in no figure (voided, or
+            // started after the period: figuresOf) are not read at all.
+            const read = await tx
               .select({
                 initiativeId: enrollments.initiativeId,
                 gender: participants.gender,
@@ -1473,8 +1537,18 @@ export async function registerStatistics(
                 startDate: enrollments.startDate,
                 endDate: enrollments.endDate,
                 actionPlanDate: enrollments.actionPlanDate,
-                background: enrollments.background,
-                exit: enrollments.exit,
+                background: sql<unknown[]>`jsonb_build_array(${sql.join(
+                  BACKGROUND_KEYS.map(
+                    (key) => sql`${enrollments.background} -> ${sql.raw(`'${key}'`)}`,
+                  ),
+                  sql`, `,
+                )})`,
+                exit: sql<
+                  unknown[] | null
+                >`case when ${enrollments.exit} is null then null else jsonb_build_array(${sql.join(
+                  EXIT_KEYS.map((key) => sql`${enrollments.exit} -> ${sql.raw(`'${key}'`)}`),
+                  sql`, `,
+                )}) end`,
                 voided: enrollments.voided,
               })
               .from(enrollments)
@@ -1483,8 +1557,15 @@ export async function registerStatistics(
                 and(
                   eq(enrollments.associationId, associationId),
                   inArray(enrollments.initiativeId, ids),
+                  lte(enrollments.startDate, period.to),
+                  eq(enrollments.voided, false),
                 ),
               );
+            const facts: EnrollmentFact[] = read.map((r) => ({
+              ...r,
+              background: keyed(BACKGROUND_KEYS, r.background),
+              exit: r.exit === null ? null : keyed(EXIT_KEYS, r.exit),
+            }));
             const participation = await tx
               .select({
                 initiativeId: countOnlyParticipation.initiativeId,

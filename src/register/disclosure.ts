@@ -404,45 +404,87 @@ class Grid {
       );
   }
 
-  /** Step 3: whether some other solution within the known ranges changes `target`. */
-  canVary(target: Entry): boolean {
-    const from = (e: Entry) => e.row; // row vertex: 0..R
-    const to = (e: Entry) => this.rows + 1 + e.column; // column vertex: R+1..R+1+C
-    // Residual arcs over the unknown entries other than the target.
+  /** The row vertex (0..R) and the column vertex (R+1..R+1+C) of an entry's arc. */
+  private vertices(e: Entry): readonly [row: number, column: number] {
+    return [e.row, this.rows + 1 + e.column];
+  }
+
+  /** In which signed directions an unknown entry can move within its range. */
+  private directions(e: Entry): { up: boolean; down: boolean } {
+    const [low, high] = rangeOf(e, this.r);
+    const naturalUp = e.value < high;
+    const naturalDown = e.value > low;
+    // y = sign × value: a growing y means a growing value for +1 entries, shrinking for −1.
+    return e.sign === 1
+      ? { up: naturalUp, down: naturalDown }
+      : { up: naturalDown, down: naturalUp };
+  }
+
+  /**
+   * The residual graph over the unknown entries other than `except`: an arc row→column for an
+   * entry that can grow, column→row for one that can shrink.
+   */
+  private residual(except?: Entry): number[][] {
     const adjacency: number[][] = Array.from({ length: this.rows + this.columns + 2 }, () => []);
-    const directions = (e: Entry): { up: boolean; down: boolean } => {
-      const [low, high] = rangeOf(e, this.r);
-      const naturalUp = e.value < high;
-      const naturalDown = e.value > low;
-      // y = sign × value: a growing y means a growing value for +1 entries, shrinking for −1.
-      return e.sign === 1
-        ? { up: naturalUp, down: naturalDown }
-        : { up: naturalDown, down: naturalUp };
-    };
-    for (const e of this.entries.flat()) {
-      if (e === target || !isUnknown(e)) continue;
-      const { up, down } = directions(e);
-      if (up) at(adjacency, from(e)).push(to(e));
-      if (down) at(adjacency, to(e)).push(from(e));
-    }
-    const reaches = (start: number, goal: number): boolean => {
-      const seen = new Set([start]);
-      const queue = [start];
-      for (let k = 0; k < queue.length; k++) {
-        const v = at(queue, k);
-        if (v === goal) return true;
-        for (const w of at(adjacency, v)) {
-          if (!seen.has(w)) {
-            seen.add(w);
-            queue.push(w);
-          }
-        }
+    for (const line of this.entries) {
+      for (const e of line) {
+        if (e === except || !isUnknown(e)) continue;
+        const [row, column] = this.vertices(e);
+        const { up, down } = this.directions(e);
+        if (up) at(adjacency, row).push(column);
+        if (down) at(adjacency, column).push(row);
       }
-      return false;
-    };
-    const { up, down } = directions(target);
+    }
+    return adjacency;
+  }
+
+  /**
+   * The vertices reachable from `start` (or, `backward`, those that reach it), never over an
+   * arc between the two vertices of `skip` — the arcs of the entry being checked, the only
+   * entry between its row and its column.
+   */
+  private reachable(
+    adjacency: readonly (readonly number[])[],
+    start: number,
+    skip?: readonly [number, number],
+  ): Uint8Array {
+    const seen = new Uint8Array(adjacency.length);
+    seen[start] = 1;
+    const queue = [start];
+    for (let k = 0; k < queue.length; k++) {
+      const v = at(queue, k);
+      for (const w of at(adjacency, v)) {
+        if (seen[w]) continue;
+        if (skip && ((v === skip[0] && w === skip[1]) || (v === skip[1] && w === skip[0])))
+          continue;
+        seen[w] = 1;
+        queue.push(w);
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * Step 3: whether some other solution within the known ranges changes `target`. The residual
+   * graph holds the arcs of every unknown entry, perhaps the target's own: they are skipped (a
+   * cycle through the target's arc never uses its other one).
+   */
+  private canVary(target: Entry, adjacency: readonly (readonly number[])[]): boolean {
+    const [row, column] = this.vertices(target);
+    const { up, down } = this.directions(target);
     // Growing y on the arc row→column closes a cycle back from the column to the row.
-    return (up && reaches(to(target), from(target))) || (down && reaches(from(target), to(target)));
+    return (
+      (up && this.reachable(adjacency, column, [row, column])[row] === 1) ||
+      (down && this.reachable(adjacency, row, [row, column])[column] === 1)
+    );
+  }
+
+  /** The first target (in grid order) that can be worked out, if any: step 3 for each. */
+  private weakTarget(): Entry | undefined {
+    const targets = this.targets();
+    if (targets.length === 0) return undefined;
+    const adjacency = this.residual();
+    return targets.find((e) => !this.canVary(e, adjacency));
   }
 
   /** Step 4: one more suppression so that `target` can no longer be worked out. */
@@ -458,10 +500,43 @@ class Grid {
           a.row - b.row ||
           a.column - b.column,
       );
-    for (const candidate of candidates) {
+    // Suppressing one candidate adds only its own arcs to the residual graph, so the target's
+    // cycle closes with it iff one of those arcs leads from a vertex the cycle's start reaches
+    // to one that reaches its end: the same answer as canVary with the candidate suppressed.
+    const [row, column] = this.vertices(target);
+    const { up, down } = this.directions(target);
+    const adjacency = this.residual(target);
+    const reversed: number[][] = adjacency.map(() => []);
+    adjacency.forEach((targets, v) => {
+      for (const w of targets) at(reversed, w).push(v);
+    });
+    // up: from the column back to the row; down: from the row to the column
+    const paths = [
+      ...(up ? [[column, row] as const] : []),
+      ...(down ? [[row, column] as const] : []),
+    ].map(([start, goal]) => ({
+      goal,
+      from: this.reachable(adjacency, start),
+      to: this.reachable(reversed, goal),
+    }));
+    const closes = (candidate: Entry): boolean => {
+      const before = candidate.status;
       candidate.status = "secondary";
-      if (this.canVary(target)) return true;
-      candidate.status = "published";
+      const moves = this.directions(candidate);
+      candidate.status = before;
+      const [x, y] = this.vertices(candidate);
+      return paths.some(
+        (p) =>
+          p.from[p.goal] === 1 ||
+          (moves.up && p.from[x] === 1 && p.to[y] === 1) ||
+          (moves.down && p.from[y] === 1 && p.to[x] === 1),
+      );
+    };
+    for (const candidate of candidates) {
+      if (closes(candidate)) {
+        candidate.status = "secondary";
+        return true;
+      }
     }
     const fallback = candidates.find(inLines) ?? candidates[0];
     if (!fallback) return false;
@@ -473,7 +548,7 @@ class Grid {
   protect(): boolean {
     for (;;) {
       this.applyCountRule();
-      const weak = this.targets().find((e) => !this.canVary(e));
+      const weak = this.weakTarget();
       if (!weak) return true;
       if (!this.strengthen(weak)) return false;
     }
@@ -591,7 +666,17 @@ function published(
     ...(grandTotal ? { grandTotal } : {}),
     marginsLeftOut,
   };
-  return { ...result, summary: summarizeDisclosure([result], options) };
+  // the summary (with its sentences) is worked out when it is first read: the register's
+  // statistics protect hundreds of slices and summarise them all together instead
+  let summary: DisclosureSummary | undefined;
+  const protectedTable: Omit<ProtectedTable, "summary"> = { ...result };
+  return Object.defineProperty(protectedTable, "summary", {
+    enumerable: true,
+    get: () => {
+      summary ??= summarizeDisclosure([result], options);
+      return summary;
+    },
+  }) as ProtectedTable;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { index, type RouteConfig, route } from "@react-router/dev/routes";
 import { budgetRoutes } from "./routes/finance/budget.routes.ts";
 import { financeRoutes } from "./routes/finance/finance.routes.ts";
 import { requisitionRoutes } from "./routes/finance/requisition.routes.ts";
+import { followUpRoutes } from "./routes/follow-up/follow-up.routes.ts";
 import { registerRoutes } from "./routes/register/register.routes.ts";
 import { registerStatisticsRoutes } from "./routes/register-statistics/register-statistics.routes.ts";
 
@@ -63,6 +64,7 @@ export default [
     ...requisitionRoutes,
     ...registerRoutes,
     ...registerStatisticsRoutes,
+    ...followUpRoutes,
     route("organisationer", "routes/association/member-organisations.tsx"),
     route("organisationer/:organisationId", "routes/association/member-organisation.tsx"),
     route("personer", "routes/association/people.tsx"),

@@ -3,6 +3,7 @@ export * from "../../applications/schema.ts";
 export * from "../../associations/schema.ts";
 export * from "../../audit/schema.ts";
 export * from "../../finance/schema.ts";
+export * from "../../follow-up/schema.ts";
 export * from "../../initiatives/schema.ts";
 export * from "../../mail/schema.ts";
 export * from "../../people/schema.ts";

@@ -6,6 +6,7 @@ import { budgetsEn } from "./budgets.en.ts";
 import { deviationsEn } from "./deviations.en.ts";
 import { finalReportsEn } from "./final-reports.en.ts";
 import { financeEn } from "./finance.en.ts";
+import { followUpEn } from "./follow-up.en.ts";
 import { periodicReportsEn } from "./periodic-reports.en.ts";
 import { registerEn } from "./register.en.ts";
 import { registerStatisticsEn } from "./register-statistics.en.ts";
@@ -27,6 +28,7 @@ export const en: Record<keyof typeof sv, string> = {
   ...requisitionsEn,
   ...registerStatisticsEn,
   ...registerEn,
+  ...followUpEn,
   "app.name": "Samspår",
   "app.tagline": "Follow-up for coordination associations and their initiatives",
 

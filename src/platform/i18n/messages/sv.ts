@@ -10,6 +10,7 @@ import { budgetsSv } from "./budgets.sv.ts";
 import { deviationsSv } from "./deviations.sv.ts";
 import { finalReportsSv } from "./final-reports.sv.ts";
 import { financeSv } from "./finance.sv.ts";
+import { followUpSv } from "./follow-up.sv.ts";
 import { periodicReportsSv } from "./periodic-reports.sv.ts";
 import { registerSv } from "./register.sv.ts";
 import { registerStatisticsSv } from "./register-statistics.sv.ts";
@@ -30,6 +31,7 @@ export const sv = {
   ...requisitionsSv,
   ...registerStatisticsSv,
   ...registerSv,
+  ...followUpSv,
   "app.name": "Samspår",
   "app.tagline": "Uppföljning för samordningsförbund och deras insatser",
 

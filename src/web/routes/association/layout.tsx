@@ -58,6 +58,7 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
   { to: "avvikelser", label: "nav.deviations", permission: "reports.view" },
   { to: "rekvisitioner", label: "requisitions.title", permission: "requisition.view" },
   { to: "ekonomi", label: "finance.title", permission: "finance.view" },
+  { to: "uppfoljning", label: "followUp.nav", permission: "follow_up.view" },
   { to: "deltagare", label: "register.title", permission: "register.view" },
   {
     to: "deltagarstatistik",

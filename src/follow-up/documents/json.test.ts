@@ -1,0 +1,138 @@
+// The report as JSON is exactly the model, and docs/formats/follow-up-report.schema.json (JSON
+// Schema draft 2020-12) describes it: the committed file is the one the code generates, a
+// validator built from that file alone (zod's fromJSONSchema, no schema of ours) accepts the
+// report and refuses broken ones, and reading a report back names each wrong place in Swedish.
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../../platform/errors.ts";
+import type { FollowUpReport } from "../model.ts";
+import { followUpJson, parseFollowUpJson, renderFollowUpJson } from "./json.ts";
+import { committedSchemaValidator, followUpFixture } from "./test-fixture.ts";
+import { FOLLOW_UP_SCHEMA_FILE, followUpSchemaJson } from "./write-schema.ts";
+
+const broken: Array<[string, (r: FollowUpReport) => void]> = [
+  [
+    "a count with decimals",
+    (r) => {
+      (r.individual.total as { wholeTime: unknown }).wholeTime = { value: 3.5 };
+    },
+  ],
+  [
+    "a negative count",
+    (r) => {
+      (r.exitReasons[0] as { women: unknown }).women = { value: -1 };
+    },
+  ],
+  [
+    "an unknown reason for a hidden count",
+    (r) => {
+      (r.exitReasons[0] as { men: unknown }).men = { suppressed: "kanske", threshold: 5 };
+    },
+  ],
+  [
+    "a hidden count with its value",
+    (r) => {
+      (r.exitReasons[0] as { men: unknown }).men = {
+        suppressed: "primary",
+        threshold: 5,
+        value: 3,
+      };
+    },
+  ],
+  [
+    "a share above 1",
+    (r) => {
+      (r.individual.total as { shareToWorkOrStudies: unknown }).shareToWorkOrStudies = {
+        ratio: 1.5,
+      };
+    },
+  ],
+  [
+    "an unknown prognosis",
+    (r) => {
+      (r.budget.rows[0] as { prognosis: string }).prognosis = "Kanske";
+    },
+  ],
+  [
+    "money in öre",
+    (r) => {
+      (r.budget.rows[0] as { outcome: number }).outcome = 790_500.5;
+    },
+  ],
+  [
+    "a date that does not exist",
+    (r) => {
+      r.period.to = "2026-13-01";
+    },
+  ],
+  [
+    "a field the format does not have",
+    (r) => {
+      (r as unknown as Record<string, unknown>).personnummer = "19900101-1234";
+    },
+  ],
+  [
+    "a missing section",
+    (r) => {
+      delete (r as Partial<FollowUpReport>).participants;
+    },
+  ],
+  [
+    "another format",
+    (r) => {
+      (r as { format: string }).format = "samspar-association-bundle";
+    },
+  ],
+];
+
+describe("the follow-up report as JSON", () => {
+  it("is exactly the model", () => {
+    const report = followUpFixture();
+    const file = renderFollowUpJson(report);
+    expect(file.fileName).toBe("uppfoljning-uppland-2026-01-01-2026-06-30-v2.json");
+    expect(file.mediaType).toBe("application/json; charset=utf-8");
+    expect(JSON.parse(file.body.toString("utf8"))).toEqual(report);
+    expect(parseFollowUpJson(followUpJson(report))).toEqual(report);
+  });
+
+  it("has its committed schema up to date", () => {
+    // regenerate with: node src/follow-up/documents/write-schema.ts
+    expect(fs.readFileSync(FOLLOW_UP_SCHEMA_FILE, "utf8")).toBe(followUpSchemaJson());
+  });
+
+  it("is valid against the committed schema, and a report not stored is too", () => {
+    const validate = committedSchemaValidator();
+    const report = followUpFixture();
+    expect(validate.safeParse(JSON.parse(followUpJson(report))).success).toBe(true);
+    const computed = followUpFixture();
+    computed.version = null;
+    computed.previous = null;
+    computed.participants.rows = computed.participants.rows.map((r) => ({ ...r, change: null }));
+    computed.participants.total.change = null;
+    expect(validate.safeParse(JSON.parse(followUpJson(computed))).success).toBe(true);
+  });
+
+  it.each(broken)("refuses %s, by the schema and when read back", (_, breakIt) => {
+    const validate = committedSchemaValidator();
+    const report = followUpFixture();
+    breakIt(report);
+    const text = JSON.stringify(report);
+    expect(validate.safeParse(JSON.parse(text)).success).toBe(false);
+    expect(() => parseFollowUpJson(text)).toThrow(ValidationError);
+  });
+
+  it("names the wrong place in Swedish when read back", () => {
+    const report = followUpFixture();
+    (report.budget.rows[2] as { outcome: unknown }).outcome = "tolv";
+    try {
+      parseFollowUpJson(JSON.stringify(report));
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      const fields = (error as ValidationError).fields;
+      expect(Object.keys(fields)).toEqual(["budget.rows[2].outcome"]);
+      expect(fields["budget.rows[2].outcome"]).toMatch(/^budget\.rows\[2\]\.outcome: Ogiltig/);
+    }
+    expect(() => parseFollowUpJson("{inte json")).toThrow(/Filen är inte JSON/);
+  });
+});

@@ -1,0 +1,651 @@
+// The follow-up report's tables as typed cells, built once from the FollowUpReport: the DOCX and
+// PDF write each cell as text, the XLSX as a number with a number format (a participant figure
+// that is not shown as the text "< 5" or ".." with a note saying why). Both read the same
+// cells, so a figure cannot differ between them.
+import type { CellTone } from "../../documents/layout.ts";
+import {
+  formatDate,
+  formatMoney,
+  formatNumber,
+  roundToThousands,
+} from "../../platform/i18n/format.ts";
+import type {
+  Colour,
+  FollowUpReport,
+  IndividualRow,
+  InitiativeRow,
+  PersonCount,
+  PersonShare,
+  YesNo,
+} from "../model.ts";
+import {
+  changeText,
+  countText,
+  expectedText,
+  hiddenLegend,
+  hiddenReason,
+  IN_PHASE_TEXT,
+  INDIVIDUAL_KIND_TEXT,
+  ORIENTATION_TEXT,
+  PROGNOSIS_TEXT,
+  SECTION_TITLES,
+  type SectionKey,
+  shareText,
+  YES_NO_TEXT,
+} from "./text.ts";
+
+/** A cell: what it holds decides how each format writes it. */
+export type CellValue =
+  | { kind: "text"; text: string }
+  /** A participant count after disclosure control. */
+  | { kind: "count"; cell: PersonCount }
+  /** A participant share after disclosure control. */
+  | { kind: "share"; share: PersonShare }
+  /** A count of initiatives or reports: not about people. */
+  | { kind: "number"; value: number }
+  /** Whole kronor. */
+  | { kind: "money"; value: number }
+  /** Whole kronor, written in thousands (tkr). */
+  | { kind: "tkr"; value: number }
+  /** Whole per cent; null when there is none (a budget of 0). */
+  | { kind: "percent"; value: number | null }
+  /** ÅÅÅÅ-MM-DD or none. */
+  | { kind: "date"; value: string | null }
+  /** An expected number of participants: "210" or "15 personer löpande"; none. */
+  | { kind: "expected"; value: { count: number; ongoing: boolean } | null }
+  /** A change in participants since the previous locked follow-up; none when there is none. */
+  | { kind: "change"; cell: PersonCount | null; negative: boolean };
+
+export type Cell = CellValue & {
+  /** A colour beside the text (never instead of it). */
+  tone?: CellTone | null;
+  /** Small print: a footnote to the cell, in every format. */
+  note?: string;
+  /**
+   * Why a participant figure is not shown: the workbook's cell note. The documents say it once,
+   * under the table, rather than at every "< 5".
+   */
+  why?: string;
+};
+
+export interface ReportColumn {
+  title: string;
+  align: "left" | "right";
+  /** Relative width in the documents. */
+  weight: number;
+  /** Width in the workbook, in characters. */
+  width: number;
+}
+
+export interface ReportRow {
+  cells: Cell[];
+  total?: boolean;
+}
+
+export interface ReportPart {
+  /** A heading over the part ("Avslutade under perioden"); null for none. */
+  heading: string | null;
+  rows: ReportRow[];
+}
+
+export interface ReportTable {
+  section: SectionKey;
+  /** The workbook's sheet: "Tabell 1", "Struktur och individ". */
+  sheet: string;
+  title: string;
+  columns: ReportColumn[];
+  parts: ReportPart[];
+  /** Sentences under the table. */
+  notes: string[];
+  /** Holds participant figures (and so the legend of "< 5" and ".."). */
+  persons: boolean;
+}
+
+/** The text a document writes in a cell (EMPTY-like dashes for nothing). */
+export function cellText(cell: Cell): string {
+  switch (cell.kind) {
+    case "text":
+      return cell.text;
+    case "count":
+      return countText(cell.cell);
+    case "share":
+      return shareText(cell.share);
+    case "number":
+      return formatNumber(cell.value);
+    case "money":
+      return formatMoney(cell.value);
+    case "tkr":
+      return formatNumber(roundToThousands(cell.value));
+    case "percent":
+      return cell.value === null ? "–" : `${formatNumber(cell.value)}\u00a0%`;
+    case "date":
+      return cell.value ? formatDate(cell.value) : "–";
+    case "expected":
+      return expectedText(cell.value) ?? "–";
+    case "change":
+      return changeText(cell.cell, cell.negative) ?? "–";
+  }
+}
+
+const TONES: Record<Colour, CellTone | null> = {
+  green: "green",
+  yellow: "yellow",
+  red: "red",
+  none: null,
+};
+
+const text = (t: string, extra: { tone?: CellTone | null; note?: string } = {}): Cell => ({
+  kind: "text",
+  text: t,
+  ...extra,
+});
+const yesNo = (a: YesNo): Cell => text(YES_NO_TEXT(a));
+const left = (title: string, weight: number, width: number): ReportColumn => ({
+  title,
+  align: "left",
+  weight,
+  width,
+});
+const right = (title: string, weight: number, width: number): ReportColumn => ({
+  title,
+  align: "right",
+  weight,
+  width,
+});
+
+/** A participant figure's cell, with the reason it is hidden as its note. */
+function person(item: PersonCount, threshold: number): Cell {
+  const why = hiddenReason(item, threshold);
+  return { kind: "count", cell: item, ...(why ? { why } : {}) };
+}
+function share(item: PersonShare, threshold: number): Cell {
+  const why = hiddenReason(item, threshold);
+  return { kind: "share", share: item, ...(why ? { why } : {}) };
+}
+
+const NO_REPORT = "Ingen lägesrapport under perioden.";
+
+/** What a "varav" row of table 7 is a part of, in words (the model carries the key). */
+const partOfLabel = (key: string): string =>
+  key === "arbete" ? "arbete ej subventionerat, subventionerat arbete, eget företag" : key;
+
+function orientationText(row: InitiativeRow): string {
+  if (row.orientation === "structural") return ORIENTATION_TEXT.structural;
+  return row.individualKind
+    ? `${ORIENTATION_TEXT.individual}, ${INDIVIDUAL_KIND_TEXT[row.individualKind].toLowerCase()}`
+    : ORIENTATION_TEXT.individual;
+}
+
+function initiativesTable(r: FollowUpReport): ReportTable {
+  const row = (i: InitiativeRow): ReportRow => ({
+    cells: [
+      text(i.name),
+      text(i.owner),
+      text(orientationText(i)),
+      { kind: "date", value: i.startDate },
+      {
+        kind: "date",
+        value: i.endDate,
+        ...(i.plannedEndDate
+          ? { note: `Avslutad i förtid; planerat slut ${formatDate(i.plannedEndDate)}.` }
+          : {}),
+      },
+    ],
+  });
+  const active = r.initiatives.filter((i) => i.group === "active");
+  const ended = r.initiatives.filter((i) => i.group === "ended_in_period");
+  return {
+    section: "initiatives",
+    sheet: "Tabell 1",
+    title: SECTION_TITLES.initiatives,
+    columns: [
+      left("Insats", 3, 34),
+      left("Ägare", 2, 24),
+      left("Inriktning", 2.2, 34),
+      right("Start", 1.1, 12),
+      right("Slut", 1.1, 12),
+    ],
+    parts: [
+      { heading: "Aktiva under perioden", rows: active.map(row) },
+      { heading: "Avslutade under perioden", rows: ended.map(row) },
+    ],
+    notes: [],
+    persons: false,
+  };
+}
+
+function goalStatusTable(r: FollowUpReport): ReportTable {
+  return {
+    section: "goalStatus",
+    sheet: "Tabell 2",
+    title: SECTION_TITLES.goalStatus,
+    columns: [
+      left("Insats", 3, 34),
+      left("I fas gällande uppsatta mål", 1.6, 22),
+      left("Styrgruppens prognos", 1.3, 18),
+      left("Färg", 2.4, 40),
+      left("Avvikelserapport", 1.2, 16),
+    ],
+    parts: [
+      {
+        heading: null,
+        rows: r.goalStatus.map((g) => ({
+          cells: [
+            text(g.name, g.report ? {} : { note: NO_REPORT }),
+            text(g.inPhase ? IN_PHASE_TEXT[g.inPhase] : "–"),
+            text(g.prognosis ? PROGNOSIS_TEXT[g.prognosis] : "–"),
+            // colourText names the colour itself ("Grön: i fas …")
+            text(g.colourText, { tone: TONES[g.colour] }),
+            text(g.deviationReport ? "Ja" : "Nej"),
+          ],
+        })),
+      },
+    ],
+    notes: [
+      "Grön: i fas. Gul: bevaka (Ja* eller styrgruppens prognos Nej). Röd: inte i fas eller avvikelserapport. Ur den senaste lägesrapporten under perioden.",
+    ],
+    persons: false,
+  };
+}
+
+function preconditionsTable(r: FollowUpReport): ReportTable {
+  return {
+    section: "preconditions",
+    sheet: "Tabell 3",
+    title: SECTION_TITLES.preconditions,
+    columns: [
+      left("Insats", 3, 34),
+      left("Startade i tid", 1.2, 14),
+      left("Vakanser i tjänster finansierade av förbundet", 1.6, 22),
+      left("Vakanser i egenfinansierade resurser", 1.6, 22),
+      left("Avvikelse gällande budget inlämnad", 1.6, 22),
+    ],
+    parts: [
+      {
+        heading: null,
+        rows: r.preconditions.map((p) => ({
+          cells: [
+            text(p.name, p.report ? {} : { note: NO_REPORT }),
+            yesNo(p.startedOnTime),
+            yesNo(p.vacanciesFunded),
+            yesNo(p.vacanciesOwn),
+            yesNo(p.budgetDeviationSubmitted),
+          ],
+        })),
+      },
+    ],
+    notes: [],
+    persons: false,
+  };
+}
+
+function budgetTable(r: FollowUpReport, band: FinanceBandPercent): ReportTable {
+  const b = r.budget;
+  return {
+    section: "budget",
+    sheet: "Tabell 4",
+    title: SECTION_TITLES.budget,
+    columns: [
+      left("Insats", 3, 34),
+      right("Budget\nför perioden", 1.5, 18),
+      right("Utfall\nför perioden", 1.5, 18),
+      right("Förbruknings-\nkvot", 1.2, 16),
+      left("Prognos", 1.1, 12),
+    ],
+    parts: [
+      {
+        heading: null,
+        rows: [
+          ...b.rows.map((row) => ({
+            cells: [
+              text(row.name),
+              { kind: "money", value: row.budget } as Cell,
+              { kind: "money", value: row.outcome } as Cell,
+              { kind: "percent", value: row.ratioPercent } as Cell,
+              text(row.prognosis, { tone: TONES[row.colour] }),
+            ],
+          })),
+          {
+            total: true,
+            cells: [
+              text("Totalt"),
+              { kind: "money", value: b.total.budget },
+              { kind: "money", value: b.total.outcome },
+              { kind: "percent", value: b.total.ratioPercent },
+              text(""),
+            ],
+          },
+        ],
+      },
+    ],
+    notes: [
+      `Förbrukningskvot: utfall delat med budget, i hela procent. Normalintervall ${band.low}–${band.high} %. Prognos: OK inom intervallet, Bevaka utanför, Åtgärd långt utanför; Avslutad för en avslutad insats.`,
+    ],
+    persons: false,
+  };
+}
+
+function qualityTable(r: FollowUpReport): ReportTable {
+  return {
+    section: "quality",
+    sheet: "Tabell 5",
+    title: SECTION_TITLES.quality,
+    columns: [
+      left("Insats", 2.6, 34),
+      left("Styrgruppsmöten enligt avtal", 1, 16),
+      left("Alla ordinarie deltagit", 1, 16),
+      left("Uppföljning enligt avtal", 1, 16),
+      left("Kontroll av metod", 1, 14),
+      left("Kontroll av målgrupp", 1, 14),
+      left("Jämlikhet diskuterad", 1, 14),
+      left("Jämställdhet diskuterad", 1, 14),
+      left("Avvikelse mål/målgrupp", 1, 14),
+    ],
+    parts: [
+      {
+        heading: null,
+        rows: r.quality.map((q) => ({
+          cells: [
+            text(q.name, q.report ? {} : { note: NO_REPORT }),
+            yesNo(q.steeringMeetingsAsAgreed),
+            yesNo(q.allOrdinaryAttended),
+            yesNo(q.followUpAsAgreed),
+            yesNo(q.methodChecked),
+            yesNo(q.targetGroupChecked),
+            yesNo(q.equityDiscussed),
+            yesNo(q.genderEqualityDiscussed),
+            yesNo(q.deviationGoalsOrTargetGroup),
+          ],
+        })),
+      },
+    ],
+    notes: [],
+    persons: false,
+  };
+}
+
+function structureTable(r: FollowUpReport): ReportTable {
+  return {
+    section: "structure",
+    sheet: "Struktur och individ",
+    title: SECTION_TITLES.structure,
+    columns: [
+      left("Inriktning", 3, 24),
+      right("Aktiva\ninsatser", 1.4, 16),
+      right("Utfall under\nperioden (tkr)", 1.8, 26),
+    ],
+    parts: [
+      {
+        heading: null,
+        rows: r.structure.map((s) => ({
+          total: s.orientation === "total",
+          cells: [
+            text(ORIENTATION_TEXT[s.orientation]),
+            { kind: "number", value: s.initiatives },
+            { kind: "tkr", value: s.outcome },
+          ],
+        })),
+      },
+    ],
+    notes: ["Utfallet i tusental kronor, avrundat; i arbetsboken i hela kronor."],
+    persons: false,
+  };
+}
+
+function individualRow(row: IndividualRow, t: number, total: boolean): ReportRow {
+  return {
+    total,
+    cells: [
+      text(row.label),
+      person(row.wholeTime, t),
+      person(row.exitedWholeTime, t),
+      person(row.exitedInPeriod, t),
+      person(row.womenToWorkOrStudies, t),
+      person(row.menToWorkOrStudies, t),
+      share(row.shareToWorkOrStudies, t),
+      share(row.shareWithActionPlan, t),
+      person(row.ongoing, t),
+    ],
+  };
+}
+
+function individualTable(r: FollowUpReport): ReportTable {
+  const t = r.disclosure.threshold;
+  return {
+    section: "individual",
+    sheet: "Tabell 6",
+    title: SECTION_TITLES.individual,
+    columns: [
+      left("Insats", 2.6, 34),
+      right("Deltagare\nhela\ninsatstiden", 1, 14),
+      right("Avslutade\nhela\ninsatstiden", 1, 14),
+      right("Avslutade\nunder\nperioden", 1, 14),
+      right("Kvinnor\ntill arbete/\nstudier", 1, 14),
+      right("Män\ntill arbete/\nstudier", 1, 14),
+      right("Andel till\narbete och/\neller studier", 1.1, 16),
+      right("Andel med\nhandlingsplan", 1, 14),
+      right("Pågående", 1, 12),
+    ],
+    parts: [
+      ...r.individual.groups.map((g) => ({
+        heading: g.label,
+        rows: [
+          ...g.rows.map((row) => individualRow(row, t, false)),
+          individualRow(g.total, t, true),
+        ],
+      })),
+      {
+        heading: "Samtliga individinriktade insatser",
+        rows: [individualRow(r.individual.total, t, true)],
+      },
+    ],
+    notes: [
+      "Hela insatstiden: från insatsens start till periodens slut. Andel till arbete och/eller studier och andel med handlingsplan räknas bland dem som avslutades under perioden. Pågående: deltagare hela insatstiden minus avslutade hela insatstiden. Felregistreringar räknas aldrig; anonyma deltagare räknas i summor och könskolumner.",
+    ],
+    persons: true,
+  };
+}
+
+function exitReasonsTable(r: FollowUpReport): ReportTable {
+  const t = r.disclosure.threshold;
+  return {
+    section: "exitReasons",
+    sheet: "Tabell 7",
+    title: SECTION_TITLES.exitReasons,
+    columns: [
+      left("Avslutningsanledning", 3, 40),
+      right("Kvinnor", 1, 12),
+      right("Män", 1, 12),
+      right("Totalt", 1, 12),
+    ],
+    parts: [
+      {
+        heading: null,
+        rows: r.exitReasons.map((row) => ({
+          cells: [
+            text(
+              row.label,
+              row.partOf
+                ? {
+                    note: `Ingår i raderna ovan (${partOfLabel(row.partOf)}); räknas inte med i summan.`,
+                  }
+                : {},
+            ),
+            person(row.women, t),
+            person(row.men, t),
+            person(row.total, t),
+          ],
+        })),
+      },
+    ],
+    notes: [
+      "Av dem som avslutades under perioden. De fyra första raderna är tillsammans de som gick till arbete och/eller studier i tabell 6. Totalt räknar alla kön, även annat och uppgift saknas.",
+    ],
+    persons: true,
+  };
+}
+
+function participantBackgroundTable(r: FollowUpReport): ReportTable {
+  const t = r.disclosure.threshold;
+  const b = r.participantBackground;
+  return {
+    section: "participantBackground",
+    sheet: "Deltagarnas bakgrund",
+    title: SECTION_TITLES.participantBackground,
+    columns: [left("Uppgift", 4, 56), right("Värde", 1, 14)],
+    parts: [
+      {
+        heading: null,
+        rows: [
+          { cells: [text("Inskrivna under perioden (antal)"), person(b.enrolledInPeriod, t)] },
+          ...b.shares.map((s) => ({ cells: [text(s.label), share(s.share, t)] })),
+        ],
+      },
+    ],
+    notes: ["Andelar bland deltagarna som skrevs in under perioden."],
+    persons: true,
+  };
+}
+
+function participantsTable(r: FollowUpReport): ReportTable {
+  const t = r.disclosure.threshold;
+  const p = r.participants;
+  const since = r.previous
+    ? `Förändring sedan ${r.previous.period.label}`
+    : "Förändring sedan förra låsta uppföljningen";
+  const change = (cell: PersonCount | null, negative: boolean): Cell => {
+    const why = cell ? hiddenReason(cell, t) : null;
+    return {
+      kind: "change",
+      cell,
+      negative,
+      ...(why ? { why } : {}),
+      ...(cell === null ? { why: "Ingen tidigare låst uppföljning att jämföra med." } : {}),
+    };
+  };
+  return {
+    section: "participants",
+    sheet: "Tabell 8",
+    title: SECTION_TITLES.participants,
+    columns: [
+      left("Insats", 3, 34),
+      right("Deltagare\nhela insatstiden", 1.3, 16),
+      right(since.replace(" sedan ", "\nsedan "), 1.4, 22),
+      right("Förväntat antal\nenligt ansökan", 1.6, 22),
+      left("Efter målet", 1, 12),
+    ],
+    parts: [
+      {
+        heading: null,
+        rows: [
+          ...p.rows.map((row) => ({
+            cells: [
+              text(row.name),
+              person(row.wholeTime, t),
+              change(row.change, row.changeNegative),
+              { kind: "expected", value: row.expected } as Cell,
+              text(row.behindTarget ? "Ja" : "Nej", row.behindTarget ? { tone: "yellow" } : {}),
+            ],
+          })),
+          {
+            total: true,
+            cells: [
+              text("Totalt"),
+              person(p.total.wholeTime, t),
+              change(p.total.change, p.total.changeNegative),
+              text(""),
+              text(""),
+            ],
+          },
+        ],
+      },
+    ],
+    notes: [
+      ...(p.behindTargetText ? [p.behindTargetText] : []),
+      "Efter målet: färre deltagare än det förväntade antalet räknat i proportion till hur stor del av insatstiden som gått. Ett löpande antal är hur många som deltar samtidigt.",
+    ],
+    persons: true,
+  };
+}
+
+function endedInitiativesTable(r: FollowUpReport): ReportTable {
+  return {
+    section: "endedInitiatives",
+    sheet: "Avslutade insatser",
+    title: SECTION_TITLES.endedInitiatives,
+    columns: [
+      left("Insats", 2, 34),
+      left("Ägare", 1.4, 24),
+      left("Samverkansparter", 2, 34),
+      right("Start", 1, 12),
+      right("Slut", 1, 12),
+      left("Syfte", 3, 60),
+      left("Resultat", 3, 60),
+    ],
+    parts: [
+      {
+        heading: null,
+        rows: r.endedInitiatives.map((e) => ({
+          cells: [
+            text(e.name),
+            text(e.owner),
+            text(e.partners.join(", ")),
+            { kind: "date", value: e.startDate },
+            { kind: "date", value: e.endDate },
+            text(e.purpose),
+            text(e.outcomeSummary),
+          ],
+        })),
+      },
+    ],
+    notes: ["Ur varje insats slutrapport."],
+    persons: false,
+  };
+}
+
+function definitionsTable(r: FollowUpReport): ReportTable {
+  return {
+    section: "definitions",
+    sheet: "Definitioner",
+    title: SECTION_TITLES.definitions,
+    columns: [left("Uppgift", 2, 34), left("Definition", 4.5, 90), left("Källa", 2, 40)],
+    parts: [
+      {
+        heading: null,
+        rows: Object.values(r.definitions).map((d) => ({
+          cells: [text(d.label), text(d.definition), text(d.source)],
+        })),
+      },
+    ],
+    notes: [],
+    persons: false,
+  };
+}
+
+/** The normal band of the förbrukningskvot, whole per cent (src/finance: default 80–110 %). */
+export interface FinanceBandPercent {
+  low: number;
+  high: number;
+}
+
+/** Every table of the report, in the report's order. */
+export function reportTables(report: FollowUpReport, band: FinanceBandPercent) {
+  return {
+    initiatives: initiativesTable(report),
+    goalStatus: goalStatusTable(report),
+    preconditions: preconditionsTable(report),
+    budget: budgetTable(report, band),
+    quality: qualityTable(report),
+    structure: structureTable(report),
+    individual: individualTable(report),
+    exitReasons: exitReasonsTable(report),
+    participantBackground: participantBackgroundTable(report),
+    participants: participantsTable(report),
+    endedInitiatives: endedInitiativesTable(report),
+    definitions: definitionsTable(report),
+  };
+}
+
+export type ReportTables = ReturnType<typeof reportTables>;
+
+export { hiddenLegend };
