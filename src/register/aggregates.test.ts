@@ -4,7 +4,8 @@
 // other initiative that the total would give away), shares with small denominators, and that
 // nothing identifying ever comes out. Then properties on random registers: the counting alone
 // (genders add up to the total, partitions add up, every figure equals a naive count) and the
-// protection (every published figure is the true count; no row with one hidden figure).
+// protection (every published figure is the true count; no row with one hidden figure; of
+// enrolled = ongoing + exited and whole = exited whole + ongoing never exactly one hidden).
 
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
@@ -1033,6 +1034,9 @@ describe("the suppression pattern by hand", () => {
   //   avslutade (A, B × kön): column kvinnor (6 | 10 | 16) → B's 10; column män (7 | 9) → B's 9.
   //   So B's four cells are hidden as well: otherwise A + B − B would give A's figures back.
   //   Every line now has 0 or 2 hidden figures; A + B and every total stay shown.
+  // The ongoing are all enrolled in the period (nobody exited in it), with no background
+  // recorded: "inskrivna" and each background table's "uppgift saknas" row repeat "pågående"
+  // (enrolled = ongoing + exited, 0 exited), and are hidden the same way.
   const initiative = (id: string, name: string): StatisticsInitiative => ({
     id,
     name,
@@ -1043,29 +1047,37 @@ describe("the suppression pattern by hand", () => {
   });
   const A = "00000000-0000-4000-8000-00000000000a";
   const B = "00000000-0000-4000-8000-00000000000b";
-  const counts = (rows: Record<string, GenderCounts>) => new Map(Object.entries(rows));
-  const raw: RawCounts = {
-    enrollments: new Map([
-      [
-        A,
-        counts({
-          [FIGURE.exitedWhole]: [6, 7, 0],
-          [FIGURE.ongoing]: [3, 8, 0],
-          [FIGURE.whole]: [9, 15, 0],
-        }),
-      ],
-      [
-        B,
-        counts({
-          [FIGURE.exitedWhole]: [10, 9, 0],
-          [FIGURE.ongoing]: [6, 5, 0],
-          [FIGURE.whole]: [16, 14, 0],
-        }),
-      ],
-    ]),
-    participation: new Map(),
-    periodKeys: [],
-  };
+  // The register these counts come from: everyone started 2025-01-01, the exited ones left
+  // 2025-06-30 (before the period: no exit in it), nothing else about them is recorded.
+  const people = (initiativeId: string, gender: string, n: number, exited: boolean) =>
+    Array.from(
+      { length: n },
+      (): EnrollmentFact => ({
+        initiativeId,
+        gender,
+        birthYear: null,
+        startDate: "2025-01-01",
+        endDate: exited ? "2025-06-30" : null,
+        actionPlanDate: null,
+        background: {},
+        exit: exited ? { status: "avbrutit", studies: false, actionPlanAtExit: false } : null,
+        voided: false,
+      }),
+    );
+  const raw: RawCounts = countRegister(
+    [
+      ...people(A, "kvinna", 6, true),
+      ...people(A, "man", 7, true),
+      ...people(A, "kvinna", 3, false),
+      ...people(A, "man", 8, false),
+      ...people(B, "kvinna", 10, true),
+      ...people(B, "man", 9, true),
+      ...people(B, "kvinna", 6, false),
+      ...people(B, "man", 5, false),
+    ],
+    [],
+    PERIOD,
+  );
 
   it("hides the small cell, the cells that would give it away, and nothing else", () => {
     const stats = protectStatistics(
@@ -1084,20 +1096,39 @@ describe("the suppression pattern by hand", () => {
     expect(row(all, "deltagare", FIGURE.exitedWhole)).toEqual([16, 16, 32]);
     expect(row(all, "deltagare", FIGURE.ongoing)).toEqual([9, 13, 22]);
     expect(row(all, "deltagare", FIGURE.whole)).toEqual([25, 29, 54]);
+    // The ongoing are the enrolled in the period (no exit in it), with no background recorded:
+    // "inskrivna" and the "uppgift saknas" row of each of the ten background tables are the
+    // same people, and are hidden just like "pågående".
+    for (const [unit, expected] of [
+      [a, ["P", "S", 11]],
+      [b, ["S", "S", 11]],
+      [all, [9, 13, 22]],
+    ] as const) {
+      expect(row(unit, "deltagare", FIGURE.enrolled)).toEqual(expected);
+      expect(row(unit, "alder", "alder.uppgift_saknas")).toEqual(expected);
+      expect(row(unit, "isced", "isced.okand")).toEqual(expected);
+    }
     // everything else is a shown 0
     expect(row(a, "avslut", FIGURE.exited)).toEqual([0, 0, 0]);
-    expect(stats.disclosure.primary).toBe(1);
-    expect(stats.disclosure.secondary).toBe(7);
+    expect(row(a, "alder", "alder.30_39")).toEqual([0, 0, 0]);
+    // A's 3 women in 12 figures (pågående, inskrivna, ten "uppgift saknas"); the 7 cells above
+    // and the 3 of A's men and B's in each of the 11 figures that repeat "pågående"
+    expect(stats.disclosure.primary).toBe(12);
+    expect(stats.disclosure.secondary).toBe(7 + 3 * 11);
   });
 
-  it("with zeros hidden, hides every 0 too — and shows the same totals", () => {
+  it("with zeros hidden, hides every 0 too — and a total that would give a hidden 0 back", () => {
     const stats = protectStatistics(
       { period: PERIOD, individual: [initiative(A, "A"), initiative(B, "B")], structural: [] },
       raw,
     );
     const [a] = stats.individual;
-    expect(row(a, "deltagare", FIGURE.ongoing)).toEqual(["P", "S", 11]);
+    // "avslutade under perioden" is 0, hidden as "< 5": with "pågående" 11 and "inskrivna" 11
+    // both shown, 11 − 11 would give that 0 back, so A's "pågående" totalt is hidden as well
+    expect(row(a, "deltagare", FIGURE.ongoing)).toEqual(["P", "S", "S"]);
+    expect(row(a, "deltagare", FIGURE.enrolled)).toEqual(["P", "S", 11]);
     expect(row(a, "avslut", FIGURE.exited)).toEqual(["P", "P", "P"]);
+    expect(row(a, "deltagare", FIGURE.whole)).toEqual([9, 15, 24]);
     expect(share(a, "andel_till_arbete_och_eller_studier")).toBe("denominator");
   });
 });
@@ -1361,6 +1392,146 @@ describe("protection (properties)", () => {
       { numRuns: 40 },
     );
   }, 120_000);
+});
+
+describe("enrolled = ongoing + exited, protected together (properties)", () => {
+  // "Inskrivna under perioden" is "pågående vid periodens slut" plus "avslutade under perioden",
+  // in every initiative and in all of them, for kvinnor, män and totalt alike; and "hela
+  // insatstiden" is "avslutade hela insatstiden" plus "pågående". Whoever reads the statistics
+  // knows both, so of the figures of such a sum either all are shown or at least two are hidden:
+  // one hidden figure is the sum (or the difference) of the shown ones.
+  const initiativeIds = [
+    "00000000-0000-4000-8000-000000000001",
+    "00000000-0000-4000-8000-000000000002",
+    "00000000-0000-4000-8000-000000000003",
+  ];
+  const scope = {
+    period: PERIOD,
+    individual: initiativeIds.map((id, i) => ({
+      id,
+      name: `Insats ${i + 1}`,
+      orientation: "individual" as const,
+      preRehabilitation: false,
+      startDate: "2024-01-01",
+      endDate: null,
+    })),
+    structural: [],
+  };
+  /** The figure of `key` in the deltagare table, [kvinnor, män, totalt]. */
+  const cells = (unit: IndividualStatistics | null | undefined, key: string) => {
+    const found = unit?.tables.find((t) => t.key === "deltagare")?.rows.find((r) => r.key === key);
+    if (!found) throw new Error(`no row ${key}`);
+    return [found.kvinnor, found.man, found.totalt] as const;
+  };
+  /** What the identity total = a + b gives for the one hidden figure; undefined if not one. */
+  const workedOut = (
+    total: StatisticsCell,
+    a: StatisticsCell,
+    b: StatisticsCell,
+  ): number | undefined => {
+    const hidden = [total, a, b].filter((c) => !("value" in c)).length;
+    if (hidden !== 1) return undefined;
+    const v = (c: StatisticsCell) => ("value" in c ? c.value : 0);
+    return "value" in total ? v(total) - v(a) - v(b) : v(a) + v(b);
+  };
+  const check = (stats: RegisterStatistics, raw: RawCounts, allowTrueZero: boolean) => {
+    const truth = (id: string | null, key: string, g: number) => {
+      const units = id === null ? initiativeIds : [id];
+      return units
+        .map((u) => G(raw.enrollments.get(u)?.get(key)))
+        .reduce((a, c) => a + (g === 2 ? c[0] + c[1] + c[2] : (c[g] ?? 0)), 0);
+    };
+    const broken: string[] = [];
+    for (const unit of [...stats.individual, stats.individualTotal]) {
+      const id = unit?.initiative?.id ?? null;
+      for (const [total, a, b] of [
+        [FIGURE.enrolled, FIGURE.ongoing, FIGURE.exited],
+        [FIGURE.whole, FIGURE.exitedWhole, FIGURE.ongoing],
+      ] as const) {
+        const [ct, ca, cb] = [cells(unit, total), cells(unit, a), cells(unit, b)];
+        for (const g of [0, 1, 2]) {
+          const line = [ct[g], ca[g], cb[g]] as StatisticsCell[];
+          const [t0, a0, b0] = line as [StatisticsCell, StatisticsCell, StatisticsCell];
+          // the identity holds for the true counts (so what it gives is the hidden figure)
+          expect(truth(id, total, g)).toBe(truth(id, a, g) + truth(id, b, g));
+          const given = workedOut(t0, a0, b0);
+          // a total left out of some table whose parts are all shown as 0 is 0: that gives
+          // nothing away where a true 0 may be shown (nothing else could be hidden instead)
+          const zeros = allowTrueZero && line.every((c) => !("value" in c) || c.value === 0);
+          if (given !== undefined && !zeros) broken.push(`${id ?? "alla"} ${total} ${g}: ${given}`);
+        }
+      }
+    }
+    return broken;
+  };
+
+  it("does not hide all initiatives' enrolled while showing their ongoing 6 and exited 5", () => {
+    // Eleven enrollments, all started 2026-02-01; "x" exited 2026-05-01 (avbrutit), "o" ongoing:
+    //   Insats 1: kvinna x, kvinna x, man x, kvinna o, man o, annan o, annan o
+    //   Insats 2: man o, annan o, kvinna x, annan x
+    // All of them, totalt: pågående 6, avslutade 5, inskrivna 11. The background tables hid
+    // "inskrivna" (totalt, all initiatives) as ".." to protect a small age or education group,
+    // while the deltagare table showed pågående 6 and avslutade 5 — and 6 + 5 gave it back.
+    const enrollment = (
+      i: 0 | 1,
+      gender: string,
+      exited: boolean,
+      birthYear: number,
+      education: string,
+    ): EnrollmentFact => ({
+      initiativeId: initiativeIds[i] as string,
+      gender,
+      birthYear,
+      startDate: "2026-02-01",
+      endDate: exited ? "2026-05-01" : null,
+      actionPlanDate: null,
+      background: { education, supportBefore: ["lon"], timeOnSupport: "okand" },
+      exit: exited ? { status: "avbrutit", studies: false, actionPlanAtExit: false } : null,
+      voided: false,
+    });
+    const facts = [
+      enrollment(0, "kvinna", true, 1960, "gymnasial"),
+      enrollment(0, "kvinna", true, 1960, "okand"),
+      enrollment(1, "man", false, 1960, "okand"),
+      enrollment(0, "man", true, 1990, "gymnasial"),
+      enrollment(1, "annan", false, 1990, "forgymnasial_9"),
+      enrollment(1, "kvinna", true, 2000, "okand"),
+      enrollment(0, "kvinna", false, 1990, "gymnasial"),
+      enrollment(0, "man", false, 1990, "forgymnasial_9"),
+      enrollment(1, "annan", true, 1960, "okand"),
+      enrollment(0, "annan", false, 1990, "okand"),
+      enrollment(0, "annan", false, 1960, "forgymnasial_9"),
+    ];
+    const raw = countRegister(facts, [], PERIOD);
+    const stats = protectStatistics(scope, raw, { threshold: 5, allowTrueZero: true });
+    const all = stats.individualTotal;
+    const [enrolled, ongoing, exited] = [FIGURE.enrolled, FIGURE.ongoing, FIGURE.exited].map(
+      (key) => shown(cells(all, key)[2]),
+    );
+    // whatever is hidden, never exactly one of the three
+    const hidden = [enrolled, ongoing, exited].filter((c) => typeof c !== "number");
+    expect(hidden.length).not.toBe(1);
+    if (typeof enrolled === "number") expect(enrolled).toBe(11);
+    if (typeof ongoing === "number") expect(ongoing).toBe(6);
+    if (typeof exited === "number") expect(exited).toBe(5);
+    expect(check(stats, raw, true)).toEqual([]);
+  });
+
+  it("never leaves one of the three figures hidden: enrolled ~ ongoing + exited, whole ~ exited whole + ongoing", () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryFact(initiativeIds), { minLength: 5, maxLength: 90 }),
+        fc.constantFrom(3, 5),
+        fc.boolean(),
+        (facts, threshold, allowTrueZero) => {
+          const raw = countRegister(facts, [], PERIOD);
+          const stats = protectStatistics(scope, raw, { threshold, allowTrueZero });
+          expect(check(stats, raw, allowTrueZero)).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 180_000);
 });
 
 describe("the register's read", () => {

@@ -21,18 +21,19 @@
 // HOW IT IS PROTECTED. The figures form linked tables: the same count appears in several tables
 // (the total of one initiative is a row of the table of all initiatives; "till arbete och/eller
 // studier" is a row of the exit table and the total of work plus studies; "pågående" is "hela
-// insatstiden" minus "avslutade hela insatstiden"). disclosure.ts protects one two-dimensional
-// table and leaves consistency between tables to its caller, so the figures are organised here
-// as *cubes*: initiative × category × gender, whose categories partition the cube's total (a
-// tree of partitions: exits → to work/studies → work → kind of work; education → ISCED group →
-// level). Every two-dimensional slice of every cube goes through protectTable with all its
-// margins; a figure is published only if no slice hid it, and then the count rule of
-// disclosure.ts (a line with a total never has exactly one hidden figure — suppressed or a
-// margin left out) is applied across all slices until nothing changes. Hiding more than protectTable chose never makes a slice less
-// safe (an attacker only learns less), so every slice keeps protectTable's proof, and no figure
-// hidden in one table is published in another. Multi-valued lists (försörjning före: several per
-// person) have no total over their categories, so their slices show no such total. A share is
-// shown only when protectShare allows it and both its counts are published in the cubes.
+// insatstiden" minus "avslutade hela insatstiden", and also "inskrivna under perioden" minus
+// "avslutade under perioden" — so each of these sums is a cube of its own). disclosure.ts protects
+// one two-dimensional table and leaves consistency between tables to its caller, so the figures are
+// organised here as *cubes*: initiative × category × gender, whose categories partition the cube's
+// total (a tree of partitions: exits → to work/studies → work → kind of work; education → ISCED
+// group → level). Every two-dimensional slice of every cube goes through protectTable with all its
+// margins; a figure is published only if no slice hid it, and then the count rule of disclosure.ts
+// (a line with a total never has exactly one hidden figure — suppressed or a margin left out) is
+// applied across all slices until nothing changes. Hiding more than protectTable chose never makes
+// a slice less safe (an attacker only learns less), so every slice keeps protectTable's proof, and
+// no figure hidden in one table is published in another. Multi-valued lists (försörjning före:
+// several per person) have no total over their categories, so their slices show no such total. A
+// share is shown only when protectShare allows it and both its counts are published in the cubes.
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { getDisclosureSettings } from "../associations/disclosure-settings.ts";
 import { initiatives } from "../initiatives/schema.ts";
@@ -482,6 +483,8 @@ const prefixed = (prefix: string, codes: readonly string[]) => codes.map((c) => 
 /** The individual initiatives' cubes: every published figure is in one of them. */
 const INDIVIDUAL_CUBES: readonly Cube[] = [
   { categories: [FIGURE.exitedWhole, FIGURE.ongoing], total: FIGURE.whole },
+  // enrolled in the period = ongoing at its end + exited in it: shown side by side (deltagare)
+  { categories: [FIGURE.exited, FIGURE.ongoing], total: FIGURE.enrolled },
   { categories: [FIGURE.started], total: null },
   {
     categories: [FIGURE.toWorkOrStudies, FIGURE.jobSeeking, FIGURE.otherExit],
