@@ -1,6 +1,7 @@
 // `npm run bench`: performance figures on this machine, printed, never asserted. Starts an
 // embedded PostgreSQL in a temporary folder, seeds the demo, serves the app on loopback and
-// loads it with autocannon for a few seconds per endpoint.
+// loads it with autocannon for a few seconds per endpoint; then imports a participant file of
+// 100 000 rows (bench/import.ts; BENCH_IMPORT_ROWS sets the size, 0 leaves it out).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,9 +17,12 @@ import { readConfig } from "../src/platform/config.ts";
 import { openDatabase } from "../src/platform/database/connect.ts";
 import { serveInstance } from "../src/server/serve.ts";
 import { hashPassword, verifyPassword } from "../src/sign-in/passwords.ts";
+import { benchImport } from "./import.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samspar-bench-"));
+// the demo's register key (read as the server reads it) lies there too, not in ./data
+process.env.SAMSPAR_DATA_DIR = dataDir;
 const config = {
   ...readConfig({ SAMSPAR_DATA_DIR: dataDir, SAMSPAR_JOBS: "0" }),
   baseUrl: "http://localhost",
@@ -105,5 +109,7 @@ console.log(
 );
 
 await server.stop();
+if (Number(process.env.BENCH_IMPORT_ROWS ?? 100_000) > 0)
+  await benchImport(database, { dataDir: config.dataDir });
 await database.close();
 fs.rmSync(dataDir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { memberOrganisations } from "../associations/schema.ts";
 import { isoDate } from "../initiatives/validate-initiative.ts";
 import type { Db, Tx } from "../platform/database/connect.ts";
 import { ValidationError } from "../platform/errors.ts";
+import { insertMany } from "./bulk.ts";
 import { ACCESS_ACTIONS, type AccessAction, accessLog } from "./schema.ts";
 import { type AccessLogScope, actorOrganisation, type RegisterActor } from "./scope.ts";
 import { inRegister } from "./zone.ts";
@@ -59,9 +60,31 @@ export interface AccessEntry {
   outcome?: "ok" | "denied" | "error";
 }
 
+/** The access log's rows for `entries` by `actor`, in their order. */
+export function accessLogRows(
+  actor: RegisterActor,
+  entries: readonly AccessEntry[],
+): Array<typeof accessLog.$inferInsert> {
+  return entries.map((e) => ({
+    associationId: e.associationId,
+    dataControllerId: e.dataControllerId,
+    actorUserId: actor.userId,
+    actorName: actor.name,
+    actorRole: actor.role,
+    actorOrganisation: actorOrganisation(actor, e.dataControllerId),
+    participantId: e.participantId ?? null,
+    enrollmentId: e.enrollmentId ?? null,
+    action: e.action,
+    fields: [...(e.fields ?? [])],
+    requestId: actor.requestId ?? null,
+    outcome: e.outcome ?? "ok",
+  }));
+}
+
 /**
- * Appends entries to the access log. `tx` must be a register transaction (inRegister) whose
- * scope covers each entry's data controller: row-level security refuses any other.
+ * Appends entries to the access log, in their order. `tx` must be a register transaction
+ * (inRegister) whose scope covers each entry's data controller: row-level security refuses any
+ * other. Any number of entries go in a few statements (bulk.ts).
  */
 export async function logAccess(
   tx: Tx,
@@ -70,22 +93,7 @@ export async function logAccess(
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries as AccessEntry];
   if (list.length === 0) return;
-  await tx.insert(accessLog).values(
-    list.map((e) => ({
-      associationId: e.associationId,
-      dataControllerId: e.dataControllerId,
-      actorUserId: actor.userId,
-      actorName: actor.name,
-      actorRole: actor.role,
-      actorOrganisation: actorOrganisation(actor, e.dataControllerId),
-      participantId: e.participantId ?? null,
-      enrollmentId: e.enrollmentId ?? null,
-      action: e.action,
-      fields: [...(e.fields ?? [])],
-      requestId: actor.requestId ?? null,
-      outcome: e.outcome ?? "ok",
-    })),
-  );
+  await insertMany(tx, accessLog, accessLogRows(actor, list));
 }
 
 export interface AccessLogFilters {

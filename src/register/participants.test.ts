@@ -66,13 +66,16 @@ const base = (over: Partial<RegisterParticipantInput> = {}): RegisterParticipant
 
 /** What the database holds, read as its owner (no row-level security). */
 async function stored(participantId: string) {
-  const [p] = await t.db.select().from(participants).where(eq(participants.id, participantId));
+  const [p] = await t.owner.db
+    .select()
+    .from(participants)
+    .where(eq(participants.id, participantId));
   if (!p) throw new Error("no participant");
   return p;
 }
 
 async function logOf(participantId: string) {
-  return t.db
+  return t.owner.db
     .select({ action: accessLog.action, fields: accessLog.fields, outcome: accessLog.outcome })
     .from(accessLog)
     .where(eq(accessLog.participantId, participantId))
@@ -81,12 +84,12 @@ async function logOf(participantId: string) {
 
 async function counts() {
   const n = async (table: typeof participants | typeof enrollments | typeof consents) =>
-    (await t.db.select({ n: count() }).from(table))[0]?.n ?? 0;
+    (await t.owner.db.select({ n: count() }).from(table))[0]?.n ?? 0;
   return {
     participants: await n(participants),
     enrollments: await n(enrollments),
     consents: await n(consents),
-    log: (await t.db.select({ n: count() }).from(accessLog))[0]?.n ?? 0,
+    log: (await t.owner.db.select({ n: count() }).from(accessLog))[0]?.n ?? 0,
   };
 }
 
@@ -193,7 +196,7 @@ describe("the life of a participant", () => {
       birthYear: 1990,
     });
     expect(after.erasedAt).toBeInstanceOf(Date);
-    const [enrollment] = await t.db
+    const [enrollment] = await t.owner.db
       .select()
       .from(enrollments)
       .where(eq(enrollments.id, registered.enrollmentId));
@@ -212,12 +215,12 @@ describe("the life of a participant", () => {
     });
     expect(enrollment?.background).toMatchObject({ education: "gymnasial" });
     expect(
-      await t.db
+      await t.owner.db
         .select({ reason: erasures.reason, by: erasures.erasedByName })
         .from(erasures)
         .where(eq(erasures.participantId, registered.participantId)),
     ).toEqual([{ reason: "samtycke_aterkallat", by: "Anna Andersson" }]);
-    const [consent] = await t.db
+    const [consent] = await t.owner.db
       .select()
       .from(consents)
       .where(eq(consents.participantId, registered.participantId));
@@ -251,7 +254,7 @@ describe("the life of a participant", () => {
     expect(log[0]?.fields).toEqual(expect.arrayContaining(["identity", "name", "consent"]));
     expect(log[3]?.fields).toEqual(["identity", "name"]);
     expect(log[6]?.fields).toEqual(["identity", "name"]);
-    const [who] = await t.db
+    const [who] = await t.owner.db
       .select()
       .from(accessLog)
       .where(eq(accessLog.participantId, registered.participantId));
@@ -283,7 +286,10 @@ describe("the life of a participant", () => {
       TODAY,
     );
     expect(voided.voided).toBe(true);
-    const [row] = await t.db.select().from(enrollments).where(eq(enrollments.id, r.enrollmentId));
+    const [row] = await t.owner.db
+      .select()
+      .from(enrollments)
+      .where(eq(enrollments.id, r.enrollmentId));
     expect(row).toMatchObject({ voided: true, endDate: "2026-03-02" });
     const again = await exitEnrollment(
       t.db,
@@ -366,7 +372,7 @@ describe("the life of a participant", () => {
       protectedIdentity: true,
       birthYear: 1988,
     });
-    const [erasure] = await t.db
+    const [erasure] = await t.owner.db
       .select()
       .from(erasures)
       .where(eq(erasures.participantId, r.participantId));
@@ -401,7 +407,7 @@ describe("anonymous registration", () => {
       birthYear: 2001,
     });
     expect(
-      await t.db.select().from(consents).where(eq(consents.participantId, r.participantId)),
+      await t.owner.db.select().from(consents).where(eq(consents.participantId, r.participantId)),
     ).toEqual([]);
   });
 
@@ -527,7 +533,7 @@ describe("the same person again", () => {
     expect(elsewhere.participantId).not.toBe(first.participantId);
     expect(
       (
-        await t.db
+        await t.owner.db
           .select()
           .from(enrollments)
           .where(eq(enrollments.participantId, first.participantId))
@@ -535,7 +541,12 @@ describe("the same person again", () => {
     ).toBe(3);
     // a consent for each initiative
     expect(
-      (await t.db.select().from(consents).where(eq(consents.participantId, first.participantId)))
+      (
+        await t.owner.db
+          .select()
+          .from(consents)
+          .where(eq(consents.participantId, first.participantId))
+      )
         .map((c) => c.initiativeId)
         .sort(),
     ).toEqual([f.tierp.initiative, f.tierp.initiative, f.tierp.second].sort());
@@ -595,7 +606,7 @@ describe("row-level security between initiatives", () => {
     }));
     expect(seen).toEqual({ participants: [], enrollments: [] });
     // the attempts are logged as denied, in the officer's own controller's log
-    const denied = await t.db
+    const denied = await t.owner.db
       .select()
       .from(accessLog)
       .where(and(eq(accessLog.enrollmentId, enrollmentId), eq(accessLog.outcome, "denied")));
@@ -809,7 +820,10 @@ describe("refusals", () => {
       (await exit({ endDate: "2026-10-01", status: "studier", supportAfter: ["bidrag"] }))
         .supportAfter,
     ).toMatch(/Okänt värde «bidrag» för försörjning efter/);
-    const [row] = await t.db.select().from(enrollments).where(eq(enrollments.id, r.enrollmentId));
+    const [row] = await t.owner.db
+      .select()
+      .from(enrollments)
+      .where(eq(enrollments.id, r.enrollmentId));
     expect(row).toMatchObject({ endDate: null, exit: null, version: 1 });
 
     const duplicate = await registerParticipant(
@@ -884,7 +898,7 @@ describe("count-only participation", () => {
         expectedVersion: 0,
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    expect((await t.db.select({ n: count() }).from(countOnlyParticipation))[0]?.n).toBe(1);
+    expect((await t.owner.db.select({ n: count() }).from(countOnlyParticipation))[0]?.n).toBe(1);
   });
 });
 
@@ -893,7 +907,7 @@ describe("the access log", () => {
     const attempt = async (statement: string, asRegister: boolean) => {
       const run = asRegister
         ? inRegister(t.db, tierp.scope, (tx) => tx.execute(sql.raw(statement)))
-        : t.db.execute(sql.raw(statement));
+        : t.owner.db.execute(sql.raw(statement));
       const error = await run.catch((e: unknown) => e);
       return String((error as { cause?: unknown })?.cause ?? error);
     };
@@ -905,7 +919,7 @@ describe("the access log", () => {
       expect(await attempt(statement, true)).toMatch(/permission denied/);
       expect(await attempt(statement, false)).toMatch(/endast för tillägg/);
     }
-    const names = await t.db.select({ n: accessLog.actorName }).from(accessLog);
+    const names = await t.owner.db.select({ n: accessLog.actorName }).from(accessLog);
     expect(names.length).toBeGreaterThan(0);
     expect(names.some((r) => r.n === "någon annan")).toBe(false);
   });

@@ -7,7 +7,7 @@
 // access log in the same transaction. Identities are encrypted with the register key
 // (crypto.ts) and found again through its keyed hash; they never leave this module unmasked
 // except through revealIdentity and the data-subject export.
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { associations, memberOrganisations } from "../associations/schema.ts";
 import { initiativeLocalUnits, initiatives } from "../initiatives/schema.ts";
 import { isoDate } from "../initiatives/validate-initiative.ts";
@@ -19,6 +19,7 @@ import {
   ValidationError,
 } from "../platform/errors.ts";
 import { logAccess } from "./access-log.ts";
+import { APART, wanted, wantedValue } from "./bulk.ts";
 import {
   EDUCATION,
   EXIT_STATUS,
@@ -32,7 +33,7 @@ import {
   WORK_EXIT,
 } from "./codes.ts";
 import type { RegisterCrypto } from "./crypto.ts";
-import { formatFull, formatMasked, parsePersonalNumber } from "./identity.ts";
+import { formatFull, formatMasked, type PersonalNumber, parsePersonalNumber } from "./identity.ts";
 import {
   consents,
   countOnlyParticipation,
@@ -264,6 +265,19 @@ function supportCodes(
   return list as SupportCode[];
 }
 
+/** isoDate of the dates met so far: an import checks a few hundred dates a hundred thousand times. */
+const datesSeen = new Map<string, ReturnType<typeof isoDate>>();
+function knownDate(value: string | null | undefined): ReturnType<typeof isoDate> {
+  if (value === null || value === undefined || value.length > 10) return isoDate(value);
+  let d = datesSeen.get(value);
+  if (d === undefined) {
+    d = isoDate(value);
+    if (datesSeen.size >= 10_000) datesSeen.clear();
+    datesSeen.set(value, d);
+  }
+  return d;
+}
+
 function dateField(
   value: string | null | undefined,
   field: string,
@@ -271,7 +285,7 @@ function dateField(
   problems: Problems,
   required: boolean,
 ): string | null {
-  const d = isoDate(value);
+  const d = knownDate(value);
   if (d === "invalid") {
     problems[field] = `${what}: ${DATE_FORMAT}`;
     return null;
@@ -420,7 +434,8 @@ function plainText(
 
 // ── shared pieces ────────────────────────────────────────────────────────────────────────
 
-interface InitiativeContext {
+/** An initiative as the register's checks need it. */
+export interface InitiativeContext {
   id: string;
   name: string;
   associationId: string;
@@ -431,7 +446,8 @@ interface InitiativeContext {
   localUnits: Array<{ id: string; name: string }>;
 }
 
-async function initiativeInScope(
+/** The initiative, if it is in `scope` (inside a register transaction); NotFound otherwise. */
+export async function initiativeInScope(
   tx: Tx,
   scope: RegisterScope,
   initiativeId: string,
@@ -609,6 +625,296 @@ export async function loggingDenied<T>(
 
 // ── registering ──────────────────────────────────────────────────────────────────────────
 
+/** A registration as checked by readRegistration: what is stored, in the register's codes. */
+export interface RegistrationValues {
+  startDate: string;
+  gender: Gender;
+  birthYear: number | null;
+  background: Background;
+  municipalityCode: string | null;
+  localUnitId: string | null;
+  actionPlanDate: string | null;
+  externalKey: string | null;
+  name: string | null;
+  consent: ConsentInput | null;
+  /** The number to store: given with consent and without protected identity; else null. */
+  identity: PersonalNumber | null;
+  protectedIdentity: boolean;
+  /** A number or name was given but is not stored (no consent, or protected identity). */
+  identityDiscarded: boolean;
+}
+
+/**
+ * Every check of a registration that needs no database, against the initiative it is made in:
+ * the dates (within the initiative, not in the future), gender, birth year (from the number when
+ * not given), background codes, municipality, local unit, action plan, consent and number.
+ * Throws a ValidationError with every problem. registerParticipant and the bulk import
+ * (import-participants.ts) both check with it.
+ */
+export function readRegistration(
+  input: RegisterParticipantInput,
+  initiative: InitiativeContext,
+  today: string,
+): RegistrationValues {
+  const problems: Problems = {};
+  if (initiative.orientation === "structural")
+    problems.initiativeId = `${initiative.name} är en strukturinriktad insats: registrera antalet deltagare per period i stället för enskilda deltagare.`;
+
+  const startDate = dateField(input.startDate, "startDate", "Startdatum", problems, true);
+  startDateChecks(startDate, initiative, today, problems);
+  const gender = genderOf(input.gender, problems);
+  let birthYear = birthYearOf(input.birthYear, startDate, problems);
+  const background = readBackground(input.background, problems);
+  const municipalityCode = municipalityOf(input.municipalityCode, problems);
+  const localUnitId = localUnitOf(initiative, input.localUnitId, problems);
+  const actionPlanDate = dateField(
+    input.actionPlanDate,
+    "actionPlanDate",
+    "Datum för handlingsplan",
+    problems,
+    false,
+  );
+  actionPlanChecks(actionPlanDate, startDate, null, today, problems);
+  const externalKey = plainText(input.externalKey, "externalKey", "Deltagar-id", 100, problems);
+  const name = plainText(input.name, "name", "Namnet", 200, problems);
+
+  let consent: ConsentInput | null = null;
+  if (input.consent) {
+    const consentedOn = dateField(
+      input.consent.consentedOn,
+      "consentedOn",
+      "Datum för samtycket",
+      problems,
+      true,
+    );
+    if (consentedOn && consentedOn > today)
+      problems.consentedOn = `Samtycket kan inte vara lämnat i framtiden (${consentedOn}). Dagens datum är ${today}.`;
+    else if (consentedOn && startDate && consentedOn > startDate)
+      problems.consentedOn = `Samtycket (${consentedOn}) ska vara lämnat senast på startdagen (${startDate}): en identitet lagras bara med samtycke.`;
+    const textVersion = plainText(
+      input.consent.textVersion,
+      "consentTextVersion",
+      "Samtyckestextens version",
+      50,
+      problems,
+    );
+    if (!textVersion && !problems.consentTextVersion)
+      problems.consentTextVersion =
+        "Ange vilken version av samtyckestexten personen godkände, till exempel 2026:1.";
+    const language = plainText(input.consent.language, "consentLanguage", "Språket", 50, problems);
+    if (!language && !problems.consentLanguage)
+      problems.consentLanguage =
+        "Ange på vilket språk personen tog del av samtyckestexten, till exempel svenska.";
+    consent = {
+      consentedOn: consentedOn ?? "",
+      textVersion: textVersion ?? "",
+      language: language ?? "",
+    };
+  }
+
+  const typed = input.personalNumber?.trim() ?? "";
+  let number: ReturnType<typeof parsePersonalNumber> | null = null;
+  if (typed !== "") {
+    number = parsePersonalNumber(typed, today);
+    if (!number.ok) problems.personalNumber = number.message;
+    else if (birthYear !== null && birthYear !== number.value.birthYear && !problems.birthYear)
+      problems.birthYear = `Födelseåret ${birthYear} stämmer inte med personnumret, som visar ${number.value.birthYear}.`;
+    else if (birthYear === null) birthYear = number.value.birthYear;
+  }
+  if (Object.keys(problems).length || !startDate || !gender) throw new ValidationError(problems);
+
+  const protectedIdentity = Boolean(input.protectedIdentity);
+  const keepIdentity = Boolean(consent) && !protectedIdentity && number?.ok === true;
+  return {
+    startDate,
+    gender,
+    birthYear,
+    background,
+    municipalityCode,
+    localUnitId,
+    actionPlanDate,
+    externalKey,
+    name,
+    consent,
+    identity: keepIdentity && number?.ok ? number.value : null,
+    protectedIdentity,
+    identityDiscarded: !keepIdentity && (typed !== "" || name !== null),
+  };
+}
+
+/** The refusal of a new enrollment while the person has one without an end date. */
+export function alreadyEnrolled(
+  initiativeName: string,
+  open: { startDate: string; externalKey: string | null },
+): ValidationError {
+  const key = open.externalKey ? ` (deltagar_id ”${open.externalKey}”)` : "";
+  return new ValidationError({
+    personalNumber: `Personen är redan inskriven i ${initiativeName} sedan ${open.startDate}${key} och är inte utskriven. Skriv ut hen från den inskrivningen (slutdatum och status vid avslut) innan en ny inskrivning görs, eller fortsätt i den inskrivningen i stället.`,
+  });
+}
+
+export type NewParticipantRow = typeof participants.$inferInsert;
+export type NewConsentRow = typeof consents.$inferInsert;
+export type NewEnrollmentRow = typeof enrollments.$inferInsert;
+
+/** The rows a registration stores: a new participant (when not found again), consent, enrollment. */
+export function registrationRows(
+  crypto: RegisterCrypto,
+  actor: RegisterActor,
+  initiative: InitiativeContext,
+  values: RegistrationValues,
+  lookup: string | null,
+): {
+  participant: (participantId?: string) => NewParticipantRow;
+  consent: (participantId: string) => NewConsentRow | null;
+  enrollment: (participantId: string) => NewEnrollmentRow;
+} {
+  const identity = values.identity;
+  return {
+    participant: (participantId) => ({
+      ...(participantId ? { id: participantId } : {}),
+      associationId: initiative.associationId,
+      dataControllerId: initiative.ownerId,
+      identityCiphertext: identity ? crypto.encrypt(identity.canonical) : null,
+      identityLookup: lookup,
+      identityKind: identity?.kind ?? null,
+      nameCiphertext: identity && values.name ? crypto.encrypt(values.name) : null,
+      anonymous: !identity,
+      protectedIdentity: values.protectedIdentity,
+      gender: values.gender,
+      birthYear: values.birthYear,
+    }),
+    consent: (participantId) =>
+      values.consent
+        ? {
+            participantId,
+            dataControllerId: initiative.ownerId,
+            initiativeId: initiative.id,
+            consentedOn: values.consent.consentedOn,
+            textVersion: values.consent.textVersion,
+            language: values.consent.language,
+            recordedBy: actor.userId,
+            recordedByName: actor.name,
+          }
+        : null,
+    enrollment: (participantId) => ({
+      participantId,
+      associationId: initiative.associationId,
+      dataControllerId: initiative.ownerId,
+      initiativeId: initiative.id,
+      localUnitId: values.localUnitId,
+      externalKey: values.externalKey,
+      startDate: values.startDate,
+      officerUserId: actor.userId,
+      actionPlanDate: values.actionPlanDate,
+      municipalityCode: values.municipalityCode,
+      background: { ...values.background },
+    }),
+  };
+}
+
+/**
+ * The fields of a registration's "change" entry in the access log. `found`: the participant was
+ * found again by their number (and `nameAdded`: their name stored now).
+ */
+export function registrationFields(
+  values: RegistrationValues,
+  participant: { found: false } | { found: true; nameAdded: boolean },
+): string[] {
+  const fields = ["enrollment", "startDate", "background", "gender", "birthYear"];
+  if (participant.found) {
+    if (participant.nameAdded) fields.push("name");
+  } else {
+    if (values.identity) fields.push("identity");
+    if (values.identity && values.name) fields.push("name");
+    if (values.protectedIdentity) fields.push("protectedIdentity");
+  }
+  if (values.consent) fields.push("consent");
+  if (values.municipalityCode) fields.push("municipalityCode");
+  if (values.localUnitId) fields.push("localUnit");
+  if (values.actionPlanDate) fields.push("actionPlanDate");
+  if (values.externalKey) fields.push("externalKey");
+  return fields;
+}
+
+/** A participant found again by their number: what registering them again needs. */
+export type FoundParticipant = Pick<
+  ParticipantRow,
+  "id" | "version" | "identityLookup" | "identityCiphertext" | "nameCiphertext"
+>;
+
+/**
+ * The data controller's participants with these keyed hashes (crypto.lookupHash), locked for
+ * the enrollment that follows: the same person found again. Each hash through the unique index
+ * (bulk.ts), also for a batch of a thousand.
+ */
+export async function participantsByLookup(
+  tx: Tx,
+  dataControllerId: string,
+  lookups: readonly string[],
+): Promise<FoundParticipant[]> {
+  if (lookups.length === 0) return [];
+  const found = tx
+    .select()
+    .from(participants)
+    .where(
+      and(
+        isNotNull(participants.identityLookup),
+        sql`${participants.identityLookup} = ${wantedValue}`,
+      ),
+    )
+    .offset(APART)
+    .for("update")
+    .as("found");
+  const rows = await tx
+    .select({
+      id: found.id,
+      version: found.version,
+      identityLookup: found.identityLookup,
+      identityCiphertext: found.identityCiphertext,
+      nameCiphertext: found.nameCiphertext,
+      dataControllerId: found.dataControllerId,
+    })
+    .from(wanted(lookups, "text"))
+    .innerJoinLateral(found, sql`true`);
+  // the same number may be known to another data controller in the scope: not the same record
+  return rows
+    .filter((r) => r.dataControllerId === dataControllerId)
+    .map(({ dataControllerId: _, ...participant }) => participant);
+}
+
+/**
+ * The enrollments without an end date in the initiative — of these participants, or of all —
+ * the earliest of each participant.
+ */
+export async function openEnrollments(
+  tx: Tx,
+  initiativeId: string,
+  participantIds?: readonly string[],
+): Promise<Map<string, { startDate: string; externalKey: string | null }>> {
+  const open = new Map<string, { startDate: string; externalKey: string | null }>();
+  if (participantIds?.length === 0) return open;
+  const rows = await tx
+    .select({
+      participantId: enrollments.participantId,
+      startDate: enrollments.startDate,
+      externalKey: enrollments.externalKey,
+    })
+    .from(enrollments)
+    .where(
+      and(
+        eq(enrollments.initiativeId, initiativeId),
+        participantIds
+          ? sql`${enrollments.participantId} = any(${sql.param(participantIds)}::uuid[])`
+          : undefined,
+        isNull(enrollments.endDate),
+      ),
+    )
+    .orderBy(desc(enrollments.startDate));
+  for (const { participantId, ...enrollment } of rows) open.set(participantId, enrollment);
+  return open;
+}
+
 /**
  * Registers a participant and enrolls them in an initiative. With consent and without
  * protected identity, the number (and name) is stored encrypted and the same person is found
@@ -626,82 +932,8 @@ export async function registerParticipant(
   try {
     return await inRegister(db, scope, async (tx) => {
       const initiative = await initiativeInScope(tx, scope, input.initiativeId);
-      const problems: Problems = {};
-      if (initiative.orientation === "structural")
-        problems.initiativeId = `${initiative.name} är en strukturinriktad insats: registrera antalet deltagare per period i stället för enskilda deltagare.`;
-
-      const startDate = dateField(input.startDate, "startDate", "Startdatum", problems, true);
-      startDateChecks(startDate, initiative, today, problems);
-      const gender = genderOf(input.gender, problems);
-      let birthYear = birthYearOf(input.birthYear, startDate, problems);
-      const background = readBackground(input.background, problems);
-      const municipalityCode = municipalityOf(input.municipalityCode, problems);
-      const localUnitId = localUnitOf(initiative, input.localUnitId, problems);
-      const actionPlanDate = dateField(
-        input.actionPlanDate,
-        "actionPlanDate",
-        "Datum för handlingsplan",
-        problems,
-        false,
-      );
-      actionPlanChecks(actionPlanDate, startDate, null, today, problems);
-      const externalKey = plainText(input.externalKey, "externalKey", "Deltagar-id", 100, problems);
-      const name = plainText(input.name, "name", "Namnet", 200, problems);
-
-      let consent: ConsentInput | null = null;
-      if (input.consent) {
-        const consentedOn = dateField(
-          input.consent.consentedOn,
-          "consentedOn",
-          "Datum för samtycket",
-          problems,
-          true,
-        );
-        if (consentedOn && consentedOn > today)
-          problems.consentedOn = `Samtycket kan inte vara lämnat i framtiden (${consentedOn}). Dagens datum är ${today}.`;
-        else if (consentedOn && startDate && consentedOn > startDate)
-          problems.consentedOn = `Samtycket (${consentedOn}) ska vara lämnat senast på startdagen (${startDate}): en identitet lagras bara med samtycke.`;
-        const textVersion = plainText(
-          input.consent.textVersion,
-          "consentTextVersion",
-          "Samtyckestextens version",
-          50,
-          problems,
-        );
-        if (!textVersion && !problems.consentTextVersion)
-          problems.consentTextVersion =
-            "Ange vilken version av samtyckestexten personen godkände, till exempel 2026:1.";
-        const language = plainText(
-          input.consent.language,
-          "consentLanguage",
-          "Språket",
-          50,
-          problems,
-        );
-        if (!language && !problems.consentLanguage)
-          problems.consentLanguage =
-            "Ange på vilket språk personen tog del av samtyckestexten, till exempel svenska.";
-        consent = {
-          consentedOn: consentedOn ?? "",
-          textVersion: textVersion ?? "",
-          language: language ?? "",
-        };
-      }
-
-      const typed = input.personalNumber?.trim() ?? "";
-      let number: ReturnType<typeof parsePersonalNumber> | null = null;
-      if (typed !== "") {
-        number = parsePersonalNumber(typed, today);
-        if (!number.ok) problems.personalNumber = number.message;
-        else if (birthYear !== null && birthYear !== number.value.birthYear && !problems.birthYear)
-          problems.birthYear = `Födelseåret ${birthYear} stämmer inte med personnumret, som visar ${number.value.birthYear}.`;
-        else if (birthYear === null) birthYear = number.value.birthYear;
-      }
-      if (Object.keys(problems).length) throw new ValidationError(problems);
-
-      const keepIdentity = Boolean(consent) && !input.protectedIdentity && number?.ok === true;
-      const identity = keepIdentity && number?.ok ? number.value : null;
-      const identityDiscarded = !keepIdentity && (typed !== "" || name !== null);
+      const values = readRegistration(input, initiative, today);
+      const { identity, externalKey, name } = values;
 
       if (externalKey) {
         const [taken] = await tx
@@ -721,36 +953,17 @@ export async function registerParticipant(
 
       // the same person again, by the keyed hash, in the same data controller's register
       const lookup = identity ? crypto.lookupHash(identity.canonical) : null;
-      let participant: ParticipantRow | undefined;
-      if (lookup) {
-        [participant] = await tx
-          .select()
-          .from(participants)
-          .where(
-            and(
-              eq(participants.dataControllerId, initiative.ownerId),
-              eq(participants.identityLookup, lookup),
-            ),
-          )
-          .for("update");
-      }
+      const rows = registrationRows(crypto, actor, initiative, values, lookup);
+      let [participant] = lookup
+        ? await participantsByLookup(tx, initiative.ownerId, [lookup])
+        : [];
       const newParticipant = !participant;
-      const fields = ["enrollment", "startDate", "background", "gender", "birthYear"];
+      let nameAdded = false;
       if (participant) {
-        const [open] = await tx
-          .select({ startDate: enrollments.startDate })
-          .from(enrollments)
-          .where(
-            and(
-              eq(enrollments.participantId, participant.id),
-              eq(enrollments.initiativeId, initiative.id),
-              isNull(enrollments.endDate),
-            ),
-          );
-        if (open)
-          throw new ValidationError({
-            personalNumber: `Personen är redan inskriven i ${initiative.name} sedan ${open.startDate}. Skriv ut hen innan en ny inskrivning görs.`,
-          });
+        const open = (await openEnrollments(tx, initiative.id, [participant.id])).get(
+          participant.id,
+        );
+        if (open) throw alreadyEnrolled(initiative.name, open);
         if (name && !participant.nameCiphertext) {
           await tx
             .update(participants)
@@ -760,64 +973,20 @@ export async function registerParticipant(
               version: participant.version + 1,
             })
             .where(eq(participants.id, participant.id));
-          fields.push("name");
+          nameAdded = true;
         }
       } else {
-        [participant] = await tx
-          .insert(participants)
-          .values({
-            associationId: initiative.associationId,
-            dataControllerId: initiative.ownerId,
-            identityCiphertext: identity ? crypto.encrypt(identity.canonical) : null,
-            identityLookup: lookup,
-            identityKind: identity?.kind ?? null,
-            nameCiphertext: identity && name ? crypto.encrypt(name) : null,
-            anonymous: !identity,
-            protectedIdentity: Boolean(input.protectedIdentity),
-            gender: gender as Gender,
-            birthYear,
-          })
-          .returning();
-        if (identity) fields.push("identity");
-        if (identity && name) fields.push("name");
-        if (input.protectedIdentity) fields.push("protectedIdentity");
+        [participant] = await tx.insert(participants).values(rows.participant()).returning();
       }
       if (!participant) throw new Error("participant not stored");
 
-      if (consent) {
-        await tx.insert(consents).values({
-          participantId: participant.id,
-          dataControllerId: initiative.ownerId,
-          initiativeId: initiative.id,
-          consentedOn: consent.consentedOn,
-          textVersion: consent.textVersion,
-          language: consent.language,
-          recordedBy: actor.userId,
-          recordedByName: actor.name,
-        });
-        fields.push("consent");
-      }
+      const consent = rows.consent(participant.id);
+      if (consent) await tx.insert(consents).values(consent);
       const [enrollment] = await tx
         .insert(enrollments)
-        .values({
-          participantId: participant.id,
-          associationId: initiative.associationId,
-          dataControllerId: initiative.ownerId,
-          initiativeId: initiative.id,
-          localUnitId,
-          externalKey,
-          startDate: startDate as string,
-          officerUserId: actor.userId,
-          actionPlanDate,
-          municipalityCode,
-          background: { ...background },
-        })
+        .values(rows.enrollment(participant.id))
         .returning({ id: enrollments.id });
       if (!enrollment) throw new Error("enrollment not stored");
-      if (municipalityCode) fields.push("municipalityCode");
-      if (localUnitId) fields.push("localUnit");
-      if (actionPlanDate) fields.push("actionPlanDate");
-      if (externalKey) fields.push("externalKey");
 
       await logAccess(tx, actor, {
         associationId: initiative.associationId,
@@ -825,14 +994,17 @@ export async function registerParticipant(
         participantId: participant.id,
         enrollmentId: enrollment.id,
         action: "change",
-        fields,
+        fields: registrationFields(
+          values,
+          newParticipant ? { found: false } : { found: true, nameAdded },
+        ),
       });
       return {
         participantId: participant.id,
         enrollmentId: enrollment.id,
         anonymous: participant.identityCiphertext === null,
         newParticipant,
-        identityDiscarded,
+        identityDiscarded: values.identityDiscarded,
       };
     });
   } catch (error) {
@@ -1069,6 +1241,83 @@ export interface ExitInput {
   actionPlanDate?: string | null;
 }
 
+/** An exit as checked by readExit: what is stored on the enrollment, and the logged fields. */
+export interface ExitValues {
+  endDate: string;
+  exit: ExitData;
+  voided: boolean;
+  actionPlanDate: string | null;
+  /** The fields of the exit's "change" entry in the access log. */
+  fields: string[];
+}
+
+/**
+ * Every check of an exit that needs no database, against the enrollment it ends (its start, its
+ * action plan date, whether it is voided already). Throws a ValidationError with every problem.
+ * exitEnrollment and the bulk import (import-participants.ts) both check with it.
+ */
+export function readExit(
+  enrollment: { startDate: string; actionPlanDate: string | null; voided: boolean },
+  input: ExitInput,
+  today: string,
+): ExitValues {
+  if (enrollment.voided)
+    throw new ValidationError({
+      status:
+        "Inskrivningen är redan makulerad som felregistrering och räknas inte. Gör en ny inskrivning om personen ändå deltar.",
+    });
+  const problems: Problems = {};
+  const status = oneCode(
+    EXIT_STATUS,
+    input.status,
+    "status",
+    "status vid avslut",
+    problems,
+    undefined,
+  );
+  const voiding = status === "felregistrering";
+  let endDate = dateField(input.endDate, "endDate", "Slutdatum", problems, !voiding);
+  if (voiding && !endDate && !problems.endDate) endDate = enrollment.startDate;
+  if (endDate && !problems.endDate) {
+    if (endDate < enrollment.startDate)
+      problems.endDate = `Slutdatumet (${endDate}) ligger före startdatumet (${enrollment.startDate}).`;
+    else notAfterToday(endDate, today, "endDate", "Slutdatumet", problems);
+  }
+  const working = status !== undefined && (WORK_EXIT as readonly string[]).includes(status);
+  const studies = status === "studier" || input.studies === true;
+  if (input.studies === true && status && !working && status !== "studier")
+    problems.studies = `Studier kan bara kombineras med arbete, inte med «${EXIT_STATUS[status]}».`;
+  let extent: ExtentCode | null = null;
+  if (input.extent?.trim()) {
+    if (!working)
+      problems.extent = "Omfattning (heltid/deltid) anges bara när personen gick till arbete.";
+    else
+      extent = oneCode(EXTENT, input.extent, "extent", "omfattning", problems, undefined) ?? null;
+  }
+  const supportAfter = voiding
+    ? []
+    : (supportCodes(input.supportAfter, "supportAfter", "försörjning efter", problems) ?? []);
+  const actionPlanDate = Object.hasOwn(input, "actionPlanDate")
+    ? dateField(input.actionPlanDate, "actionPlanDate", "Datum för handlingsplan", problems, false)
+    : enrollment.actionPlanDate;
+  actionPlanChecks(actionPlanDate, enrollment.startDate, endDate, today, problems);
+  if (Object.keys(problems).length || !status || !endDate) throw new ValidationError(problems);
+
+  const exit: ExitData = voiding
+    ? { status, studies: false, extent: null, supportAfter: [], actionPlanAtExit: null }
+    : {
+        status,
+        studies,
+        extent,
+        supportAfter,
+        actionPlanAtExit: input.actionPlanAtExit ?? (actionPlanDate !== null ? true : null),
+      };
+  const fields = ["exit"];
+  if (voiding) fields.push("voided");
+  if (actionPlanDate !== enrollment.actionPlanDate) fields.push("actionPlanDate");
+  return { endDate, exit, voided: voiding, actionPlanDate, fields };
+}
+
 /**
  * Utskrivning: end date, status, studies, extent, support after and the action plan at exit.
  * A felregistrering voids the enrollment (it is never counted). An exit may be corrected.
@@ -1086,79 +1335,19 @@ export async function exitEnrollment(
     inRegister(db, scope, async (tx) => {
       const { enrollment } = await enrollmentForChange(tx, enrollmentId);
       if (enrollment.version !== expectedVersion) throw staleEnrollment();
-      if (enrollment.voided)
-        throw new ValidationError({
-          status:
-            "Inskrivningen är redan makulerad som felregistrering och räknas inte. Gör en ny inskrivning om personen ändå deltar.",
-        });
-      const problems: Problems = {};
-      const status = oneCode(
-        EXIT_STATUS,
-        input.status,
-        "status",
-        "status vid avslut",
-        problems,
-        undefined,
-      );
-      const voiding = status === "felregistrering";
-      let endDate = dateField(input.endDate, "endDate", "Slutdatum", problems, !voiding);
-      if (voiding && !endDate && !problems.endDate) endDate = enrollment.startDate;
-      if (endDate && !problems.endDate) {
-        if (endDate < enrollment.startDate)
-          problems.endDate = `Slutdatumet (${endDate}) ligger före startdatumet (${enrollment.startDate}).`;
-        else notAfterToday(endDate, today, "endDate", "Slutdatumet", problems);
-      }
-      const working = status !== undefined && (WORK_EXIT as readonly string[]).includes(status);
-      const studies = status === "studier" || input.studies === true;
-      if (input.studies === true && status && !working && status !== "studier")
-        problems.studies = `Studier kan bara kombineras med arbete, inte med «${EXIT_STATUS[status]}».`;
-      let extent: ExtentCode | null = null;
-      if (input.extent?.trim()) {
-        if (!working)
-          problems.extent = "Omfattning (heltid/deltid) anges bara när personen gick till arbete.";
-        else
-          extent =
-            oneCode(EXTENT, input.extent, "extent", "omfattning", problems, undefined) ?? null;
-      }
-      const supportAfter = voiding
-        ? []
-        : (supportCodes(input.supportAfter, "supportAfter", "försörjning efter", problems) ?? []);
-      const actionPlanDate = Object.hasOwn(input, "actionPlanDate")
-        ? dateField(
-            input.actionPlanDate,
-            "actionPlanDate",
-            "Datum för handlingsplan",
-            problems,
-            false,
-          )
-        : enrollment.actionPlanDate;
-      actionPlanChecks(actionPlanDate, enrollment.startDate, endDate, today, problems);
-      if (Object.keys(problems).length || !status || !endDate) throw new ValidationError(problems);
-
-      const exit: ExitData = voiding
-        ? { status, studies: false, extent: null, supportAfter: [], actionPlanAtExit: null }
-        : {
-            status,
-            studies,
-            extent,
-            supportAfter,
-            actionPlanAtExit: input.actionPlanAtExit ?? (actionPlanDate !== null ? true : null),
-          };
+      const { endDate, exit, voided, actionPlanDate, fields } = readExit(enrollment, input, today);
       const version = enrollment.version + 1;
       await tx
         .update(enrollments)
         .set({
           endDate,
           exit: { ...exit },
-          voided: voiding,
+          voided,
           actionPlanDate,
           updatedAt: new Date(),
           version,
         })
         .where(eq(enrollments.id, enrollment.id));
-      const fields = ["exit"];
-      if (voiding) fields.push("voided");
-      if (actionPlanDate !== enrollment.actionPlanDate) fields.push("actionPlanDate");
       await logAccess(tx, actor, {
         associationId: enrollment.associationId,
         dataControllerId: enrollment.dataControllerId,
@@ -1167,7 +1356,7 @@ export async function exitEnrollment(
         action: "change",
         fields,
       });
-      return { version, voided: voiding };
+      return { version, voided };
     }),
   );
 }

@@ -32,6 +32,7 @@ import {
 } from "../platform/http/request-context.ts";
 import { newNonce, securityHeaders } from "../platform/http/security.ts";
 import { negotiateLocale } from "../platform/i18n/translate.ts";
+import { MAX_IMPORT_BYTES } from "../register/import-format.ts";
 import { readSession, SESSION_COOKIE } from "../sign-in/sessions.ts";
 
 type Env = { Variables: { requestId: string; nonce: string } };
@@ -61,6 +62,9 @@ function clientIp(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): st
 }
 
 const MAX_PAGE_BODY_BYTES = 12 * 1024 * 1024;
+/** The register's participant import takes a larger file (import-format.ts MAX_IMPORT_BYTES). */
+const MAX_IMPORT_BODY_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
+const IMPORT_PATH = /^\/[^/]+\/deltagare\/importera(?:\/forlopp)?$/;
 
 export function pageErrorHtml(requestId: string, status = 500): string {
   const title =
@@ -69,7 +73,7 @@ export function pageErrorHtml(requestId: string, status = 500): string {
     status === 403
       ? "Formuläret hade gått ut av säkerhetsskäl. Gå tillbaka, ladda om sidan och skicka igen."
       : status === 413
-        ? "Det du skickade är större än 12 MB. Gå tillbaka och välj en mindre fil; största tillåtna dokument är 10 MB."
+        ? "Det du skickade är större än vad sidan tar emot. Gå tillbaka och välj en mindre fil: största tillåtna dokument är 10 MB, och en deltagarfil för inläsning högst 32 MB."
         : "Något gick fel hos oss. Försök igen om en stund.";
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} – Samspår</title></head><body><main><h1>${title}</h1><p>${text}</p><p>Felkod: <code>${requestId}</code></p><p><a href="/">Till startsidan</a></p></main></body></html>`;
 }
@@ -124,13 +128,18 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     app.use("/favicon.svg", serveStatic({ root }));
   }
 
-  // pages: no form or upload is larger than a 10 MB document and its envelope
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_PAGE_BODY_BYTES,
-      onError: (c) => c.html(pageErrorHtml(c.get("requestId"), 413), 413),
-    }),
+  // pages: no form or upload is larger than a 10 MB document and its envelope, except the
+  // register's participant file
+  const pageLimit = bodyLimit({
+    maxSize: MAX_PAGE_BODY_BYTES,
+    onError: (c) => c.html(pageErrorHtml(c.get("requestId"), 413), 413),
+  });
+  const importLimit = bodyLimit({
+    maxSize: MAX_IMPORT_BODY_BYTES,
+    onError: (c) => c.html(pageErrorHtml(c.get("requestId"), 413), 413),
+  });
+  app.use("*", (c, next) =>
+    IMPORT_PATH.test(c.req.path) ? importLimit(c, next) : pageLimit(c, next),
   );
 
   let handler: ReturnType<typeof createRequestHandler> | undefined;

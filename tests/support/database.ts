@@ -34,7 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   await admin.end();
   const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
-  const { pool, db } = connect(url, 10, { zone: false });
+  const { pool, db } = connect(url, 10);
   let owner: { pool: pg.Pool; db: Db } | undefined;
   return {
     url,

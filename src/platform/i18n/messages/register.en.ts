@@ -247,6 +247,20 @@ export const registerEn: Record<keyof typeof registerSv, string> = {
   "register.import.consentHint":
     "The version and language of the consent text the file’s participants with an identity number agreed to. Leave both empty if not known.",
   "register.import.dryRunNote": "The check saves nothing.",
+  "register.import.progress.checkLabel": "Checking {file}",
+  "register.import.progress.importLabel": "Importing {file}",
+  "register.import.progress.sending": "Sending {file} …",
+  "register.import.progress.reading": "Reading {file} …",
+  "register.import.progress.checked": "Row {done, number} of {total, number} checked",
+  "register.import.progress.imported": "Row {done, number} of {total, number} imported",
+  "register.import.progress.failed":
+    "Something went wrong on our side before the file was done, so nothing is saved. Try again in a while.",
+  "register.import.progress.lostCheck":
+    "The connection was lost before the check was done. Nothing is saved. Check the file again.",
+  "register.import.progress.lostImport":
+    "The connection was lost before the answer came. Open the list of participants to see whether the file was read in, or check the file again – the same file twice never makes duplicates.",
+  "register.import.progress.tooLarge":
+    "The file {file} is too large to send. Split it into several smaller files and read them in one at a time.",
   "register.import.check": "Check the file",
   "register.import.checkTitle": "Check of {file}",
   "register.import.checkOk": "The file has no problems. Nothing is saved yet.",

@@ -245,6 +245,20 @@ export const registerSv = {
   "register.import.consentHint":
     "Versionen och språket för samtyckestexten som filens deltagare med personnummer godkände. Lämna båda tomma om de inte är kända.",
   "register.import.dryRunNote": "Kontrollen sparar ingenting.",
+  "register.import.progress.checkLabel": "Kontroll av {file}",
+  "register.import.progress.importLabel": "Inläsning av {file}",
+  "register.import.progress.sending": "Skickar {file} …",
+  "register.import.progress.reading": "Läser {file} …",
+  "register.import.progress.checked": "Rad {done, number} av {total, number} kontrollerad",
+  "register.import.progress.imported": "Rad {done, number} av {total, number} inläst",
+  "register.import.progress.failed":
+    "Något gick fel hos oss innan filen var klar, så ingenting är sparat. Försök igen om en stund.",
+  "register.import.progress.lostCheck":
+    "Anslutningen bröts innan kontrollen var klar. Ingenting är sparat. Kontrollera filen igen.",
+  "register.import.progress.lostImport":
+    "Anslutningen bröts innan svaret kom. Öppna deltagarlistan och se om filen lästes in, eller kontrollera filen igen – samma fil två gånger ger aldrig dubbletter.",
+  "register.import.progress.tooLarge":
+    "Filen {file} är för stor för att skicka. Dela upp den i flera mindre filer och läs in dem var för sig.",
   "register.import.check": "Kontrollera filen",
   "register.import.checkTitle": "Kontroll av {file}",
   "register.import.checkOk": "Filen har inga fel. Ingenting är sparat än.",
