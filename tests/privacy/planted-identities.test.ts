@@ -1182,6 +1182,7 @@ describe("every association role but the participant officer", () => {
             "deviation-reports": "deviationId",
             "final-reports": "finalReportId",
             requisitions: "requisitionId",
+            "follow-ups": "followUpId",
           };
           const param = tail ? listOf[tail] : undefined;
           if (param) for (const item of itemsOf(json)) addValue(param, item.id);
@@ -1211,6 +1212,7 @@ describe("every association role but the participant officer", () => {
           deviationId: 2,
           finalReportId: 2,
           requisitionId: 3,
+          followUpId: 2,
           version: 2,
           meetingId: 2,
           attachmentId: 2,
