@@ -180,6 +180,73 @@ export async function initiativeMoney(
         .from(requisitionLines)
         .where(inArray(requisitionLines.requisitionId, approvedIds))
     : [];
+  const [latestReport] = await q
+    .select({ content: periodicReports.content })
+    .from(periodicReports)
+    .where(
+      and(
+        eq(periodicReports.initiativeId, initiativeId),
+        inArray(periodicReports.status, ["inskickad", "last"]),
+      ),
+    )
+    .orderBy(desc(periodicReports.periodEnd))
+    .limit(1);
+  const answers = (
+    latestReport?.content as { answers?: Record<string, { answer?: string | null }> }
+  )?.answers;
+  const overrides = await q
+    .select()
+    .from(prognosisOverrides)
+    .where(eq(prognosisOverrides.initiativeId, initiativeId))
+    .orderBy(desc(prognosisOverrides.setAt));
+  const outcomeOf = (requisitionId: string) =>
+    outcomeLines.filter((l) => l.requisitionId === requisitionId);
+  return moneyOfRows({
+    initiativeId,
+    initiativeName: initiative.name,
+    status: initiative.status,
+    asOf,
+    band,
+    periodList,
+    budgetVersion: budget?.version ?? null,
+    budgetLines,
+    requisitions: reqs,
+    outcomeLines: outcomeOf,
+    latestInPhase: answers?.inPhase?.answer ?? null,
+    overrides,
+  });
+}
+
+type OverrideRow = typeof prognosisOverrides.$inferSelect;
+
+/**
+ * Budget, outcome, ratios and prognosis of one initiative from its rows, as of a day: the
+ * periods (with those outside the initiative's current dates that hold money), the year to
+ * date, the suggested prognosis and the override of the latest ended period (`overrides`
+ * newest first). initiativeMoney reads one initiative's rows; the follow-up reads many at once.
+ */
+export function moneyOfRows(input: {
+  initiativeId: string;
+  initiativeName: string;
+  status: string;
+  asOf: string;
+  band: FinanceBand;
+  periodList: ReadonlyArray<{ key: string; start: string; end: string }>;
+  budgetVersion: number | null;
+  budgetLines: ReadonlyArray<{ periodKey: string; source: string; amount: number }>;
+  requisitions: ReadonlyArray<{
+    id: string;
+    periodKey: string;
+    status: string;
+    paymentStatus: string;
+  }>;
+  /** The lines of an approved requisition. */
+  outcomeLines: (requisitionId: string) => ReadonlyArray<{ source: string; amount: number }>;
+  latestInPhase: string | null;
+  overrides: readonly OverrideRow[];
+}): InitiativeMoney {
+  const { asOf, band, periodList, budgetLines } = input;
+  const reqs = input.requisitions;
   const reqByPeriod = new Map(reqs.map((r) => [r.periodKey, r]));
   // Periods with budget lines or a requisition outside the initiative's current dates (after a
   // shortened end) still count: money that was budgeted or spent is never hidden.
@@ -199,8 +266,7 @@ export async function initiativeMoney(
     .map((p) => {
       const req = reqByPeriod.get(p.key);
       const lines = budgetLines.filter((l) => l.periodKey === p.key);
-      const out =
-        req?.status === "godkand" ? outcomeLines.filter((l) => l.requisitionId === req.id) : [];
+      const out = req?.status === "godkand" ? input.outcomeLines(req.id) : [];
       const b = sumKronor(lines.filter((l) => l.source === "forbund").map((l) => l.amount));
       const o = sumKronor(out.filter((l) => l.source === "forbund").map((l) => l.amount));
       return {
@@ -229,46 +295,22 @@ export async function initiativeMoney(
   const ytdBudget = sumKronor(ytdPeriods.map((p) => p.budget));
   const ytdOutcome = sumKronor(ytdPeriods.map((p) => p.outcome));
   const latestPeriod = ytdPeriods[ytdPeriods.length - 1] ?? null;
-  const [latestReport] = await q
-    .select({ content: periodicReports.content })
-    .from(periodicReports)
-    .where(
-      and(
-        eq(periodicReports.initiativeId, initiativeId),
-        inArray(periodicReports.status, ["inskickad", "last"]),
-      ),
-    )
-    .orderBy(desc(periodicReports.periodEnd))
-    .limit(1);
-  const answers = (
-    latestReport?.content as { answers?: Record<string, { answer?: string | null }> }
-  )?.answers;
   const suggested = suggestPrognosis({
-    ended: initiative.status === "avslutad" || initiative.status === "avslutad_i_fortid",
+    ended: input.status === "avslutad" || input.status === "avslutad_i_fortid",
     ratioPercent: ratioPercent(ytdOutcome, ytdBudget),
     band,
-    latestInPhase: answers?.inPhase?.answer ?? null,
+    latestInPhase: input.latestInPhase,
   });
-  const [override] = latestPeriod
-    ? await q
-        .select()
-        .from(prognosisOverrides)
-        .where(
-          and(
-            eq(prognosisOverrides.initiativeId, initiativeId),
-            eq(prognosisOverrides.periodKey, latestPeriod.periodKey),
-          ),
-        )
-        .orderBy(desc(prognosisOverrides.setAt))
-        .limit(1)
-    : [];
+  const override = latestPeriod
+    ? input.overrides.find((o) => o.periodKey === latestPeriod.periodKey)
+    : undefined;
   return {
-    initiativeId,
-    initiativeName: initiative.name,
+    initiativeId: input.initiativeId,
+    initiativeName: input.initiativeName,
     asOf,
     year,
     band: { low: band.low, high: band.high },
-    budgetVersion: budget?.version ?? null,
+    budgetVersion: input.budgetVersion,
     periods,
     yearToDate: {
       budget: ytdBudget,

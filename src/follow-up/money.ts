@@ -1,17 +1,10 @@
-// Budget against outcome for many initiatives at once: exactly finance/outcome.ts
-// initiativeMoney — the same periods (finance/periods.ts, reports/calendar.ts), the same budget
-// version ("gällande"), the same approved requisitions, the same ratio (platform/money.ts
-// ratioPercent) and the same suggested prognosis (finance/outcome.ts suggestPrognosis) and
-// override — but read in seven queries for all of them instead of nine per initiative. The
+// Budget against outcome for many initiatives at once: finance/outcome.ts initiativeMoney for
+// each — the same rows (current budget version, requisitions, approved lines, latest report,
+// overrides) turned into figures by the same moneyOfRows — but read in seven queries for all
+// of them instead of seven per initiative. The
 // follow-up's test checks that every initiative's figures equal initiativeMoney's.
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import {
-  getFinanceBand,
-  type InitiativeMoney,
-  type PeriodMoney,
-  suggestPrognosis,
-} from "../finance/outcome.ts";
-import { periodOfKey, yearOfPeriod } from "../finance/periods.ts";
+import { getFinanceBand, type InitiativeMoney, moneyOfRows } from "../finance/outcome.ts";
 import {
   initiativeBudgetLines,
   initiativeBudgets,
@@ -20,7 +13,6 @@ import {
   requisitions,
 } from "../finance/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
-import { ratioPercent, sumKronor } from "../platform/money.ts";
 import { getReportingSettings, periodsBetween } from "../reports/calendar.ts";
 import { periodicReports } from "../reports/schema.ts";
 
@@ -128,14 +120,10 @@ export async function initiativesMoney(
   const reqsOf = groupBy(reqs, (r) => r.initiativeId);
   const outcomeOf = groupBy(outcomeLines, (l) => l.requisitionId);
   const inPhaseOf = new Map(latestReports.map((r) => [r.initiativeId, r.inPhase ?? null]));
-  const overridesOf = groupBy(overrides, (o) => `${o.initiativeId}|${o.periodKey}`);
-  const year = Number(asOf.slice(0, 4));
+  const overridesOf = groupBy(overrides, (o) => o.initiativeId);
 
   for (const initiative of list) {
     const budget = budgetOf.get(initiative.id);
-    const lines = budget ? (linesOf.get(budget.id) ?? []) : [];
-    const own = reqsOf.get(initiative.id) ?? [];
-    const reqByPeriod = new Map(own.map((r) => [r.periodKey, r]));
     const periodList =
       initiative.startDate && initiative.endDate
         ? periodsBetween(
@@ -145,86 +133,23 @@ export async function initiativesMoney(
             settings.dueMonthsAfter,
           )
         : [];
-    const keys = new Map(periodList.map((p) => [p.key, p]));
-    const extra = new Set(
-      [...lines.map((l) => l.periodKey), ...own.map((r) => r.periodKey)].filter(
-        (k) => !keys.has(k),
-      ),
-    );
-    const periods: PeriodMoney[] = [
-      ...periodList.map((p) => ({ key: p.key, start: p.start, end: p.end })),
-      ...[...extra].map((key) => {
-        const p = periodOfKey(key);
-        return { key, start: p?.start ?? "", end: p?.end ?? "" };
+    out.set(
+      initiative.id,
+      moneyOfRows({
+        initiativeId: initiative.id,
+        initiativeName: initiative.registeredName,
+        status: initiative.status,
+        asOf,
+        band,
+        periodList,
+        budgetVersion: budget?.version ?? null,
+        budgetLines: budget ? (linesOf.get(budget.id) ?? []) : [],
+        requisitions: reqsOf.get(initiative.id) ?? [],
+        outcomeLines: (requisitionId) => outcomeOf.get(requisitionId) ?? [],
+        latestInPhase: inPhaseOf.get(initiative.id) ?? null,
+        overrides: overridesOf.get(initiative.id) ?? [],
       }),
-    ]
-      .map((p) => {
-        const req = reqByPeriod.get(p.key);
-        const periodLines = lines.filter((l) => l.periodKey === p.key);
-        const out = req?.status === "godkand" ? (outcomeOf.get(req.id) ?? []) : [];
-        const b = sumKronor(periodLines.filter((l) => l.source === "forbund").map((l) => l.amount));
-        const o = sumKronor(out.filter((l) => l.source === "forbund").map((l) => l.amount));
-        return {
-          periodKey: p.key,
-          start: p.start,
-          end: p.end,
-          year: yearOfPeriod(p.key),
-          budget: b,
-          coFinancingBudget: sumKronor(
-            periodLines.filter((l) => l.source === "medfinansiering").map((l) => l.amount),
-          ),
-          outcome: o,
-          coFinancingOutcome: sumKronor(
-            out.filter((l) => l.source === "medfinansiering").map((l) => l.amount),
-          ),
-          ratioPercent: ratioPercent(o, b),
-          requisition: req
-            ? { id: req.id, status: req.status, paymentStatus: req.paymentStatus }
-            : null,
-          ended: p.end !== "" && p.end <= asOf,
-        };
-      })
-      .sort((a, b) => (a.periodKey < b.periodKey ? -1 : a.periodKey > b.periodKey ? 1 : 0));
-    const ytdPeriods = periods.filter((p) => p.year === year && p.ended);
-    const ytdBudget = sumKronor(ytdPeriods.map((p) => p.budget));
-    const ytdOutcome = sumKronor(ytdPeriods.map((p) => p.outcome));
-    const latestPeriod = ytdPeriods[ytdPeriods.length - 1] ?? null;
-    const suggested = suggestPrognosis({
-      ended: initiative.status === "avslutad" || initiative.status === "avslutad_i_fortid",
-      ratioPercent: ratioPercent(ytdOutcome, ytdBudget),
-      band,
-      latestInPhase: inPhaseOf.get(initiative.id) ?? null,
-    });
-    const override = latestPeriod
-      ? overridesOf.get(`${initiative.id}|${latestPeriod.periodKey}`)?.[0]
-      : undefined;
-    out.set(initiative.id, {
-      initiativeId: initiative.id,
-      initiativeName: initiative.registeredName,
-      asOf,
-      year,
-      band: { low: band.low, high: band.high },
-      budgetVersion: budget?.version ?? null,
-      periods,
-      yearToDate: {
-        budget: ytdBudget,
-        outcome: ytdOutcome,
-        ratioPercent: ratioPercent(ytdOutcome, ytdBudget),
-        periods: ytdPeriods.map((p) => p.periodKey),
-      },
-      latestPeriod,
-      suggested,
-      override: override
-        ? {
-            prognosis: override.prognosis,
-            comment: override.comment,
-            setByName: override.setByName,
-            setAt: override.setAt,
-            periodKey: override.periodKey,
-          }
-        : null,
-      prognosis: override?.prognosis ?? suggested.prognosis,
-    });
+    );
   }
   return out;
 }
