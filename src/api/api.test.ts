@@ -241,7 +241,8 @@ describe("member organisations", () => {
           eq(auditEvents.action, "member_organisation.created"),
           eq(auditEvents.targetId, result.body.id),
         ),
-      );
+      )
+      .orderBy(auditEvents.seq);
     expect(event).toMatchObject({
       actorLabel: "admin@uppsala.se",
       associationId,
@@ -517,9 +518,8 @@ describe("initiatives", () => {
     const [event] = await t.db
       .select()
       .from(auditEvents)
-      .where(
-        and(eq(auditEvents.action, "initiative.created"), eq(auditEvents.targetId, createdId)),
-      );
+      .where(and(eq(auditEvents.action, "initiative.created"), eq(auditEvents.targetId, createdId)))
+      .orderBy(auditEvents.seq);
     expect(event).toMatchObject({
       actorLabel: "admin@uppsala.se",
       associationId,

@@ -965,7 +965,8 @@ describe("the association bundle", () => {
     const [event] = await b.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.action, "bundle.imported"));
+      .where(eq(auditEvents.action, "bundle.imported"))
+      .orderBy(auditEvents.seq);
     expect(event?.actorLabel).toBe("cli:import");
     // the versions keep the time they were made
     const granted = withStatus(bundle, "beviljad").application;

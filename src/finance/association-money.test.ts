@@ -192,7 +192,8 @@ describe("the year's funds", () => {
     const [event] = await t.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.action, "funding_year.saved"));
+      .where(eq(auditEvents.action, "funding_year.saved"))
+      .orderBy(auditEvents.seq);
     expect(event?.details).toMatchObject({
       year: 2026,
       totalAllocation: 10_000_001,

@@ -186,7 +186,8 @@ describe("saving a budget", () => {
     const [event] = await t.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, "budget.saved"), eq(auditEvents.targetId, id)));
+      .where(and(eq(auditEvents.action, "budget.saved"), eq(auditEvents.targetId, id)))
+      .orderBy(auditEvents.seq);
     expect(event?.details).toMatchObject({ budgetVersion: 1, kind: "beslut", total: 452_000 });
   });
 
@@ -435,7 +436,8 @@ describe("re-phasing after an approved deviation report", () => {
     const [event] = await t.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, "budget.rephased"), eq(auditEvents.targetId, id)));
+      .where(and(eq(auditEvents.action, "budget.rephased"), eq(auditEvents.targetId, id)))
+      .orderBy(auditEvents.seq);
     expect(event?.details).toMatchObject({ budgetVersion: 2, moved: 50_000 });
     // a report allows one re-phasing
     const used = await rephasingReports(t.db, associationId, id);

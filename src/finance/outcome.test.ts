@@ -381,7 +381,8 @@ describe("the normal band", () => {
     const [event] = await t.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.action, "finance_settings.updated"));
+      .where(eq(auditEvents.action, "finance_settings.updated"))
+      .orderBy(auditEvents.seq);
     expect(event?.details).toMatchObject({ low: 50, high: 120, before: null });
   });
 });

@@ -200,7 +200,8 @@ const audit = (action: string, targetId: string) =>
   t.db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId)));
+    .where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId)))
+    .orderBy(auditEvents.seq);
 
 describe("starting a requisition", () => {
   it("refuses a period outside the initiative, naming its dates and periods", async () => {

@@ -100,7 +100,11 @@ describe("creating a follow-up", () => {
     expect(f.versions).toHaveLength(1);
     expect(f.versions[0]).toMatchObject({ number: 1, status: "utkast", version: 1 });
     expect(f.versions[0]?.texts).toEqual({ summary: null, background: null, analysis: null });
-    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, f.id));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, f.id))
+      .orderBy(auditEvents.seq);
     expect(events.map((e) => e.action)).toEqual(["follow_up.created"]);
     expect(await followUpAssociationId(t.db, f.id)).toBe(associationId);
     expect((await listFollowUps(t.db, associationId)).map((x) => x.id)).toContain(f.id);
@@ -193,7 +197,11 @@ describe("a draft's texts", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const failed = results.find((r) => r.status === "rejected");
     expect(failed?.status === "rejected" && failed.reason).toBeInstanceOf(ConflictError);
-    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, f.id));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, f.id))
+      .orderBy(auditEvents.seq);
     expect(events.map((e) => e.action)).toEqual([
       "follow_up.created",
       "follow_up.texts_saved",
@@ -262,7 +270,11 @@ describe("locking", { timeout: 60_000 }, () => {
     // the snapshot is the report as computed then, figure for figure
     expect(snapshot.individual).toEqual({ ...view.individual });
     expect(snapshot.budget).toEqual(view.budget);
-    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, first.id));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, first.id))
+      .orderBy(auditEvents.seq);
     expect(events.map((e) => e.action)).toContain("follow_up.locked");
   });
 

@@ -498,7 +498,8 @@ describe("decisions", () => {
     const [event] = await t.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, "deviation_report.decided"), eq(auditEvents.targetId, id)));
+      .where(and(eq(auditEvents.action, "deviation_report.decided"), eq(auditEvents.targetId, id)))
+      .orderBy(auditEvents.seq);
     expect(event?.details).toMatchObject({
       decision: "godkand",
       budgetRephasing: { amount: 150000, by: "ekonomi" },

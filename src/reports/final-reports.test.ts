@@ -265,7 +265,11 @@ describe("starting a final report", () => {
 
     const versions = await listFinalReportVersions(t.db, id);
     expect(versions.map((v) => [v.version, v.event, v.status])).toEqual([[1, "created", "utkast"]]);
-    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, id));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, id))
+      .orderBy(auditEvents.seq);
     expect(audit.map((a) => a.action)).toEqual(["final_report.created"]);
   });
 
@@ -491,7 +495,8 @@ describe("submission, return and lock", () => {
     const initiativeAudit = await t.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.targetId, initiativeId));
+      .where(eq(auditEvents.targetId, initiativeId))
+      .orderBy(auditEvents.seq);
     expect(initiativeAudit.at(-1)?.details).toMatchObject({
       source: `slutrapport ${registryNumber}`,
       changed: expect.arrayContaining(["status", "endDate"]),
@@ -811,7 +816,11 @@ describe("the parties' signatures", () => {
       ).token,
     ).toMatch(/redan använts/);
 
-    const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, id));
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, id))
+      .orderBy(auditEvents.seq);
     const signed = audit.find((a) => a.action === "final_report.signed");
     expect(signed).toMatchObject({
       actorLabel: "karin.ek@fk.example",

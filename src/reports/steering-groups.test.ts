@@ -321,7 +321,8 @@ describe("members", () => {
     const events = await t.db
       .select({ action: auditEvents.action })
       .from(auditEvents)
-      .where(and(eq(auditEvents.targetId, karin)));
+      .where(and(eq(auditEvents.targetId, karin)))
+      .orderBy(auditEvents.seq);
     expect(events.map((e) => e.action)).toEqual([
       "steering_group.member_added",
       "steering_group.member_changed",
@@ -632,7 +633,8 @@ describe("documents", () => {
     const events = await t.db
       .select({ action: auditEvents.action, details: auditEvents.details })
       .from(auditEvents)
-      .where(eq(auditEvents.targetId, docxId));
+      .where(eq(auditEvents.targetId, docxId))
+      .orderBy(auditEvents.seq);
     expect(events.map((e) => e.action)).toEqual([
       "steering_group.attachment_added",
       "steering_group.attachment_deleted",

@@ -373,7 +373,8 @@ describe("the office's work on a follow-up", { timeout: 120_000 }, () => {
     const events = await t.db
       .select({ action: auditEvents.action })
       .from(auditEvents)
-      .where(and(eq(auditEvents.targetId, created), eq(auditEvents.targetType, "follow_up")));
+      .where(and(eq(auditEvents.targetId, created), eq(auditEvents.targetType, "follow_up")))
+      .orderBy(auditEvents.seq);
     expect(events.map((e) => e.action)).toEqual([
       "follow_up.created",
       "follow_up.texts_saved",

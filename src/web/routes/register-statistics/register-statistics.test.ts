@@ -310,7 +310,8 @@ describe("the association's disclosure control", () => {
     const [event] = await t.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.action, "disclosure_settings.updated"));
+      .where(eq(auditEvents.action, "disclosure_settings.updated"))
+      .orderBy(auditEvents.seq);
     expect(event?.details).toMatchObject({ threshold: 3, before: { threshold: 5 } });
     const saved = textOf((await page(`${SETTINGS}?klart=sparad`, as.admin)).html);
     expect(saved).toContain("Röjandekontrollen är sparad.");
