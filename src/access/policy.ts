@@ -116,6 +116,20 @@ export const PERMISSIONS = {
   /** Creating a follow-up, editing a draft's texts, locking it, starting a new version. */
   "follow_up.edit": ["association_admin"],
   // ── end of the follow-up report ───────────────────────────────────────────────────────────
+  // ── Progression measurement (issue 8) ─────────────────────────────────────────────────────
+  // Instruments and plans are the association's configuration; measurements are register data
+  // (participant officers of the initiative only); results are protected aggregates.
+  /** The association's instruments: create, edit a draft, publish, archive. */
+  "progression.instruments": ["association_admin"],
+  /** An initiative's measurement plan (instruments, interval, target, comparison group). */
+  "progression.plan": ["association_admin"],
+  /** Progression results after disclosure control; never a single participant's answers. */
+  "progression.results": ["association_admin", "board_member"],
+  /** Entering and correcting measurements, the due list, the comparison group. */
+  "progression.measure": [],
+  /** The evaluator's pseudonymous export of an initiative's measurements. */
+  "progression.export": [],
+  // ── end of progression measurement ────────────────────────────────────────────────────────
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -146,6 +160,8 @@ const READ_ONLY: ReadonlySet<Permission> = new Set([
   // the follow-up report: its versions and documents (issue 7)
   "follow_up.view",
   "follow_up.drafts",
+  // progression: the results only (issue 8)
+  "progression.results",
 ]);
 
 /** What the initiative-scoped roles may do, on the initiative their role is for and no other. */
@@ -166,6 +182,11 @@ export const INITIATIVE_PERMISSIONS: Partial<Record<Permission, readonly Role[]>
   "register.view": ["participant_officer"],
   "register.write": ["participant_officer"],
   "register.count_only": ["participant_officer"],
+  // progression measurement: the register's roles measure and export; the initiative's lead and
+  // steering group see its protected results
+  "progression.measure": ["participant_officer"],
+  "progression.export": ["participant_officer"],
+  "progression.results": ["initiative_lead", "steering_group_member"],
 };
 
 /**
