@@ -6,8 +6,9 @@
 // the money (money-schema.ts: the normal band, the allocated funds per year, the initiatives'
 // budgets with every version, requisitions with attachments and history, returned funds and the
 // office's prognoses); version 5 the association's disclosure control of its participant
-// statistics (disclosureSettings: threshold, whether a true 0 is shown). Files of versions 1, 2,
-// 3 and 4 are still read.
+// statistics (disclosureSettings: threshold, whether a true 0 is shown); version 6 the follow-up
+// reports for the board (follow-up-schema.ts: each follow-up with its drafts and its locked
+// versions, the locked report as it was stored). Files of versions 1 to 5 are still read.
 // docs/formats/association-bundle.schema.json is generated from this schema
 // (`node src/bundle/write-schema.ts`).
 import * as z from "zod";
@@ -25,6 +26,7 @@ import {
 } from "../associations/schema.ts";
 import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
 import { ValidationError } from "../platform/errors.ts";
+import { followUpSections } from "./follow-up-schema.ts";
 import { moneySections } from "./money-schema.ts";
 import { reportingSections } from "./report-schema.ts";
 import {
@@ -43,15 +45,16 @@ import {
 } from "./schema-parts.ts";
 
 export const BUNDLE_FORMAT = "samspar-association-bundle";
-export const BUNDLE_VERSION = 5;
+export const BUNDLE_VERSION = 6;
 /** The versions this Samspår reads; it always writes BUNDLE_VERSION. */
-export const READABLE_VERSIONS = [1, 2, 3, 4, 5] as const;
+export const READABLE_VERSIONS = [1, 2, 3, 4, 5, 6] as const;
 /** The sections each version added; an older file cannot hold them. */
 const ADDED_IN: ReadonlyArray<{ version: number; sections: readonly string[] }> = [
   { version: 2, sections: ["applicationSettings", "logo", "registryCounters", "applications"] },
   { version: 3, sections: Object.keys(reportingSections) },
   { version: 4, sections: Object.keys(moneySections) },
   { version: 5, sections: ["disclosureSettings"] },
+  { version: 6, sections: Object.keys(followUpSections) },
 ];
 
 /** "1, 2, 3 och 4". */
@@ -330,6 +333,7 @@ export const bundleSchema = z
     applications: z.array(application).default([]),
     ...reportingSections,
     ...moneySections,
+    ...followUpSections,
   })
   .meta({
     title: `Samspår: förbundsexport (association bundle), version ${BUNDLE_VERSION}`,
@@ -341,7 +345,8 @@ export const bundleSchema = z
       "styrgrupperna med ledamöter, möten, närvaro och dokument, och pengarna: normalintervallet, " +
       "tilldelade medel per år med medlemmarnas nycklar, insatsernas budgetar med alla versioner, " +
       "rekvisitioner med rader, bilagor och historik, återförda medel och kansliets prognoser, " +
-      "och röjandekontrollen av deltagarstatistiken (tröskeln; deltagarregistret självt ingår inte). " +
+      "röjandekontrollen av deltagarstatistiken (tröskeln; deltagarregistret självt ingår inte), " +
+      "och uppföljningarna till styrelsen med utkast och låsta versioner (den låsta rapporten som den sparades). " +
       "Organisationer pekas ut med " +
       "organisationsnummer, allt annat med en stabil nyckel. Konton, roller och " +
       "granskningsloggen ingår inte; personer bara med namn. Importen skapar och uppdaterar men tar " +

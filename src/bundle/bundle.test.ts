@@ -7,6 +7,8 @@
 // same association with the money capability's own use cases (the normal band, two years of
 // allocated funds, a budget re-phased after the approved deviation report, requisitions paid
 // with an attachment, returned and in draft, returned funds, prognoses) and moved the same way.
+// The demo's follow-ups (a locked one and a draft) travel with the demo; the follow-ups on their
+// own are in bundle-follow-ups.test.ts.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { and, count, eq } from "drizzle-orm";
@@ -784,7 +786,9 @@ const moneyRows = async (q: Queryable) => ({
 
 /** A bundle without the sections versions 4 and 5 added, as a version 3 file holds it. */
 function withoutMoney(bundle: Bundle) {
+  // and without what later versions added: the disclosure control (5), the follow-ups (6)
   const {
+    followUps: _fu,
     disclosureSettings: _ds,
     financeSettings: _s,
     fundingYears: _y,
@@ -811,6 +815,7 @@ const keysOf = (bundle: Bundle) =>
     ]),
     ...bundle.requisitions.flatMap((r) => [r.key, ...r.attachments.map((a) => a.key)]),
     ...bundle.returnedFunds.map((r) => r.key),
+    ...bundle.followUps.flatMap((f) => [f.key, ...f.versions.map((v) => v.key)]),
   ]);
 /** The highest diarienummer of each year, applications and reports together (one series). */
 function countersOf(bundle: Bundle) {
@@ -852,7 +857,7 @@ describe("the association bundle", () => {
     const bundle = parseBundle(exported);
     expect(bundle).toMatchObject({
       format: "samspar-association-bundle",
-      version: 5,
+      version: 6,
       association: {
         slug: DEMO_SLUG,
         name: "Samordningsförbundet Demo",
@@ -863,6 +868,11 @@ describe("the association bundle", () => {
       logo: { mediaType: "image/png", dataBase64: LOGO.toString("base64") },
       disclosureSettings: { threshold: 3, allowTrueZero: true },
     });
+    // the demo's follow-ups: the second half of 2025 locked, the first half of 2026 a draft
+    expect(bundle.followUps.map((f) => [f.period.from, f.versions.map((v) => v.status)])).toEqual([
+      ["2025-07-01", ["last"]],
+      ["2026-01-01", ["utkast"]],
+    ]);
     const orgNumbers = bundle.memberOrganisations.map((o) => o.orgNumber);
     expect(orgNumbers).toHaveLength(9);
     expect(orgNumbers).toEqual([...orgNumbers].sort());
@@ -1081,9 +1091,9 @@ describe("the association bundle", () => {
   it("refuses a file of another format or version, or with misspelt fields, in Swedish", async () => {
     const wrongFormat = await refusal(b.db, JSON.stringify({ ...copy(exported), format: "excel" }));
     expect(wrongFormat.message).toContain("inte en förbundsexport från Samspår");
-    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 6 }));
+    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 7 }));
     expect(newer.message).toBe(
-      "Filen är i version 6 av formatet, men den här versionen av Samspår läser version 1, 2, 3, 4 och 5. Uppdatera Samspår och försök igen.",
+      "Filen är i version 7 av formatet, men den här versionen av Samspår läser version 1, 2, 3, 4, 5 och 6. Uppdatera Samspår och försök igen.",
     );
     expect((await refusal(b.db, "{ inte json")).message).toContain("inte giltig JSON");
 

@@ -1,5 +1,6 @@
 // Writes an association's register as a bundle (see bundle-schema.ts), its reporting side
-// (export-reports.ts) and its money (export-money.ts) included. Everything is sorted so that
+// (export-reports.ts), its money (export-money.ts) and its follow-up reports
+// (export-follow-ups.ts) included. Everything is sorted so that
 // the same data always gives the same document: export → import → export differs only in
 // exportedAt. People appear by name only (and a signer or steering-group member by e-mail); no
 // user ids, no token hashes, no open signature requests.
@@ -31,6 +32,7 @@ import {
   type BundleApplicationContent,
   type BundleInitiative,
 } from "./bundle-schema.ts";
+import { exportFollowUps } from "./export-follow-ups.ts";
 import { exportMoney } from "./export-money.ts";
 import { exportReporting } from "./export-reports.ts";
 
@@ -161,6 +163,7 @@ export async function exportBundle(
   const initiativeRank = new Map(bundleInitiatives.map((initiative, i) => [initiative.key, i]));
   const reporting = await exportReporting(q, associationId, orgNumberOf, initiativeRank);
   const money = await exportMoney(q, associationId, orgNumberOf, initiativeRank);
+  const followUps = await exportFollowUps(q, associationId);
 
   const [settings] = await q
     .select()
@@ -216,6 +219,7 @@ export async function exportBundle(
     applications: bundleApplications,
     ...reporting,
     ...money,
+    ...followUps,
   };
 }
 

@@ -7,8 +7,9 @@
 // by their key and their history in the same way, steering groups, the reporting calendar; then
 // the money (import-money.ts): budgets, requisitions and prognoses brought forward by their
 // history in the same way, the allocated funds per year, returned funds, the normal band; and the
-// association's disclosure control of its participant statistics (version 5). The
-// same bundle twice changes nothing. Every rule of the web form applies: one problem anywhere
+// association's disclosure control of its participant statistics (version 5); and the follow-up
+// reports for the board (version 6, import-follow-ups.ts): drafts brought forward, locked
+// versions written once and never changed. The same bundle twice changes nothing. Every rule of the web form applies: one problem anywhere
 // and nothing is written.
 import { isDeepStrictEqual } from "node:util";
 import { and, eq, inArray } from "drizzle-orm";
@@ -53,6 +54,7 @@ import {
   type BundleInitiative,
   parseBundle,
 } from "./bundle-schema.ts";
+import { type FollowUpResult, followUpsChanged, importFollowUps } from "./import-follow-ups.ts";
 import { importMoney, type MoneyResult, moneyChanged } from "./import-money.ts";
 import {
   importReporting,
@@ -71,7 +73,7 @@ export interface ImportCounts {
 
 export type ImportOutcome = keyof ImportCounts;
 
-export interface ImportResult extends ReportingResult, MoneyResult {
+export interface ImportResult extends ReportingResult, MoneyResult, FollowUpResult {
   association: { id: string; slug: string; name: string; outcome: ImportOutcome };
   memberOrganisations: ImportCounts;
   initiatives: ImportCounts;
@@ -350,6 +352,7 @@ export async function importBundle(
     }
     const reporting = await importReporting(tx, actor, associationId, bundle);
     const money = await importMoney(tx, actor, associationId, bundle);
+    const followUps = await importFollowUps(tx, actor, associationId, bundle);
     const counters = await importRegistryCounters(tx, associationId, bundle);
     const result: ImportResult = {
       association: {
@@ -367,11 +370,13 @@ export async function importBundle(
       applications: applicationCounts,
       ...reporting,
       ...money,
+      ...followUps,
     };
     const changed =
       association.outcome !== "unchanged" ||
       reportingChanged(reporting) ||
       moneyChanged(money) ||
+      followUpsChanged(followUps) ||
       [orgs, written, counters, applicationCounts].some((c) => c.created + c.updated > 0) ||
       [settings, logo, disclosure].some((o) => o === "created" || o === "updated");
     // a bundle that changes nothing leaves no trace, so importing it again is a true no-op
@@ -394,6 +399,7 @@ export async function importBundle(
           applications: applicationCounts,
           ...reporting,
           ...money,
+          ...followUps,
         },
       });
     }

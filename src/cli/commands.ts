@@ -424,6 +424,8 @@ export async function bundleImport(file: string): Promise<void> {
       ["rekvisitionsbilagor", counts(result.requisitionAttachments)],
       ["återförda medel", counts(result.returnedFunds)],
       ["prognoser", counts(result.prognosisOverrides)],
+      ["uppföljningar", counts(result.followUps)],
+      ["uppföljningsversioner", counts(result.followUpVersions)],
     ]);
   });
 }
