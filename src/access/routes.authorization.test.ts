@@ -3,7 +3,7 @@
 // below — written by hand from domain/README.md, not derived from the policy, so a page that
 // forgets to ask the policy (or asks for the wrong permission) makes this test fail.
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, sessionFor, type TestApp } from "../../tests/support/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
@@ -26,6 +26,7 @@ import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
 import { users } from "../people/schema.ts";
+import { progressionInstruments, progressionInstrumentVersions } from "../progression/schema.ts";
 import { enrollments, participants } from "../register/schema.ts";
 import { inRegister } from "../register/zone.ts";
 import { ensurePeriodicReports } from "../reports/calendar.ts";
@@ -215,6 +216,26 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
   ":association/uppfoljning/:followUpId/las": ["association_admin"],
   ":association/uppfoljning/:followUpId/dokument": FOLLOW_UP_READERS,
   ":association/registerlogg": ["auditor"],
+  // progression measurement: results are protected aggregates (office, board; lead and steering
+  // on their own initiative); measuring and the evaluator's export are the register's
+  ":association/progression": ["association_admin", "board_member", ...LEADING_OR_STEERING],
+  ":association/progression/instrument": ["association_admin", "board_member"],
+  ":association/progression/instrument/ny": ["association_admin"],
+  ":association/progression/instrument/:instrumentId": ["association_admin", "board_member"],
+  ":association/progression/instrument/versioner/:versionId/blankett.pdf": [
+    "association_admin",
+    "participant_officer",
+  ],
+  ":association/insatser/:initiativeId/progression": [
+    "association_admin",
+    "board_member",
+    ...LEADING_OR_STEERING,
+  ],
+  ":association/insatser/:initiativeId/jamforelsegrupp": ["participant_officer"],
+  ":association/insatser/:initiativeId/progression/utvardering.csv": ["participant_officer"],
+  ":association/deltagare/matningar": ["participant_officer"],
+  ":association/deltagare/:enrollmentId/matningar": ["participant_officer"],
+  ":association/deltagare/:enrollmentId/matningar/ny": ["participant_officer"],
   ":association/organisationer": STAFF_READING_ORGANISATIONS,
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer": ["association_admin"],
@@ -225,6 +246,12 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
 };
 /** Pages with a form action inside an association: who may post. */
 const ASSOCIATION_ACTIONS: Record<string, Who[]> = {
+  ":association/progression/instrument/ny": ["association_admin"],
+  ":association/progression/instrument/:instrumentId": ["association_admin"],
+  ":association/insatser/:initiativeId/progression": ["association_admin"],
+  ":association/insatser/:initiativeId/jamforelsegrupp": ["participant_officer"],
+  ":association/deltagare/:enrollmentId/matningar": ["participant_officer"],
+  ":association/deltagare/:enrollmentId/matningar/ny": ["participant_officer"],
   ":association/insatser/ny": ["association_admin"],
   ":association/insatser/:initiativeId/andra": ["association_admin", "initiative_lead"],
   ":association/ansokningar/ny": ["association_admin", "initiative_lead"],
@@ -387,6 +414,14 @@ const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean; unseen?: W
   "POST /associations/{slug}/follow-ups": OFFICE_WRITES,
   "GET /follow-ups/{followUpId}": { roles: FOLLOW_UP_READERS, writes: false },
   "GET /follow-ups/{followUpId}/document": { roles: FOLLOW_UP_READERS, writes: false },
+  "GET /associations/{slug}/progression/instruments": { roles: READING_REPORTS, writes: false },
+  "GET /associations/{slug}/progression/instrument-versions/{versionId}": {
+    roles: READING_REPORTS,
+    writes: false,
+  },
+  [`GET ${ON_INITIATIVE}/progression-plan`]: { roles: READING_REPORTS, writes: false },
+  [`PUT ${ON_INITIATIVE}/progression-plan`]: OFFICE_WRITES,
+  "GET /associations/{slug}/progression/results": { roles: READING_REPORTS, writes: false },
   [`GET ${ON_INITIATIVE}/money`]: { roles: READING_REPORTS, writes: false },
   [`GET ${ON_INITIATIVE}/returned-funds`]: { roles: READING_REPORTS, writes: false },
   [`POST ${ON_INITIATIVE}/prognosis-overrides`]: OFFICE_WRITES,
@@ -647,6 +682,8 @@ const ids = () => ({
   fileId: "",
   enrollmentId: "",
   followUpId: "",
+  instrumentId: "",
+  versionId: "",
 });
 const own = { slug: "demo", ...ids() };
 // a foreign association answers 404 before any row is looked up: its other ids are made up
@@ -663,6 +700,8 @@ const foreign = {
   fileId: randomUUID(),
   enrollmentId: randomUUID(),
   followUpId: randomUUID(),
+  instrumentId: randomUUID(),
+  versionId: randomUUID(),
 };
 
 function concrete(pattern: string, where: typeof own): string {
@@ -681,6 +720,8 @@ function concrete(pattern: string, where: typeof own): string {
     .replace(":fileId", where.fileId)
     .replace(":enrollmentId", where.enrollmentId)
     .replace(":followUpId", where.followUpId)
+    .replace(":instrumentId", where.instrumentId)
+    .replace(":versionId", where.versionId)
     .replace(":year", "2026")
     .replace(":budgetVersion", "1")
     .replace(":token", "ogiltig-inbjudan")
@@ -725,6 +766,22 @@ beforeAll(async () => {
     .from(initiatives)
     .where(eq(initiatives.name, "Tierp, Växtverket"));
   own.initiativeId = vaxtverket?.id ?? "";
+  // Samspår's shipped self-rating, version 1 (every database has it after the migrations)
+  const [selfRating] = await t.db
+    .select({ id: progressionInstruments.id, versionId: progressionInstrumentVersions.id })
+    .from(progressionInstruments)
+    .innerJoin(
+      progressionInstrumentVersions,
+      eq(progressionInstrumentVersions.instrumentId, progressionInstruments.id),
+    )
+    .where(
+      and(
+        eq(progressionInstruments.key, "samspar-sjalvskattning"),
+        isNull(progressionInstruments.associationId),
+      ),
+    );
+  own.instrumentId = selfRating?.id ?? "";
+  own.versionId = selfRating?.versionId ?? "";
   const demoPeople = await t.db.select().from(users);
   const byEmail = (e: string) => demoPeople.find((u) => u.email === e)?.id ?? "";
   // the person the person-page actions act on: not one of the people whose sessions are used
@@ -1028,6 +1085,7 @@ describe("API operations", () => {
       .replace("{requisitionId}", where.requisitionId)
       .replace("{fileId}", where.fileId)
       .replace("{followUpId}", where.followUpId)
+      .replace("{versionId}", where.versionId)
       .replace("{year}", "2026")
       .replace("{version}", "1") ?? "";
   /** An application of each association: the demo's is for "Tierp, Växtverket". */

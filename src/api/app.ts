@@ -56,6 +56,7 @@ import {
   unauthorizedProblem,
   validationProblem,
 } from "./problems.ts";
+import { registerProgressionRoutes } from "./progression-routes.ts";
 import { registerRegisterStatisticsRoutes } from "./register-statistics-routes.ts";
 import { registerRequisitionRoutes } from "./requisitions-routes.ts";
 import {
@@ -91,6 +92,16 @@ export const OPENAPI_CONFIG = {
       `Högst ${RATE_LIMIT.hits} anrop per nyckel och ${RATE_LIMIT.windowSeconds} sekunder.`,
   },
   servers: [{ url: "/api/v1" }],
+  tags: [
+    {
+      name: "Progression",
+      description:
+        "Progressionsmätning: förbundets instrument och deras versioner, insatsernas mätplaner och resultaten efter röjandekontroll. " +
+        "Mätningarna själva, listan över mätningar som ska göras, jämförelsegruppen och utvärderarens fil finns inte i API:t: " +
+        "de hör till deltagarregistret, där bara insatsens deltagarhandläggare arbetar, i webbsidorna. " +
+        "En API-nyckel hör till förbundets del av Samspår och når aldrig en enskild deltagare.",
+    },
+  ],
 };
 
 export const principalOf = (c: ApiContext): Principal => c.get("principal");
@@ -472,6 +483,7 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
   registerFinalReportDocumentRoute(app, services);
   registerRegisterStatisticsRoutes(app, services);
   registerFollowUpRoutes(app, services);
+  registerProgressionRoutes(app, services);
 
   app.all("*", (c) =>
     notFoundProblem(

@@ -8,7 +8,9 @@
 // office's prognoses); version 5 the association's disclosure control of its participant
 // statistics (disclosureSettings: threshold, whether a true 0 is shown); version 6 the follow-up
 // reports for the board (follow-up-schema.ts: each follow-up with its drafts and its locked
-// versions, the locked report as it was stored). Files of versions 1 to 5 are still read.
+// versions, the locked report as it was stored); version 7 the progression measurement
+// (progression-schema.ts: the association's own instruments with every version and the
+// initiatives' measurement plans; never a measurement). Files of versions 1 to 6 are still read.
 // docs/formats/association-bundle.schema.json is generated from this schema
 // (`node src/bundle/write-schema.ts`).
 import * as z from "zod";
@@ -28,6 +30,7 @@ import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/sc
 import { ValidationError } from "../platform/errors.ts";
 import { followUpSections } from "./follow-up-schema.ts";
 import { moneySections } from "./money-schema.ts";
+import { progressionSections } from "./progression-schema.ts";
 import { reportingSections } from "./report-schema.ts";
 import {
   count,
@@ -45,9 +48,9 @@ import {
 } from "./schema-parts.ts";
 
 export const BUNDLE_FORMAT = "samspar-association-bundle";
-export const BUNDLE_VERSION = 6;
+export const BUNDLE_VERSION = 7;
 /** The versions this Samspår reads; it always writes BUNDLE_VERSION. */
-export const READABLE_VERSIONS = [1, 2, 3, 4, 5, 6] as const;
+export const READABLE_VERSIONS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** The sections each version added; an older file cannot hold them. */
 const ADDED_IN: ReadonlyArray<{ version: number; sections: readonly string[] }> = [
   { version: 2, sections: ["applicationSettings", "logo", "registryCounters", "applications"] },
@@ -55,6 +58,7 @@ const ADDED_IN: ReadonlyArray<{ version: number; sections: readonly string[] }> 
   { version: 4, sections: Object.keys(moneySections) },
   { version: 5, sections: ["disclosureSettings"] },
   { version: 6, sections: Object.keys(followUpSections) },
+  { version: 7, sections: Object.keys(progressionSections) },
 ];
 
 /** "1, 2, 3 och 4". */
@@ -334,6 +338,7 @@ export const bundleSchema = z
     ...reportingSections,
     ...moneySections,
     ...followUpSections,
+    ...progressionSections,
   })
   .meta({
     title: `Samspår: förbundsexport (association bundle), version ${BUNDLE_VERSION}`,
@@ -346,7 +351,9 @@ export const bundleSchema = z
       "tilldelade medel per år med medlemmarnas nycklar, insatsernas budgetar med alla versioner, " +
       "rekvisitioner med rader, bilagor och historik, återförda medel och kansliets prognoser, " +
       "röjandekontrollen av deltagarstatistiken (tröskeln; deltagarregistret självt ingår inte), " +
-      "och uppföljningarna till styrelsen med utkast och låsta versioner (den låsta rapporten som den sparades). " +
+      "uppföljningarna till styrelsen med utkast och låsta versioner (den låsta rapporten som den sparades), " +
+      "och progressionsmätningen: förbundets egna instrument med alla versioner och insatsernas mätplaner " +
+      "(mätningarna är deltagaruppgifter och ingår inte). " +
       "Organisationer pekas ut med " +
       "organisationsnummer, allt annat med en stabil nyckel. Konton, roller och " +
       "granskningsloggen ingår inte; personer bara med namn. Importen skapar och uppdaterar men tar " +

@@ -786,8 +786,10 @@ const moneyRows = async (q: Queryable) => ({
 
 /** A bundle without the sections versions 4 and 5 added, as a version 3 file holds it. */
 function withoutMoney(bundle: Bundle) {
-  // and without what later versions added: the disclosure control (5), the follow-ups (6)
+  // and without what later versions added: the disclosure control (5), the follow-ups (6), the
+  // progression measurement (7)
   const {
+    progression: _pr,
     followUps: _fu,
     disclosureSettings: _ds,
     financeSettings: _s,
@@ -857,7 +859,7 @@ describe("the association bundle", () => {
     const bundle = parseBundle(exported);
     expect(bundle).toMatchObject({
       format: "samspar-association-bundle",
-      version: 6,
+      version: 7,
       association: {
         slug: DEMO_SLUG,
         name: "Samordningsförbundet Demo",
@@ -1091,9 +1093,9 @@ describe("the association bundle", () => {
   it("refuses a file of another format or version, or with misspelt fields, in Swedish", async () => {
     const wrongFormat = await refusal(b.db, JSON.stringify({ ...copy(exported), format: "excel" }));
     expect(wrongFormat.message).toContain("inte en förbundsexport från Samspår");
-    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 7 }));
+    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 8 }));
     expect(newer.message).toBe(
-      "Filen är i version 7 av formatet, men den här versionen av Samspår läser version 1, 2, 3, 4, 5 och 6. Uppdatera Samspår och försök igen.",
+      "Filen är i version 8 av formatet, men den här versionen av Samspår läser version 1, 2, 3, 4, 5, 6 och 7. Uppdatera Samspår och försök igen.",
     );
     expect((await refusal(b.db, "{ inte json")).message).toContain("inte giltig JSON");
 

@@ -1,6 +1,6 @@
 // Writes an association's register as a bundle (see bundle-schema.ts), its reporting side
 // (export-reports.ts), its money (export-money.ts) and its follow-up reports
-// (export-follow-ups.ts) included. Everything is sorted so that
+// (export-follow-ups.ts) and its progression measurement (export-progression.ts) included. Everything is sorted so that
 // the same data always gives the same document: export → import → export differs only in
 // exportedAt. People appear by name only (and a signer or steering-group member by e-mail); no
 // user ids, no token hashes, no open signature requests.
@@ -34,6 +34,7 @@ import {
 } from "./bundle-schema.ts";
 import { exportFollowUps } from "./export-follow-ups.ts";
 import { exportMoney } from "./export-money.ts";
+import { exportProgression } from "./export-progression.ts";
 import { exportReporting } from "./export-reports.ts";
 
 const swedish = new Intl.Collator("sv");
@@ -164,6 +165,7 @@ export async function exportBundle(
   const reporting = await exportReporting(q, associationId, orgNumberOf, initiativeRank);
   const money = await exportMoney(q, associationId, orgNumberOf, initiativeRank);
   const followUps = await exportFollowUps(q, associationId);
+  const progression = await exportProgression(q, associationId, initiativeRank);
 
   const [settings] = await q
     .select()
@@ -220,6 +222,7 @@ export async function exportBundle(
     ...reporting,
     ...money,
     ...followUps,
+    ...progression,
   };
 }
 

@@ -9,7 +9,9 @@
 // history in the same way, the allocated funds per year, returned funds, the normal band; and the
 // association's disclosure control of its participant statistics (version 5); and the follow-up
 // reports for the board (version 6, import-follow-ups.ts): drafts brought forward, locked
-// versions written once and never changed. The same bundle twice changes nothing. Every rule of the web form applies: one problem anywhere
+// versions written once and never changed; and the progression measurement (version 7,
+// import-progression.ts): the association's own instruments by key, published versions never
+// changed, and the initiatives' measurement plans. The same bundle twice changes nothing. Every rule of the web form applies: one problem anywhere
 // and nothing is written.
 import { isDeepStrictEqual } from "node:util";
 import { and, eq, inArray } from "drizzle-orm";
@@ -57,6 +59,11 @@ import {
 import { type FollowUpResult, followUpsChanged, importFollowUps } from "./import-follow-ups.ts";
 import { importMoney, type MoneyResult, moneyChanged } from "./import-money.ts";
 import {
+  importProgression,
+  type ProgressionResult,
+  progressionChanged,
+} from "./import-progression.ts";
+import {
   importReporting,
   type ReportingResult,
   reportingChanged,
@@ -73,7 +80,11 @@ export interface ImportCounts {
 
 export type ImportOutcome = keyof ImportCounts;
 
-export interface ImportResult extends ReportingResult, MoneyResult, FollowUpResult {
+export interface ImportResult
+  extends ReportingResult,
+    MoneyResult,
+    FollowUpResult,
+    ProgressionResult {
   association: { id: string; slug: string; name: string; outcome: ImportOutcome };
   memberOrganisations: ImportCounts;
   initiatives: ImportCounts;
@@ -353,6 +364,7 @@ export async function importBundle(
     const reporting = await importReporting(tx, actor, associationId, bundle);
     const money = await importMoney(tx, actor, associationId, bundle);
     const followUps = await importFollowUps(tx, actor, associationId, bundle);
+    const progression = await importProgression(tx, actor, associationId, bundle);
     const counters = await importRegistryCounters(tx, associationId, bundle);
     const result: ImportResult = {
       association: {
@@ -371,12 +383,14 @@ export async function importBundle(
       ...reporting,
       ...money,
       ...followUps,
+      ...progression,
     };
     const changed =
       association.outcome !== "unchanged" ||
       reportingChanged(reporting) ||
       moneyChanged(money) ||
       followUpsChanged(followUps) ||
+      progressionChanged(progression) ||
       [orgs, written, counters, applicationCounts].some((c) => c.created + c.updated > 0) ||
       [settings, logo, disclosure].some((o) => o === "created" || o === "updated");
     // a bundle that changes nothing leaves no trace, so importing it again is a true no-op
@@ -400,6 +414,7 @@ export async function importBundle(
           ...reporting,
           ...money,
           ...followUps,
+          ...progression,
         },
       });
     }

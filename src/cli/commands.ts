@@ -426,6 +426,9 @@ export async function bundleImport(file: string): Promise<void> {
       ["prognoser", counts(result.prognosisOverrides)],
       ["uppföljningar", counts(result.followUps)],
       ["uppföljningsversioner", counts(result.followUpVersions)],
+      ["egna instrument", counts(result.progressionInstruments)],
+      ["instrumentversioner", counts(result.progressionInstrumentVersions)],
+      ["mätplaner", counts(result.progressionPlans)],
     ]);
   });
 }

@@ -21,6 +21,7 @@ import { seedDemoFollowUps } from "./demo-follow-ups.ts";
 import { demoInitiatives } from "./demo-initiatives.ts";
 import { seedDemoMoney } from "./demo-money.ts";
 import { seedDemoParticipants } from "./demo-participants.ts";
+import { seedDemoProgression } from "./demo-progression.ts";
 import { seedDemoReports } from "./demo-reports.ts";
 
 export const DEMO_SLUG = "demo";
@@ -210,6 +211,11 @@ export async function seedDemo(
     await seedDemoParticipants(tx, {
       associationId: association.id,
       today: todayInSweden(DEMO_TODAY),
+    });
+    await seedDemoProgression(tx, {
+      associationId: association.id,
+      today: todayInSweden(DEMO_TODAY),
+      office: people.office,
     });
     return logins;
   });

@@ -46,6 +46,13 @@ export const ACCESS_FIELD_LABELS: Record<string, string> = {
   countOnly: "antal deltagare",
   erasures: "raderingar",
   accessLog: "åtkomstlogg",
+  measurements: "progressionsmätningar",
+  jamforelsegrupp: "jämförelsegrupp",
+  // a measurement removed as a felregistrering, with its reason (src/progression/measurements.ts)
+  "felregistrering:fel_deltagare": "felregistrering (registrerad på fel deltagare)",
+  "felregistrering:dubblett": "felregistrering (registrerad två gånger)",
+  "felregistrering:fel_instrument": "felregistrering (fel instrument)",
+  "felregistrering:fel_tillfalle": "felregistrering (fel tillfälle)",
 };
 
 export const accessFieldLabel = (field: string) => ACCESS_FIELD_LABELS[field] ?? field;

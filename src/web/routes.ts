@@ -5,6 +5,9 @@ import { budgetRoutes } from "./routes/finance/budget.routes.ts";
 import { financeRoutes } from "./routes/finance/finance.routes.ts";
 import { requisitionRoutes } from "./routes/finance/requisition.routes.ts";
 import { followUpRoutes } from "./routes/follow-up/follow-up.routes.ts";
+import { progressionInstrumentsRoutes } from "./routes/progression/instruments.routes.ts";
+import { progressionMeasureRoutes } from "./routes/progression/measure.routes.ts";
+import { progressionResultsRoutes } from "./routes/progression/results.routes.ts";
 import { registerRoutes } from "./routes/register/register.routes.ts";
 import { registerStatisticsRoutes } from "./routes/register-statistics/register-statistics.routes.ts";
 
@@ -65,6 +68,9 @@ export default [
     ...registerRoutes,
     ...registerStatisticsRoutes,
     ...followUpRoutes,
+    ...progressionInstrumentsRoutes,
+    ...progressionMeasureRoutes,
+    ...progressionResultsRoutes,
     route("organisationer", "routes/association/member-organisations.tsx"),
     route("organisationer/:organisationId", "routes/association/member-organisation.tsx"),
     route("personer", "routes/association/people.tsx"),

@@ -1189,6 +1189,9 @@ describe("every association role but the participant officer", () => {
           if (tail === "versions" && params.applicationId && template.includes("/applications/"))
             for (const item of itemsOf(json))
               addValue(`version@${params.applicationId}`, item.version);
+          // an instrument's versions (progression): each has an id
+          if (tail === "instruments" && template.includes("/progression/"))
+            for (const id of idsInArrays(json, "versions")) addValue("versionId", id);
           if (tail === "meetings" && params.initiativeId)
             for (const item of itemsOf(json)) addValue(`meetingId@${params.initiativeId}`, item.id);
           if (template.endsWith("{meetingId}") && params.initiativeId)
@@ -1213,6 +1216,7 @@ describe("every association role but the participant officer", () => {
           finalReportId: 2,
           requisitionId: 3,
           followUpId: 2,
+          versionId: 2,
           version: 2,
           meetingId: 2,
           attachmentId: 2,

@@ -46,10 +46,12 @@ const readerRole = `samspar_backup_reader_${suffix}`;
 const rolePools: pg.Pool[] = [];
 const REGISTER_TABLES = [
   "register.access_log",
+  "register.comparison_measurements",
   "register.consents",
   "register.count_only_participation",
   "register.enrollments",
   "register.erasures",
+  "register.measurements",
   "register.participants",
 ];
 
@@ -803,7 +805,7 @@ describe("row-level security on the register", () => {
     const reader = poolAs(a.url, readerRole);
     const file = path.join(dir, "reader.gz");
     const hidden =
-      "register.access_log, register.consents, register.count_only_participation, register.enrollments, register.erasures, register.participants";
+      "register.access_log, register.comparison_measurements, register.consents, register.count_only_participation, register.enrollments, register.erasures, register.measurements, register.participants";
     await expect(backupDatabase(reader, file)).rejects.toThrow(
       `Databasanvändaren ${readerRole} omfattas av radnivåsäkerheten på ${hidden} och kan inte läsa alla rader där, så säkerhetskopian skulle bli ofullständig. Kör säkerhetskopieringen som den användare som äger tabellerna (den som kör migreringarna). Ingen säkerhetskopia har skrivits.`,
     );

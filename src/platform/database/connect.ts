@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { ensureBuiltInInstruments } from "../../progression/builtin.ts";
 import type { Config } from "../config.ts";
 import { borrowRunningDatabase, type EmbeddedHandle, startEmbeddedPostgres } from "./embedded.ts";
 import * as schema from "./schema.ts";
@@ -91,6 +92,7 @@ export async function runMigrations(pool: pg.Pool): Promise<void> {
     await client.query("select pg_advisory_lock(727270001)");
     try {
       await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+      await ensureBuiltInInstruments(drizzle(client, { schema })); // Samspår's shipped instruments
     } finally {
       await client.query("select pg_advisory_unlock(727270001)").catch(() => {});
     }

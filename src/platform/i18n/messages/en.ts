@@ -8,6 +8,9 @@ import { finalReportsEn } from "./final-reports.en.ts";
 import { financeEn } from "./finance.en.ts";
 import { followUpEn } from "./follow-up.en.ts";
 import { periodicReportsEn } from "./periodic-reports.en.ts";
+import { progressionInstrumentsEn } from "./progression-instruments.en.ts";
+import { progressionMeasureEn } from "./progression-measure.en.ts";
+import { progressionResultsEn } from "./progression-results.en.ts";
 import { registerEn } from "./register.en.ts";
 import { registerStatisticsEn } from "./register-statistics.en.ts";
 import { reportingEn } from "./reporting.en.ts";
@@ -29,6 +32,9 @@ export const en: Record<keyof typeof sv, string> = {
   ...registerStatisticsEn,
   ...registerEn,
   ...followUpEn,
+  ...progressionInstrumentsEn,
+  ...progressionMeasureEn,
+  ...progressionResultsEn,
   "app.name": "Samspår",
   "app.tagline": "Follow-up for coordination associations and their initiatives",
 

@@ -12,6 +12,9 @@ import { finalReportsSv } from "./final-reports.sv.ts";
 import { financeSv } from "./finance.sv.ts";
 import { followUpSv } from "./follow-up.sv.ts";
 import { periodicReportsSv } from "./periodic-reports.sv.ts";
+import { progressionInstrumentsSv } from "./progression-instruments.sv.ts";
+import { progressionMeasureSv } from "./progression-measure.sv.ts";
+import { progressionResultsSv } from "./progression-results.sv.ts";
 import { registerSv } from "./register.sv.ts";
 import { registerStatisticsSv } from "./register-statistics.sv.ts";
 import { reportingSv } from "./reporting.sv.ts";
@@ -32,6 +35,9 @@ export const sv = {
   ...registerStatisticsSv,
   ...registerSv,
   ...followUpSv,
+  ...progressionInstrumentsSv,
+  ...progressionMeasureSv,
+  ...progressionResultsSv,
   "app.name": "Samspår",
   "app.tagline": "Uppföljning för samordningsförbund och deras insatser",
 

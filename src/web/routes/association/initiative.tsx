@@ -51,6 +51,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         canOnInitiative(principal, "report.view", association.id, initiative.id),
       budget: canOnInitiative(principal, "budget.view", association.id, initiative.id),
       money: canOnInitiative(principal, "requisition.view", association.id, initiative.id),
+      progressionPlan:
+        initiative.orientation === "individual" &&
+        (canOnInitiative(principal, "progression.plan", association.id, initiative.id) ||
+          canOnInitiative(principal, "progression.results", association.id, initiative.id)),
       countOnly:
         initiative.orientation === "structural" &&
         canOnInitiative(principal, "register.count_only", association.id, initiative.id),
@@ -220,6 +224,13 @@ export default function Initiative({ loaderData }: Route.ComponentProps) {
               <li>
                 <Link to={`/${slug}/rekvisitioner/ny?insats=${i.id}`}>
                   {t("initiative.newRequisition")}
+                </Link>
+              </li>
+            ) : null}
+            {loaderData.follow.progressionPlan ? (
+              <li>
+                <Link to={`/${slug}/insatser/${i.id}/progression`}>
+                  {t("progression.measure.link.plan")}
                 </Link>
               </li>
             ) : null}

@@ -59,6 +59,7 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
   { to: "rekvisitioner", label: "requisitions.title", permission: "requisition.view" },
   { to: "ekonomi", label: "finance.title", permission: "finance.view" },
   { to: "uppfoljning", label: "followUp.nav", permission: "follow_up.view" },
+  { to: "progression", label: "progression.nav", permission: "progression.results" },
   { to: "deltagare", label: "register.title", permission: "register.view" },
   {
     to: "deltagarstatistik",

@@ -399,6 +399,9 @@ export default function Enrollment({ loaderData: d, actionData }: Route.Componen
       ) : null}
       {problemSummary}
       <p>{t("register.loggedNote")}</p>
+      <p>
+        <Link to={`${here}/matningar`}>{t("progression.measure.link.enrollment")}</Link>
+      </p>
 
       <section className="panel" aria-labelledby="deltagaren">
         <h2 id="deltagaren">{t("register.enrollment.participantTitle")}</h2>

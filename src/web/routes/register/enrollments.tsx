@@ -95,6 +95,9 @@ export default function Enrollments({ loaderData: d }: Route.ComponentProps) {
           <Link className="button button--secondary" to={`${base}/importera${withInitiative}`}>
             {t("register.action.import")}
           </Link>
+          <Link className="button button--secondary" to={`${base}/matningar`}>
+            {t("progression.measure.link.due")}
+          </Link>
         </div>
       ) : null}
 
