@@ -285,20 +285,6 @@ interface Entry {
 
 const UNBOUNDED = Number.POSITIVE_INFINITY;
 
-/** The range an attacker knows an entry's (natural, unsigned) value to lie in. */
-function rangeOf(entry: Entry, r: Resolved): readonly [number, number] {
-  switch (entry.status) {
-    case "published":
-      return [entry.value, entry.value];
-    case "primary":
-      return [r.allowTrueZero ? 1 : 0, r.threshold - 1];
-    case "secondary":
-      return [r.threshold, UNBOUNDED];
-    default:
-      return [0, UNBOUNDED];
-  }
-}
-
 const isSuppressed = (e: Entry): boolean => e.status === "primary" || e.status === "secondary";
 const isUnknown = (e: Entry): boolean => e.status !== "published";
 
@@ -308,6 +294,9 @@ class Grid {
   readonly entries: Entry[][]; // (R+1) × (C+1)
   readonly lines: Entry[][]; // the R+1 extended rows, then the C+1 extended columns
   readonly r: Resolved;
+  /** reaches' buffers: the vertices seen and the queue of the search. */
+  private seen = new Uint8Array(0);
+  private queue = new Int32Array(0);
 
   constructor(table: CountTable, r: Resolved) {
     this.r = r;
@@ -321,7 +310,9 @@ class Grid {
         );
       }
       row.forEach((n, j) => {
-        assertCount(n, `Cellen i rad ${i + 1}, kolumn ${j + 1}`);
+        // the message is only written for a count that is wrong
+        if (!Number.isSafeInteger(n) || n < 0)
+          assertCount(n, `Cellen i rad ${i + 1}, kolumn ${j + 1}`);
       });
     });
     const hiddenRows = indexSet(table.hiddenRows, rows, "rad");
@@ -377,14 +368,23 @@ class Grid {
     while (changed) {
       changed = false;
       for (const line of this.lines) {
-        if (line.some((e) => e.status === "unpublished")) continue;
-        const suppressed = line.filter(isSuppressed).length;
-        const hidden = line.filter((e) => e.status === "hidden");
+        let closed = true;
+        let suppressed = 0;
+        let hidden = 0;
+        let hiddenValue = 0;
+        for (const e of line) {
+          const status = e.status;
+          if (status === "unpublished") {
+            closed = false;
+            break;
+          }
+          if (status === "primary" || status === "secondary") suppressed++;
+          else if (status === "hidden" && hidden++ === 0) hiddenValue = e.value;
+        }
+        if (!closed) continue;
         const exposed =
           suppressed === 1 ||
-          (suppressed === 0 &&
-            hidden.length === 1 &&
-            isHiddenSensitive(hidden[0]?.value ?? 0, this.r));
+          (suppressed === 0 && hidden === 1 && isHiddenSensitive(hiddenValue, this.r));
         if (!exposed) continue;
         const pick = smallestCandidate(line);
         if (pick) {
@@ -397,11 +397,14 @@ class Grid {
 
   /** The entries that must not be recoverable: suppressed ones and sensitive hidden ones. */
   targets(): Entry[] {
-    return this.entries
-      .flat()
-      .filter(
-        (e) => isSuppressed(e) || (e.status === "hidden" && isHiddenSensitive(e.value, this.r)),
-      );
+    const targets: Entry[] = [];
+    for (const line of this.entries) {
+      for (const e of line) {
+        if (isSuppressed(e) || (e.status === "hidden" && isHiddenSensitive(e.value, this.r)))
+          targets.push(e);
+      }
+    }
+    return targets;
   }
 
   /** The row vertex (0..R) and the column vertex (R+1..R+1+C) of an entry's arc. */
@@ -411,13 +414,43 @@ class Grid {
 
   /** In which signed directions an unknown entry can move within its range. */
   private directions(e: Entry): { up: boolean; down: boolean } {
-    const [low, high] = rangeOf(e, this.r);
-    const naturalUp = e.value < high;
-    const naturalDown = e.value > low;
+    const naturalUp = this.canGrow(e);
+    const naturalDown = this.canShrink(e);
     // y = sign × value: a growing y means a growing value for +1 entries, shrinking for −1.
     return e.sign === 1
       ? { up: naturalUp, down: naturalDown }
       : { up: naturalDown, down: naturalUp };
+  }
+
+  // The range an attacker knows an entry's (natural, unsigned) value to lie in: a published
+  // one its value; primary allowTrueZero ? 1..t−1 : 0..t−1; secondary t..∞; hidden or
+  // unpublished 0..∞. canGrow and canShrink say whether the value is below its top, above its
+  // bottom.
+
+  /** Whether an entry's value lies below the top of its range. */
+  private canGrow(e: Entry): boolean {
+    switch (e.status) {
+      case "published":
+        return false;
+      case "primary":
+        return e.value < this.r.threshold - 1;
+      default:
+        return e.value < UNBOUNDED;
+    }
+  }
+
+  /** Whether an entry's value lies above the bottom of its range. */
+  private canShrink(e: Entry): boolean {
+    switch (e.status) {
+      case "published":
+        return false;
+      case "primary":
+        return e.value > (this.r.allowTrueZero ? 1 : 0);
+      case "secondary":
+        return e.value > this.r.threshold;
+      default:
+        return e.value > 0;
+    }
   }
 
   /**
@@ -429,8 +462,12 @@ class Grid {
     for (const line of this.entries) {
       for (const e of line) {
         if (e === except || !isUnknown(e)) continue;
-        const [row, column] = this.vertices(e);
-        const { up, down } = this.directions(e);
+        const row = e.row;
+        const column = this.rows + 1 + e.column;
+        const naturalUp = this.canGrow(e);
+        const naturalDown = this.canShrink(e);
+        const up = e.sign === 1 ? naturalUp : naturalDown;
+        const down = e.sign === 1 ? naturalDown : naturalUp;
         if (up) at(adjacency, row).push(column);
         if (down) at(adjacency, column).push(row);
       }
@@ -470,13 +507,50 @@ class Grid {
    * cycle through the target's arc never uses its other one).
    */
   private canVary(target: Entry, adjacency: readonly (readonly number[])[]): boolean {
-    const [row, column] = this.vertices(target);
+    const row = target.row;
+    const column = this.rows + 1 + target.column;
     const { up, down } = this.directions(target);
     // Growing y on the arc row→column closes a cycle back from the column to the row.
     return (
-      (up && this.reachable(adjacency, column, [row, column])[row] === 1) ||
-      (down && this.reachable(adjacency, row, [row, column])[column] === 1)
+      (up && this.reaches(adjacency, column, row, row, column)) ||
+      (down && this.reaches(adjacency, row, column, row, column))
     );
+  }
+
+  /**
+   * Whether `goal` is reachable from `start` (reachable(adjacency, start, [a, b])[goal] === 1),
+   * stopping as soon as it is reached, in buffers kept for it.
+   */
+  private reaches(
+    adjacency: readonly (readonly number[])[],
+    start: number,
+    goal: number,
+    a: number,
+    b: number,
+  ): boolean {
+    if (start === goal) return true;
+    const size = adjacency.length;
+    if (this.seen.length < size) {
+      this.seen = new Uint8Array(size);
+      this.queue = new Int32Array(size);
+    }
+    const seen = this.seen;
+    const queue = this.queue;
+    seen.fill(0, 0, size);
+    seen[start] = 1;
+    queue[0] = start;
+    let length = 1;
+    for (let k = 0; k < length; k++) {
+      const v = queue[k] as number;
+      for (const w of at(adjacency, v)) {
+        if (seen[w]) continue;
+        if ((v === a && w === b) || (v === b && w === a)) continue;
+        if (w === goal) return true;
+        seen[w] = 1;
+        queue[length++] = w;
+      }
+    }
+    return false;
   }
 
   /** The first target (in grid order) that can be worked out, if any: step 3 for each. */
@@ -602,18 +676,30 @@ function publish(e: Entry, r: Resolved): ProtectedCell {
 export function protectTable(table: CountTable, options: DisclosureOptions = {}): ProtectedTable {
   const r = resolve(options);
   const requested = MARGINS.filter((m) => table.show?.[m] === true);
-  const dropSets = subsetsBySize(requested);
-  for (const drop of dropSets) {
+  for (const drop of dropSetsOf(requested)) {
     const show = {
       rowTotals: requested.includes("rowTotals") && !drop.includes("rowTotals"),
       columnTotals: requested.includes("columnTotals") && !drop.includes("columnTotals"),
       grandTotal: requested.includes("grandTotal") && !drop.includes("grandTotal"),
     };
     const grid = new Grid({ ...table, show }, r);
-    if (grid.protect()) return published(grid, table, show, drop, options);
+    if (grid.protect()) return published(grid, table, show, [...drop], options);
   }
   // Unreachable: the last drop set leaves out every margin, and such a table is always safe.
   throw new Error("Röjandekontrollen kunde inte skydda tabellen ens utan summor.");
+}
+
+const dropSetsByRequest = new Map<string, readonly (readonly Margin[])[]>();
+
+/** The margins to leave out, in the order tried: subsetsBySize of the requested ones, once. */
+function dropSetsOf(requested: readonly Margin[]): readonly (readonly Margin[])[] {
+  const key = requested.join(",");
+  let sets = dropSetsByRequest.get(key);
+  if (!sets) {
+    sets = subsetsBySize(requested);
+    dropSetsByRequest.set(key, sets);
+  }
+  return sets;
 }
 
 /** All subsets of `items`, fewest first; within a size, in the order of `items`. */
@@ -669,14 +755,13 @@ function published(
   // the summary (with its sentences) is worked out when it is first read: the register's
   // statistics protect hundreds of slices and summarise them all together instead
   let summary: DisclosureSummary | undefined;
-  const protectedTable: Omit<ProtectedTable, "summary"> = { ...result };
-  return Object.defineProperty(protectedTable, "summary", {
-    enumerable: true,
-    get: () => {
+  return {
+    ...result,
+    get summary() {
       summary ??= summarizeDisclosure([result], options);
       return summary;
     },
-  }) as ProtectedTable;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

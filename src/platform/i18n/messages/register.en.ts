@@ -234,6 +234,12 @@ export const registerEn: Record<keyof typeof registerSv, string> = {
   "register.log.field.countOnly": "number of participants",
   "register.log.field.erasures": "erasures",
   "register.log.field.accessLog": "access log",
+  "register.log.field.measurements": "progression measurements",
+  "register.log.field.jamforelsegrupp": "comparison group",
+  "register.log.field.felregistrering:fel_deltagare": "registered in error (wrong participant)",
+  "register.log.field.felregistrering:dubblett": "registered in error (registered twice)",
+  "register.log.field.felregistrering:fel_instrument": "registered in error (wrong instrument)",
+  "register.log.field.felregistrering:fel_tillfalle": "registered in error (wrong occasion)",
 
   "register.import.title": "Import participants",
   "register.import.intro":
