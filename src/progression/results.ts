@@ -43,6 +43,7 @@ import { initiatives } from "../initiatives/schema.ts";
 import type { Db, Tx } from "../platform/database/connect.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import { formatNumber } from "../platform/i18n/format.ts";
+import { checkPeriod } from "../register/aggregates.ts";
 import {
   type CountTable,
   DEFAULT_DISCLOSURE_THRESHOLD,
@@ -754,24 +755,6 @@ interface VersionInfo {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (s: string) => {
-  if (!DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-
-function checkPeriod(from: string, to: string): void {
-  const problems: Record<string, string> = {};
-  if (!isDate(from))
-    problems.from = `Periodens första dag ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-01-01; fick "${from}".`;
-  if (!isDate(to))
-    problems.to = `Periodens sista dag ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-12-31; fick "${to}".`;
-  if (!problems.from && !problems.to && from > to)
-    problems.to = `Periodens sista dag (${to}) ligger före dess första dag (${from}). Byt plats på datumen.`;
-  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
-}
-
 function resolveOptions(threshold: number, allowTrueZero: boolean): Resolved {
   const problem = disclosureOptionsProblem({ threshold, allowTrueZero });
   if (problem) throw new ValidationError({ threshold: problem });

@@ -1485,7 +1485,8 @@ const isDate = (s: string) =>
   !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
   new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
-function checkPeriod(from: string, to: string): void {
+/** Refuses a statistics period that is not two real dates in order (Swedish messages). */
+export function checkPeriod(from: string, to: string): void {
   const problems: Record<string, string> = {};
   if (!isDate(from))
     problems.from = `Periodens första dag ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-01-01; fick "${from}".`;
