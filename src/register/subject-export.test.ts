@@ -1,11 +1,17 @@
 // The data-subject export (registerutdrag): everything stored about the person, the identity
-// decrypted, codes with their Swedish words, and the access log about them — as JSON and as a
-// PDF — and the export itself logged.
+// decrypted, codes with their Swedish words, their progression measurements with each item's
+// text, the answers and the scores, and the access log about them — as JSON and as a PDF — and
+// the export itself logged. Another participant's and the comparison group's measurements are
+// never in it.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { keepForPreview, pdfText, squash } from "../documents/testing.ts";
 import { NotFoundError } from "../platform/errors.ts";
+import { recordComparison } from "../progression/comparison.ts";
+import { addTestInstrument } from "../progression/measure-fixture.ts";
+import { recordMeasurement } from "../progression/measurements.ts";
+import { savePlan } from "../progression/plans.ts";
 import {
   exitEnrollment,
   registerParticipant,
@@ -144,6 +150,8 @@ describe("the data-subject export", () => {
       .where(and(eq(accessLog.participantId, participantId), eq(accessLog.action, "export")));
     expect(logged).toMatchObject({ actorName: "Anna Andersson", outcome: "ok" });
 
+    expect(json.measurements).toEqual([]);
+
     expect(fileBaseName).toMatch(/^registerutdrag-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}$/);
     keepForPreview(`${fileBaseName}.pdf`, pdf);
     const { pages } = await pdfText(pdf);
@@ -158,6 +166,7 @@ describe("the data-subject export", () => {
       "visadefullständigtpersonnummer",
       "exporterade",
       "Ingenidentitetharraderats.",
+      "Ingaprogressionsmätningarärregistrerade.",
     ])
       expect(text).toContain(squash(expected));
   });
@@ -213,5 +222,193 @@ describe("the data-subject export", () => {
         { name: "Bo Berg", outcome: "denied" },
       ]),
     );
+  });
+});
+
+describe("the progression measurements in the export", () => {
+  const admin = { userId: null, label: "eva@example.se", name: "Eva Ek" };
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const versionId = (await addTestInstrument(t.db, f.associationId, "egen")).versionId;
+    ids.version = versionId;
+    await savePlan(
+      t.db,
+      admin,
+      f.associationId,
+      f.tierp.initiative,
+      {
+        instrumentVersionIds: [versionId],
+        intervalMonths: 3,
+        atExit: true,
+        graceDays: 14,
+        targetPercent: 80,
+        comparisonGroup: true,
+      },
+      null,
+    );
+    const enroll = async (serial: string, name: string, startDate: string) =>
+      registerParticipant(
+        t.db,
+        f.crypto,
+        tierp.actor,
+        tierp.scope,
+        {
+          initiativeId: f.tierp.initiative,
+          personalNumber: personalNumber("19900315", serial),
+          name,
+          consent: { consentedOn: startDate, textVersion: "2026:1", language: "svenska" },
+          gender: "kvinna",
+          birthYear: 1990,
+          startDate,
+          background: {
+            education: "gymnasial",
+            supportBefore: ["a_kassa"],
+            timeOnSupport: "1_2_ar",
+            occupationBefore: "arbetslos",
+            referrer: "kommun",
+          },
+          municipalityCode: "0360",
+        },
+        TODAY,
+      );
+    const lisa = await enroll("238", "Lisa Lind", "2026-03-02");
+    const omar = await enroll("246", "Omar Olsson", "2026-05-04");
+    ids.lisa = lisa.participantId;
+    const measure = (
+      enrollmentId: string,
+      occasion: string,
+      measuredOn: string,
+      mode: string,
+      answers: Record<string, number | null>,
+    ) =>
+      recordMeasurement(
+        t.db,
+        tierp,
+        { enrollmentId, instrumentVersionId: versionId, occasion, measuredOn, mode, answers },
+        TODAY,
+      );
+    await measure(lisa.enrollmentId, "nollpunkt", "2026-03-02", "samtal", {
+      halsa: 4,
+      rutiner: 3,
+      oro: 8,
+    });
+    await measure(lisa.enrollmentId, "uppfoljning", "2026-06-03", "papper", {
+      halsa: 7,
+      rutiner: 6,
+      oro: null,
+    });
+    // another participant, and an anonymous comparison-group respondent of the same initiative
+    await measure(omar.enrollmentId, "nollpunkt", "2026-05-04", "deltagare", {
+      halsa: 9,
+      rutiner: 9,
+      oro: 1,
+    });
+    await recordComparison(
+      t.db,
+      tierp,
+      {
+        initiativeId: f.tierp.initiative,
+        instrumentVersionId: versionId,
+        respondentCode: "J-17",
+        gender: "kvinna",
+        occasion: "nollpunkt",
+        measuredOn: "2026-04-15",
+        answers: { halsa: 2, rutiner: 2, oro: 2 },
+      },
+      TODAY,
+    );
+  });
+
+  it("holds the person's baseline and follow-up with items, answers and scores, and nobody else's", async () => {
+    const { json, pdf } = await dataSubjectExport(
+      t.db,
+      f.crypto,
+      tierp.actor,
+      tierp.scope,
+      ids.lisa ?? "",
+    );
+    const item = (key: string, text: string, reverse: boolean, answer: number | null) => ({
+      key,
+      text,
+      reverse,
+      answer,
+    });
+    const common = {
+      enrollmentId: json.enrollments[0]?.id,
+      initiative: "Tierp, Växtverket",
+      instrument: { name: "Testskattning egen", version: 1, licence: null },
+      recordedBy: "Anna Andersson",
+      scale: { min: 1, max: 10, minLabel: "Stämmer inte alls", maxLabel: "Stämmer helt" },
+      scoring: { code: "medel", label: "medelvärdet av de besvarade frågorna" },
+    };
+    expect(json.measurements).toEqual([
+      {
+        ...common,
+        id: expect.any(String),
+        occasion: { code: "nollpunkt", label: "nollpunkt (vid start)" },
+        measuredOn: "2026-03-02",
+        mode: { code: "samtal", label: "i ett samtal" },
+        items: [
+          item("halsa", "Jag mår bra", false, 4),
+          item("rutiner", "Jag har rutiner", false, 3),
+          item("oro", "Jag känner oro", true, 8),
+        ],
+        // oro is reverse-scored: 1 + 10 − 8 = 3
+        scores: {
+          total: 3.33,
+          subscales: [
+            { key: "mående", name: "Mående", score: 3.5 },
+            { key: "vardag", name: "Vardag", score: 3 },
+          ],
+        },
+      },
+      {
+        ...common,
+        id: expect.any(String),
+        occasion: { code: "uppfoljning", label: "uppföljning" },
+        measuredOn: "2026-06-03",
+        mode: { code: "papper", label: "på en pappersblankett" },
+        items: [
+          item("halsa", "Jag mår bra", false, 7),
+          item("rutiner", "Jag har rutiner", false, 6),
+          item("oro", "Jag känner oro", true, null),
+        ],
+        scores: {
+          total: 6.5,
+          subscales: [
+            { key: "mående", name: "Mående", score: 7 },
+            { key: "vardag", name: "Vardag", score: 6 },
+          ],
+        },
+      },
+    ]);
+    expect(JSON.stringify(json)).not.toContain("2026-05-04");
+    expect(JSON.stringify(json)).not.toContain("2026-04-15");
+    const exported = json.accessLog.at(-1);
+    expect(exported?.action.code).toBe("export");
+    expect(exported?.fields).toContain("progressionsmätningar");
+
+    keepForPreview("registerutdrag-progression.pdf", pdf);
+    const text = squash((await pdfText(pdf)).pages.join(" "));
+    for (const expected of [
+      "4. Progressionsmätningar",
+      "Testskattning egen, version 1: nollpunkt (vid start) 2026-03-02",
+      "Testskattning egen, version 1: uppföljning 2026-06-03",
+      "i ett samtal",
+      "på en pappersblankett",
+      "Jag mår bra",
+      "Jag känner oro (omvänt ställd)",
+      "inte besvarad",
+      "Totalpoäng",
+      "3,33",
+      "6,5",
+      "Delskala: Mående",
+      "3,5",
+      "1 = Stämmer inte alls",
+    ])
+      expect(text).toContain(squash(expected));
+    for (const absent of ["2026-05-04", "2026-04-15", "Omar", "J-17", "deltagaren svarade själv"])
+      expect(text).not.toContain(squash(absent));
   });
 });

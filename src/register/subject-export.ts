@@ -1,7 +1,10 @@
 // Registerutdrag: everything the register holds about one person, for the person themself
 // (GDPR art. 15) — the identity decrypted, consents, enrollments with their codes in Swedish,
-// erasures, and the access log about them (who read what, when). As JSON and as a PDF laid out
-// by the app's document writers. The export is itself written to the access log (action
+// erasures, the progression measurements (each item's Swedish text with the answer, and the
+// scores computed from the answers by the instrument version's definition, progression/
+// scoring.ts), and the access log about them (who read what, when). As JSON and as a PDF laid
+// out by the app's document writers. Comparison-group measurements are anonymous and belong to
+// no participant, so they are never part of anyone's export. The export is itself written to the access log (action
 // export) in the same transaction, so it appears in the log it contains.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { memberOrganisations } from "../associations/schema.ts";
@@ -18,7 +21,14 @@ import { renderPdf } from "../documents/pdf.ts";
 import { initiativeLocalUnits, initiatives } from "../initiatives/schema.ts";
 import type { Db } from "../platform/database/connect.ts";
 import { NotFoundError } from "../platform/errors.ts";
-import { formatDateTime } from "../platform/i18n/format.ts";
+import { formatDateTime, formatNumber } from "../platform/i18n/format.ts";
+import type { EntryMode, Occasion } from "../progression/model.ts";
+import {
+  measurements,
+  progressionInstruments,
+  progressionInstrumentVersions,
+} from "../progression/schema.ts";
+import { OCCASION_ORDER, scoreAnswers } from "../progression/scoring.ts";
 import { ACCESS_ACTION_LABELS, accessFieldLabel, logAccess } from "./access-log.ts";
 import {
   EDUCATION,
@@ -107,6 +117,27 @@ export interface SubjectExport {
     } | null;
     voided: boolean;
   }>;
+  /** Progression measurements of the person's enrollments, in date order. */
+  measurements: Array<{
+    id: string;
+    enrollmentId: string;
+    initiative: string;
+    instrument: { name: string; version: number; licence: string | null };
+    occasion: Coded;
+    measuredOn: string;
+    mode: Coded;
+    recordedBy: string;
+    scale: { min: number; max: number; minLabel: string; maxLabel: string };
+    /** How the total and the subscales are scored from the answers. */
+    scoring: Coded;
+    /** Every item of the instrument in its order; answer null: not answered. */
+    items: Array<{ key: string; text: string; reverse: boolean; answer: number | null }>;
+    scores: {
+      /** null: too few items answered for a score. */
+      total: number | null;
+      subscales: Array<{ key: string; name: string; score: number | null }>;
+    };
+  }>;
   erasures: Array<{ reason: Coded; erasedAt: string; erasedBy: string }>;
   accessLog: Array<{
     at: string;
@@ -138,6 +169,26 @@ const coded = (entries: Record<string, string>, code: string): Coded => ({
 const yesNo = (v: boolean | null) => (v === null ? "uppgift saknas" : v ? "ja" : "nej");
 
 const OUTCOME_LABELS: Record<string, string> = { ok: "genomförd", denied: "nekad", error: "fel" };
+
+const OCCASION_LABELS: Record<Occasion, string> = {
+  nollpunkt: "nollpunkt (vid start)",
+  uppfoljning: "uppföljning",
+  avslut: "avslut",
+};
+
+const MODE_LABELS: Record<EntryMode, string> = {
+  samtal: "i ett samtal",
+  papper: "på en pappersblankett",
+  deltagare: "deltagaren svarade själv",
+};
+
+const SCORING_LABELS: Record<string, string> = {
+  medel: "medelvärdet av de besvarade frågorna",
+  summa: "summan av frågorna (obesvarade frågor räknas som medelvärdet av de besvarade)",
+};
+
+const NOT_ANSWERED = "inte besvarad";
+const NO_SCORE = "för få svar";
 
 /**
  * The export of one participant, as far as the scope reaches: the participant must have an
@@ -179,6 +230,7 @@ export async function dataSubjectExport(
           "background",
           "exit",
           "erasures",
+          "measurements",
           "accessLog",
         ],
       });
@@ -193,6 +245,33 @@ export async function dataSubjectExport(
         .from(erasures)
         .where(eq(erasures.participantId, p.id))
         .orderBy(asc(erasures.erasedAt));
+      // Comparison-group measurements (register.comparison_measurements) have no participant.
+      const measurementRows = await tx
+        .select({
+          m: measurements,
+          instrumentName: progressionInstruments.name,
+          licence: progressionInstruments.licence,
+          versionNumber: progressionInstrumentVersions.number,
+          definition: progressionInstrumentVersions.definition,
+        })
+        .from(measurements)
+        .innerJoin(
+          progressionInstrumentVersions,
+          eq(progressionInstrumentVersions.id, measurements.instrumentVersionId),
+        )
+        .innerJoin(
+          progressionInstruments,
+          eq(progressionInstruments.id, progressionInstrumentVersions.instrumentId),
+        )
+        .where(eq(measurements.participantId, p.id))
+        .orderBy(asc(measurements.measuredOn), asc(measurements.createdAt));
+      measurementRows.sort(
+        (a, b) =>
+          a.m.measuredOn.localeCompare(b.m.measuredOn) ||
+          OCCASION_ORDER[a.m.occasion] - OCCASION_ORDER[b.m.occasion] ||
+          a.instrumentName.sv.localeCompare(b.instrumentName.sv, "sv") ||
+          a.versionNumber - b.versionNumber,
+      );
       const logRows = await tx
         .select()
         .from(accessLog)
@@ -207,6 +286,7 @@ export async function dataSubjectExport(
         ...new Set([
           ...enrollmentRows.map((e) => e.initiativeId),
           ...consentRows.map((c) => c.initiativeId),
+          ...measurementRows.map((r) => r.m.initiativeId),
         ]),
       ];
       const initiativeNames = new Map(
@@ -306,6 +386,45 @@ export async function dataSubjectExport(
             voided: e.voided,
           };
         }),
+        measurements: measurementRows.map(
+          ({ m, instrumentName, licence, versionNumber, definition }) => {
+            const scores = scoreAnswers(definition, m.answers);
+            return {
+              id: m.id,
+              enrollmentId: m.enrollmentId,
+              initiative: initiativeNames.get(m.initiativeId) ?? "",
+              instrument: { name: instrumentName.sv, version: versionNumber, licence },
+              occasion: coded(OCCASION_LABELS, m.occasion),
+              measuredOn: m.measuredOn,
+              mode: coded(MODE_LABELS, m.mode),
+              recordedBy: m.recordedByName,
+              scale: {
+                min: definition.scale.min,
+                max: definition.scale.max,
+                minLabel: definition.scale.minLabel.sv,
+                maxLabel: definition.scale.maxLabel.sv,
+              },
+              scoring: coded(SCORING_LABELS, definition.scoring.method),
+              items: definition.items.map((i) => {
+                const answer = m.answers[i.key];
+                return {
+                  key: i.key,
+                  text: i.text.sv,
+                  reverse: i.reverse,
+                  answer: typeof answer === "number" ? answer : null,
+                };
+              }),
+              scores: {
+                total: scores.total,
+                subscales: definition.subscales.map((s) => ({
+                  key: s.key,
+                  name: s.name.sv,
+                  score: scores.subscales[s.key] ?? null,
+                })),
+              },
+            };
+          },
+        ),
         erasures: erasureRows.map((r) => ({
           reason: { code: r.reason, label: ERASURE_REASON_LABELS[r.reason as ErasureReason] },
           erasedAt: r.erasedAt.toISOString(),
@@ -328,7 +447,10 @@ export async function dataSubjectExport(
   );
 }
 
-/** The export as a document: identity, consents, enrollments, erasures and the access log. */
+/**
+ * The export as a document: identity, consents, enrollments, progression measurements, erasures
+ * and the access log.
+ */
 export function subjectExportDocument(x: SubjectExport): DocumentModel {
   const title = "Registerutdrag";
   const p = x.participant;
@@ -341,7 +463,7 @@ export function subjectExportDocument(x: SubjectExport): DocumentModel {
 
   nodes.push({
     type: "note",
-    text: `Det här är allt som ${x.dataController.name} har registrerat om dig i deltagarregistret för ${x.association.name}, och vem som har tagit del av uppgifterna. Identiteten lagras krypterad; statistikuppgifterna (kön, födelseår, bakgrund och utfall) finns kvar även när identiteten raderas.`,
+    text: `Det här är allt som ${x.dataController.name} har registrerat om dig i deltagarregistret för ${x.association.name}, och vem som har tagit del av uppgifterna. Identiteten lagras krypterad; statistikuppgifterna (kön, födelseår, bakgrund, utfall och progressionsmätningar) finns kvar även när identiteten raderas.`,
   });
 
   nodes.push({ type: "section", title: "1. Identitet" });
@@ -415,7 +537,52 @@ export function subjectExportDocument(x: SubjectExport): DocumentModel {
     nodes.push({ type: "facts", facts });
   }
 
-  nodes.push({ type: "section", title: "4. Raderade uppgifter" });
+  nodes.push({ type: "section", title: "4. Progressionsmätningar" });
+  if (x.measurements.length === 0)
+    nodes.push({ type: "note", text: "Inga progressionsmätningar är registrerade." });
+  else
+    nodes.push({
+      type: "note",
+      text: "Vid en progressionsmätning skattar du (eller personalen) hur det är för dig just då, på en skala. Poängen räknas av Samspår från svaren. En omvänt ställd fråga räknas vänd (lägsta + högsta − svaret), så att en hög poäng alltid betyder mer av det som mäts.",
+    });
+  for (const m of x.measurements) {
+    const score = (n: number | null) => (n === null ? NO_SCORE : formatNumber(n));
+    nodes.push({
+      type: "heading",
+      title: `${m.instrument.name}, version ${m.instrument.version}: ${m.occasion.label} ${m.measuredOn}`,
+    });
+    const facts: Fact[] = [
+      { label: "Insats", lines: lines(m.initiative) },
+      { label: "Tillfälle", lines: [m.occasion.label] },
+      { label: "Datum", lines: dateLines(m.measuredOn) },
+      { label: "Hur svaren kom in", lines: [m.mode.label] },
+      { label: "Registrerad av", lines: lines(m.recordedBy) },
+      {
+        label: "Skala",
+        lines: [`${m.scale.min} = ${m.scale.minLabel}`, `${m.scale.max} = ${m.scale.maxLabel}`],
+      },
+      { label: "Poängen är", lines: [m.scoring.label] },
+      { label: "Totalpoäng", lines: [score(m.scores.total)] },
+      ...m.scores.subscales.map((s) => ({ label: `Delskala: ${s.name}`, lines: [score(s.score)] })),
+    ];
+    if (m.instrument.licence) facts.push({ label: "Licens", lines: [m.instrument.licence] });
+    nodes.push({ type: "facts", facts });
+    nodes.push({
+      type: "table",
+      table: table(
+        [
+          ["Fråga", 8],
+          ["Svar", 2],
+        ],
+        m.items.map((i) => [
+          i.reverse ? `${i.text} (omvänt ställd)` : i.text,
+          i.answer === null ? NOT_ANSWERED : String(i.answer),
+        ]),
+      ),
+    });
+  }
+
+  nodes.push({ type: "section", title: "5. Raderade uppgifter" });
   if (x.erasures.length === 0) nodes.push({ type: "note", text: "Ingen identitet har raderats." });
   else
     nodes.push({
@@ -430,7 +597,7 @@ export function subjectExportDocument(x: SubjectExport): DocumentModel {
       ),
     });
 
-  nodes.push({ type: "section", title: "5. Vem har tagit del av uppgifterna" });
+  nodes.push({ type: "section", title: "6. Vem har tagit del av uppgifterna" });
   nodes.push({
     type: "table",
     table: table(
@@ -466,7 +633,8 @@ export function subjectExportDocument(x: SubjectExport): DocumentModel {
     ],
     footer: `${title} · ${x.dataController.name}`,
     fileBaseName: `registerutdrag-${p.id.slice(0, 8)}-${day}`,
-    keywords: "registerutdrag, deltagarregister, personuppgifter, samordningsförbund",
+    keywords:
+      "registerutdrag, deltagarregister, personuppgifter, progressionsmätningar, samordningsförbund",
     description: `${title} ur deltagarregistret hos ${x.dataController.name}.`,
     nodes,
   };

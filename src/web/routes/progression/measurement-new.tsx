@@ -62,11 +62,15 @@ async function formContext(
     );
   const planned = read.plan?.instrumentVersionIds ?? [];
   const asked = query.get("version") ?? "";
+  // unasked, the form opens the instrument whose measurement is due first (then the plan's first)
+  const firstDue = read.due.find(
+    (o) => o.status !== "klar" && planned.includes(o.instrumentVersionId),
+  );
   const versionId = measurement
     ? measurement.instrumentVersionId
     : planned.includes(asked)
       ? asked
-      : (planned[0] ?? "");
+      : (firstDue?.instrumentVersionId ?? planned[0] ?? "");
   const version = read.versions.find((v) => v.id === versionId);
   return { register, read, query, measurement, version, planned };
 }
