@@ -18,6 +18,8 @@ import { initiativeMoney, setPrognosisOverride } from "../finance/outcome.ts";
 import { createInitiative } from "../initiatives/save-initiative.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
+import { progressionResults } from "../progression/results.ts";
+import { progressionFixture } from "../progression/results-fixture.ts";
 import { createRegisterCrypto } from "../register/crypto.ts";
 import { exitEnrollment, getEnrollment, registerParticipant } from "../register/participants.ts";
 import { personalNumber } from "../register/register-fixture.ts";
@@ -40,10 +42,11 @@ import {
   getSteeringGroupMeeting,
   updateSteeringGroupMeeting,
 } from "../reports/steering-groups.ts";
-import { computeFollowUp } from "./compute.ts";
+import { computeFollowUp, disclosureOf } from "./compute.ts";
 import { FIGURE_KEYS } from "./definitions.ts";
 import type { FollowUpReport, IndividualRow, PersonCount, PersonShare } from "./model.ts";
 import { initiativesMoney } from "./money.ts";
+import { NO_PLAN_TEXT } from "./sections-progression.ts";
 
 const NOW = new Date("2026-08-15T10:00:00Z");
 const TODAY = "2026-08-15";
@@ -1449,6 +1452,135 @@ describe("an association without individual initiatives", () => {
       { orientation: "individual", initiatives: 0, outcome: 0 },
       { orientation: "total", initiatives: 1, outcome: 0 },
     ]);
+    expect(report.progression).toEqual({ rows: [], noPlanText: NO_PLAN_TEXT });
+  });
+});
+
+// Progression (issue 8), on the progression results' own fixture (progression/results-fixture.ts,
+// figures worked out by hand in results.test.ts), for the year 2026. Plans: "Tierp, Växtverket"
+// (a, target 50 %, framtidstro version 1) and "Heby, Steget" (b, target 80 %); the other two
+// individual initiatives of the fixture have no plan and no row. Total score = mean of a, b
+// (reverse-scored) and c:
+//   a: 7 enrolled, 6 measured (6/7); pairs W1 2.33 → 4.33, W2 2.67 → 3.5, M1 2.67 → 3.67,
+//      M2 4.33 → 3.33, O1 1.67 → 2.67: change kvinnor 1.42, män 0, totalt 0.77; improved
+//      (≥ 1) W1, M1, O1 = 3/5.
+//   b: 8 enrolled, 3 measured (3/8 < 80 %); two women 2 → 4 (change 2, both improved), the
+//      man without a follow-up: no mean for män.
+describe("the progression section", () => {
+  const YEAR = { from: "2026-01-01", to: "2026-12-31" };
+  const AT = new Date("2026-11-23T10:00:00Z");
+  let fixture: Awaited<ReturnType<typeof progressionFixture>>;
+  beforeAll(async () => {
+    fixture = await progressionFixture(t.db, t.owner.db, { slug: "fu-progression" });
+  });
+
+  it("has a row per initiative with a plan, with the figures worked out by hand (threshold 0)", async () => {
+    const association = fixture.f.associationId;
+    await saveDisclosureSettings(t.db, actor, association, 0, {
+      threshold: 0,
+      allowTrueZero: true,
+    });
+    const report = await computeFollowUp(t.db, { associationId: association, ...YEAR, now: AT });
+    const order = report.initiatives
+      .map((i) => i.id)
+      .filter((id) => id === fixture.a || id === fixture.b);
+    const nameOf = (id: string) => report.initiatives.find((i) => i.id === id)?.name;
+    const expected = {
+      [fixture.a]: {
+        id: fixture.a,
+        name: nameOf(fixture.a),
+        instrument: { key: "framtidstro", name: "Framtidstro", version: 1 },
+        measuredShare: { ratio: 6 / 7 },
+        targetPercent: 50,
+        target: "uppnatt",
+        targetText: "Målet 50 % är uppnått.",
+        change: { women: { value: 1.42 }, men: { value: 0 }, total: { value: 0.77 } },
+        improvedShare: { ratio: 0.6 },
+        pairs: { value: 5 },
+      },
+      [fixture.b]: {
+        id: fixture.b,
+        name: nameOf(fixture.b),
+        instrument: { key: "framtidstro", name: "Framtidstro", version: 1 },
+        measuredShare: { ratio: 0.375 },
+        targetPercent: 80,
+        target: "inte_uppnatt",
+        targetText: "Målet 80 % är inte uppnått.",
+        change: {
+          women: { value: 2 },
+          men: { suppressed: "none", threshold: 0 },
+          total: { value: 2 },
+        },
+        improvedShare: { ratio: 1 },
+        pairs: { value: 2 },
+      },
+    };
+    expect(report.progression).toEqual({
+      rows: order.map((id) => expected[id]),
+      noPlanText: null,
+    });
+    // in the report's order of initiatives, and both individual initiatives without a plan left out
+    expect(order).toHaveLength(2);
+    expect(report.initiatives.filter((i) => i.orientation === "individual")).toHaveLength(4);
+    // every progression figure traced to its definition and source
+    for (const key of Object.values(FIGURE_KEYS.progression)) {
+      expect(report.definitions[key]?.source).toMatch(/^Progressionsmätningen/);
+    }
+    expect(report.definitions[FIGURE_KEYS.progression.change]?.definition).toContain(
+      "senaste mätningen minus nollpunkten",
+    );
+    expect(report.disclosure.reasons.join(" ")).not.toContain("Progression");
+  });
+
+  it("with the default threshold 5, shows the results' protected figures and counts what is hidden", async () => {
+    const association = fixture.f.associationId;
+    await saveDisclosureSettings(t.db, actor, association, 1, {
+      threshold: 5,
+      allowTrueZero: false,
+    });
+    const report = await computeFollowUp(t.db, { associationId: association, ...YEAR, now: AT });
+    const results = await progressionResults(t.db, association, {
+      ...YEAR,
+      initiativeIds: [fixture.a, fixture.b],
+    });
+    expect(results.threshold).toBe(5);
+    const rows = report.progression?.rows ?? [];
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const own = results.initiatives.find((i) => i.id === row.id)?.instruments[0];
+      const total = own?.participants.scores.find((s) => s.key === "total");
+      expect(row.measuredShare).toEqual(own?.coverage.share.totalt);
+      expect(row.target).toBe(own?.coverage.target);
+      expect(row.change).toEqual({
+        women: total?.change.kvinnor,
+        men: total?.change.man,
+        total: total?.change.totalt,
+      });
+      expect(row.improvedShare).toEqual(own?.participants.improved.totalt);
+      expect(row.pairs).toEqual(own?.participants.pairs.totalt);
+    }
+    // two women with pairs in each initiative: below 5, so their mean change is not shown
+    const a = rows.find((r) => r.id === fixture.a);
+    expect(a?.change.women).toEqual({ suppressed: "n_hidden", threshold: 5 });
+    const hiddenMeans = rows
+      .flatMap((r) => [r.change.women, r.change.men, r.change.total])
+      .filter((m) => "suppressed" in m && m.suppressed === "n_hidden").length;
+    expect(hiddenMeans).toBeGreaterThan(0);
+    expect(report.disclosure.reasons).toContain(
+      `${hiddenMeans} medelvärden i avsnittet Progression visas inte eftersom antalet personer bakom dem inte visas.`,
+    );
+    // the hidden progression figures are among the report's hidden figures
+    const hiddenHere =
+      hiddenMeans +
+      rows
+        .flatMap((r) => [r.measuredShare, r.improvedShare, r.pairs])
+        .filter((x) => "suppressed" in x).length;
+    const without = structuredClone(report);
+    delete without.progression;
+    expect(
+      report.disclosure.suppressedCells -
+        disclosureOf(without, { threshold: 5, allowTrueZero: false }).suppressedCells,
+    ).toBe(hiddenHere);
   });
 });
 

@@ -6,17 +6,21 @@
 //   sections-participants.ts      tables 6, 7, 8 and the background, from the register's
 //                                 statistics only (register/aggregates.ts registerStatistics)
 //   sections-ended.ts       the initiatives that ended, from their final reports
+//   sections-progression.ts progression per individual initiative with a measurement plan, from
+//                           the progression results (progression/results.ts) only
 //   summary.ts              the generated sentences of sections 1 and 2
 //   definitions.ts          every figure key with its definition and source
 // Every table is read in a fixed number of queries, whatever the number of initiatives: the
 // participant figures in one register read per group, the money in seven queries, the reports
-// in two (and a derivation for a report that left a derived answer open).
+// in two (and a derivation for a report that left a derived answer open), the progression in
+// one read of the results for all the individual initiatives.
 import { eq } from "drizzle-orm";
 import { todayInSweden } from "../applications/workflow.ts";
 import { getDisclosureSettings } from "../associations/disclosure-settings.ts";
 import { associations } from "../associations/schema.ts";
 import type { Db } from "../platform/database/connect.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
+import { progressionResults } from "../progression/results.ts";
 import { registerStatistics } from "../register/aggregates.ts";
 import {
   type DisclosureOptions,
@@ -43,6 +47,7 @@ import {
   type GroupStatistics,
   participantSections,
 } from "./sections-participants.ts";
+import { progressionSection } from "./sections-progression.ts";
 import {
   goalStatusRows,
   loadReportFacts,
@@ -113,7 +118,7 @@ export async function computeFollowUp(
   const groupIds = new Map<GroupKind, string[]>();
   for (const i of individual) groupIds.set(groupOf(i), [...(groupIds.get(groupOf(i)) ?? []), i.id]);
 
-  const [money, reportFacts, groups, ended] = await Promise.all([
+  const [money, reportFacts, groups, ended, progression] = await Promise.all([
     initiativesMoney(
       db,
       input.associationId,
@@ -146,6 +151,13 @@ export async function computeFollowUp(
       input.associationId,
       ordered.filter((i) => endedIn(i, period)),
     ),
+    progressionResults(db, input.associationId, {
+      initiativeIds: individual.map((i) => i.id),
+      from: period.from,
+      to: period.to,
+      threshold: options.threshold,
+      allowTrueZero: options.allowTrueZero,
+    }),
   ]);
 
   const initiativeRows: InitiativeRow[] = ordered.map((i) => ({
@@ -224,6 +236,7 @@ export async function computeFollowUp(
     participantBackground: people.participantBackground,
     participants: people.participants,
     endedInitiatives: ended,
+    progression: progressionSection(progression, individual),
     analysis: { generated: [], edited: null },
     definitions: definitions(options.threshold),
   };
@@ -233,7 +246,8 @@ export async function computeFollowUp(
 
 /**
  * Every participant figure the report shows, once each (table 8 repeats table 6's whole-time
- * counts, so only its changes are added): the counts and the shares.
+ * counts, so only its changes are added): the counts and the shares, with progression's pairs
+ * and shares (its means are counted apart: progressionMeansHidden).
  */
 export function participantFigures(report: FollowUpReport): {
   counts: PersonCount[];
@@ -261,7 +275,20 @@ export function participantFigures(report: FollowUpReport): {
   for (const s of report.participantBackground.shares) shares.push(s.share);
   for (const r of report.participants.rows) if (r.change) counts.push(r.change);
   if (report.participants.total.change) counts.push(report.participants.total.change);
+  for (const r of report.progression?.rows ?? []) {
+    counts.push(r.pairs);
+    shares.push(r.measuredShare, r.improvedShare);
+  }
   return { counts, shares };
+}
+
+/** Progression's mean changes not shown because their n is not shown. */
+export function progressionMeansHidden(report: FollowUpReport): number {
+  let hidden = 0;
+  for (const r of report.progression?.rows ?? [])
+    for (const mean of [r.change.women, r.change.men, r.change.total])
+      if ("suppressed" in mean && mean.suppressed === "n_hidden") hidden++;
+  return hidden;
 }
 
 const isLeftOut = (x: PersonCount | PersonShare) =>
@@ -284,9 +311,19 @@ export function disclosureOf(
   const hiddenShares =
     summary.shares.denominator + summary.shares.numerator + summary.shares.complement;
   const reasons = [...summary.reasons];
-  if (leftOut > 0) {
+  const means = progressionMeansHidden(report);
+  const dropNone = () => {
     const none = reasons.findIndex((r) => r.startsWith("Inga uppgifter behövde döljas"));
     if (none >= 0) reasons.splice(none, 1);
+  };
+  if (means > 0) {
+    dropNone();
+    reasons.push(
+      `${means} ${means === 1 ? "medelvärde" : "medelvärden"} i avsnittet Progression visas inte eftersom antalet personer bakom ${means === 1 ? "det" : "dem"} inte visas.`,
+    );
+  }
+  if (leftOut > 0) {
+    dropNone();
     reasons.push(
       `${leftOut} ${leftOut === 1 ? "uppgift" : "uppgifter"} visas som ”..” eftersom dolda uppgifter annars skulle kunna räknas fram ur rapportens andra tal: summor för flera insatser där en del är dold, och tal som hänger ihop mellan tabellerna.`,
     );
@@ -294,7 +331,7 @@ export function disclosureOf(
   return {
     threshold: options.threshold,
     allowTrueZero: options.allowTrueZero,
-    suppressedCells: summary.primary + summary.secondary + hiddenShares + leftOut,
+    suppressedCells: summary.primary + summary.secondary + hiddenShares + leftOut + means,
     reasons,
   };
 }

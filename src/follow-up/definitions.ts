@@ -5,6 +5,7 @@
 // own definitions (the catalogue of register/aggregates.ts), so the report and the register's
 // statistics say the same thing.
 import { registerFiguresSv } from "../platform/i18n/messages/register-figures.sv.ts";
+import { DEFINITIONS as PROGRESSION } from "../progression/results.ts";
 import type { FigureDefinition } from "./model.ts";
 import { BEHIND_TARGET_SHARE } from "./sections-participants.ts";
 
@@ -100,6 +101,14 @@ export const FIGURE_KEYS = {
     purpose: "avslutade_insatser.syfte",
     outcomeSummary: "avslutade_insatser.resultat",
   },
+  progression: {
+    instrument: "progression.instrument",
+    measuredShare: "progression.andel_matta",
+    target: "progression.mal",
+    change: "progression.forandring",
+    improvedShare: "progression.andel_forbattrade",
+    pairs: "progression.par",
+  },
   disclosure: {
     suppressedCells: "rojandekontroll.dolda_uppgifter",
   },
@@ -119,6 +128,8 @@ const SOURCE = {
   application: "Ansökan (förväntat antal deltagare), som den står i insatsregistret",
   finalReport: "Slutrapporten; saknas den, den beviljade ansökan",
   report: "Uppföljningens egna tal",
+  progression:
+    "Progressionsmätningen: insatsens mätplan, instrumentets version och mätningarna av de inskrivna i deltagarregistret, efter röjandekontroll",
 };
 
 const rf = (key: string): string => {
@@ -511,6 +522,33 @@ export function definitions(threshold: number): Record<string, FigureDefinition>
       "Slutrapportens bedömning av varje mål (uppnått Ja, Nej eller Delvis) med dess utfall i ord och siffror.",
       SOURCE.finalReport,
     ],
+    // Progression
+    [
+      K.progression.instrument,
+      "Instrument",
+      "Det mätinstrument och den version som insatsens mätplan anger. En insats med flera instrument i planen har en rad per instrument. Bara individinriktade insatser som är aktiva under perioden och har en mätplan visas.",
+      SOURCE.progression,
+    ],
+    [
+      K.progression.measuredShare,
+      "Andel mätta",
+      `${PROGRESSION.andel_matta} Här totalt. ${PROGRESSION.inskrivna} ${PROGRESSION.matta}`,
+      SOURCE.progression,
+    ],
+    [K.progression.target, "Mål för andel mätta", PROGRESSION.mal, SOURCE.progression],
+    [
+      K.progression.change,
+      "Förändring i totalpoäng",
+      `${PROGRESSION.forandring} Måttet är instrumentets totalpoäng. ${PROGRESSION.par} ${PROGRESSION.kon}`,
+      SOURCE.progression,
+    ],
+    [
+      K.progression.improvedShare,
+      "Andel förbättrade",
+      `${PROGRESSION.andel_forbattrade} Här totalt.`,
+      SOURCE.progression,
+    ],
+    [K.progression.pairs, "Par", `${PROGRESSION.par} Här totalt.`, SOURCE.progression],
     // Röjandekontroll
     [
       K.disclosure.suppressedCells,

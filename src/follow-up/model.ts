@@ -208,6 +208,40 @@ export interface ParticipantsRow extends InitiativeRef {
   behindTarget: boolean;
 }
 
+/** A mean of the progression results (two decimals), or why it is not shown. */
+export type ProgressionMean =
+  | { value: number }
+  /** n_hidden: its n is not shown (disclosure control); none: nobody to count. */
+  | { suppressed: "n_hidden" | "none"; threshold: number };
+
+/**
+ * Progression: one individual initiative with a measurement plan and one instrument version of
+ * the plan, from the progression results (src/progression/results.ts) after their disclosure
+ * control.
+ */
+export interface ProgressionRow extends InitiativeRef {
+  instrument: { key: string; name: string; version: number };
+  /** Of the enrolled in the period (totalt): the share measured (with a zero-point). */
+  measuredShare: PersonShare;
+  /** The plan's target for the share measured, whole per cent. */
+  targetPercent: number;
+  target: "uppnatt" | "inte_uppnatt" | "kan_inte_bedomas";
+  /** "Målet 50 % är uppnått." — in words, never colour alone. */
+  targetText: string;
+  /** The mean change of the total score from the zero-point, by gender. */
+  change: { women: ProgressionMean; men: ProgressionMean; total: ProgressionMean };
+  /** The share of the pairs whose total score improved (totalt). */
+  improvedShare: PersonShare;
+  /** The pairs (zero-point and a later measurement in the period), totalt. */
+  pairs: PersonCount;
+}
+
+export interface ProgressionSection {
+  rows: ProgressionRow[];
+  /** The sentence shown instead of the table when no initiative has a plan; null otherwise. */
+  noPlanText: string | null;
+}
+
 /** Avslutade insatser: from each final report. */
 export interface EndedInitiative extends InitiativeRef {
   owner: string;
@@ -276,6 +310,12 @@ export interface FollowUpReport {
   };
   /** Avslutade insatser. */
   endedInitiatives: EndedInitiative[];
+  /**
+   * Progression per individual initiative. Absent in a version locked before the section was
+   * added to the report (format version 1 is the same format with this field optional): the
+   * outputs then say that the section is not in this version of the report.
+   */
+  progression?: ProgressionSection;
   /** Sammanfattande analys: the office's narrative. */
   analysis: EditableText;
   /** Every figure key used above → its definition. */

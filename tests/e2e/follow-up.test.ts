@@ -1,8 +1,8 @@
 // Must-show 1 of the follow-up report: the office opens the half-year follow-up of the demo
 // association (kvartal 1 och 2 2026, the office's draft), writes the analysis, locks the version
 // for the board after the confirmation, and downloads the report as DOCX, PDF and XLSX (and
-// JSON). The figures agree across all five outputs: every cell of tables 4 and 6 on the page is
-// the JSON's, cell by cell; the XLSX holds the same numbers (hidden figures as the same marks);
+// JSON). The figures agree across all five outputs: every cell of tables 4 and 6 and of the
+// progression table on the page is the JSON's, cell by cell; the XLSX holds the same numbers (hidden figures as the same marks);
 // the DOCX and the PDF write the same texts. Every page is checked with axe; the board then
 // reads the locked version.
 import { Workbook } from "@cj-tech-master/excelts";
@@ -73,7 +73,7 @@ async function pageCells(page: Page, table: string): Promise<string[][]> {
 }
 
 /** The model's cells of a table of the report, as every output writes them. */
-function modelCells(report: FollowUpReport, key: "individual" | "budget") {
+function modelCells(report: FollowUpReport, key: "individual" | "budget" | "progression") {
   const table = reportTables(report, { low: 80, high: 110 })[key];
   return table.parts.flatMap((p) => p.rows.map((r) => r.cells));
 }
@@ -163,8 +163,9 @@ describe("the follow-up report", () => {
       expect(report.version).toMatchObject({ number: 1, status: "last" });
       expect(report.analysis.edited).toBe(ANALYSIS);
 
-      // the page: every cell of tables 4 and 6 is the JSON's, cell by cell
-      for (const key of ["budget", "individual"] as const) {
+      // the page: every cell of tables 4 and 6 and of progression is the JSON's, cell by cell
+      expect(report.progression?.rows.length).toBeGreaterThan(3);
+      for (const key of ["budget", "individual", "progression"] as const) {
         const expected = modelCells(report, key).map((row) => row.map((c) => squash(cellText(c))));
         const shown = (await pageCells(page, key)).map((row) => row.map(squash));
         expect(shown).toEqual(expected);
@@ -179,6 +180,7 @@ describe("the follow-up report", () => {
       for (const [key, name] of [
         ["budget", "Tabell 4"],
         ["individual", "Tabell 6"],
+        ["progression", "Progression"],
       ] as const) {
         const ws = wb.getWorksheet(name);
         if (!ws) throw new Error(`no sheet ${name}`);
@@ -206,12 +208,15 @@ describe("the follow-up report", () => {
               case "text":
                 expect(value, where).toBe(cell.text === "" ? null : cell.text);
                 break;
+              case "mean":
+                expect(value, where).toBe("value" in cell.mean ? cell.mean.value : cellText(cell));
+                break;
             }
           });
         });
       }
 
-      // the Word document and the PDF write the same texts of table 6 and table 4
+      // the Word document and the PDF write the same texts of tables 4 and 6 and of progression
       const docx = await download(page, "Word (DOCX)");
       expect(docx.file).toBe("uppfoljning-demo-2026-01-01-2026-06-30-v1.docx");
       const xml = await (await JSZip.loadAsync(docx.bytes))
@@ -229,7 +234,7 @@ describe("the follow-up report", () => {
       expect(pdf.file).toBe("uppfoljning-demo-2026-01-01-2026-06-30-v1.pdf");
       const proxy = await getDocumentProxy(new Uint8Array(pdf.bytes));
       const pdfText = squash((await extractText(proxy, { mergePages: true })).text);
-      for (const key of ["budget", "individual"] as const)
+      for (const key of ["budget", "individual", "progression"] as const)
         for (const row of modelCells(report, key)) {
           const texts = row.map((c) => squash(cellText(c))).filter((s) => s !== "");
           for (const text of texts) {

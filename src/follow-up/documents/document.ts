@@ -169,6 +169,9 @@ export function followUpDocument(
   nodes.push(...tableNodes(tables.participants, t, "Inga individinriktade insatser."));
   nodes.push(...chartNodes(charts.participants, "Inga antal deltagare att visa i diagram."));
 
+  section("progression");
+  nodes.push(...tableNodes(tables.progression, t, tables.progression.empty));
+
   section("endedInitiatives");
   if (report.endedInitiatives.length === 0)
     nodes.push({

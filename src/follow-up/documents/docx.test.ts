@@ -17,6 +17,7 @@ import { formatMoney, formatNumber, roundToThousands } from "../../platform/i18n
 import { formatStatistic } from "../../register/aggregates.ts";
 import { renderFollowUpDocx } from "./docx.ts";
 import { followUpFixture } from "./test-fixture.ts";
+import { NOT_IN_VERSION_TEXT } from "./text.ts";
 
 const BAND = { low: 80, high: 110 };
 const logo = { mediaType: "image/png", data: pngLogo(120, 40) };
@@ -35,6 +36,7 @@ const SECTIONS = [
   "Tabell 7 Avslutningsanledningar",
   "Deltagarnas bakgrund",
   "Tabell 8 Antal deltagare",
+  "Progression",
   "Avslutade insatser",
   "Sammanfattande analys",
   "Bilaga: Definitioner",
@@ -191,6 +193,45 @@ describe("the follow-up report as DOCX", () => {
       ["Totalt", "222", "+64", ""],
     ]);
     expect(paragraphTexts(document)).toContain(report.participants.behindTargetText);
+  });
+
+  it("has the progression table with the target in words and hidden means as ..", async () => {
+    const { document } = await render();
+    expect(table(document, "Insats", "Instrument", "Andel mätta")).toEqual([
+      [
+        "Tierp, Växtverket",
+        "Framtidstro, version 2",
+        "86\u00a0%",
+        "Målet 50 % är uppnått.",
+        "+1,42",
+        "\u22120,5",
+        "+0,77",
+        "60\u00a0%",
+        "25",
+      ],
+      [
+        "Uppsala, Steg framåt",
+        "Framtidstro, version 2",
+        "..",
+        "Målet 80 % kan inte bedömas: andelen mätta visas inte (röjandekontroll).",
+        "..",
+        "–",
+        "0",
+        "..",
+        "<\u00a05",
+      ],
+    ]);
+  });
+
+  it("says when no initiative has a plan, and when a locked version predates the section", async () => {
+    const none = followUpFixture();
+    none.progression = { rows: [], noPlanText: "Ingen insats har en mätplan." };
+    expect(paragraphTexts((await render(none)).document)).toContain("Ingen insats har en mätplan.");
+    const old = followUpFixture();
+    delete old.progression;
+    const { document } = await render(old);
+    expect(headingTexts(document, 1)).toEqual(SECTIONS);
+    expect(paragraphTexts(document)).toContain(NOT_IN_VERSION_TEXT);
   });
 
   it("has the three charts as Word charts without any hidden figure, described in words", async () => {

@@ -12,6 +12,13 @@ import { FOLLOW_UP_SCHEMA_FILE, followUpSchemaJson } from "./write-schema.ts";
 
 const broken: Array<[string, (r: FollowUpReport) => void]> = [
   [
+    "a progression mean with an unknown reason",
+    (r) => {
+      const row = r.progression?.rows[0] as { change: { women: unknown } };
+      row.change.women = { suppressed: "kanske", threshold: 5 };
+    },
+  ],
+  [
     "a count with decimals",
     (r) => {
       (r.individual.total as { wholeTime: unknown }).wholeTime = { value: 3.5 };
@@ -110,6 +117,15 @@ describe("the follow-up report as JSON", () => {
     computed.participants.rows = computed.participants.rows.map((r) => ({ ...r, change: null }));
     computed.participants.total.change = null;
     expect(validate.safeParse(JSON.parse(followUpJson(computed))).success).toBe(true);
+  });
+
+  it("reads a version locked before the progression section (format version 1 without it)", () => {
+    const old = followUpFixture();
+    delete old.progression;
+    expect(committedSchemaValidator().safeParse(JSON.parse(followUpJson(old))).success).toBe(true);
+    const read = parseFollowUpJson(followUpJson(old));
+    expect(read.progression).toBeUndefined();
+    expect(read).toEqual(old);
   });
 
   it.each(broken)("refuses %s, by the schema and when read back", (_, breakIt) => {

@@ -57,6 +57,8 @@ describe("the follow-up report as PDF", () => {
       "Deltagarnas bakgrund",
       "Tabell 8 Antal deltagare",
       "Figur 3. Antal deltagare mot förväntat antal",
+      "Progression",
+      "Målet 50 % är uppnått.",
       "Avslutade insatser",
       "Sammanfattande analys",
       "Bilaga: Definitioner",

@@ -40,6 +40,48 @@ const personShare = z
       "En andel personer (0–1) efter röjandekontroll, eller varför den inte visas: denominator: för få i nämnaren; numerator, complement: den skulle avslöja ett litet antal; left_out: en andel över flera grupper där en del inte visas.",
   });
 
+const progressionMean = z
+  .union([
+    z.strictObject({ value: z.number() }),
+    z.strictObject({ suppressed: z.enum(["n_hidden", "none"]), threshold }),
+  ])
+  .meta({
+    id: "FollowUpProgressionMean",
+    description:
+      "Ett medelvärde (två decimaler) efter röjandekontroll, eller varför det inte visas — n_hidden: antalet personer bakom det visas inte (”..”); none: ingen att räkna (”–”).",
+  });
+const progressionSection = z
+  .strictObject({
+    rows: z.array(
+      z.strictObject({
+        id,
+        name: z.string(),
+        instrument: z.strictObject({
+          key: z.string(),
+          name: z.string(),
+          version: z.number().int().min(1),
+        }),
+        measuredShare: personShare,
+        targetPercent: z.number().int().min(0).max(100),
+        target: z.enum(["uppnatt", "inte_uppnatt", "kan_inte_bedomas"]),
+        targetText: z.string(),
+        change: z.strictObject({
+          women: progressionMean,
+          men: progressionMean,
+          total: progressionMean,
+        }),
+        improvedShare: personShare,
+        pairs: personCount,
+      }),
+    ),
+    noPlanText: z.string().nullable(),
+  })
+  .meta({
+    id: "FollowUpProgressionSection",
+    description:
+      "Progression per individinriktad insats med mätplan och per instrumentversion i planen. Saknas i en version som låstes innan rapporten fick avsnittet.",
+  });
+
 const colour = z.enum(["green", "yellow", "red", "none"]);
 const yesNo = z.enum(["ja", "nej"]).nullable().meta({ description: "null: inte besvarad." });
 const sourceRef = z
@@ -272,6 +314,7 @@ export const followUpReportSchema = z
         }),
       )
       .meta({ description: "Avslutade insatser." }),
+    progression: progressionSection.optional(),
     analysis: editableText,
     definitions: z
       .record(

@@ -16,6 +16,7 @@ import type {
   InitiativeRow,
   PersonCount,
   PersonShare,
+  ProgressionMean,
   YesNo,
 } from "../model.ts";
 import {
@@ -26,6 +27,8 @@ import {
   hiddenReason,
   IN_PHASE_TEXT,
   INDIVIDUAL_KIND_TEXT,
+  meanText,
+  NOT_IN_VERSION_TEXT,
   ORIENTATION_TEXT,
   PROGNOSIS_TEXT,
   SECTION_TITLES,
@@ -54,7 +57,9 @@ export type CellValue =
   /** An expected number of participants: "210" or "15 personer löpande"; none. */
   | { kind: "expected"; value: { count: number; ongoing: boolean } | null }
   /** A change in participants since the previous locked follow-up; none when there is none. */
-  | { kind: "change"; cell: PersonCount | null; negative: boolean };
+  | { kind: "change"; cell: PersonCount | null; negative: boolean }
+  /** A mean change of a score (two decimals, with its sign), after disclosure control. */
+  | { kind: "mean"; mean: ProgressionMean };
 
 export type Cell = CellValue & {
   /** A colour beside the text (never instead of it). */
@@ -124,6 +129,8 @@ export function cellText(cell: Cell): string {
       return expectedText(cell.value) ?? "–";
     case "change":
       return changeText(cell.cell, cell.negative) ?? "–";
+    case "mean":
+      return meanText(cell.mean);
   }
 }
 
@@ -568,6 +575,73 @@ function participantsTable(r: FollowUpReport): ReportTable {
   };
 }
 
+/** Why a mean is not shown, in words (for a cell's note); null when it is shown. */
+function meanWhy(mean: ProgressionMean): string | null {
+  if ("value" in mean) return null;
+  return mean.suppressed === "n_hidden"
+    ? "Medelvärdet visas inte: antalet personer bakom det visas inte (röjandekontroll)."
+    : "Inget medelvärde: ingen har både nollpunkt och en senare mätning under perioden.";
+}
+function mean(item: ProgressionMean): Cell {
+  const why = meanWhy(item);
+  return { kind: "mean", mean: item, ...(why ? { why } : {}) };
+}
+
+/**
+ * Progression: one row per initiative and instrument version of its plan. In a version locked
+ * before the section existed, the table has no rows and says so in its empty text.
+ */
+function progressionTable(r: FollowUpReport): ReportTable & { empty: string } {
+  const t = r.disclosure.threshold;
+  const section = r.progression;
+  return {
+    section: "progression",
+    sheet: "Progression",
+    title: SECTION_TITLES.progression,
+    columns: [
+      left("Insats", 2.4, 34),
+      left("Instrument", 1.6, 24),
+      right("Andel\nmätta", 1, 12),
+      left("Mål för\nandel mätta", 1.8, 30),
+      right("Förändring\nkvinnor", 1, 14),
+      right("Förändring\nmän", 1, 14),
+      right("Förändring\ntotalt", 1, 14),
+      right("Andel\nförbättrade", 1, 14),
+      right("Par", 0.8, 10),
+    ],
+    parts: [
+      {
+        heading: null,
+        rows: (section?.rows ?? []).map((row) => ({
+          cells: [
+            text(row.name),
+            text(`${row.instrument.name}, version ${row.instrument.version}`),
+            share(row.measuredShare, t),
+            text(row.targetText, {
+              tone:
+                row.target === "uppnatt"
+                  ? "green"
+                  : row.target === "inte_uppnatt"
+                    ? "yellow"
+                    : null,
+            }),
+            mean(row.change.women),
+            mean(row.change.men),
+            mean(row.change.total),
+            share(row.improvedShare, t),
+            person(row.pairs, t),
+          ],
+        })),
+      },
+    ],
+    notes: [
+      "Andel mätta: av de inskrivna under perioden, de som har en nollpunktsmätning. Förändring: medelvärdet av varje persons förändring i instrumentets totalpoäng från nollpunkten till den senaste mätningen under perioden; ett plustecken är en ökning. Andel förbättrade och par räknas bland dem som har både nollpunkt och en senare mätning under perioden. Annan, vill ej ange och uppgift saknas räknas bara i totalt. Ett medelvärde visas bara när antalet personer bakom det visas.",
+    ],
+    persons: true,
+    empty: section ? (section.noPlanText ?? "") : NOT_IN_VERSION_TEXT,
+  };
+}
+
 function endedInitiativesTable(r: FollowUpReport): ReportTable {
   return {
     section: "endedInitiatives",
@@ -641,6 +715,7 @@ export function reportTables(report: FollowUpReport, band: FinanceBandPercent) {
     exitReasons: exitReasonsTable(report),
     participantBackground: participantBackgroundTable(report),
     participants: participantsTable(report),
+    progression: progressionTable(report),
     endedInitiatives: endedInitiativesTable(report),
     definitions: definitionsTable(report),
   };

@@ -549,6 +549,37 @@ export function followUpFixture(): FollowUpReport {
         finalReport: { kind: "final_report", id: "fr-1", label: "Slutrapport Heby, Unga vuxna" },
       },
     ],
+    progression: {
+      rows: [
+        {
+          ...ref("tierp"),
+          instrument: { key: "framtidstro", name: "Framtidstro", version: 2 },
+          measuredShare: r(0.86),
+          targetPercent: 50,
+          target: "uppnatt",
+          targetText: "Målet 50 % är uppnått.",
+          change: { women: { value: 1.42 }, men: { value: -0.5 }, total: { value: 0.77 } },
+          improvedShare: r(0.6),
+          pairs: v(25),
+        },
+        {
+          ...ref("uppsala"),
+          instrument: { key: "framtidstro", name: "Framtidstro", version: 2 },
+          measuredShare: { suppressed: "numerator", threshold: 5 },
+          targetPercent: 80,
+          target: "kan_inte_bedomas",
+          targetText: "Målet 80 % kan inte bedömas: andelen mätta visas inte (röjandekontroll).",
+          change: {
+            women: { suppressed: "n_hidden", threshold: 5 },
+            men: { suppressed: "none", threshold: 5 },
+            total: { value: 0 },
+          },
+          improvedShare: fewShare,
+          pairs: lt5,
+        },
+      ],
+      noPlanText: null,
+    },
     analysis: {
       generated: [],
       edited:

@@ -11,6 +11,7 @@ import type {
   FollowUpReport,
   PersonCount,
   PersonShare,
+  ProgressionMean,
   YesNo,
 } from "../model.ts";
 
@@ -42,6 +43,7 @@ export const SECTION_TITLES = {
   exitReasons: "Tabell 7 Avslutningsanledningar",
   participantBackground: "Deltagarnas bakgrund",
   participants: "Tabell 8 Antal deltagare",
+  progression: "Progression",
   endedInitiatives: "Avslutade insatser",
   analysis: "Sammanfattande analys",
   disclosure: "Röjandekontroll",
@@ -142,6 +144,18 @@ export function changeText(change: PersonCount | null, negative: boolean): strin
   if (change.value === 0) return "0";
   return `${negative ? "\u2212" : "+"}${formatNumber(change.value)}`;
 }
+
+/** A mean change: "+1,42", "−1", "0"; ".." when its n is not shown; "–" when nobody to count. */
+export function meanText(mean: ProgressionMean): string {
+  if (!("value" in mean)) return mean.suppressed === "n_hidden" ? ".." : "–";
+  if (mean.value === 0) return "0";
+  const text = formatNumber(Math.abs(mean.value));
+  return `${mean.value < 0 ? "\u2212" : "+"}${text}`;
+}
+
+/** What a version locked before the progression section existed shows in its place. */
+export const NOT_IN_VERSION_TEXT =
+  "Avsnittet Progression finns inte i den här versionen av rapporten: versionen låstes innan rapporten fick avsnittet. En ny version av uppföljningen får det.";
 
 /** How many figures were not shown and why: the report's disclosure note. */
 export function disclosureSentences(report: Pick<FollowUpReport, "disclosure">): string[] {

@@ -7,9 +7,23 @@ import { Workbook, type Worksheet } from "@cj-tech-master/excelts";
 import { describe, expect, it } from "vitest";
 import { DATE_FORMAT, KRONOR_FORMAT, PERCENT_FORMAT } from "../../finance/finance-xlsx.ts";
 import { formatStatistic } from "../../register/aggregates.ts";
-import type { FollowUpReport, IndividualRow, PersonCount, PersonShare, YesNo } from "../model.ts";
+import type {
+  FollowUpReport,
+  IndividualRow,
+  PersonCount,
+  PersonShare,
+  ProgressionMean,
+  YesNo,
+} from "../model.ts";
 import { followUpFixture } from "./test-fixture.ts";
-import { CHANGE_FORMAT, ONGOING_FORMAT, renderFollowUpXlsx, TKR_FORMAT } from "./xlsx.ts";
+import { NOT_IN_VERSION_TEXT } from "./text.ts";
+import {
+  CHANGE_FORMAT,
+  MEAN_CHANGE_FORMAT,
+  ONGOING_FORMAT,
+  renderFollowUpXlsx,
+  TKR_FORMAT,
+} from "./xlsx.ts";
 
 const BAND = { low: 80, high: 110 };
 
@@ -80,6 +94,7 @@ describe("the follow-up workbook", () => {
       "Tabell 7",
       "Deltagarnas bakgrund",
       "Tabell 8",
+      "Progression",
       "Avslutade insatser",
       "Definitioner",
     ]);
@@ -324,6 +339,52 @@ describe("the follow-up workbook", () => {
     first.changeNegative = true;
     const { sheet } = await open(r);
     expect(sheet("Tabell 8").getCell(2, 3).value).toBe(-3);
+  });
+
+  it("Progression: shares and means as numbers, hidden ones as text with a note", async () => {
+    const { sheet } = await open(report);
+    const ws = sheet("Progression");
+    expect(headers(ws)).toEqual([
+      "Insats",
+      "Instrument",
+      "Andel\nmätta",
+      "Mål för\nandel mätta",
+      "Förändring\nkvinnor",
+      "Förändring\nmän",
+      "Förändring\ntotalt",
+      "Andel\nförbättrade",
+      "Par",
+    ]);
+    const mean = (m: ProgressionMean) =>
+      "value" in m ? m.value : m.suppressed === "n_hidden" ? ".." : "–";
+    expect(body(ws)).toEqual(
+      (report.progression?.rows ?? []).map((r) => [
+        r.name,
+        `${r.instrument.name}, version ${r.instrument.version}`,
+        share(r.measuredShare),
+        r.targetText,
+        mean(r.change.women),
+        mean(r.change.men),
+        mean(r.change.total),
+        share(r.improvedShare),
+        count(r.pairs),
+      ]),
+    );
+    expect(body(ws)).toHaveLength(2);
+    const tierp = rowOf(ws, "Tierp, Växtverket");
+    expect(ws.getCell(tierp, 5).numFmt).toBe(MEAN_CHANGE_FORMAT);
+    expect(ws.getCell(tierp, 3).numFmt).toBe(PERCENT_FORMAT);
+    const uppsala = rowOf(ws, "Uppsala, Steg framåt");
+    expect(String(ws.getCell(uppsala, 5).note ?? "")).toContain("visas inte");
+  });
+
+  it("Progression in a version locked before the section: the sheet says so", async () => {
+    const old = followUpFixture();
+    delete old.progression;
+    const { sheet } = await open(old);
+    const ws = sheet("Progression");
+    expect(body(ws)).toEqual([]);
+    expect(rowOf(ws, NOT_IN_VERSION_TEXT)).toBeGreaterThan(1);
   });
 
   it("Avslutade insatser and Definitioner", async () => {

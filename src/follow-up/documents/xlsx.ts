@@ -1,6 +1,7 @@
 // The follow-up report as an XLSX workbook in the house style of the money workbook
 // (src/finance/finance-xlsx.ts): a sheet per table — Sammanfattning, Tabell 1–5, Struktur och
-// individ, Tabell 6, Tabell 7, Deltagarnas bakgrund, Tabell 8, Avslutade insatser, Definitioner —
+// individ, Tabell 6, Tabell 7, Deltagarnas bakgrund, Tabell 8, Progression, Avslutade insatser,
+// Definitioner —
 // with a bold, frozen header row, column widths, and real numbers with number formats (kronor,
 // per cent, dates; the structure's outcome in whole kronor shown as tkr). A participant figure
 // that is not shown is the text "< 5" or ".." with a note saying why, never a number. Colours
@@ -35,6 +36,8 @@ export const TKR_FORMAT = '#,##0," tkr"';
 /** A change with its sign: "+49", "−3", "0". */
 export const CHANGE_FORMAT = '+#,##0;"−"#,##0;0';
 export const ONGOING_FORMAT = '#,##0" personer löpande"';
+/** A mean change with its sign and two decimals: "+1.42", "−1.00", "0". */
+export const MEAN_CHANGE_FORMAT = '+#,##0.00;"−"#,##0.00;0';
 
 const FILLS: Record<CellTone, string> = {
   green: "FFD5EFDA",
@@ -95,6 +98,12 @@ function writeCell(target: SheetCell, cell: Cell) {
       else if ("value" in cell.cell) {
         target.value = cell.negative ? -cell.cell.value : cell.cell.value;
         target.numFmt = CHANGE_FORMAT;
+      } else hidden(cellText(cell));
+      break;
+    case "mean":
+      if ("value" in cell.mean) {
+        target.value = cell.mean.value;
+        target.numFmt = MEAN_CHANGE_FORMAT;
       } else hidden(cellText(cell));
       break;
   }
@@ -206,6 +215,9 @@ export async function buildFollowUpWorkbook(
   tableSheet(wb, tables.exitReasons, t);
   tableSheet(wb, tables.participantBackground, t);
   tableSheet(wb, tables.participants, t);
+  const progression = tableSheet(wb, tables.progression, t);
+  if (tables.progression.parts.every((p) => p.rows.length === 0))
+    notes(progression, [tables.progression.empty]);
   tableSheet(wb, tables.endedInitiatives, t);
   tableSheet(wb, tables.definitions, t, {
     title: "Nyckel",

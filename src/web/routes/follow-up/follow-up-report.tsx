@@ -56,7 +56,7 @@ function CellContent({ cell }: { cell: CellView }) {
 export function ReportTable({ table, empty }: { table: TableView; empty: string }) {
   const { t } = useI18n();
   const rows = table.parts.reduce((n, p) => n + p.rows.length, 0);
-  if (rows === 0) return <p>{empty}</p>;
+  if (rows === 0) return <p>{table.empty ?? empty}</p>;
   const columns = table.columns.length;
   return (
     <>
@@ -288,6 +288,7 @@ export const SECTION_IDS = [
   ["exitReasons", "tabell-7"],
   ["participantBackground", "deltagarnas-bakgrund"],
   ["participants", "tabell-8"],
+  ["progression", "progression"],
   ["endedInitiatives", "avslutade-insatser"],
   ["analysis", "sammanfattande-analys"],
   ["disclosure", "rojandekontroll"],
@@ -395,6 +396,9 @@ export function FollowUpReportSections({
       <Section id={idOf("participants")} title={titles.participants}>
         {table("participants", t("followUp.empty.individual"))}
         <Chart chart={view.charts.participants} none={t("followUp.noChart.participants")} />
+      </Section>
+      <Section id={idOf("progression")} title={titles.progression}>
+        {table("progression", "")}
       </Section>
       <Section id={idOf("endedInitiatives")} title={titles.endedInitiatives}>
         {view.ended.length === 0 ? <p>{t("followUp.empty.ended")}</p> : null}

@@ -114,6 +114,8 @@ export interface TableView {
     rows: Array<{ total: boolean; cells: CellView[] }>;
   }>;
   notes: string[];
+  /** What the page says when the table has no rows; null: the page's own words. */
+  empty: string | null;
 }
 
 export interface ChartView {
@@ -175,22 +177,28 @@ export interface ReportView {
 }
 
 function cellView(cell: Cell): CellView {
-  const figure = cell.kind === "count" || cell.kind === "share" || cell.kind === "change";
+  const figure =
+    cell.kind === "count" ||
+    cell.kind === "share" ||
+    cell.kind === "change" ||
+    cell.kind === "mean";
   const hiddenFigure =
     figure &&
     ((cell.kind === "count" && !("value" in cell.cell)) ||
       (cell.kind === "share" && !("ratio" in cell.share)) ||
-      (cell.kind === "change" && cell.cell !== null && !("value" in cell.cell)));
+      (cell.kind === "change" && cell.cell !== null && !("value" in cell.cell)) ||
+      (cell.kind === "mean" && !("value" in cell.mean)));
   return {
     text: cellText(cell),
-    hidden: hiddenFigure ? (cell.note ?? null) : null,
+    hidden: hiddenFigure ? (cell.kind === "mean" ? (cell.why ?? null) : (cell.note ?? null)) : null,
     note: hiddenFigure ? null : (cell.note ?? null),
     tone: cell.tone === "green" || cell.tone === "yellow" || cell.tone === "red" ? cell.tone : null,
   };
 }
 
-function tableView(table: ReportTable, threshold: number): TableView {
+function tableView(table: ReportTable & { empty?: string }, threshold: number): TableView {
   return {
+    empty: table.empty ?? null,
     key: table.section,
     title: table.title,
     columns: table.columns.map((c) => ({ title: c.title, numeric: c.align === "right" })),
@@ -295,6 +303,11 @@ function sourcesOf(
     exitReasons: initiativesOnly(individual),
     participantBackground: initiativesOnly(individual),
     participants: initiativesOnly(report.participants.rows),
+    progression: initiativesOnly(
+      (report.progression?.rows ?? []).filter(
+        (r, i, rows) => rows.findIndex((o) => o.id === r.id) === i,
+      ),
+    ),
     endedInitiatives: report.endedInitiatives.map((e) => ({
       row: initiative(e),
       refs: refsOf(slug, e.finalReport ? [e.finalReport] : [], access),
@@ -361,6 +374,7 @@ export function reportView(
       exitReasons: tableView(tables.exitReasons, t),
       participantBackground: tableView(tables.participantBackground, t),
       participants: tableView(tables.participants, t),
+      progression: tableView(tables.progression, t),
       endedInitiatives: tableView(tables.endedInitiatives, t),
     },
     goalComments: report.goalStatus

@@ -12,8 +12,9 @@ import { createTestDatabase, type TestDatabase } from "../../../../tests/support
 import { associations } from "../../../associations/schema.ts";
 import { auditEvents } from "../../../audit/schema.ts";
 import { seedDemo } from "../../../demo/seed-demo.ts";
+import { NOT_IN_VERSION_TEXT } from "../../../follow-up/documents/text.ts";
 import type { FollowUpReport } from "../../../follow-up/model.ts";
-import { followUpVersions } from "../../../follow-up/schema.ts";
+import { followUps, followUpVersions } from "../../../follow-up/schema.ts";
 import { type FollowUpDetails, getFollowUp, listFollowUps } from "../../../follow-up/store.ts";
 import { users } from "../../../people/schema.ts";
 
@@ -132,6 +133,7 @@ describe("a locked report", () => {
       "Tabell 7 Avslutningsanledningar",
       "Deltagarnas bakgrund",
       "Tabell 8 Antal deltagare",
+      "Progression",
       "Avslutade insatser",
       "Sammanfattande analys",
       "Röjandekontroll",
@@ -152,6 +154,27 @@ describe("a locked report", () => {
     // nothing for the office to do on a locked version, as the board
     expect(text).not.toContain("Ändra texterna");
     expect(text).not.toContain("Starta version");
+  });
+
+  it("shows progression per initiative with a plan: instrument, target in words, means by gender", async () => {
+    const { html } = await page(`/demo/uppfoljning/${locked.id}`, as.board);
+    const [stored] = await t.db
+      .select({ report: followUpVersions.report })
+      .from(followUpVersions)
+      .where(eq(followUpVersions.followUpId, locked.id));
+    const rows = stored?.report?.progression?.rows ?? [];
+    // the demo has a measurement plan for every running individual initiative
+    expect(rows.length).toBeGreaterThan(0);
+    expect(html).toContain('<caption class="visually-hidden">Progression</caption>');
+    const section = textOf(html.slice(html.indexOf('<h2 id="progression"')));
+    for (const row of rows) {
+      expect(section).toContain(row.name);
+      expect(section).toContain(row.targetText);
+    }
+    const first = rows[0];
+    expect(section).toContain(`${first?.instrument.name}, version ${first?.instrument.version}`);
+    for (const column of ["Andel mätta", "Förändring kvinnor", "Förändring män", "Par"])
+      expect(section).toContain(column);
   });
 
   it("draws the charts as SVG with their figures as tables", async () => {
@@ -430,5 +453,46 @@ describe("downloads", { timeout: 120_000 }, () => {
     expect(unknown.status).toBe(400);
     expect(unknown.html).toContain("Formatet finns inte");
     expect((await page(base, as.lead)).status).toBe(403);
+  });
+});
+
+describe("a version locked before the report had the progression section", () => {
+  it("still renders, and says the section is not in this version", async () => {
+    const [row] = await t.db
+      .select()
+      .from(followUpVersions)
+      .where(eq(followUpVersions.followUpId, locked.id));
+    if (!row?.report) throw new Error("the demo's locked version has a report");
+    const { progression: _, ...old } = row.report;
+    // an older follow-up whose snapshot was stored by format version 1 before the section
+    const [older] = await t.owner.db
+      .insert(followUps)
+      .values({
+        associationId,
+        periodFrom: "2025-01-01",
+        periodTo: "2025-06-30",
+        label: "kvartal 1 och 2 2025",
+        createdByName: "test",
+      })
+      .returning({ id: followUps.id });
+    const { id: _id, followUpId: _f, ...rest } = row;
+    await t.owner.db.insert(followUpVersions).values({
+      ...rest,
+      followUpId: older?.id as string,
+      report: {
+        ...old,
+        period: { from: "2025-01-01", to: "2025-06-30", label: "kvartal 1 och 2 2025" },
+      },
+    });
+    const { status, html } = await page(`/demo/uppfoljning/${older?.id}`, as.board);
+    expect(status).toBe(200);
+    expect(html).toMatch(/<h2 id="progression" tabindex="-1">Progression<\/h2>/);
+    expect(textOf(html)).toContain(NOT_IN_VERSION_TEXT);
+    for (const format of ["json", "xlsx", "docx", "pdf"]) {
+      const file = await app.fetch(`/demo/uppfoljning/${older?.id}/dokument?format=${format}`, {
+        as: as.board,
+      });
+      expect(file.status, format).toBe(200);
+    }
   });
 });
