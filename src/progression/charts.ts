@@ -10,8 +10,7 @@
 // (disclosure control) is never drawn: the bar is left out, and the description and the table say
 // so.
 import * as echarts from "echarts";
-import PDFDocument from "pdfkit";
-import { pdfFonts } from "../documents/fonts.ts";
+import { accessibleSvg, CHART_FONT_FAMILY } from "../documents/chart-svg.ts";
 import { formatNumber } from "../platform/i18n/format.ts";
 import { formatProtected, type ProtectedCell } from "../register/disclosure.ts";
 import {
@@ -40,77 +39,12 @@ export interface ProgressionChart {
   readonly omitted: number;
 }
 
-export const CHART_FONT_FAMILY = "'Source Sans 3', system-ui, sans-serif";
 const WIDTH = 640;
 const INK = "#1b1f24";
 const MUTED = "#4a5260";
 const GRID = "#d5d9df";
 /** Each at least 3:1 against white (WCAG 1.4.11); the second series is hatched as well. */
 const COLOURS = ["#1d4f6e", "#b8560b", "#4a5260"] as const;
-
-let measurer: PDFKit.PDFDocument | undefined;
-
-/** The width of a text in the PDF's typeface, for ECharts' layout. */
-function measureText(text: string, font?: string): { width: number } {
-  if (!measurer) {
-    measurer = new PDFDocument({ autoFirstPage: false });
-    const fonts = pdfFonts();
-    measurer.registerFont("regular", fonts.regular);
-    measurer.registerFont("semibold", fonts.semibold);
-  }
-  const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? "")?.[1] ?? 12);
-  const bold = /\b(bold|[6-9]00)\b/.test(font ?? "");
-  return {
-    width: measurer
-      .font(bold ? "semibold" : "regular")
-      .fontSize(size)
-      .widthOfString(text),
-  };
-}
-
-echarts.setPlatformAPI({ measureText });
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-/**
- * ECharts' server-side SVG made fit for a page with a strict Content-Security-Policy and for
- * screen readers: style attributes become presentation attributes, the hover <style> and event
- * attributes go, the renderer's numbered ids become the chart's own, and the root gets role="img"
- * with a <title> and <desc>.
- */
-function accessibleSvg(raw: string, id: string, title: string, description: string): string {
-  const svg = raw
-    .replace(/<style[\s\S]*?<\/style>/g, "")
-    .replace(/\bzr\d+-/g, `${id}-`)
-    .replace(/\s(?:class|pointer-events|ecmeta_silent)="[^"]*"/g, "")
-    .replace(/\secmeta_series_index="(\d+)"/g, ' data-series="$1"')
-    .replace(/\secmeta_data_index="(\d+)"/g, ' data-index="$1"')
-    .replace(/\secmeta_ssr_type="([a-z]+)"/g, ' data-part="$1"')
-    .replace(/\sstyle="([^"]*)"/g, (_, style: string) =>
-      style
-        .split(";")
-        .map((d) => d.trim())
-        .filter(Boolean)
-        .map((d) => {
-          const i = d.indexOf(":");
-          const name = d.slice(0, i).trim();
-          const value = d
-            .slice(i + 1)
-            .trim()
-            .replace(/"/g, "'");
-          return ` ${name}="${name === "font-family" ? CHART_FONT_FAMILY.replace(/"/g, "'") : value}"`;
-        })
-        .join(""),
-    )
-    .replace(/<defs\s*>\s*<\/defs>/g, "")
-    .replace(/\n{2,}/g, "\n");
-  return svg.replace(
-    /^<svg([^>]*)>/,
-    (_, attrs: string) =>
-      `<svg${attrs.replace(/\s(?:version|baseProfile)="[^"]*"/g, "")} role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"><title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>`,
-  );
-}
 
 interface Series {
   name: string;
