@@ -96,9 +96,15 @@ describe("the association's instruments", () => {
         state: "attached",
       });
       await expect(field(page, "improvement").inputValue()).resolves.toBe("0,5");
+      // the save's reload (and any revalidation after it) done before the next submission
+      await page.waitForLoadState("networkidle");
 
       await page.getByRole("button", { name: "Publicera version 1" }).click();
-      await page.getByRole("heading", { name: "Publicera version 1?" }).waitFor();
+      const confirm = page.getByRole("heading", { name: "Publicera version 1?" });
+      const problem = page.getByRole("alert");
+      await confirm.or(problem).first().waitFor({ timeout: 30_000 });
+      if (!(await confirm.isVisible()))
+        throw new Error(`Publiceringen stoppades: ${await problem.first().innerText()}`);
       await checkA11y(page, "bekräfta publicering");
       await page.getByRole("button", { name: "Ja, publicera version 1" }).click();
       await page.getByRole("status").filter({ hasText: "Versionen är publicerad." }).waitFor();
