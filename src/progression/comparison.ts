@@ -22,6 +22,7 @@ import { GENDER } from "../register/codes.ts";
 import { initiativeInScope } from "../register/participants.ts";
 import type { RegisterAccess } from "../register/scope.ts";
 import { inRegister } from "../register/zone.ts";
+import { versionsOf } from "./measurements.ts";
 import { type Answers, type InstrumentDefinition, OCCASIONS, type Occasion } from "./model.ts";
 import {
   comparisonMeasurements,
@@ -83,23 +84,12 @@ export async function comparisonInstruments(
     .from(progressionPlans)
     .where(eq(progressionPlans.initiativeId, initiativeId));
   if (!plan?.comparisonGroup) return null;
-  const rows = await tx
-    .select({
-      id: progressionInstrumentVersions.id,
-      number: progressionInstrumentVersions.number,
-      status: progressionInstrumentVersions.status,
-      definition: progressionInstrumentVersions.definition,
-      name: progressionInstruments.name,
-    })
-    .from(progressionInstrumentVersions)
-    .innerJoin(
-      progressionInstruments,
-      eq(progressionInstruments.id, progressionInstrumentVersions.instrumentId),
-    );
-  return plan.versionIds.flatMap((id) => {
-    const row = rows.find((r) => r.id === id && r.status === "publicerad");
-    return row ? [{ id, name: row.name.sv, number: row.number, definition: row.definition }] : [];
-  });
+  return (await versionsOf(tx, plan.versionIds)).map((v) => ({
+    id: v.id,
+    name: v.instrumentName.sv,
+    number: v.number,
+    definition: v.definition,
+  }));
 }
 
 /** What is wrong with a respondent code, in Swedish, or null. */

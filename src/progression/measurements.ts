@@ -105,7 +105,8 @@ export interface MeasuredVersion {
   definition: InstrumentDefinition;
 }
 
-async function versionsOf(tx: Tx, ids: readonly string[]): Promise<MeasuredVersion[]> {
+/** The published versions among `ids` (a plan's), in that order; unpublished ones are left out. */
+export async function versionsOf(tx: Tx, ids: readonly string[]): Promise<MeasuredVersion[]> {
   if (ids.length === 0) return [];
   const rows = await tx
     .select({
