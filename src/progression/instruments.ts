@@ -238,7 +238,8 @@ export function starterDefinition(): InstrumentDefinition {
 type InstrumentRow = typeof progressionInstruments.$inferSelect;
 type VersionRow = typeof progressionInstrumentVersions.$inferSelect;
 
-const visibleTo = (associationId: string) =>
+/** Instruments an association may use: Samspår's own and its own. */
+export const visibleTo = (associationId: string) =>
   or(
     isNull(progressionInstruments.associationId),
     eq(progressionInstruments.associationId, associationId),

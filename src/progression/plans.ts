@@ -4,7 +4,7 @@
 // overdue, the share of participants the initiative aims to measure and whether it keeps a
 // comparison group. Only individual initiatives that have not ended get a plan. Saved with an
 // audit event naming every change; a stale version is a ConflictError.
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { AuditActor } from "../audit/record-audit-event.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { initiatives } from "../initiatives/schema.ts";
@@ -15,6 +15,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "../platform/errors.ts";
+import { visibleTo } from "./instruments.ts";
 import type { InstrumentDefinition, Texts } from "./model.ts";
 import {
   progressionInstruments,
@@ -101,10 +102,7 @@ export async function planChoices(
       and(
         eq(progressionInstrumentVersions.status, "publicerad"),
         eq(progressionInstruments.archived, false),
-        or(
-          isNull(progressionInstruments.associationId),
-          eq(progressionInstruments.associationId, associationId),
-        ),
+        visibleTo(associationId),
         versionIds ? inArray(progressionInstrumentVersions.id, [...versionIds]) : undefined,
       ),
     )
