@@ -130,6 +130,21 @@ export const PERMISSIONS = {
   /** The evaluator's pseudonymous export of an initiative's measurements. */
   "progression.export": [],
   // ── end of progression measurement ────────────────────────────────────────────────────────
+  // ── The participant portal (issue 9) ──────────────────────────────────────────────────────
+  // The portal's participant data (accounts, codes, plan steps, bookings, messages) is register
+  // data: participant officers of the initiative only. Guides carry no participant data; usage
+  // reaches everybody else only as protected aggregates.
+  /** Portal access and codes, action-plan steps, availability, bookings, the portal outbox. */
+  "portal.staff": [],
+  /** Writing and publishing the support guides (Stöd). */
+  "portal.guides": ["association_admin"],
+  /** The portal's usage figures after disclosure control. */
+  "portal.usage": ["association_admin", "board_member"],
+  /** Sign-in with e-ID: the association's OpenID Connect broker. */
+  "portal.eid": ["association_admin"],
+  /** Problems reported from the accessibility statement. */
+  "accessibility.reports": ["association_admin"],
+  // ── end of the participant portal ─────────────────────────────────────────────────────────
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -162,6 +177,8 @@ const READ_ONLY: ReadonlySet<Permission> = new Set([
   "follow_up.drafts",
   // progression: the results only (issue 8)
   "progression.results",
+  // the portal: usage figures only (issue 9)
+  "portal.usage",
 ]);
 
 /** What the initiative-scoped roles may do, on the initiative their role is for and no other. */
@@ -187,6 +204,11 @@ export const INITIATIVE_PERMISSIONS: Partial<Record<Permission, readonly Role[]>
   "progression.measure": ["participant_officer"],
   "progression.export": ["participant_officer"],
   "progression.results": ["initiative_lead", "steering_group_member"],
+  // the portal: the register's roles work with participants' portal data; the initiative's
+  // lead and officers write guides; its lead and steering group see protected usage figures
+  "portal.staff": ["participant_officer"],
+  "portal.guides": ["initiative_lead", "participant_officer"],
+  "portal.usage": ["initiative_lead", "steering_group_member", "participant_officer"],
 };
 
 /**

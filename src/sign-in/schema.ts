@@ -16,7 +16,7 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     /** Password was right but the TOTP code (or enrolment) is still owed. */
     secondFactorPending: boolean("second_factor_pending").notNull().default(false),
-    method: text("method").$type<"password" | "oidc" | "invitation">().notNull(),
+    method: text("method").$type<"password" | "oidc" | "invitation" | "code" | "eid">().notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
   },

@@ -8,6 +8,15 @@ import { sessions } from "./schema.ts";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/**
+ * Participants sign in to the portal with a one-time code or e-ID, often on a shared computer
+ * (library, school): 15 minutes idle and 4 hours at most.
+ */
+export const PORTAL_IDLE_TIMEOUT_MS = 15 * 60 * 1000;
+export const PORTAL_ABSOLUTE_TIMEOUT_MS = 4 * 60 * 60 * 1000;
+const PORTAL_METHODS: ReadonlySet<string> = new Set(["code", "eid"]);
+const idleLimitOf = (method: string) =>
+  PORTAL_METHODS.has(method) ? PORTAL_IDLE_TIMEOUT_MS : IDLE_TIMEOUT_MS;
 /** last_seen_at is written at most this often, to keep reads cheap. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
@@ -15,7 +24,7 @@ export const SESSION_COOKIE = "__Host-samspar_session";
 
 export interface NewSession {
   userId: string;
-  method: "password" | "oidc" | "invitation";
+  method: "password" | "oidc" | "invitation" | "code" | "eid";
   secondFactorPending: boolean;
   ip?: string | null;
   userAgent?: string | null;
@@ -35,7 +44,10 @@ export async function createSession(
     secondFactorPending: input.secondFactorPending,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
+    expiresAt: new Date(
+      now.getTime() +
+        (PORTAL_METHODS.has(input.method) ? PORTAL_ABSOLUTE_TIMEOUT_MS : ABSOLUTE_TIMEOUT_MS),
+    ),
     ip: input.ip ?? null,
     userAgent: input.userAgent?.slice(0, 400) ?? null,
   });
@@ -70,7 +82,7 @@ export async function readSession(
   if (!row) return { state: "missing" };
   const { session } = row;
   const idleFor = now.getTime() - session.lastSeenAt.getTime();
-  if (row.disabledAt || session.expiresAt <= now || idleFor > IDLE_TIMEOUT_MS) {
+  if (row.disabledAt || session.expiresAt <= now || idleFor > idleLimitOf(session.method)) {
     await q.delete(sessions).where(eq(sessions.id, id));
     return { state: "expired" };
   }

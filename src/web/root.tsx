@@ -11,23 +11,47 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
 import { associations } from "../associations/schema.ts";
 import { directionOf, LOCALES, type Locale } from "../platform/i18n/locales.ts";
+import { portalDirection } from "../portal/locales.ts";
 import type { Route } from "./+types/root.ts";
 import { stateOf } from "./guard.server.ts";
+import { portalLanguageOf } from "./portal-guard.server.ts";
 import stylesHref from "./styles.css?url";
 import { Form } from "./ui/form.tsx";
 import { I18nProvider, useT } from "./ui/i18n.tsx";
+import { PortalI18nProvider } from "./ui/portal-i18n.tsx";
+
+/**
+ * What a route may say about the document around it (its `handle`). The portal's pages are
+ * `{ portal: true, hydrate: false }`: their own header and footer in the participant's language,
+ * and no JavaScript at all — rendered on the server, every form a plain HTML form, so a cheap
+ * phone gets HTML and CSS only.
+ */
+export interface PageHandle {
+  portal?: boolean;
+  hydrate?: boolean;
+}
+
+function useDocumentKind(): { portal: boolean; hydrate: boolean } {
+  const matches = useMatches();
+  const handles = matches.map((m) => (m.handle ?? {}) as PageHandle);
+  return {
+    portal: handles.some((h) => h.portal === true),
+    hydrate: !handles.some((h) => h.hydrate === false),
+  };
+}
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   const state = stateOf(context);
   const principal = state.principal;
   const ids = [...new Set(principal?.grants.map((g) => g.associationId) ?? [])];
@@ -43,6 +67,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     requestId: state.requestId,
     user: principal ? { name: principal.name, email: principal.email } : null,
     associations: mine,
+    portal: portalLanguageOf(request),
   };
 }
 
@@ -103,6 +128,28 @@ function Footer({ locale }: { locale: Locale }) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const locale = data?.locale ?? "sv";
+  const kind = useDocumentKind();
+  if (kind.portal) {
+    const portal = data?.portal ?? { locale: "sv" as const, swedishToo: false };
+    return (
+      <html lang={portal.locale} dir={portalDirection(portal.locale)}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="portal">
+          <I18nProvider locale={portal.locale === "sv" ? "sv" : "en"}>
+            <PortalI18nProvider locale={portal.locale} swedishToo={portal.swedishToo}>
+              {children}
+            </PortalI18nProvider>
+          </I18nProvider>
+          {kind.hydrate ? <Scripts /> : null}
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -120,8 +167,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <div className="page">{children}</div>
           <Footer locale={locale} />
         </I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        {kind.hydrate ? (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        ) : null}
       </body>
     </html>
   );

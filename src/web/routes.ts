@@ -5,6 +5,8 @@ import { budgetRoutes } from "./routes/finance/budget.routes.ts";
 import { financeRoutes } from "./routes/finance/finance.routes.ts";
 import { requisitionRoutes } from "./routes/finance/requisition.routes.ts";
 import { followUpRoutes } from "./routes/follow-up/follow-up.routes.ts";
+import { portalRoutes } from "./routes/portal/portal.routes.ts";
+import { portalStaffRoutes } from "./routes/portal-staff/portal-staff.routes.ts";
 import { progressionInstrumentsRoutes } from "./routes/progression/instruments.routes.ts";
 import { progressionMeasureRoutes } from "./routes/progression/measure.routes.ts";
 import { progressionResultsRoutes } from "./routes/progression/results.routes.ts";
@@ -25,6 +27,7 @@ export default [
   route("konto", "routes/account.tsx"),
   route("sprak", "routes/language.ts"),
   route("tillganglighet", "routes/accessibility.tsx"),
+  ...portalRoutes,
   route(":association", "routes/association/layout.tsx", [
     index("routes/association/overview.tsx"),
     route("insatser", "routes/association/initiatives.tsx"),
@@ -71,6 +74,7 @@ export default [
     ...progressionInstrumentsRoutes,
     ...progressionMeasureRoutes,
     ...progressionResultsRoutes,
+    ...portalStaffRoutes,
     route("organisationer", "routes/association/member-organisations.tsx"),
     route("organisationer/:organisationId", "routes/association/member-organisation.tsx"),
     route("personer", "routes/association/people.tsx"),

@@ -7,6 +7,7 @@ export * from "../../follow-up/schema.ts";
 export * from "../../initiatives/schema.ts";
 export * from "../../mail/schema.ts";
 export * from "../../people/schema.ts";
+export * from "../../portal/schema.ts";
 export * from "../../progression/schema.ts";
 export * from "../../register/schema.ts";
 export * from "../../reports/schema.ts";

@@ -8,6 +8,12 @@ import { finalReportsEn } from "./final-reports.en.ts";
 import { financeEn } from "./finance.en.ts";
 import { followUpEn } from "./follow-up.en.ts";
 import { periodicReportsEn } from "./periodic-reports.en.ts";
+import { portalAccessEn } from "./portal-access.en.ts";
+import { portalBookingEn } from "./portal-booking.en.ts";
+import { portalEidEn } from "./portal-eid.en.ts";
+import { portalGuidesEn } from "./portal-guides.en.ts";
+import { portalPlanEn } from "./portal-plan.en.ts";
+import { portalUsageEn } from "./portal-usage.en.ts";
 import { progressionInstrumentsEn } from "./progression-instruments.en.ts";
 import { progressionMeasureEn } from "./progression-measure.en.ts";
 import { progressionResultsEn } from "./progression-results.en.ts";
@@ -35,6 +41,12 @@ export const en: Record<keyof typeof sv, string> = {
   ...progressionInstrumentsEn,
   ...progressionMeasureEn,
   ...progressionResultsEn,
+  ...portalAccessEn,
+  ...portalEidEn,
+  ...portalBookingEn,
+  ...portalPlanEn,
+  ...portalGuidesEn,
+  ...portalUsageEn,
   "app.name": "Samspår",
   "app.tagline": "Follow-up for coordination associations and their initiatives",
 

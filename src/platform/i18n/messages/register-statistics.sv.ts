@@ -179,7 +179,8 @@ export const registerStatisticsSv = {
   "registerLog.field.accessLog": "åtkomstlogg",
   "registerLog.field.measurements": "progressionsmätningar",
   "registerLog.field.jamforelsegrupp": "jämförelsegrupp",
-  "registerLog.field.felregistrering:fel_deltagare": "felregistrering (registrerad på fel deltagare)",
+  "registerLog.field.felregistrering:fel_deltagare":
+    "felregistrering (registrerad på fel deltagare)",
   "registerLog.field.felregistrering:dubblett": "felregistrering (registrerad två gånger)",
   "registerLog.field.felregistrering:fel_instrument": "felregistrering (fel instrument)",
   "registerLog.field.felregistrering:fel_tillfalle": "felregistrering (fel tillfälle)",

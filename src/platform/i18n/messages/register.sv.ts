@@ -234,7 +234,8 @@ export const registerSv = {
   "register.log.field.accessLog": "åtkomstlogg",
   "register.log.field.measurements": "progressionsmätningar",
   "register.log.field.jamforelsegrupp": "jämförelsegrupp",
-  "register.log.field.felregistrering:fel_deltagare": "felregistrering (registrerad på fel deltagare)",
+  "register.log.field.felregistrering:fel_deltagare":
+    "felregistrering (registrerad på fel deltagare)",
   "register.log.field.felregistrering:dubblett": "felregistrering (registrerad två gånger)",
   "register.log.field.felregistrering:fel_instrument": "felregistrering (fel instrument)",
   "register.log.field.felregistrering:fel_tillfalle": "felregistrering (fel tillfälle)",

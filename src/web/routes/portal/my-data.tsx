@@ -1,0 +1,4 @@
+// Written by the portal work (issue 9).
+export default function Page() {
+  return null;
+}
