@@ -20,6 +20,12 @@ import { commonFa } from "./common.fa.ts";
 import { commonSo } from "./common.so.ts";
 import { commonSv } from "./common.sv.ts";
 import { commonTi } from "./common.ti.ts";
+import { eidAr } from "./eid.ar.ts";
+import { eidEn } from "./eid.en.ts";
+import { eidFa } from "./eid.fa.ts";
+import { eidSo } from "./eid.so.ts";
+import { eidSv } from "./eid.sv.ts";
+import { eidTi } from "./eid.ti.ts";
 import { myDataAr } from "./my-data.ar.ts";
 import { myDataEn } from "./my-data.en.ts";
 import { myDataFa } from "./my-data.fa.ts";
@@ -48,6 +54,7 @@ import { supportTi } from "./support.ti.ts";
 export const portalSv = {
   ...commonSv,
   ...signInSv,
+  ...eidSv,
   ...planSv,
   ...bookingSv,
   ...supportSv,
@@ -63,6 +70,7 @@ export const PORTAL_CATALOGUES: Readonly<
   en: {
     ...commonEn,
     ...signInEn,
+    ...eidEn,
     ...planEn,
     ...bookingEn,
     ...supportEn,
@@ -72,6 +80,7 @@ export const PORTAL_CATALOGUES: Readonly<
   ar: {
     ...commonAr,
     ...signInAr,
+    ...eidAr,
     ...planAr,
     ...bookingAr,
     ...supportAr,
@@ -81,6 +90,7 @@ export const PORTAL_CATALOGUES: Readonly<
   so: {
     ...commonSo,
     ...signInSo,
+    ...eidSo,
     ...planSo,
     ...bookingSo,
     ...supportSo,
@@ -90,6 +100,7 @@ export const PORTAL_CATALOGUES: Readonly<
   ti: {
     ...commonTi,
     ...signInTi,
+    ...eidTi,
     ...planTi,
     ...bookingTi,
     ...supportTi,
@@ -99,6 +110,7 @@ export const PORTAL_CATALOGUES: Readonly<
   fa: {
     ...commonFa,
     ...signInFa,
+    ...eidFa,
     ...planFa,
     ...bookingFa,
     ...supportFa,
