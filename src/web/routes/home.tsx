@@ -1,5 +1,5 @@
-// The start page: sends a signed-in person with one association straight to it, and lets
-// someone with several choose.
+// The start page: sends a signed-in person with one association straight to it, lets someone
+// with several choose, and sends a participant to the portal.
 import { asc, inArray } from "drizzle-orm";
 import { Link, redirect } from "react-router";
 import { associations } from "../../associations/schema.ts";
@@ -9,6 +9,8 @@ import type { Route } from "./+types/home.ts";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { state, principal } = requirePrincipal(context, request);
+  // participants have the portal, not the association's pages
+  if (principal.kind === "participant") throw redirect("/portal");
   const ids = [...new Set(principal.grants.map((g) => g.associationId))];
   const mine = ids.length
     ? await state.services.db

@@ -1,7 +1,7 @@
 // The association's start page: who you are here and where you can go. A participant sees
 // only their own initiatives.
 import { and, count, eq, inArray } from "drizzle-orm";
-import { Link } from "react-router";
+import { Link, redirect } from "react-router";
 import { rolesIn } from "../../../access/policy.ts";
 import { memberOrganisations } from "../../../associations/schema.ts";
 import { initiatives } from "../../../initiatives/schema.ts";
@@ -16,6 +16,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     params.association,
     "association.enter",
   );
+  // a participant's pages are the portal
+  if (principal.kind === "participant") throw redirect("/portal");
   const db = state.services.db;
   const roles = [...rolesIn(principal, association.id)];
   const initiativeIds = principal.grants

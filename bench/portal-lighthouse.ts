@@ -1,0 +1,123 @@
+// `npm run bench:lighthouse`: Lighthouse (mobile profile: an emulated mid-range phone on a slow
+// 4G connection, simulated throttling) on the participant portal's start, plan and booking
+// pages, and the sign-in page, in Debian's Chromium. Prints the scores and the page weights;
+// asserts nothing (issue 9 asks for accessibility 100 and performance ≥ 90 — read them here).
+// Needs the web build (`npx react-router build`) and /usr/bin/chromium.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import { sql } from "drizzle-orm";
+import lighthouse from "lighthouse";
+import { seedDemo } from "../src/demo/seed-demo.ts";
+import { readConfig } from "../src/platform/config.ts";
+import { openDatabase } from "../src/platform/database/connect.ts";
+import { serveInstance } from "../src/server/serve.ts";
+import { createSession, SESSION_COOKIE } from "../src/sign-in/sessions.ts";
+
+const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const LOCALES = (process.env.LIGHTHOUSE_LOCALES ?? "sv,ar").split(",");
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samspar-lighthouse-"));
+process.env.SAMSPAR_DATA_DIR = dataDir;
+const config = {
+  ...readConfig({ SAMSPAR_DATA_DIR: dataDir, SAMSPAR_JOBS: "0" }),
+  baseUrl: "http://localhost",
+};
+const database = await openDatabase(config, { role: "server" });
+await seedDemo(database.db);
+
+// A portal participant of the demo with bookings and a plan: the first open account.
+const account = await database.db.transaction(async (tx) => {
+  const rows = await tx.execute<{ user_id: string }>(
+    sql`select user_id from register.portal_accounts where closed_at is null order by created_at, user_id limit 1`,
+  );
+  return rows.rows[0];
+});
+if (!account) throw new Error("the demo has no portal account");
+const token = await createSession(database.db, {
+  userId: account.user_id,
+  method: "code",
+  secondFactorPending: false,
+});
+
+const server = await serveInstance({ ...config, port: 0, host: "127.0.0.1" }, database, {
+  log: () => {},
+});
+const base = `http://127.0.0.1:${server.port}`;
+const chrome = await chromeLauncher.launch({
+  chromePath: CHROMIUM,
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+});
+
+const PAGES = [
+  { name: "Logga in", path: "/portal/logga-in", signedIn: false },
+  { name: "Start", path: "/portal", signedIn: true },
+  { name: "Min plan", path: "/portal/plan", signedIn: true },
+  { name: "Boka", path: "/portal/boka", signedIn: true },
+];
+
+console.log(
+  `Lighthouse ${process.env.npm_package_devDependencies_lighthouse ?? ""} (mobile), ${CHROMIUM}`,
+);
+console.log(
+  "sida | språk | tillgänglighet | prestanda | FCP | LCP | TBT | CLS | överfört | JavaScript",
+);
+try {
+  for (const locale of LOCALES) {
+    for (const page of PAGES) {
+      const cookies = [`samspar_portal_sprak=${locale}`];
+      if (page.signedIn) cookies.push(`${SESSION_COOKIE}=${token}`);
+      const result = await lighthouse(base + page.path, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["accessibility", "performance"],
+        extraHeaders: { Cookie: cookies.join("; ") },
+      });
+      if (!result) throw new Error(`no result for ${page.path}`);
+      const lhr = result.lhr;
+      if (lhr.finalDisplayedUrl && !lhr.finalDisplayedUrl.endsWith(page.path))
+        throw new Error(`${page.path} redirected to ${lhr.finalDisplayedUrl}`);
+      const audit = (id: string) => lhr.audits[id];
+      const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+      const items =
+        (
+          audit("network-requests")?.details as
+            | { items?: { resourceType?: string; transferSize?: number }[] }
+            | undefined
+        )?.items ?? [];
+      const total = items.reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
+      const js = items
+        .filter((item) => item.resourceType === "Script")
+        .reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
+      const failed = Object.values(lhr.audits)
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 1 &&
+            lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id),
+        )
+        .map((a) => a.id);
+      console.log(
+        [
+          page.name,
+          locale,
+          score("accessibility"),
+          score("performance"),
+          audit("first-contentful-paint")?.displayValue,
+          audit("largest-contentful-paint")?.displayValue,
+          audit("total-blocking-time")?.displayValue,
+          audit("cumulative-layout-shift")?.displayValue,
+          `${(total / 1024).toFixed(1)} KB`,
+          `${(js / 1024).toFixed(1)} KB`,
+        ].join(" | ") + (failed.length ? `  (tillgänglighet: ${failed.join(", ")})` : ""),
+      );
+    }
+  }
+} finally {
+  chrome.kill();
+  await server.stop();
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
