@@ -2,4 +2,42 @@
 // not translated word for word; every key of the Swedish catalogue, no other.
 import type { commonSv } from "./common.sv.ts";
 
-export const commonFa: Record<keyof typeof commonSv, string> = {};
+export const commonFa: Record<keyof typeof commonSv, string> = {
+  "portal.name": "Samspår – اشتراک‌کنندگان",
+  "portal.skip": "رفتن به محتوا",
+  "portal.menu": "مینو",
+  "portal.nav.home": "صفحهٔ اصلی",
+  "portal.nav.plan": "پلان من",
+  "portal.nav.booking": "گرفتن وقت",
+  "portal.nav.support": "کمک",
+  "portal.nav.myData": "معلومات من",
+  "portal.nav.settings": "تنظیمات",
+  "portal.signOut": "خروج",
+  "portal.signOutHint":
+    "وقتی از کمپیوتری کار می‌گیرید که دیگران هم از آن کار می‌گیرند، همیشه خارج شوید.",
+  "portal.language": "زبان",
+  "portal.languageSave": "تغییر زبان",
+  "portal.swedishToo": "متن را به سویدنی هم نشان بده",
+  "portal.swedishTooOn": "سویدنی هم نشان بده",
+  "portal.swedishTooOff": "فقط زبان من را نشان بده",
+  "portal.accessibility": "دسترسی آسان",
+  "portal.home.title": "خوش آمدید",
+  "portal.home.intro": "اینجا پلان، وقت‌های شما و معلوماتی را که دربارهٔ شما ذخیره شده می‌بینید.",
+  "portal.home.next": "حالا چه می‌شود",
+  "portal.home.nothingNext": "فعلاً هیچ وقتی نگرفته‌اید.",
+  "portal.home.nextBooking": "وقت بعدی شما: {date} ساعت {time}، {title}.",
+  "portal.home.nextStep": "قدم بعدی در پلان شما: {title}.",
+  "portal.home.shortcuts": "چه کاری می‌خواهید بکنید؟",
+  "portal.home.goPlan": "پلان من را ببینید",
+  "portal.home.goBooking": "وقت بگیرید",
+  "portal.home.goSupport": "کمک و حمایت بگیرید",
+  "portal.home.goMyData": "معلومات من را ببینید",
+  "portal.error.title": "مشکلی پیش آمد",
+  "portal.error.text": "کمی بعد دوباره کوشش کنید. اگر نشد، از مربی خود بپرسید.",
+  "portal.error.notFound": "این صفحه وجود ندارد.",
+  "portal.back": "برگشت",
+  "portal.settings.title": "تنظیمات",
+  "portal.settings.languageIntro":
+    "زبانی را که می‌خواهید به آن بخوانید انتخاب کنید. انتخاب شما ذخیره می‌شود.",
+  "portal.settings.saved": "ذخیره شد.",
+};

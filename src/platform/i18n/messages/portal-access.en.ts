@@ -1,4 +1,96 @@
 // English texts of the staff pages for the portal: portal access, sign-in codes and the portal's outbox to participants; spread into en.ts.
 import type { portalAccessSv } from "./portal-access.sv.ts";
 
-export const portalAccessEn: Record<keyof typeof portalAccessSv, string> = {};
+export const portalAccessEn: Record<keyof typeof portalAccessSv, string> = {
+  "portalStaff.access.link": "Participant portal: access and sign-in codes",
+  "portalStaff.access.title": "The portal for {name}",
+  "portalStaff.access.intro":
+    "Here you give the initiative's participants access to the participant portal and make sign-in codes. Participants sign in at {url}. Only participants with a stored identity can have an account.",
+  "portalStaff.access.back": "Back to the initiative",
+  "portalStaff.access.outboxLink": "The portal's outbox: messages to participants",
+  "portalStaff.access.participants": "Enrolled participants",
+  "portalStaff.access.none": "The initiative has no ongoing enrollments.",
+  "portalStaff.access.col.participant": "Participant",
+  "portalStaff.access.col.start": "Start",
+  "portalStaff.access.col.status": "Portal",
+  "portalStaff.access.col.lastSignIn": "Last signed in",
+  "portalStaff.access.col.actions": "Manage",
+  "portalStaff.access.status.none": "No account",
+  "portalStaff.access.status.open": "Account",
+  "portalStaff.access.status.closed": "Closed",
+  "portalStaff.access.status.elsewhere": "Account (made on another initiative)",
+  "portalStaff.access.status.noIdentity": "Cannot have an account (no stored identity)",
+  "portalStaff.access.never": "Never",
+  "portalStaff.access.manage": "Manage {participant}",
+  "portalStaff.access.give": "Give access to the portal",
+  "portalStaff.access.reopen": "Open the account again",
+  "portalStaff.access.codeHeading": "Sign-in code",
+  "portalStaff.access.codeIntro":
+    "A new code is valid for 14 days and works once. Older codes that have not been used stop working.",
+  "portalStaff.access.delivery": "How will the participant get the code?",
+  "portalStaff.access.delivery.visa": "Show the code here (print it or read it out)",
+  "portalStaff.access.delivery.epost": "Send by e-mail",
+  "portalStaff.access.delivery.sms": "Put a text message in the outbox (sent by hand)",
+  "portalStaff.access.createCode": "Make a new code",
+  "portalStaff.access.contactHeading": "Contact details",
+  "portalStaff.access.email": "E-mail",
+  "portalStaff.access.phone": "Mobile number",
+  "portalStaff.access.phoneHint": "For example 070-123 45 67.",
+  "portalStaff.access.reminders": "Reminders",
+  "portalStaff.access.reminders.epost": "By e-mail",
+  "portalStaff.access.reminders.sms": "By text message",
+  "portalStaff.access.reminders.ingen": "No reminders",
+  "portalStaff.access.saveContact": "Save contact details",
+  "portalStaff.access.elsewhereContact":
+    "The account was made on another initiative. Its contact details and closing are handled there.",
+  "portalStaff.access.closeHeading": "Close the account",
+  "portalStaff.access.closeIntro":
+    "The participant is signed out at once and cannot sign in again until you open the account.",
+  "portalStaff.access.close": "Close the portal account",
+  "portalStaff.access.notice.given": "The participant now has access to the portal.",
+  "portalStaff.access.notice.unchanged": "The participant already had access to the portal.",
+  "portalStaff.access.notice.closed":
+    "The portal account is closed and the participant signed out.",
+  "portalStaff.access.notice.contact": "The contact details are saved.",
+  "portalStaff.access.codeCreated": "New code for {participant}",
+  "portalStaff.access.codeOnce":
+    "The code is shown only now. Give it to the participant or print the box below (Ctrl+P prints only the box).",
+  "portalStaff.access.codeSent.epost":
+    "The code is in the portal's outbox as an e-mail to the participant. It is sent when e-mail is set up for Samspår.",
+  "portalStaff.access.codeSent.sms":
+    "The code is in the portal's outbox as a text message. Send it from your phone and mark it as sent in the outbox.",
+  "portalStaff.access.validUntil": "Valid until {date}.",
+  "portalStaff.access.printSwedish": "In Swedish",
+  "portalStaff.access.error.emailFormat": "Write the e-mail address as name@example.com.",
+  "portalStaff.access.error.phoneFormat":
+    "Write the mobile number with digits, for example 070-123 45 67.",
+  "portalStaff.access.error.remindersChoice": "Choose how the participant wants reminders.",
+  "portalStaff.access.error.remindersNeedEmail":
+    "Write the participant's e-mail address for reminders by e-mail, or choose another way.",
+  "portalStaff.access.error.remindersNeedPhone":
+    "Write the participant's mobile number for reminders by text message, or choose another way.",
+  "portalStaff.access.error.participant": "Choose a participant in the list.",
+  "portalStaff.outbox.title": "The portal's outbox for {name}",
+  "portalStaff.outbox.intro":
+    "Messages to the initiative's participants: codes, bookings and reminders. Samspår sends e-mail when e-mail is set up. You send text messages yourself from your phone and then mark them as sent.",
+  "portalStaff.outbox.back": "Back to the portal's participants",
+  "portalStaff.outbox.empty": "No messages yet.",
+  "portalStaff.outbox.messages": "Messages, newest first",
+  "portalStaff.outbox.col.created": "Created",
+  "portalStaff.outbox.col.channel": "Channel",
+  "portalStaff.outbox.col.to": "To",
+  "portalStaff.outbox.col.message": "Message",
+  "portalStaff.outbox.col.status": "Status",
+  "portalStaff.outbox.channel.epost": "E-mail",
+  "portalStaff.outbox.channel.sms": "Text message",
+  "portalStaff.outbox.kind.kod": "Sign-in code",
+  "portalStaff.outbox.kind.bokning": "Booking",
+  "portalStaff.outbox.kind.paminnelse": "Reminder",
+  "portalStaff.outbox.kind.avbokning": "Cancellation",
+  "portalStaff.outbox.status.utkorg": "Waiting in the outbox",
+  "portalStaff.outbox.status.skickad": "Sent {date}",
+  "portalStaff.outbox.status.misslyckad": "Could not be sent",
+  "portalStaff.outbox.markSent": "Mark as sent",
+  "portalStaff.outbox.markSentLabel": "Mark as sent: text message to {to}",
+  "portalStaff.outbox.notice.sent": "The message is marked as sent.",
+};

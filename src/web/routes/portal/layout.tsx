@@ -26,6 +26,7 @@ const NAV: {
   { to: "/portal/boka", key: "portal.nav.booking", icon: "calendar" },
   { to: "/portal/stod", key: "portal.nav.support", icon: "help" },
   { to: "/portal/mina-uppgifter", key: "portal.nav.myData", icon: "person" },
+  { to: "/portal/installningar", key: "portal.nav.settings", icon: "settings" },
 ];
 
 export function PortalLanguageForm({ returnTo }: { returnTo: string }) {
