@@ -3,6 +3,8 @@
 import { PgBoss } from "pg-boss";
 import { startGrantedInitiatives, todayInSweden } from "../applications/workflow.ts";
 import type { Mailer } from "../mail/send-mail.ts";
+import { deliverPendingPortalEmails } from "../portal/outbox-delivery.ts";
+import { sendBookingReminders } from "../portal/reminders.ts";
 import { eraseExpiredIdentities } from "../register/retention.ts";
 import { sendReportReminders } from "../reports/reminders.ts";
 import { purgeExpiredSessions } from "../sign-in/sessions.ts";
@@ -15,6 +17,8 @@ export const QUEUES = {
   initiativesStart: "initiatives.start",
   reportsRemind: "reports.remind",
   registerRetention: "register.retention",
+  portalReminders: "portal.reminders",
+  portalDeliver: "portal.deliver",
 } as const;
 
 export interface Jobs {
@@ -73,6 +77,26 @@ export async function startJobs(
         );
     });
     await boss.schedule(QUEUES.registerRetention, "30 2 * * *", null, { tz: "Europe/Stockholm" });
+    // the portal: a reminder of every booked time a day ahead (once), in the participant's
+    // language, through the portal's own outbox
+    await boss.work(QUEUES.portalReminders, async () => {
+      const sent = await sendBookingReminders(deps.db, readConfig());
+      if (sent.reminded)
+        console.log(
+          `[jobs] påminnelser om bokade tider: ${sent.reminded} bokningar, ${sent.messages} meddelanden`,
+        );
+    });
+    await boss.schedule(QUEUES.portalReminders, "10 * * * *", null, { tz: "Europe/Stockholm" });
+    // the portal's e-mail to participants over SMTP (nothing to do without SMTP: they stay in
+    // the initiative's portal outbox)
+    await boss.work(QUEUES.portalDeliver, async () => {
+      const result = await deliverPendingPortalEmails(deps.db, readConfig());
+      if (result.sent || result.failed)
+        console.log(
+          `[jobs] portalens e-post: ${result.sent} skickade, ${result.failed} misslyckade`,
+        );
+    });
+    await boss.schedule(QUEUES.portalDeliver, "* * * * *");
   }
   return {
     async enqueueMail(id) {

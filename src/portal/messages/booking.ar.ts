@@ -2,4 +2,87 @@
 // not translated word for word; every key of the Swedish catalogue, no other.
 import type { bookingSv } from "./booking.sv.ts";
 
-export const bookingAr: Record<keyof typeof bookingSv, string> = {};
+export const bookingAr: Record<keyof typeof bookingSv, string> = {
+  "portal.booking.title": "احجز موعدًا",
+  "portal.booking.intro":
+    "هنا يمكنك حجز موعد مع مدرّب دراسي أو معلّم تربية خاصة أو مرشد اجتماعي. يمكنك أيضًا حجز مكان للدراسة.",
+  "portal.booking.mine": "مواعيدي المحجوزة",
+  "portal.booking.mineNone": "ليس لديك مواعيد محجوزة.",
+  "portal.booking.when": "{date} الساعة {time}–{end}",
+  "portal.booking.whenShort": "{date} الساعة {time}",
+  "portal.booking.onSite": "حضوريًا: {place}",
+  "portal.booking.video": "اجتماع بالفيديو",
+  "portal.booking.videoLink": "افتح رابط اجتماع الفيديو",
+  "portal.booking.cancel": "إلغاء الحجز",
+  "portal.booking.change": "غيّر الموعد",
+  "portal.booking.available": "مواعيد يمكنك حجزها",
+  "portal.booking.availableIntro": "اختر يومًا. بعد ذلك تختار الوقت.",
+  "portal.booking.availableNone": "لا توجد مواعيد متاحة الآن. انظر مرة أخرى لاحقًا أو اسأل المدرّب.",
+  "portal.booking.kind.studiecoach": "مدرّب دراسي",
+  "portal.booking.kind.specialpedagog": "معلّم تربية خاصة",
+  "portal.booking.kind.kurator": "مرشد اجتماعي",
+  "portal.booking.kind.studieplats": "مكان للدراسة",
+  "portal.booking.freeCount":
+    "{count, plural, zero {لا توجد مواعيد متاحة} one {موعد واحد متاح} two {موعدان متاحان} few {# مواعيد متاحة} many {# موعدًا متاحًا} other {# موعد متاح}}",
+  "portal.booking.hours": "الساعة {opens}–{closes}",
+  "portal.booking.choose": "اختر الوقت",
+  "portal.booking.rebooking":
+    "أنت تغيّر موعدك. موعدك القديم هو {date} الساعة {time}. يبقى الموعد القديم حتى تختار موعدًا جديدًا.",
+  "portal.booking.times.title": "اختر وقتًا",
+  "portal.booking.times.legend": "الأوقات المتاحة {date}",
+  "portal.booking.times.none": "لا توجد أوقات متاحة في هذا اليوم. اختر يومًا آخر.",
+  "portal.booking.times.placesLeft":
+    "{count, plural, zero {لا توجد أماكن} one {بقي مكان واحد} two {بقي مكانان} few {بقيت # أماكن} many {بقي # مكانًا} other {بقي # مكان}}",
+  "portal.booking.times.minutes":
+    "{count, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}",
+  "portal.booking.times.submit": "احجز هذا الوقت",
+  "portal.booking.times.submitRebook": "غيّر إلى هذا الوقت",
+  "portal.booking.times.back": "العودة إلى كل المواعيد",
+  "portal.booking.times.gone": "هذه المواعيد لم تعد متاحة. ربما أُلغيت. ارجع واختر يومًا آخر.",
+  "portal.booking.detail.title": "حجزك",
+  "portal.booking.detail.status": "الحالة: {status}",
+  "portal.booking.status.bokad": "محجوز",
+  "portal.booking.status.avbokad": "ملغى",
+  "portal.booking.status.genomford": "لقد حضرت",
+  "portal.booking.status.uteblev": "لم تحضر",
+  "portal.booking.detail.cancelQuestion": "هل تريد إلغاء الموعد؟",
+  "portal.booking.detail.cancelHint": "إذا ألغيت الموعد، يمكن لشخص آخر أن يحجزه.",
+  "portal.booking.detail.cancelConfirm": "نعم، ألغِ الموعد",
+  "portal.booking.detail.keep": "لا، احتفظ بالموعد",
+  "portal.booking.detail.tooLate": "الموعد بدأ بالفعل. لا يمكنك إلغاؤه هنا.",
+  "portal.booking.detail.notFound": "لا نجد الحجز.",
+  "portal.booking.back": "العودة إلى الحجز",
+  "portal.booking.notice.booked": "لقد حجزت {title}، {date} الساعة {time}.",
+  "portal.booking.notice.rebooked": "لقد غيّرت موعدك. موعدك الجديد {date} الساعة {time}.",
+  "portal.booking.notice.cancelled": "تم إلغاء الموعد.",
+  "portal.booking.notice.message": "ستصلك أيضًا رسالة بذلك.",
+  "portal.booking.error.title": "لم ينجح ذلك",
+  "portal.booking.error.past": "هذا الوقت قد مضى. اختر وقتًا لاحقًا.",
+  "portal.booking.error.outsideHours":
+    "لا يمكن حجز هذا الوقت. إنه خارج أوقات العمل. اختر وقتًا من القائمة.",
+  "portal.booking.error.cancelled": "هذه المواعيد ملغاة. اختر يومًا آخر.",
+  "portal.booking.error.full": "شخص آخر حجز هذا الوقت قبلك. اختر وقتًا آخر.",
+  "portal.booking.error.alreadyBooked": "لديك موعد محجوز في هذا الوقت. اختر وقتًا آخر أو غيّر موعدك.",
+  "portal.booking.error.notFound": "لا نجد هذا الوقت. ارجع واختر مرة أخرى.",
+  "portal.booking.error.started": "الموعد بدأ بالفعل. لا يمكنك إلغاؤه أو تغييره.",
+  "portal.booking.error.notBooked": "هذا الموعد ملغى من قبل.",
+  "portal.booking.error.noTime": "اختر وقتًا من القائمة. ثم اضغط على الزر.",
+  "portal.booking.error.oldKept": "موعدك القديم ما زال محجوزًا.",
+  "portal.booking.message.where.onSite": "المكان: {place}.",
+  "portal.booking.message.where.video": "اجتماع بالفيديو: {place}",
+  "portal.booking.message.booked.subject": "تم حجز موعدك",
+  "portal.booking.message.booked.body":
+    "مرحبًا! لقد حجزت {title}، {date} الساعة {time}. {where} لا تستطيع الحضور؟ ألغِ الحجز في البوابة.",
+  "portal.booking.message.rebooked.subject": "لقد غيّرت موعدك",
+  "portal.booking.message.rebooked.body":
+    "مرحبًا! موعدك الجديد {title}، {date} الساعة {time}. {where} تم إلغاء الموعد القديم.",
+  "portal.booking.message.cancelled.subject": "تم إلغاء موعدك",
+  "portal.booking.message.cancelled.body":
+    "مرحبًا! لقد ألغيت موعدك {date} الساعة {time} ({title}). يمكنك حجز موعد جديد في البوابة.",
+  "portal.booking.message.withdrawn.subject": "أُلغي موعدك",
+  "portal.booking.message.withdrawn.body":
+    "مرحبًا! أُلغي موعدك {date} الساعة {time} ({title}). نعتذر. احجز موعدًا جديدًا في البوابة.",
+  "portal.booking.message.reminder.subject": "تذكير بموعدك",
+  "portal.booking.message.reminder.body":
+    "مرحبًا! تذكّر موعدك {date} الساعة {time}: {title}. {where} لا تستطيع الحضور؟ ألغِ الحجز في البوابة.",
+};

@@ -1,3 +1,87 @@
 // Swedish texts of the portal: Boka: times, bookings, cancelling, rebooking. The source catalogue: every other language has
 // exactly these keys (the type says so). Plain language: short sentences, everyday words.
-export const bookingSv = {} as const;
+export const bookingSv = {
+  "portal.booking.title": "Boka en tid",
+  "portal.booking.intro":
+    "Här kan du boka en tid med en studiecoach, en specialpedagog eller en kurator. Du kan också boka en plats att studera på.",
+  "portal.booking.mine": "Mina bokade tider",
+  "portal.booking.mineNone": "Du har inga bokade tider.",
+  "portal.booking.when": "{date} kl. {time}–{end}",
+  "portal.booking.whenShort": "{date} kl. {time}",
+  "portal.booking.onSite": "På plats: {place}",
+  "portal.booking.video": "Videomöte",
+  "portal.booking.videoLink": "Öppna länken till videomötet",
+  "portal.booking.cancel": "Avboka",
+  "portal.booking.change": "Byt tid",
+  "portal.booking.available": "Tider du kan boka",
+  "portal.booking.availableIntro": "Välj en dag. Sedan väljer du en tid.",
+  "portal.booking.availableNone":
+    "Det finns inga lediga tider just nu. Titta igen senare eller fråga din coach.",
+  "portal.booking.kind.studiecoach": "Studiecoach",
+  "portal.booking.kind.specialpedagog": "Specialpedagog",
+  "portal.booking.kind.kurator": "Kurator",
+  "portal.booking.kind.studieplats": "Studieplats",
+  "portal.booking.freeCount":
+    "{count, plural, =0 {Inga lediga tider} one {# ledig tid} other {# lediga tider}}",
+  "portal.booking.hours": "kl. {opens}–{closes}",
+  "portal.booking.choose": "Välj tid",
+  "portal.booking.rebooking":
+    "Du byter tid. Din gamla tid är {date} kl. {time}. Den gamla tiden finns kvar tills du har valt en ny.",
+  "portal.booking.times.title": "Välj en tid",
+  "portal.booking.times.legend": "Lediga tider {date}",
+  "portal.booking.times.none": "Det finns inga lediga tider den här dagen. Välj en annan dag.",
+  "portal.booking.times.placesLeft": "{count, plural, one {# plats kvar} other {# platser kvar}}",
+  "portal.booking.times.minutes": "{count, plural, one {# minut} other {# minuter}}",
+  "portal.booking.times.submit": "Boka tiden",
+  "portal.booking.times.submitRebook": "Byt till den här tiden",
+  "portal.booking.times.back": "Tillbaka till alla tider",
+  "portal.booking.times.gone":
+    "De här tiderna finns inte längre. De kan vara inställda. Gå tillbaka och välj en annan dag.",
+  "portal.booking.detail.title": "Din bokning",
+  "portal.booking.detail.status": "Status: {status}",
+  "portal.booking.status.bokad": "Bokad",
+  "portal.booking.status.avbokad": "Avbokad",
+  "portal.booking.status.genomford": "Du var där",
+  "portal.booking.status.uteblev": "Du kom inte",
+  "portal.booking.detail.cancelQuestion": "Vill du avboka tiden?",
+  "portal.booking.detail.cancelHint": "Om du avbokar kan någon annan boka tiden.",
+  "portal.booking.detail.cancelConfirm": "Ja, avboka tiden",
+  "portal.booking.detail.keep": "Nej, behåll tiden",
+  "portal.booking.detail.tooLate": "Tiden har redan börjat. Du kan inte avboka den här.",
+  "portal.booking.detail.notFound": "Vi hittar inte bokningen.",
+  "portal.booking.back": "Tillbaka till Boka",
+  "portal.booking.notice.booked": "Du har bokat {title}, {date} kl. {time}.",
+  "portal.booking.notice.rebooked": "Du har bytt tid. Din nya tid är {date} kl. {time}.",
+  "portal.booking.notice.cancelled": "Tiden är avbokad.",
+  "portal.booking.notice.message": "Du får också ett meddelande om det.",
+  "portal.booking.error.title": "Det gick inte",
+  "portal.booking.error.past": "Tiden har redan varit. Välj en tid längre fram.",
+  "portal.booking.error.outsideHours":
+    "Den tiden går inte att boka. Den är utanför öppettiderna. Välj en av tiderna i listan.",
+  "portal.booking.error.cancelled": "De här tiderna är inställda. Välj en annan dag.",
+  "portal.booking.error.full": "Någon annan hann boka tiden. Välj en annan tid.",
+  "portal.booking.error.alreadyBooked":
+    "Du har redan en bokad tid då. Välj en annan tid eller byt den tid du har.",
+  "portal.booking.error.notFound": "Vi hittar inte tiden. Gå tillbaka och välj igen.",
+  "portal.booking.error.started": "Tiden har redan börjat. Du kan inte avboka eller byta den.",
+  "portal.booking.error.notBooked": "Tiden är redan avbokad.",
+  "portal.booking.error.noTime": "Välj en tid i listan. Tryck sedan på knappen.",
+  "portal.booking.error.oldKept": "Din gamla tid finns kvar.",
+  "portal.booking.message.where.onSite": "Plats: {place}.",
+  "portal.booking.message.where.video": "Videomöte: {place}",
+  "portal.booking.message.booked.subject": "Din tid är bokad",
+  "portal.booking.message.booked.body":
+    "Hej! Du har bokat {title}, {date} kl. {time}. {where} Kan du inte komma? Avboka i portalen.",
+  "portal.booking.message.rebooked.subject": "Du har bytt tid",
+  "portal.booking.message.rebooked.body":
+    "Hej! Din nya tid är {title}, {date} kl. {time}. {where} Den gamla tiden är avbokad.",
+  "portal.booking.message.cancelled.subject": "Din tid är avbokad",
+  "portal.booking.message.cancelled.body":
+    "Hej! Du har avbokat din tid {date} kl. {time} ({title}). Du kan boka en ny tid i portalen.",
+  "portal.booking.message.withdrawn.subject": "Din tid är inställd",
+  "portal.booking.message.withdrawn.body":
+    "Hej! Din tid {date} kl. {time} ({title}) är inställd. Vi ber om ursäkt. Boka en ny tid i portalen.",
+  "portal.booking.message.reminder.subject": "Påminnelse om din tid",
+  "portal.booking.message.reminder.body":
+    "Hej! Kom ihåg din tid {date} kl. {time}: {title}. {where} Kan du inte komma? Avboka i portalen.",
+} as const;
