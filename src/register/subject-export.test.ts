@@ -2,12 +2,16 @@
 // decrypted, codes with their Swedish words, their progression measurements with each item's
 // text, the answers and the scores, and the access log about them — as JSON and as a PDF — and
 // the export itself logged. Another participant's and the comparison group's measurements are
-// never in it.
+// never in it. The participant portal's data (account, action plan, bookings) is in it too, and
+// another participant's is not.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { keepForPreview, pdfText, squash } from "../documents/testing.ts";
 import { NotFoundError } from "../platform/errors.ts";
+import { addPlanStep } from "../portal/plan.ts";
+import { makePortalAccount } from "../portal/portal-account-fixture.ts";
+import { availability, bookings } from "../portal/schema.ts";
 import { recordComparison } from "../progression/comparison.ts";
 import { addTestInstrument } from "../progression/measure-fixture.ts";
 import { recordMeasurement } from "../progression/measurements.ts";
@@ -29,6 +33,7 @@ let t: TestDatabase;
 let f: RegisterFixture;
 let tierp: RegisterAccess;
 let participantId = "";
+const ids: Record<string, string> = {};
 let enrollmentId = "";
 
 beforeAll(async () => {
@@ -151,6 +156,7 @@ describe("the data-subject export", () => {
     expect(logged).toMatchObject({ actorName: "Anna Andersson", outcome: "ok" });
 
     expect(json.measurements).toEqual([]);
+    expect(json.portal).toEqual({ account: null, planSteps: [], bookings: [] });
 
     expect(fileBaseName).toMatch(/^registerutdrag-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}$/);
     keepForPreview(`${fileBaseName}.pdf`, pdf);
@@ -167,6 +173,8 @@ describe("the data-subject export", () => {
       "exporterade",
       "Ingenidentitetharraderats.",
       "Ingaprogressionsmätningarärregistrerade.",
+      "Duharingetkontoideltagarportalen.",
+      "Handlingsplanenharingasteg.",
     ])
       expect(text).toContain(squash(expected));
   });
@@ -227,7 +235,6 @@ describe("the data-subject export", () => {
 
 describe("the progression measurements in the export", () => {
   const admin = { userId: null, label: "eva@example.se", name: "Eva Ek" };
-  const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     const versionId = (await addTestInstrument(t.db, f.associationId, "egen")).versionId;
@@ -275,6 +282,9 @@ describe("the progression measurements in the export", () => {
     const lisa = await enroll("238", "Lisa Lind", "2026-03-02");
     const omar = await enroll("246", "Omar Olsson", "2026-05-04");
     ids.lisa = lisa.participantId;
+    ids.lisaEnrollment = lisa.enrollmentId;
+    ids.omarEnrollment = omar.enrollmentId;
+    ids.omar = omar.participantId;
     const measure = (
       enrollmentId: string,
       occasion: string,
@@ -410,5 +420,128 @@ describe("the progression measurements in the export", () => {
       expect(text).toContain(squash(expected));
     for (const absent of ["2026-05-04", "2026-04-15", "Omar", "J-17", "deltagaren svarade själv"])
       expect(text).not.toContain(squash(absent));
+  });
+});
+
+describe("the participant portal's data in the export", () => {
+  beforeAll(async () => {
+    await makePortalAccount(t.db, {
+      associationId: f.associationId,
+      dataControllerId: f.tierp.controller,
+      initiativeId: f.tierp.initiative,
+      participantId: ids.lisa ?? "",
+      locale: "ar",
+      emailCiphertext: f.crypto.encrypt("lisa@example.se"),
+      reminders: "epost",
+    });
+    const coach = { ...tierp, audit: { userId: null, label: "anna@example.se" } };
+    await addPlanStep(t.db, coach, ids.lisaEnrollment ?? "", {
+      title: "Träffa studievägledaren",
+      details: "Ta med betygen.",
+      dueOn: "2026-12-01",
+    });
+    await addPlanStep(t.db, coach, ids.lisaEnrollment ?? "", {
+      title: "Söka praktik",
+      status: "pagar",
+    });
+    await addPlanStep(t.db, coach, ids.omarEnrollment ?? "", { title: "Omars hemliga steg" });
+    const [window] = await t.owner.db
+      .insert(availability)
+      .values({
+        associationId: f.associationId,
+        dataControllerId: f.tierp.controller,
+        initiativeId: f.tierp.initiative,
+        kind: "studiecoach",
+        title: "Lina, studiecoach",
+        mode: "video",
+        place: "https://mote.example.se/lina",
+        day: "2026-11-26",
+        opensAt: "09:00",
+        closesAt: "12:00",
+        slotMinutes: 30,
+        createdByName: "Anna Andersson",
+      })
+      .returning({ id: availability.id });
+    for (const [participantId, startsAt] of [
+      [ids.lisa, "2026-11-26T08:00:00Z"],
+      [ids.omar, "2026-11-26T09:00:00Z"],
+    ] as const)
+      await t.owner.db.insert(bookings).values({
+        availabilityId: window?.id ?? "",
+        associationId: f.associationId,
+        dataControllerId: f.tierp.controller,
+        initiativeId: f.tierp.initiative,
+        participantId: participantId ?? "",
+        startsAt: new Date(startsAt),
+        endsAt: new Date(new Date(startsAt).getTime() + 30 * 60_000),
+        bookedBy: "deltagare",
+      });
+  });
+
+  it("holds the account's language, reminders and contact, the plan's steps and the bookings", async () => {
+    const { json, pdf } = await dataSubjectExport(
+      t.db,
+      f.crypto,
+      tierp.actor,
+      tierp.scope,
+      ids.lisa ?? "",
+    );
+    expect(json.portal.account).toMatchObject({
+      language: { code: "ar", label: "العربية" },
+      reminders: { code: "epost", label: "påminnelser med e-post" },
+      email: "lisa@example.se",
+      phone: null,
+      createdBy: "Anna Andersson",
+    });
+    expect(JSON.stringify(json)).not.toContain("v1:");
+    expect(json.portal.planSteps).toEqual([
+      expect.objectContaining({
+        initiative: "Tierp, Växtverket",
+        position: 1,
+        title: "Träffa studievägledaren",
+        details: "Ta med betygen.",
+        dueOn: "2026-12-01",
+        status: { code: "planerad", label: "planerat" },
+        recordedBy: "Anna Andersson",
+      }),
+      expect.objectContaining({
+        position: 2,
+        title: "Söka praktik",
+        status: { code: "pagar", label: "pågår" },
+      }),
+    ]);
+    expect(json.portal.bookings).toEqual([
+      expect.objectContaining({
+        with: "Lina, studiecoach",
+        kind: { code: "studiecoach", label: "studiecoach" },
+        mode: { code: "video", label: "videomöte" },
+        startsAt: "2026-11-26T08:00:00.000Z",
+        status: { code: "bokad", label: "bokad" },
+        bookedBy: { code: "deltagare", label: "deltagaren själv i portalen" },
+      }),
+    ]);
+    expect(JSON.stringify(json)).not.toContain("Omars hemliga steg");
+    expect(JSON.stringify(json)).not.toContain("2026-11-26T09:00");
+    const exported = json.accessLog.at(-1);
+    expect(exported?.fields).toEqual(
+      expect.arrayContaining(["progressionsmätningar", "åtkomstlogg"]),
+    );
+
+    keepForPreview("registerutdrag-portal.pdf", pdf);
+    const text = squash((await pdfText(pdf)).pages.join(" "));
+    for (const expected of [
+      "6. Deltagarportalen",
+      "påminnelser med e-post",
+      "lisa@example.se",
+      "Handlingsplanens steg",
+      "Träffa studievägledaren – Ta med betygen.",
+      "Söka praktik",
+      "Bokningar",
+      "Lina, studiecoach (studiecoach)",
+      "videomöte",
+      "7. Vem har tagit del av uppgifterna",
+    ])
+      expect(text).toContain(squash(expected));
+    expect(text).not.toContain(squash("Omars hemliga steg"));
   });
 });

@@ -2,7 +2,9 @@
 // (GDPR art. 15) — the identity decrypted, consents, enrollments with their codes in Swedish,
 // erasures, the progression measurements (each item's Swedish text with the answer, and the
 // scores computed from the answers by the instrument version's definition, progression/
-// scoring.ts), and the access log about them (who read what, when). As JSON and as a PDF laid
+// scoring.ts), the portal's data (the account's language, reminder channel and contact details,
+// the action plan's steps and the bookings; src/portal), and the access log about them (who read
+// what, when). As JSON and as a PDF laid
 // out by the app's document writers. Comparison-group measurements are anonymous and belong to
 // no participant, so they are never part of anyone's export. The export is itself written to the access log (action
 // export) in the same transaction, so it appears in the log it contains.
@@ -22,6 +24,8 @@ import { initiativeLocalUnits, initiatives } from "../initiatives/schema.ts";
 import type { Db } from "../platform/database/connect.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { formatDateTime, formatNumber } from "../platform/i18n/format.ts";
+import { PORTAL_LANGUAGE_NAMES } from "../portal/locales.ts";
+import { availability, bookings, planSteps, portalAccounts } from "../portal/schema.ts";
 import type { EntryMode, Occasion } from "../progression/model.ts";
 import {
   measurements,
@@ -139,6 +143,43 @@ export interface SubjectExport {
     };
   }>;
   erasures: Array<{ reason: Coded; erasedAt: string; erasedBy: string }>;
+  /** What the participant portal holds about the person (never the encrypted values). */
+  portal: {
+    account: {
+      language: Coded;
+      reminders: Coded;
+      email: string | null;
+      phone: string | null;
+      createdAt: string;
+      createdBy: string;
+      closedAt: string | null;
+    } | null;
+    /** The action plan's steps, per enrollment in the plan's order. */
+    planSteps: Array<{
+      enrollmentId: string;
+      initiative: string;
+      position: number;
+      title: string;
+      details: string | null;
+      dueOn: string | null;
+      status: Coded;
+      recordedBy: string;
+      updatedAt: string;
+    }>;
+    /** Booked times, in time order. */
+    bookings: Array<{
+      initiative: string;
+      kind: Coded;
+      with: string;
+      mode: Coded;
+      place: string;
+      startsAt: string;
+      endsAt: string;
+      status: Coded;
+      bookedBy: Coded;
+      cancelledAt: string | null;
+    }>;
+  };
   accessLog: Array<{
     at: string;
     person: string;
@@ -187,6 +228,42 @@ const SCORING_LABELS: Record<string, string> = {
   summa: "summan av frågorna (obesvarade frågor räknas som medelvärdet av de besvarade)",
 };
 
+const REMINDER_LABELS: Record<string, string> = {
+  epost: "påminnelser med e-post",
+  sms: "påminnelser med sms",
+  ingen: "inga påminnelser",
+};
+
+const PLAN_STATUS_LABELS: Record<string, string> = {
+  planerad: "planerat",
+  pagar: "pågår",
+  klar: "klart",
+};
+
+const BOOKING_KIND_LABELS: Record<string, string> = {
+  studiecoach: "studiecoach",
+  specialpedagog: "specialpedagog",
+  kurator: "kurator",
+  studieplats: "studieplats",
+};
+
+const MEETING_MODE_LABELS: Record<string, string> = {
+  pa_plats: "på plats",
+  video: "videomöte",
+};
+
+const BOOKING_STATUS_LABELS: Record<string, string> = {
+  bokad: "bokad",
+  avbokad: "avbokad",
+  genomford: "genomförd",
+  uteblev: "uteblev",
+};
+
+const BOOKED_BY_LABELS: Record<string, string> = {
+  deltagare: "deltagaren själv i portalen",
+  personal: "personalen",
+};
+
 const NOT_ANSWERED = "inte besvarad";
 const NO_SCORE = "för få svar";
 
@@ -231,6 +308,9 @@ export async function dataSubjectExport(
           "exit",
           "erasures",
           "measurements",
+          "portalAccount",
+          "planSteps",
+          "bookings",
           "accessLog",
         ],
       });
@@ -272,6 +352,27 @@ export async function dataSubjectExport(
           a.instrumentName.sv.localeCompare(b.instrumentName.sv, "sv") ||
           a.versionNumber - b.versionNumber,
       );
+      const [account] = await tx
+        .select()
+        .from(portalAccounts)
+        .where(eq(portalAccounts.participantId, p.id));
+      const stepRows = await tx
+        .select()
+        .from(planSteps)
+        .where(eq(planSteps.participantId, p.id))
+        .orderBy(asc(planSteps.position), asc(planSteps.createdAt), asc(planSteps.id));
+      const bookingRows = await tx
+        .select({
+          b: bookings,
+          kind: availability.kind,
+          title: availability.title,
+          mode: availability.mode,
+          place: availability.place,
+        })
+        .from(bookings)
+        .innerJoin(availability, eq(availability.id, bookings.availabilityId))
+        .where(eq(bookings.participantId, p.id))
+        .orderBy(asc(bookings.startsAt), asc(bookings.createdAt));
       const logRows = await tx
         .select()
         .from(accessLog)
@@ -287,6 +388,8 @@ export async function dataSubjectExport(
           ...enrollmentRows.map((e) => e.initiativeId),
           ...consentRows.map((c) => c.initiativeId),
           ...measurementRows.map((r) => r.m.initiativeId),
+          ...stepRows.map((r) => r.initiativeId),
+          ...bookingRows.map((r) => r.b.initiativeId),
         ]),
       ];
       const initiativeNames = new Map(
@@ -430,6 +533,49 @@ export async function dataSubjectExport(
           erasedAt: r.erasedAt.toISOString(),
           erasedBy: r.erasedByName,
         })),
+        portal: {
+          account: account
+            ? {
+                language: {
+                  code: account.locale,
+                  label: PORTAL_LANGUAGE_NAMES[account.locale] ?? account.locale,
+                },
+                reminders: coded(REMINDER_LABELS, account.reminders),
+                email: account.emailCiphertext ? crypto.decrypt(account.emailCiphertext) : null,
+                phone: account.phoneCiphertext ? crypto.decrypt(account.phoneCiphertext) : null,
+                createdAt: account.createdAt.toISOString(),
+                createdBy: account.createdByName,
+                closedAt: account.closedAt ? account.closedAt.toISOString() : null,
+              }
+            : null,
+          planSteps: enrollmentRows.flatMap((e) =>
+            stepRows
+              .filter((s) => s.enrollmentId === e.id)
+              .map((s, i) => ({
+                enrollmentId: e.id,
+                initiative: initiativeNames.get(s.initiativeId) ?? "",
+                position: i + 1,
+                title: s.title,
+                details: s.details,
+                dueOn: s.dueOn,
+                status: coded(PLAN_STATUS_LABELS, s.status),
+                recordedBy: s.recordedByName,
+                updatedAt: s.updatedAt.toISOString(),
+              })),
+          ),
+          bookings: bookingRows.map(({ b, kind, title, mode, place }) => ({
+            initiative: initiativeNames.get(b.initiativeId) ?? "",
+            kind: coded(BOOKING_KIND_LABELS, kind),
+            with: title,
+            mode: coded(MEETING_MODE_LABELS, mode),
+            place,
+            startsAt: b.startsAt.toISOString(),
+            endsAt: b.endsAt.toISOString(),
+            status: coded(BOOKING_STATUS_LABELS, b.status),
+            bookedBy: coded(BOOKED_BY_LABELS, b.bookedBy),
+            cancelledAt: b.cancelledAt ? b.cancelledAt.toISOString() : null,
+          })),
+        },
         accessLog: logRows.map((r) => ({
           at: r.at.toISOString(),
           person: r.actorName,
@@ -448,8 +594,8 @@ export async function dataSubjectExport(
 }
 
 /**
- * The export as a document: identity, consents, enrollments, progression measurements, erasures
- * and the access log.
+ * The export as a document: identity, consents, enrollments, progression measurements, erasures,
+ * the participant portal (account, action plan, bookings) and the access log.
  */
 export function subjectExportDocument(x: SubjectExport): DocumentModel {
   const title = "Registerutdrag";
@@ -597,7 +743,73 @@ export function subjectExportDocument(x: SubjectExport): DocumentModel {
       ),
     });
 
-  nodes.push({ type: "section", title: "6. Vem har tagit del av uppgifterna" });
+  nodes.push({ type: "section", title: "6. Deltagarportalen" });
+  const a = x.portal.account;
+  if (!a) nodes.push({ type: "note", text: "Du har inget konto i deltagarportalen." });
+  else
+    nodes.push({
+      type: "facts",
+      facts: [
+        { label: "Språk", lines: [a.language.label] },
+        { label: "Påminnelser", lines: [a.reminders.label] },
+        { label: "E-post", lines: lines(a.email) },
+        { label: "Mobilnummer", lines: lines(a.phone) },
+        { label: "Kontot skapat", lines: [formatDateTime(a.createdAt)] },
+        { label: "Skapat av", lines: lines(a.createdBy) },
+        { label: "Kontot stängt", lines: a.closedAt ? [formatDateTime(a.closedAt)] : [] },
+      ],
+    });
+  nodes.push({ type: "heading", title: "Handlingsplanens steg" });
+  if (x.portal.planSteps.length === 0)
+    nodes.push({ type: "note", text: "Handlingsplanen har inga steg." });
+  else
+    nodes.push({
+      type: "table",
+      table: table(
+        [
+          ["Insats", 3],
+          ["Steg", 1],
+          ["Vad", 6],
+          ["Klart senast", 2],
+          ["Status", 2],
+          ["Skrivet av", 3],
+        ],
+        x.portal.planSteps.map((s) => [
+          s.initiative,
+          String(s.position),
+          s.details ? `${s.title} – ${s.details}` : s.title,
+          s.dueOn ?? "—",
+          s.status.label,
+          s.recordedBy,
+        ]),
+      ),
+    });
+  nodes.push({ type: "heading", title: "Bokningar" });
+  if (x.portal.bookings.length === 0) nodes.push({ type: "note", text: "Inga bokningar." });
+  else
+    nodes.push({
+      type: "table",
+      table: table(
+        [
+          ["Tid", 3],
+          ["Med", 3],
+          ["Hur", 2],
+          ["Plats", 4],
+          ["Status", 2],
+          ["Bokad av", 3],
+        ],
+        x.portal.bookings.map((b) => [
+          formatDateTime(b.startsAt),
+          `${b.with} (${b.kind.label})`,
+          b.mode.label,
+          b.place,
+          b.status.label,
+          b.bookedBy.label,
+        ]),
+      ),
+    });
+
+  nodes.push({ type: "section", title: "7. Vem har tagit del av uppgifterna" });
   nodes.push({
     type: "table",
     table: table(
@@ -634,7 +846,7 @@ export function subjectExportDocument(x: SubjectExport): DocumentModel {
     footer: `${title} · ${x.dataController.name}`,
     fileBaseName: `registerutdrag-${p.id.slice(0, 8)}-${day}`,
     keywords:
-      "registerutdrag, deltagarregister, personuppgifter, progressionsmätningar, samordningsförbund",
+      "registerutdrag, deltagarregister, personuppgifter, progressionsmätningar, deltagarportal, samordningsförbund",
     description: `${title} ur deltagarregistret hos ${x.dataController.name}.`,
     nodes,
   };

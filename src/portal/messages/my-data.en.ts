@@ -1,5 +1,104 @@
-// English texts of the portal: Mina uppgifter: what is stored, who read it, downloads. Written for the purpose in plain language,
-// not translated word for word; every key of the Swedish catalogue, no other.
+// English texts of the portal: Mina uppgifter: what is stored, who read it, downloads. Written for
+// the purpose in plain language, not translated word for word; every key of the Swedish catalogue, no other.
 import type { myDataSv } from "./my-data.sv.ts";
 
-export const myDataEn: Record<keyof typeof myDataSv, string> = {};
+export const myDataEn: Record<keyof typeof myDataSv, string> = {
+  "portal.myData.title": "My information",
+  "portal.myData.intro":
+    "Here you see what is saved about you, why it is saved and who has read it. You can also download all of it.",
+  "portal.myData.download.title": "Download your information",
+  "portal.myData.download.text":
+    "You can download everything that is saved about you. You can read and print the PDF file. The JSON file is for computers. The files are in Swedish. The files contain your full personal identity number.",
+  "portal.myData.download.logged": "When you download, it shows in the list of who has read.",
+  "portal.myData.download.pdf": "Download as PDF",
+  "portal.myData.download.json": "Download as JSON",
+  "portal.myData.download.missing":
+    "We cannot find any information about you right now. Log out and in again, or ask your coach.",
+  "portal.myData.stored.title": "This is saved about you",
+  "portal.myData.stored.identity": "Personal identity number",
+  "portal.myData.stored.identityHidden":
+    "The last four digits are not shown here. They are in the file you can download.",
+  "portal.myData.stored.name": "Name",
+  "portal.myData.stored.gender": "Gender",
+  "portal.myData.stored.birthYear": "Year of birth",
+  "portal.myData.stored.none": "Not saved",
+  "portal.myData.state.anonym": "You are registered without a personal identity number and name.",
+  "portal.myData.state.raderad": "Your personal identity number and your name have been deleted.",
+  "portal.myData.state.skyddad":
+    "You have protected personal details. That is why your personal identity number and name are not saved here.",
+  "portal.myData.gender.kvinna": "Woman",
+  "portal.myData.gender.man": "Man",
+  "portal.myData.gender.annan": "Other",
+  "portal.myData.gender.vill_ej_ange": "You did not want to answer",
+  "portal.myData.gender.uppgift_saknas": "Not saved",
+  "portal.myData.enrollments.title": "Your programmes",
+  "portal.myData.enrollment.started": "You started",
+  "portal.myData.enrollment.organisation": "Organisation responsible",
+  "portal.myData.enrollment.ended": "You finished",
+  "portal.myData.enrollment.ongoing": "You are still in the programme.",
+  "portal.myData.enrollment.exit": "What you went on to",
+  "portal.myData.background.title": "About you when you started",
+  "portal.myData.background.note": "This information is saved in Swedish words.",
+  "portal.myData.background.education": "Education",
+  "portal.myData.background.supportBefore": "Money to live on before",
+  "portal.myData.background.timeOnSupport": "How long you had support",
+  "portal.myData.background.occupationBefore": "What you did before",
+  "portal.myData.background.referrer": "Who sent you here",
+  "portal.myData.consents.title": "Your consent",
+  "portal.myData.consents.none": "No consent is saved.",
+  "portal.myData.consent.given": "You gave your consent on {date}.",
+  "portal.myData.consent.version": "Version of the text you agreed to: {version}",
+  "portal.myData.consent.withdrawn": "You took back your consent on {date}.",
+  "portal.myData.plan.title": "Your plan",
+  "portal.myData.plan.count":
+    "{count, plural, one {Your plan has # step.} other {Your plan has # steps.}}",
+  "portal.myData.plan.none": "Your plan has no steps.",
+  "portal.myData.plan.link": "See your plan",
+  "portal.myData.bookings.title": "Your bookings",
+  "portal.myData.bookings.none": "You have no bookings.",
+  "portal.myData.booking.bokad": "Booked",
+  "portal.myData.booking.avbokad": "Cancelled",
+  "portal.myData.booking.genomford": "You came",
+  "portal.myData.booking.uteblev": "You did not come",
+  "portal.myData.measurements.title": "Self-assessments",
+  "portal.myData.measurements.none": "You have not done any self-assessment.",
+  "portal.myData.occasion.nollpunkt": "when you started",
+  "portal.myData.occasion.uppfoljning": "follow-up",
+  "portal.myData.occasion.avslut": "when you finished",
+  "portal.myData.account.title": "Your account in the portal",
+  "portal.myData.account.language": "Language",
+  "portal.myData.account.reminders": "Reminders",
+  "portal.myData.account.email": "E-mail",
+  "portal.myData.account.phone": "Mobile number",
+  "portal.myData.reminders.epost": "By e-mail",
+  "portal.myData.reminders.sms": "By text message",
+  "portal.myData.reminders.ingen": "No reminders",
+  "portal.myData.why.title": "Why the information is saved",
+  "portal.myData.why.purpose":
+    "The information is saved so that you get support in the programme. It is also used to see how the programme is going. Then only numbers are counted, so nobody can see that it is about you.",
+  "portal.myData.why.controller":
+    "{organisation} is the data controller. This means that {organisation} is responsible for your information.",
+  "portal.myData.why.retention":
+    "{months, plural, one {Your name and personal identity number are deleted # month after you finish the programme.} other {Your name and personal identity number are deleted # months after you finish the programme.}} Information without name and personal identity number is kept for statistics.",
+  "portal.myData.rights.title": "Your rights",
+  "portal.myData.rights.correct":
+    "Is something wrong? You have the right to have it corrected. Talk to your coach.",
+  "portal.myData.rights.erase":
+    "You can ask for information about you to be deleted. You can also take back your consent. Talk to your coach or to {organisation}.",
+  "portal.myData.rights.complain":
+    "Do you think your information is handled wrongly? Then you can complain to the Swedish Authority for Privacy Protection (IMY).",
+  "portal.myData.rights.imy": "Go to the IMY website",
+  "portal.myData.log.title": "Who has read my information",
+  "portal.myData.log.intro":
+    "Here you see when someone has read, changed or downloaded your information, and from which organisation. The newest is first.",
+  "portal.myData.log.none": "Nobody has read your information yet.",
+  "portal.myData.log.self": "You",
+  "portal.myData.log.entry": "{organisation} {action}",
+  "portal.myData.action.read": "read your information",
+  "portal.myData.action.search": "saw you in a list",
+  "portal.myData.action.reveal": "saw your full personal identity number",
+  "portal.myData.action.export": "downloaded your information",
+  "portal.myData.action.change": "changed your information",
+  "portal.myData.action.erase": "deleted your name and personal identity number",
+  "portal.myData.action.import": "added your information",
+};

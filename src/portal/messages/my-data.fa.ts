@@ -1,5 +1,104 @@
-// Dari texts of the portal: Mina uppgifter: what is stored, who read it, downloads. Written for the purpose in plain language,
-// not translated word for word; every key of the Swedish catalogue, no other.
+// Dari texts of the portal: Mina uppgifter: what is stored, who read it, downloads. Written for
+// the purpose in plain language, not translated word for word; every key of the Swedish catalogue, no other.
 import type { myDataSv } from "./my-data.sv.ts";
 
-export const myDataFa: Record<keyof typeof myDataSv, string> = {};
+export const myDataFa: Record<keyof typeof myDataSv, string> = {
+  "portal.myData.title": "معلومات من",
+  "portal.myData.intro":
+    "اینجا می‌بینید که چه معلوماتی دربارهٔ شما ذخیره شده، چرا ذخیره شده و چه کسی آن را خوانده است. می‌توانید همه را دانلود هم کنید.",
+  "portal.myData.download.title": "دانلود معلومات شما",
+  "portal.myData.download.text":
+    "می‌توانید همهٔ معلوماتی را که دربارهٔ شما ذخیره شده دانلود کنید. فایل PDF را می‌توانید بخوانید و چاپ کنید. فایل JSON برای کمپیوتر است. فایل‌ها به زبان سویدنی هستند. نمبر شخصی کامل شما در فایل‌ها است.",
+  "portal.myData.download.logged": "وقتی دانلود می‌کنید، در فهرست کسانی که خوانده‌اند دیده می‌شود.",
+  "portal.myData.download.pdf": "دانلود به شکل PDF",
+  "portal.myData.download.json": "دانلود به شکل JSON",
+  "portal.myData.download.missing":
+    "فعلاً هیچ معلوماتی دربارهٔ شما پیدا نمی‌کنیم. خارج شوید و دوباره داخل شوید، یا از مربی‌تان بپرسید.",
+  "portal.myData.stored.title": "این معلومات دربارهٔ شما ذخیره شده است",
+  "portal.myData.stored.identity": "نمبر شخصی",
+  "portal.myData.stored.identityHidden":
+    "چهار رقم آخر اینجا نشان داده نمی‌شود. آن‌ها در فایلی هستند که می‌توانید دانلود کنید.",
+  "portal.myData.stored.name": "نام",
+  "portal.myData.stored.gender": "جنسیت",
+  "portal.myData.stored.birthYear": "سال تولد",
+  "portal.myData.stored.none": "ذخیره نشده",
+  "portal.myData.state.anonym": "شما بدون نمبر شخصی و نام ثبت شده‌اید.",
+  "portal.myData.state.raderad": "نمبر شخصی و نام شما پاک شده است.",
+  "portal.myData.state.skyddad":
+    "معلومات شخصی شما محافظت‌شده است. به همین خاطر نمبر شخصی و نام شما اینجا ذخیره نمی‌شود.",
+  "portal.myData.gender.kvinna": "زن",
+  "portal.myData.gender.man": "مرد",
+  "portal.myData.gender.annan": "دیگر",
+  "portal.myData.gender.vill_ej_ange": "نخواستید جواب بدهید",
+  "portal.myData.gender.uppgift_saknas": "ذخیره نشده",
+  "portal.myData.enrollments.title": "برنامه‌های شما",
+  "portal.myData.enrollment.started": "شروع کردید",
+  "portal.myData.enrollment.organisation": "ادارهٔ مسئول",
+  "portal.myData.enrollment.ended": "تمام کردید",
+  "portal.myData.enrollment.ongoing": "شما هنوز در برنامه هستید.",
+  "portal.myData.enrollment.exit": "بعد از برنامه چه کردید",
+  "portal.myData.background.title": "دربارهٔ شما وقتی شروع کردید",
+  "portal.myData.background.note": "این معلومات با کلمات سویدنی ذخیره می‌شود.",
+  "portal.myData.background.education": "تحصیلات",
+  "portal.myData.background.supportBefore": "پول زندگی پیش از این",
+  "portal.myData.background.timeOnSupport": "چه مدت کمک می‌گرفتید",
+  "portal.myData.background.occupationBefore": "پیش از این چه می‌کردید",
+  "portal.myData.background.referrer": "چه کسی شما را به اینجا فرستاد",
+  "portal.myData.consents.title": "رضایت شما",
+  "portal.myData.consents.none": "هیچ رضایتی ذخیره نشده است.",
+  "portal.myData.consent.given": "شما در {date} رضایت دادید.",
+  "portal.myData.consent.version": "نسخهٔ متنی که قبول کردید: {version}",
+  "portal.myData.consent.withdrawn": "شما در {date} رضایت خود را پس گرفتید.",
+  "portal.myData.plan.title": "پلان شما",
+  "portal.myData.plan.count":
+    "{count, plural, one {پلان شما # قدم دارد.} other {پلان شما # قدم دارد.}}",
+  "portal.myData.plan.none": "پلان شما هیچ قدمی ندارد.",
+  "portal.myData.plan.link": "پلان خود را ببینید",
+  "portal.myData.bookings.title": "وقت‌های گرفته‌شدهٔ شما",
+  "portal.myData.bookings.none": "شما هیچ وقتی نگرفته‌اید.",
+  "portal.myData.booking.bokad": "گرفته شده",
+  "portal.myData.booking.avbokad": "لغو شده",
+  "portal.myData.booking.genomford": "آمدید",
+  "portal.myData.booking.uteblev": "نیامدید",
+  "portal.myData.measurements.title": "ارزیابی‌های خود",
+  "portal.myData.measurements.none": "شما هیچ ارزیابی خود انجام نداده‌اید.",
+  "portal.myData.occasion.nollpunkt": "وقتی شروع کردید",
+  "portal.myData.occasion.uppfoljning": "پیگیری",
+  "portal.myData.occasion.avslut": "وقتی تمام کردید",
+  "portal.myData.account.title": "حساب شما در پورتال",
+  "portal.myData.account.language": "زبان",
+  "portal.myData.account.reminders": "یادآوری‌ها",
+  "portal.myData.account.email": "ایمیل",
+  "portal.myData.account.phone": "نمبر موبایل",
+  "portal.myData.reminders.epost": "با ایمیل",
+  "portal.myData.reminders.sms": "با پیامک",
+  "portal.myData.reminders.ingen": "بدون یادآوری",
+  "portal.myData.why.title": "چرا معلومات ذخیره می‌شود",
+  "portal.myData.why.purpose":
+    "معلومات ذخیره می‌شود تا شما در برنامه کمک بگیرید. از آن برای دیدن پیشرفت برنامه هم استفاده می‌شود. در آن صورت فقط تعداد شمرده می‌شود، تا هیچ کس نفهمد که دربارهٔ شما است.",
+  "portal.myData.why.controller":
+    "{organisation} مسئول معلومات شخصی است. یعنی {organisation} مسئول معلومات شما است.",
+  "portal.myData.why.retention":
+    "{months, plural, one {نام و نمبر شخصی شما # ماه بعد از تمام شدن برنامه پاک می‌شود.} other {نام و نمبر شخصی شما # ماه بعد از تمام شدن برنامه پاک می‌شود.}} معلومات بدون نام و نمبر شخصی برای آمار نگه داشته می‌شود.",
+  "portal.myData.rights.title": "حقوق شما",
+  "portal.myData.rights.correct":
+    "چیزی اشتباه است؟ حق دارید آن را درست کنید. با مربی‌تان صحبت کنید.",
+  "portal.myData.rights.erase":
+    "می‌توانید بخواهید معلومات شما پاک شود. می‌توانید رضایت خود را هم پس بگیرید. با مربی‌تان یا با {organisation} صحبت کنید.",
+  "portal.myData.rights.complain":
+    "فکر می‌کنید با معلومات شما درست رفتار نمی‌شود؟ می‌توانید به ادارهٔ حفاظت از حریم خصوصی (IMY) شکایت کنید.",
+  "portal.myData.rights.imy": "رفتن به ویب‌سایت IMY",
+  "portal.myData.log.title": "چه کسی معلومات من را خوانده است",
+  "portal.myData.log.intro":
+    "اینجا می‌بینید چه وقت کسی معلومات شما را خوانده، تغییر داده یا دانلود کرده است، و از کدام اداره. جدیدترین اول است.",
+  "portal.myData.log.none": "هنوز هیچ کس معلومات شما را نخوانده است.",
+  "portal.myData.log.self": "خود شما",
+  "portal.myData.log.entry": "{organisation}: {action}",
+  "portal.myData.action.read": "معلومات شما را خواند",
+  "portal.myData.action.search": "شما را در یک فهرست دید",
+  "portal.myData.action.reveal": "نمبر شخصی کامل شما را دید",
+  "portal.myData.action.export": "معلومات شما را دانلود کرد",
+  "portal.myData.action.change": "معلومات شما را تغییر داد",
+  "portal.myData.action.erase": "نام و نمبر شخصی شما را پاک کرد",
+  "portal.myData.action.import": "معلومات شما را وارد کرد",
+};

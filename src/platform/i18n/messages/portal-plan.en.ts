@@ -1,4 +1,67 @@
 // English texts of the staff pages for the portal: the participant's action-plan steps; spread into en.ts.
 import type { portalPlanSv } from "./portal-plan.sv.ts";
 
-export const portalPlanEn: Record<keyof typeof portalPlanSv, string> = {};
+export const portalPlanEn: Record<keyof typeof portalPlanSv, string> = {
+  "portalStaff.plan.title": "Action plan – {initiative}",
+  "portalStaff.plan.back": "Back to the enrolment",
+  "portalStaff.plan.intro":
+    "The steps of the action plan are shown to the participant in the portal under My plan. Write them for the participant: short sentences and everyday words, in Swedish or in the participant's language.",
+  "portalStaff.plan.logged":
+    "Every time you open or change the action plan it is written to the register's access log, which the participant can see.",
+  "portalStaff.plan.participant": "The participant",
+  "portalStaff.plan.identity": "Personal identity number",
+  "portalStaff.plan.noIdentity": "No identity stored",
+  "portalStaff.plan.externalKey": "Participant ID",
+  "portalStaff.plan.period": "Enrolled",
+  "portalStaff.plan.periodOpen": "from {start}",
+  "portalStaff.plan.periodEnded": "{start} – {end}",
+  "portalStaff.plan.voided":
+    "The enrolment is a registration error. The action plan can be read but not changed.",
+  "portalStaff.plan.readOnly":
+    "You can read the action plan but not change it: you are not a participant officer with write access on the initiative.",
+  "portalStaff.plan.steps": "The steps",
+  "portalStaff.plan.empty": "The action plan has no steps yet. Add the first one below.",
+  "portalStaff.plan.count": "{count, plural, one {# step} other {# steps}}",
+  "portalStaff.plan.stepNumber": "Step {number}",
+  "portalStaff.plan.due": "Done by {date}",
+  "portalStaff.plan.noDue": "No date",
+  "portalStaff.plan.recordedBy": "Last changed by {name} {at}",
+  "portalStaff.plan.status.planerad": "Planned",
+  "portalStaff.plan.status.pagar": "In progress",
+  "portalStaff.plan.status.klar": "Done",
+  "portalStaff.plan.setStatus": "Change the status of step {number}",
+  "portalStaff.plan.markAs.planerad": "Mark as planned",
+  "portalStaff.plan.markAs.pagar": "Mark as in progress",
+  "portalStaff.plan.markAs.klar": "Mark as done",
+  "portalStaff.plan.order": "Order of step {number}",
+  "portalStaff.plan.up": "Move up",
+  "portalStaff.plan.down": "Move down",
+  "portalStaff.plan.edit": "Change",
+  "portalStaff.plan.editLabel": "Change step {number}",
+  "portalStaff.plan.remove": "Remove",
+  "portalStaff.plan.removeLabel": "Remove step {number}",
+  "portalStaff.plan.add": "Add a step",
+  "portalStaff.plan.addButton": "Add the step",
+  "portalStaff.plan.editTitle": "Change step {number}",
+  "portalStaff.plan.save": "Save the change",
+  "portalStaff.plan.cancel": "Cancel",
+  "portalStaff.plan.field.title": "What is to be done?",
+  "portalStaff.plan.field.titleHint":
+    "At most 200 characters. Write so that the participant understands, for example “Meet the study counsellor about SFI”.",
+  "portalStaff.plan.field.details": "More about the step (optional)",
+  "portalStaff.plan.field.detailsHint":
+    "What the participant needs to know: what to bring, whom to meet. At most 2,000 characters.",
+  "portalStaff.plan.field.dueOn": "Done by (optional)",
+  "portalStaff.plan.field.dueOnHint": "YYYY-MM-DD, for example 2026-12-15.",
+  "portalStaff.plan.field.status": "Status",
+  "portalStaff.plan.confirmTitle": "Do you want to remove step {number}?",
+  "portalStaff.plan.confirmText":
+    "The step “{title}” is removed from the action plan and is no longer shown to the participant. This cannot be undone.",
+  "portalStaff.plan.confirmButton": "Yes, remove the step",
+  "portalStaff.plan.notice.added": "The step is added. The participant sees it in the portal.",
+  "portalStaff.plan.notice.saved": "The change is saved.",
+  "portalStaff.plan.notice.status": "The status is changed.",
+  "portalStaff.plan.notice.moved": "The step is moved.",
+  "portalStaff.plan.notice.removed": "The step is removed.",
+  "portalStaff.plan.link": "Action plan",
+};
