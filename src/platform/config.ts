@@ -14,6 +14,8 @@ export interface Config {
   production: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where problems reported from the accessibility statement are mailed (else only stored). */
+  accessibilityReportsTo: string | undefined;
   oidc:
     | { issuer: string; clientId: string; clientSecret: string; label: string; allowHttp: boolean }
     | undefined;
@@ -54,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === "production",
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.SAMSPAR_MAIL_FROM ?? "Samspår <no-reply@samspar.local>",
+    accessibilityReportsTo: env.SAMSPAR_ACCESSIBILITY_EMAIL || undefined,
     oidc: oidcIssuer
       ? {
           issuer: oidcIssuer,

@@ -1,19 +1,138 @@
-// The accessibility statement the law on accessible digital public services (DOS-lagen) asks for.
+// The accessibility statement the law on accessible digital public services (DOS-lagen) asks for,
+// for the staff's pages (the participants' pages have their own, /portal/tillganglighet), with
+// "Rapportera ett problem": a form anyone may send, signed in or not, stored for the office.
+import { data, useSearchParams } from "react-router";
+import { formatDate } from "../../platform/i18n/format.ts";
+import type { MessageKey, Translate } from "../../platform/i18n/translate.ts";
+import {
+  ACCESSIBILITY_STATEMENT_UPDATED,
+  AccessibilityReportInvalid,
+  type ReportField,
+  type ReportProblem,
+  reportAccessibilityProblem,
+} from "../../portal/accessibility-reports.ts";
+import { redirectWithNotice, stateOf, text } from "../guard.server.ts";
+import { TextArea } from "../ui/fields.tsx";
+import { ErrorSummary, Form, SubmitButton, TextField, useFormFailure } from "../ui/form.tsx";
 import { useT } from "../ui/i18n.tsx";
+import type { Route } from "./+types/accessibility.ts";
+
+interface ReportFailure {
+  errors: Record<string, string>;
+  problems: Partial<Record<ReportField, ReportProblem>>;
+  values: Record<string, string>;
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const state = stateOf(context);
+  const form = await request.formData();
+  const values = {
+    page: text(form, "page"),
+    description: text(form, "description"),
+    contact: text(form, "contact"),
+  };
+  try {
+    const to = state.services.config.accessibilityReportsTo;
+    await reportAccessibilityProblem(
+      state.services.db,
+      values,
+      to ? { mailer: state.services.mailer, to } : undefined,
+    );
+  } catch (error) {
+    if (error instanceof AccessibilityReportInvalid)
+      return data<ReportFailure>(
+        { errors: error.fields, problems: error.problems, values },
+        { status: 400 },
+      );
+    throw error;
+  }
+  return redirectWithNotice("/tillganglighet", "rapport");
+}
+
+const ERROR_KEYS: Record<ReportField, MessageKey> = {
+  page: "accessibility.form.error.page",
+  description: "accessibility.form.error.description",
+  contact: "accessibility.form.error.tooLong",
+};
+
+/** The refusals in the reader's language (the use case's codes, not its Swedish sentences). */
+function translatedErrors(t: Translate, failure: ReportFailure | undefined) {
+  return Object.fromEntries(
+    Object.entries(failure?.problems ?? {}).map(([field, problem]) => [
+      field,
+      problem.code === "tooLong"
+        ? t("accessibility.form.error.tooLong", { max: problem.max })
+        : t(ERROR_KEYS[field as ReportField]),
+    ]),
+  );
+}
 
 export default function Accessibility() {
   const t = useT();
+  const [params] = useSearchParams();
+  const failure = useFormFailure() as ReportFailure | undefined;
+  const errors = translatedErrors(t, failure);
+  const values = failure?.values ?? {};
   return (
     <main id="innehall" tabIndex={-1}>
       <title>{`${t("accessibility.title")} – Samspår`}</title>
       <h1>{t("accessibility.title")}</h1>
+      {params.get("klart") === "rapport" ? (
+        <p className="notice" role="status">
+          {t("accessibility.form.sent")}
+        </p>
+      ) : null}
       <p>{t("accessibility.intro")}</p>
       <h2>{t("accessibility.statusTitle")}</h2>
       <p>{t("accessibility.status")}</p>
-      <h2>{t("accessibility.reportTitle")}</h2>
-      <p>{t("accessibility.report")}</p>
+      <h3>{t("accessibility.knownTitle")}</h3>
+      <ul>
+        <li>{t("accessibility.knownPdfTags")}</li>
+        <li>{t("accessibility.knownPdfScript")}</li>
+      </ul>
+      <h2>{t("accessibility.testedTitle")}</h2>
+      <p>{t("accessibility.tested")}</p>
+      <p>{t("accessibility.updated", { date: formatDate(ACCESSIBILITY_STATEMENT_UPDATED) })}</p>
+      <section aria-labelledby="rapportera">
+        <h2 id="rapportera">{t("accessibility.reportTitle")}</h2>
+        <p>{t("accessibility.report")}</p>
+        <ErrorSummary errors={errors} />
+        <Form method="post" noValidate>
+          <TextField
+            name="page"
+            label={t("accessibility.form.page")}
+            hint={t("accessibility.form.pageHint")}
+            error={errors.page}
+            defaultValue={values.page}
+            required
+          />
+          <TextArea
+            name="description"
+            label={t("accessibility.form.description")}
+            hint={t("accessibility.form.descriptionHint")}
+            error={errors.description}
+            defaultValue={values.description}
+            required
+            rows={6}
+          />
+          <TextField
+            name="contact"
+            label={t("accessibility.form.contact")}
+            hint={t("accessibility.form.contactHint")}
+            error={errors.contact}
+            defaultValue={values.contact}
+            autoComplete="email"
+          />
+          <SubmitButton>{t("accessibility.form.send")}</SubmitButton>
+        </Form>
+      </section>
       <h2>{t("accessibility.enforcementTitle")}</h2>
       <p>{t("accessibility.enforcement")}</p>
+      <p>
+        <a href="https://www.digg.se/tdosanmalan" hrefLang="sv">
+          {t("accessibility.enforcementLink")}
+        </a>
+      </p>
     </main>
   );
 }

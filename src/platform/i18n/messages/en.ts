@@ -153,16 +153,39 @@ export const en: Record<keyof typeof sv, string> = {
     "The link has already been used or has expired. Ask the association's administrator for a new invitation.",
   "accessibility.title": "Accessibility of Samspår",
   "accessibility.intro":
-    "Samspår should work for everyone, also with a screen reader, the keyboard alone, 200 % zoom and a narrow phone screen. This statement describes how the service meets the Swedish law (2018:1937) on accessible digital public services.",
+    "Samspår should work for everyone, also with a screen reader, the keyboard alone, 200 % zoom and a narrow phone screen. This statement describes how the service meets the Swedish law (2018:1937) on accessible digital public services. The participants' pages have their own statement in the participants' languages.",
   "accessibility.statusTitle": "How accessible is the service?",
   "accessibility.status":
-    "The service is built to meet WCAG 2.1 level AA. Every page is tested automatically with axe and every flow works with the keyboard. All forms also work without JavaScript.",
+    "The service is built to meet WCAG 2.1 level AA (the standard EN 301 549) and partly meets it: the shortcomings we know of are listed below. All forms also work without JavaScript.",
+  "accessibility.knownTitle": "What does not work yet",
+  "accessibility.knownPdfTags":
+    "The PDF documents (for example applications, reports and data copies) are not tagged, so a screen reader may read them in the wrong order. The same content is on the web pages.",
+  "accessibility.knownPdfScript":
+    "The paper form for progression measurements (PDF) cannot show Arabic, Tigrinya or Dari script; the form in those languages has its questions in Swedish or English.",
+  "accessibility.testedTitle": "How we tested",
+  "accessibility.tested":
+    "Every page is tested automatically with axe in browser tests, every flow works with the keyboard alone, the pages work at 320 pixels wide and at 200 % zoom, and we have spot-checked with screen readers.",
+  "accessibility.updated": "This statement was last updated on {date}.",
   "accessibility.reportTitle": "Report a problem",
   "accessibility.report":
-    "If something does not work for you, contact your coordination association's office. Describe what you tried to do and on which page, and we will fix it.",
+    "If something does not work for you, tell us here. Describe where it was and what you tried to do. You do not need to be signed in, and contact details are only needed if you want an answer.",
+  "accessibility.form.page": "Where is the problem?",
+  "accessibility.form.pageHint": "The page's name or address, or what you tried to do.",
+  "accessibility.form.description": "What happened?",
+  "accessibility.form.descriptionHint": "Describe what you tried to do and what did not work.",
+  "accessibility.form.contact": "E-mail or phone (if you want an answer)",
+  "accessibility.form.contactHint": "Optional. We only use it to answer you.",
+  "accessibility.form.send": "Send the report",
+  "accessibility.form.sent":
+    "Thank you! We have received the report. If you left contact details, we will answer as soon as we can.",
+  "accessibility.form.error.page":
+    "Write where the problem is, for example the page's name or what you tried to do.",
+  "accessibility.form.error.description": "Write what happened, so that we can fix it.",
+  "accessibility.form.error.tooLong": "The text is too long. Write at most {max} characters.",
   "accessibility.enforcementTitle": "Enforcement",
   "accessibility.enforcement":
     "The Agency for Digital Government (Digg) supervises the law. If you are not satisfied with how we handle your feedback, you can report it to Digg.",
+  "accessibility.enforcementLink": "Report to Digg",
   "overview.welcome": "Welcome, {name}.",
   "overview.yourRoles": "Your roles in the association",
   "overview.yourInitiatives": "Your initiatives",

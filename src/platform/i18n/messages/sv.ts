@@ -155,16 +155,39 @@ export const sv = {
     "Länken har redan använts eller gått ut. Be förbundets administratör om en ny inbjudan.",
   "accessibility.title": "Tillgänglighet för Samspår",
   "accessibility.intro":
-    "Samspår ska kunna användas av alla, också med skärmläsare, bara tangentbord, förstoring till 200 % och på en smal mobilskärm. Den här redogörelsen beskriver hur tjänsten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service.",
+    "Samspår ska kunna användas av alla, också med skärmläsare, bara tangentbord, förstoring till 200 % och på en smal mobilskärm. Den här redogörelsen beskriver hur tjänsten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service. Deltagarnas sidor har en egen redogörelse på deltagarnas språk.",
   "accessibility.statusTitle": "Hur tillgänglig är tjänsten?",
   "accessibility.status":
-    "Tjänsten är byggd för att uppfylla WCAG 2.1 på nivå AA. Varje sida testas automatiskt med axe och varje flöde går att använda med tangentbordet. Alla formulär fungerar även utan JavaScript.",
-  "accessibility.reportTitle": "Rapportera brister",
+    "Tjänsten är byggd för att uppfylla WCAG 2.1 på nivå AA (standarden EN 301 549) och uppfyller kraven delvis: bristerna vi känner till står nedan. Alla formulär fungerar även utan JavaScript.",
+  "accessibility.knownTitle": "Det här fungerar inte än",
+  "accessibility.knownPdfTags":
+    "PDF-dokumenten (till exempel ansökningar, rapporter och utdrag) är inte taggade, så en skärmläsare kan läsa dem i fel ordning. Samma innehåll finns på webbsidorna.",
+  "accessibility.knownPdfScript":
+    "Pappersblanketten för progressionsmätningar (PDF) kan inte visa arabisk skrift, tigrinsk skrift eller dari; blanketten på de språken har frågorna på svenska eller engelska.",
+  "accessibility.testedTitle": "Så har vi testat",
+  "accessibility.tested":
+    "Varje sida testas automatiskt med axe i webbläsartester, varje flöde går att använda med bara tangentbordet, sidorna fungerar i 320 pixlars bredd och med 200 % förstoring, och vi har stickprovat med skärmläsare.",
+  "accessibility.updated": "Redogörelsen uppdaterades senast {date}.",
+  "accessibility.reportTitle": "Rapportera ett problem",
   "accessibility.report":
-    "Om något inte fungerar för dig, kontakta ditt samordningsförbunds kansli. Beskriv vad du försökte göra och på vilken sida, så åtgärdar vi det.",
+    "Om något inte fungerar för dig, berätta det här. Beskriv var det var och vad du försökte göra. Du behöver inte vara inloggad, och kontaktuppgifter behövs bara om du vill ha svar.",
+  "accessibility.form.page": "Var är problemet?",
+  "accessibility.form.pageHint": "Sidans namn eller adress, eller vad du försökte göra.",
+  "accessibility.form.description": "Vad hände?",
+  "accessibility.form.descriptionHint": "Beskriv vad du försökte göra och vad som inte fungerade.",
+  "accessibility.form.contact": "E-post eller telefon (om du vill ha svar)",
+  "accessibility.form.contactHint": "Frivilligt. Vi använder det bara för att svara dig.",
+  "accessibility.form.send": "Skicka rapporten",
+  "accessibility.form.sent":
+    "Tack! Vi har tagit emot rapporten. Om du lämnade kontaktuppgifter svarar vi så snart vi kan.",
+  "accessibility.form.error.page":
+    "Skriv var problemet finns, till exempel sidans namn eller vad du försökte göra.",
+  "accessibility.form.error.description": "Skriv vad som hände, så att vi kan rätta det.",
+  "accessibility.form.error.tooLong": "Texten är för lång. Skriv högst {max} tecken.",
   "accessibility.enforcementTitle": "Tillsyn",
   "accessibility.enforcement":
     "Myndigheten för digital förvaltning (Digg) har tillsyn över lagen. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du anmäla det till Digg.",
+  "accessibility.enforcementLink": "Anmäl till Digg",
   "overview.welcome": "Välkommen, {name}.",
   "overview.yourRoles": "Dina roller i förbundet",
   "overview.yourInitiatives": "Dina insatser",
