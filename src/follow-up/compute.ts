@@ -8,12 +8,15 @@
 //   sections-ended.ts       the initiatives that ended, from their final reports
 //   sections-progression.ts progression per individual initiative with a measurement plan, from
 //                           the progression results (progression/results.ts) only
+//   sections-portal-usage.ts      the participant portal's use, from the portal's protected
+//                                 usage figures (portal/usage.ts) only
 //   summary.ts              the generated sentences of sections 1 and 2
 //   definitions.ts          every figure key with its definition and source
 // Every table is read in a fixed number of queries, whatever the number of initiatives: the
 // participant figures in one register read per group, the money in seven queries, the reports
 // in two (and a derivation for a report that left a derived answer open), the progression in
-// one read of the results for all the individual initiatives.
+// one read of the results for all the individual initiatives, the portal's use in one register
+// transaction of three counting queries.
 import { eq } from "drizzle-orm";
 import { todayInSweden } from "../applications/workflow.ts";
 import { getDisclosureSettings } from "../associations/disclosure-settings.ts";
@@ -47,6 +50,7 @@ import {
   type GroupStatistics,
   participantSections,
 } from "./sections-participants.ts";
+import { loadPortalUsageSection } from "./sections-portal-usage.ts";
 import { progressionSection } from "./sections-progression.ts";
 import {
   goalStatusRows,
@@ -118,7 +122,7 @@ export async function computeFollowUp(
   const groupIds = new Map<GroupKind, string[]>();
   for (const i of individual) groupIds.set(groupOf(i), [...(groupIds.get(groupOf(i)) ?? []), i.id]);
 
-  const [money, reportFacts, groups, ended, progression] = await Promise.all([
+  const [money, reportFacts, groups, ended, progression, portalUsage] = await Promise.all([
     initiativesMoney(
       db,
       input.associationId,
@@ -155,6 +159,12 @@ export async function computeFollowUp(
       initiativeIds: individual.map((i) => i.id),
       from: period.from,
       to: period.to,
+      threshold: options.threshold,
+      allowTrueZero: options.allowTrueZero,
+    }),
+    loadPortalUsageSection(db, input.associationId, {
+      period,
+      initiativeIds: individual.map((i) => i.id),
       threshold: options.threshold,
       allowTrueZero: options.allowTrueZero,
     }),
@@ -237,6 +247,7 @@ export async function computeFollowUp(
     participants: people.participants,
     endedInitiatives: ended,
     progression: progressionSection(progression, individual),
+    portalUsage,
     analysis: { generated: [], edited: null },
     definitions: definitions(options.threshold),
   };

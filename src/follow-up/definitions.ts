@@ -4,6 +4,7 @@
 // counted or computed, and its source, in Swedish. The participant figures use the register's
 // own definitions (the catalogue of register/aggregates.ts), so the report and the register's
 // statistics say the same thing.
+import { portalUsageSv } from "../platform/i18n/messages/portal-usage.sv.ts";
 import { registerFiguresSv } from "../platform/i18n/messages/register-figures.sv.ts";
 import { DEFINITIONS as PROGRESSION } from "../progression/results.ts";
 import type { FigureDefinition } from "./model.ts";
@@ -109,6 +110,15 @@ export const FIGURE_KEYS = {
     improvedShare: "progression.andel_forbattrade",
     pairs: "progression.par",
   },
+  portalUsage: {
+    loggedIn: "deltagarportalen.inloggade",
+    new: "deltagarportalen.nya",
+    returning: "deltagarportalen.aterkommande",
+    bookingsMade: "deltagarportalen.bokningar_gjorda",
+    bookingsKept: "deltagarportalen.bokningar_genomforda",
+    bookingsMissed: "deltagarportalen.bokningar_uteblivna",
+    bookingsCancelled: "deltagarportalen.bokningar_avbokade",
+  },
   disclosure: {
     suppressedCells: "rojandekontroll.dolda_uppgifter",
   },
@@ -128,6 +138,8 @@ const SOURCE = {
   application: "Ansökan (förväntat antal deltagare), som den står i insatsregistret",
   finalReport: "Slutrapporten; saknas den, den beviljade ansökan",
   report: "Uppföljningens egna tal",
+  portal:
+    "Deltagarportalen: inloggningar och bokningar i deltagarregistret, med kön ur registret, efter röjandekontroll",
   progression:
     "Progressionsmätningen: insatsens mätplan, instrumentets version och mätningarna av de inskrivna i deltagarregistret, efter röjandekontroll",
 };
@@ -549,6 +561,49 @@ export function definitions(threshold: number): Record<string, FigureDefinition>
       SOURCE.progression,
     ],
     [K.progression.pairs, "Par", `${PROGRESSION.par} Här totalt.`, SOURCE.progression],
+    // Deltagarportalen (the texts of the portal's usage figures: portal-usage.sv.ts)
+    [
+      K.portalUsage.loggedIn,
+      "Inloggade",
+      `${portalUsageSv["portalStaff.usage.table.inloggade.definition"]} Här alla individinriktade insatser under perioden tillsammans: en person räknas en gång per månad även om hen deltar i flera av dem hos samma huvudman (hos två huvudmän är hen två personer i registret, och räknas två gånger).`,
+      SOURCE.portal,
+    ],
+    [
+      K.portalUsage.new,
+      "Varav nya",
+      `${portalUsageSv["portalStaff.usage.table.nya.definition"]} Här totalt.`,
+      SOURCE.portal,
+    ],
+    [
+      K.portalUsage.returning,
+      "Varav återkommande",
+      `${portalUsageSv["portalStaff.usage.table.aterkommande.definition"]} Här totalt.`,
+      SOURCE.portal,
+    ],
+    [
+      K.portalUsage.bookingsMade,
+      "Bokningar gjorda",
+      `${portalUsageSv["portalStaff.usage.bookings.made.definition"]} ${portalUsageSv["portalStaff.usage.bookings.definition"]}`,
+      SOURCE.portal,
+    ],
+    [
+      K.portalUsage.bookingsKept,
+      "Bokningar genomförda",
+      portalUsageSv["portalStaff.usage.bookings.kept.definition"],
+      SOURCE.portal,
+    ],
+    [
+      K.portalUsage.bookingsMissed,
+      "Bokningar uteblivna",
+      portalUsageSv["portalStaff.usage.bookings.missed.definition"],
+      SOURCE.portal,
+    ],
+    [
+      K.portalUsage.bookingsCancelled,
+      "Bokningar avbokade",
+      portalUsageSv["portalStaff.usage.bookings.cancelled.definition"],
+      SOURCE.portal,
+    ],
     // Röjandekontroll
     [
       K.disclosure.suppressedCells,

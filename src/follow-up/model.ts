@@ -242,6 +242,44 @@ export interface ProgressionSection {
   noPlanText: string | null;
 }
 
+/**
+ * Deltagarportalen: one calendar month of the period, for all the individual initiatives of the
+ * report together (src/portal/usage.ts, after its disclosure control).
+ */
+export interface PortalUsageRow {
+  /** "ÅÅÅÅ-MM". */
+  month: string;
+  /** "mars 2026". */
+  label: string;
+  /** Participants who logged in during the month, by gender. */
+  women: PersonCount;
+  men: PersonCount;
+  total: PersonCount;
+  /** Of them: first sign-in ever that month, and logged in an earlier month too (totalt). */
+  new: PersonCount;
+  returning: PersonCount;
+  /** Bookings (not people): made during the month, kept, missed and cancelled. */
+  bookingsMade: PersonCount;
+  bookingsKept: PersonCount;
+  bookingsMissed: PersonCount;
+  bookingsCancelled: PersonCount;
+}
+
+export interface PortalUsageSection {
+  rows: PortalUsageRow[];
+  /** The bookings of the whole period (the sum of the months). */
+  bookingsTotal: {
+    made: PersonCount;
+    kept: PersonCount;
+    missed: PersonCount;
+    cancelled: PersonCount;
+  };
+  /** How many of the section's figures are not shown and why (never which values). */
+  disclosureReasons: string[];
+  /** The sentence shown instead of the table when the period has no individual initiative. */
+  noneText: string | null;
+}
+
 /** Avslutade insatser: from each final report. */
 export interface EndedInitiative extends InitiativeRef {
   owner: string;
@@ -316,6 +354,11 @@ export interface FollowUpReport {
    * outputs then say that the section is not in this version of the report.
    */
   progression?: ProgressionSection;
+  /**
+   * The participant portal's use, all individual initiatives together. Absent in a version locked
+   * before the section was added (format version 1 with this field optional), like progression.
+   */
+  portalUsage?: PortalUsageSection;
   /** Sammanfattande analys: the office's narrative. */
   analysis: EditableText;
   /** Every figure key used above → its definition. */

@@ -172,6 +172,9 @@ export function followUpDocument(
   section("progression");
   nodes.push(...tableNodes(tables.progression, t, tables.progression.empty));
 
+  section("portalUsage");
+  nodes.push(...tableNodes(tables.portalUsage, t, tables.portalUsage.empty));
+
   section("endedInitiatives");
   if (report.endedInitiatives.length === 0)
     nodes.push({

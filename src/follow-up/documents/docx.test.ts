@@ -17,7 +17,7 @@ import { formatMoney, formatNumber, roundToThousands } from "../../platform/i18n
 import { formatStatistic } from "../../register/aggregates.ts";
 import { renderFollowUpDocx } from "./docx.ts";
 import { followUpFixture } from "./test-fixture.ts";
-import { NOT_IN_VERSION_TEXT } from "./text.ts";
+import { NOT_IN_VERSION_TEXT, PORTAL_NOT_IN_VERSION_TEXT } from "./text.ts";
 
 const BAND = { low: 80, high: 110 };
 const logo = { mediaType: "image/png", data: pngLogo(120, 40) };
@@ -37,6 +37,7 @@ const SECTIONS = [
   "Deltagarnas bakgrund",
   "Tabell 8 Antal deltagare",
   "Progression",
+  "Deltagarportalen",
   "Avslutade insatser",
   "Sammanfattande analys",
   "Bilaga: Definitioner",
@@ -232,6 +233,36 @@ describe("the follow-up report as DOCX", () => {
     const { document } = await render(old);
     expect(headingTexts(document, 1)).toEqual(SECTIONS);
     expect(paragraphTexts(document)).toContain(NOT_IN_VERSION_TEXT);
+  });
+
+  it("has the portal's use per month, hidden figures as < 5 and .., and the period's bookings", async () => {
+    const { document } = await render();
+    const rows = table(document, "Månad");
+    expect(rows).toEqual([
+      ["januari 2026", "12", "9", "23", "8", "15", "30", "21", "<\u00a05", "5"],
+      [
+        "februari 2026",
+        "14",
+        "<\u00a05",
+        "17",
+        "<\u00a05",
+        "..",
+        "26",
+        "19",
+        "<\u00a05",
+        "<\u00a05",
+      ],
+      ["Hela perioden, bokningar", "", "", "", "", "", "56", "40", "6", "8"],
+    ]);
+    expect(paragraphTexts(document).join(" ")).toContain("Deltagarportalen: 4 uppgifter");
+  });
+
+  it("says when a locked version predates the portal section", async () => {
+    const old = followUpFixture();
+    delete old.portalUsage;
+    const { document } = await render(old);
+    expect(headingTexts(document, 1)).toEqual(SECTIONS);
+    expect(paragraphTexts(document)).toContain(PORTAL_NOT_IN_VERSION_TEXT);
   });
 
   it("has the three charts as Word charts without any hidden figure, described in words", async () => {

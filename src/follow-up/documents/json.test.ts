@@ -12,6 +12,18 @@ import { FOLLOW_UP_SCHEMA_FILE, followUpSchemaJson } from "./write-schema.ts";
 
 const broken: Array<[string, (r: FollowUpReport) => void]> = [
   [
+    "a portal month that is not a month",
+    (r) => {
+      (r.portalUsage?.rows[0] as { month: string }).month = "2026-13";
+    },
+  ],
+  [
+    "a portal count with a participant's id in it",
+    (r) => {
+      (r.portalUsage?.rows[0] as unknown as { participantId: string }).participantId = "x";
+    },
+  ],
+  [
     "a progression mean with an unknown reason",
     (r) => {
       const row = r.progression?.rows[0] as { change: { women: unknown } };
@@ -125,6 +137,15 @@ describe("the follow-up report as JSON", () => {
     expect(committedSchemaValidator().safeParse(JSON.parse(followUpJson(old))).success).toBe(true);
     const read = parseFollowUpJson(followUpJson(old));
     expect(read.progression).toBeUndefined();
+    expect(read).toEqual(old);
+  });
+
+  it("reads a version locked before the portal section (format version 1 without it)", () => {
+    const old = followUpFixture();
+    delete old.portalUsage;
+    expect(committedSchemaValidator().safeParse(JSON.parse(followUpJson(old))).success).toBe(true);
+    const read = parseFollowUpJson(followUpJson(old));
+    expect(read.portalUsage).toBeUndefined();
     expect(read).toEqual(old);
   });
 

@@ -59,6 +59,8 @@ describe("the follow-up report as PDF", () => {
       "Figur 3. Antal deltagare mot förväntat antal",
       "Progression",
       "Målet 50 % är uppnått.",
+      "Deltagarportalen",
+      "januari 2026",
       "Avslutade insatser",
       "Sammanfattande analys",
       "Bilaga: Definitioner",

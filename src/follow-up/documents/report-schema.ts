@@ -82,6 +82,41 @@ const progressionSection = z
       "Progression per individinriktad insats med mätplan och per instrumentversion i planen. Saknas i en version som låstes innan rapporten fick avsnittet.",
   });
 
+const portalUsageSection = z
+  .strictObject({
+    rows: z.array(
+      z.strictObject({
+        month: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+          .meta({ description: "Månaden, ÅÅÅÅ-MM." }),
+        label: z.string(),
+        women: personCount,
+        men: personCount,
+        total: personCount,
+        new: personCount,
+        returning: personCount,
+        bookingsMade: personCount,
+        bookingsKept: personCount,
+        bookingsMissed: personCount,
+        bookingsCancelled: personCount,
+      }),
+    ),
+    bookingsTotal: z.strictObject({
+      made: personCount,
+      kept: personCount,
+      missed: personCount,
+      cancelled: personCount,
+    }),
+    disclosureReasons: z.array(z.string()),
+    noneText: z.string().nullable(),
+  })
+  .meta({
+    id: "FollowUpPortalUsageSection",
+    description:
+      "Deltagarportalens användning per kalendermånad, alla individinriktade insatser under perioden tillsammans: inloggade deltagare efter kön (varav nya och återkommande, totalt) och bokningar (antal bokningar, inte personer) gjorda, genomförda, uteblivna och avbokade, efter röjandekontroll. Saknas i en version som låstes innan rapporten fick avsnittet.",
+  });
+
 const colour = z.enum(["green", "yellow", "red", "none"]);
 const yesNo = z.enum(["ja", "nej"]).nullable().meta({ description: "null: inte besvarad." });
 const sourceRef = z
@@ -315,6 +350,7 @@ export const followUpReportSchema = z
       )
       .meta({ description: "Avslutade insatser." }),
     progression: progressionSection.optional(),
+    portalUsage: portalUsageSection.optional(),
     analysis: editableText,
     definitions: z
       .record(

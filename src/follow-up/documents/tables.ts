@@ -30,6 +30,7 @@ import {
   meanText,
   NOT_IN_VERSION_TEXT,
   ORIENTATION_TEXT,
+  PORTAL_NOT_IN_VERSION_TEXT,
   PROGNOSIS_TEXT,
   SECTION_TITLES,
   type SectionKey,
@@ -642,6 +643,70 @@ function progressionTable(r: FollowUpReport): ReportTable & { empty: string } {
   };
 }
 
+/**
+ * Deltagarportalen: one row per month of the period, all individual initiatives together, and
+ * the period's bookings. In a version locked before the section existed, the table has no rows
+ * and says so in its empty text.
+ */
+function portalUsageTable(r: FollowUpReport): ReportTable & { empty: string } {
+  const t = r.disclosure.threshold;
+  const section = r.portalUsage;
+  const rows: ReportRow[] = (section?.rows ?? []).map((row) => ({
+    cells: [
+      text(row.label),
+      person(row.women, t),
+      person(row.men, t),
+      person(row.total, t),
+      person(row.new, t),
+      person(row.returning, t),
+      person(row.bookingsMade, t),
+      person(row.bookingsKept, t),
+      person(row.bookingsMissed, t),
+      person(row.bookingsCancelled, t),
+    ],
+  }));
+  if (section && section.rows.length > 0)
+    rows.push({
+      total: true,
+      cells: [
+        text("Hela perioden, bokningar"),
+        text(""),
+        text(""),
+        text(""),
+        text(""),
+        text(""),
+        person(section.bookingsTotal.made, t),
+        person(section.bookingsTotal.kept, t),
+        person(section.bookingsTotal.missed, t),
+        person(section.bookingsTotal.cancelled, t),
+      ],
+    });
+  return {
+    section: "portalUsage",
+    sheet: "Deltagarportalen",
+    title: SECTION_TITLES.portalUsage,
+    columns: [
+      left("Månad", 1.6, 18),
+      right("Inloggade\nkvinnor", 1, 12),
+      right("Inloggade\nmän", 1, 12),
+      right("Inloggade\ntotalt", 1, 12),
+      right("Varav\nnya", 1, 10),
+      right("Varav åter-\nkommande", 1.1, 12),
+      right("Bokningar\ngjorda", 1, 12),
+      right("Genom-\nförda", 1, 10),
+      right("Ute-\nblivna", 1, 10),
+      right("Av-\nbokade", 1, 10),
+    ],
+    parts: [{ heading: null, rows }],
+    notes: [
+      "Alla individinriktade insatser under perioden tillsammans. Inloggade: deltagare som loggat in i deltagarportalen minst en gång under månaden; månaderna läggs inte ihop, eftersom samma person kan logga in flera månader. Nya loggade in för första gången den månaden, återkommande hade loggat in en tidigare månad. Bokningar räknas som bokningar, inte personer: gjorda under månaden, genomförda och uteblivna efter den bokade tiden, avbokade när de avbokades. Annan, vill ej ange och uppgift saknas räknas bara i totalt.",
+      ...(section?.disclosureReasons ?? []).map((reason) => `Deltagarportalen: ${reason}`),
+    ],
+    persons: true,
+    empty: section ? (section.noneText ?? "") : PORTAL_NOT_IN_VERSION_TEXT,
+  };
+}
+
 function endedInitiativesTable(r: FollowUpReport): ReportTable {
   return {
     section: "endedInitiatives",
@@ -716,6 +781,7 @@ export function reportTables(report: FollowUpReport, band: FinanceBandPercent) {
     participantBackground: participantBackgroundTable(report),
     participants: participantsTable(report),
     progression: progressionTable(report),
+    portalUsage: portalUsageTable(report),
     endedInitiatives: endedInitiativesTable(report),
     definitions: definitionsTable(report),
   };

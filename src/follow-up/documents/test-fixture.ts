@@ -580,6 +580,41 @@ export function followUpFixture(): FollowUpReport {
       ],
       noPlanText: null,
     },
+    portalUsage: {
+      rows: [
+        {
+          month: "2026-01",
+          label: "januari 2026",
+          women: v(12),
+          men: v(9),
+          total: v(23),
+          new: v(8),
+          returning: v(15),
+          bookingsMade: v(30),
+          bookingsKept: v(21),
+          bookingsMissed: lt5,
+          bookingsCancelled: v(5),
+        },
+        {
+          month: "2026-02",
+          label: "februari 2026",
+          women: v(14),
+          men: lt5,
+          total: v(17),
+          new: lt5,
+          returning: { suppressed: "secondary", threshold: 5 },
+          bookingsMade: v(26),
+          bookingsKept: v(19),
+          bookingsMissed: lt5,
+          bookingsCancelled: lt5,
+        },
+      ],
+      bookingsTotal: { made: v(56), kept: v(40), missed: v(6), cancelled: v(8) },
+      disclosureReasons: [
+        "4 uppgifter avser färre än 5 personer (0 inräknat) och visas som ”<\u00a05”.",
+      ],
+      noneText: null,
+    },
     analysis: {
       generated: [],
       edited:

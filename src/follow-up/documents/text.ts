@@ -44,6 +44,7 @@ export const SECTION_TITLES = {
   participantBackground: "Deltagarnas bakgrund",
   participants: "Tabell 8 Antal deltagare",
   progression: "Progression",
+  portalUsage: "Deltagarportalen",
   endedInitiatives: "Avslutade insatser",
   analysis: "Sammanfattande analys",
   disclosure: "Röjandekontroll",
@@ -156,6 +157,10 @@ export function meanText(mean: ProgressionMean): string {
 /** What a version locked before the progression section existed shows in its place. */
 export const NOT_IN_VERSION_TEXT =
   "Avsnittet Progression finns inte i den här versionen av rapporten: versionen låstes innan rapporten fick avsnittet. En ny version av uppföljningen får det.";
+
+/** What a version locked before the portal section existed shows in its place. */
+export const PORTAL_NOT_IN_VERSION_TEXT =
+  "Avsnittet Deltagarportalen finns inte i den här versionen av rapporten: versionen låstes innan rapporten fick avsnittet. En ny version av uppföljningen får det.";
 
 /** How many figures were not shown and why: the report's disclosure note. */
 export function disclosureSentences(report: Pick<FollowUpReport, "disclosure">): string[] {

@@ -16,7 +16,7 @@ import type {
   YesNo,
 } from "../model.ts";
 import { followUpFixture } from "./test-fixture.ts";
-import { NOT_IN_VERSION_TEXT } from "./text.ts";
+import { NOT_IN_VERSION_TEXT, PORTAL_NOT_IN_VERSION_TEXT } from "./text.ts";
 import {
   CHANGE_FORMAT,
   MEAN_CHANGE_FORMAT,
@@ -95,6 +95,7 @@ describe("the follow-up workbook", () => {
       "Deltagarnas bakgrund",
       "Tabell 8",
       "Progression",
+      "Deltagarportalen",
       "Avslutade insatser",
       "Definitioner",
     ]);
@@ -385,6 +386,42 @@ describe("the follow-up workbook", () => {
     const ws = sheet("Progression");
     expect(body(ws)).toEqual([]);
     expect(rowOf(ws, NOT_IN_VERSION_TEXT)).toBeGreaterThan(1);
+  });
+
+  it("Deltagarportalen: counts as numbers per month, hidden ones as text, the period's bookings", async () => {
+    const { sheet } = await open(report);
+    const ws = sheet("Deltagarportalen");
+    expect(headers(ws)[0]).toBe("Månad");
+    const section = report.portalUsage;
+    if (!section) throw new Error("the fixture has the portal section");
+    expect(body(ws)).toEqual([
+      ...section.rows.map((r) => [
+        r.label,
+        count(r.women),
+        count(r.men),
+        count(r.total),
+        count(r.new),
+        count(r.returning),
+        count(r.bookingsMade),
+        count(r.bookingsKept),
+        count(r.bookingsMissed),
+        count(r.bookingsCancelled),
+      ]),
+      ["Hela perioden, bokningar", null, null, null, null, null, 56, 40, 6, 8],
+    ]);
+    expect(body(ws)[1]?.[2]).toBe("<\u00a05");
+    expect(body(ws)[1]?.[5]).toBe("..");
+    const february = rowOf(ws, "februari 2026");
+    expect(String(ws.getCell(february, 3).note ?? "")).not.toBe("");
+  });
+
+  it("Deltagarportalen in a version locked before the section: the sheet says so", async () => {
+    const old = followUpFixture();
+    delete old.portalUsage;
+    const { sheet } = await open(old);
+    const ws = sheet("Deltagarportalen");
+    expect(body(ws)).toEqual([]);
+    expect(rowOf(ws, PORTAL_NOT_IN_VERSION_TEXT)).toBeGreaterThan(1);
   });
 
   it("Avslutade insatser and Definitioner", async () => {

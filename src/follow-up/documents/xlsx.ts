@@ -1,6 +1,7 @@
 // The follow-up report as an XLSX workbook in the house style of the money workbook
 // (src/finance/finance-xlsx.ts): a sheet per table — Sammanfattning, Tabell 1–5, Struktur och
-// individ, Tabell 6, Tabell 7, Deltagarnas bakgrund, Tabell 8, Progression, Avslutade insatser,
+// individ, Tabell 6, Tabell 7, Deltagarnas bakgrund, Tabell 8, Progression, Deltagarportalen,
+// Avslutade insatser,
 // Definitioner —
 // with a bold, frozen header row, column widths, and real numbers with number formats (kronor,
 // per cent, dates; the structure's outcome in whole kronor shown as tkr). A participant figure
@@ -218,6 +219,9 @@ export async function buildFollowUpWorkbook(
   const progression = tableSheet(wb, tables.progression, t);
   if (tables.progression.parts.every((p) => p.rows.length === 0))
     notes(progression, [tables.progression.empty]);
+  const portalUsage = tableSheet(wb, tables.portalUsage, t);
+  if (tables.portalUsage.parts.every((p) => p.rows.length === 0))
+    notes(portalUsage, [tables.portalUsage.empty]);
   tableSheet(wb, tables.endedInitiatives, t);
   tableSheet(wb, tables.definitions, t, {
     title: "Nyckel",

@@ -289,6 +289,7 @@ export const SECTION_IDS = [
   ["participantBackground", "deltagarnas-bakgrund"],
   ["participants", "tabell-8"],
   ["progression", "progression"],
+  ["portalUsage", "deltagarportalen"],
   ["endedInitiatives", "avslutade-insatser"],
   ["analysis", "sammanfattande-analys"],
   ["disclosure", "rojandekontroll"],
@@ -399,6 +400,9 @@ export function FollowUpReportSections({
       </Section>
       <Section id={idOf("progression")} title={titles.progression}>
         {table("progression", "")}
+      </Section>
+      <Section id={idOf("portalUsage")} title={titles.portalUsage}>
+        {table("portalUsage", "")}
       </Section>
       <Section id={idOf("endedInitiatives")} title={titles.endedInitiatives}>
         {view.ended.length === 0 ? <p>{t("followUp.empty.ended")}</p> : null}

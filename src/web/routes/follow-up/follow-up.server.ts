@@ -375,6 +375,7 @@ export function reportView(
       participantBackground: tableView(tables.participantBackground, t),
       participants: tableView(tables.participants, t),
       progression: tableView(tables.progression, t),
+      portalUsage: tableView(tables.portalUsage, t),
       endedInitiatives: tableView(tables.endedInitiatives, t),
     },
     goalComments: report.goalStatus
