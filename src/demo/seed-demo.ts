@@ -21,6 +21,7 @@ import { seedDemoFollowUps } from "./demo-follow-ups.ts";
 import { demoInitiatives } from "./demo-initiatives.ts";
 import { seedDemoMoney } from "./demo-money.ts";
 import { seedDemoParticipants } from "./demo-participants.ts";
+import { type DemoPortalCode, seedDemoPortal } from "./demo-portal.ts";
 import { seedDemoProgression } from "./demo-progression.ts";
 import { seedDemoReports } from "./demo-reports.ts";
 
@@ -33,6 +34,11 @@ export interface DemoLogin {
   email: string;
   name: string;
   initiative?: string;
+  /**
+   * Set for a participant who signs in to the portal with a one-time code instead ("ABCD-EFGH",
+   * valid 14 days); `email` is then empty: portal accounts carry no identity.
+   */
+  portalCode?: Omit<DemoPortalCode, "initiative">;
 }
 
 const PEOPLE: Array<DemoLogin & { initiativeKey?: "vaxtverket" | "larcentrum" }> = [
@@ -217,6 +223,22 @@ export async function seedDemo(
       today: todayInSweden(DEMO_TODAY),
       office: people.office,
     });
+    // the portal's availability runs from the real day of seeding, so a demo started later
+    // can still book
+    const portal = await seedDemoPortal(tx, {
+      associationId: association.id,
+      now: new Date(Math.max(options.now?.getTime() ?? Date.now(), DEMO_TODAY.getTime())),
+      guideAuthor: "Maria Lindqvist",
+    });
+    for (const { initiative, ...portalCode } of portal.codes) {
+      logins.push({
+        role: "participant",
+        email: "",
+        name: portalCode.locale === "ar" ? "Deltagare (läser arabiska)" : "Deltagare",
+        initiative,
+        portalCode,
+      });
+    }
     return logins;
   });
   // after the transaction: locking computes the report, whose register statistics run in
@@ -226,13 +248,26 @@ export async function seedDemo(
 }
 
 export function formatDemoLogins(logins: DemoLogin[], baseUrl: string): string {
-  const width = Math.max(...logins.map((l) => roleLabel(l.role).length));
+  const staff = logins.filter((l) => !l.portalCode);
+  const codes = logins.filter((l) => l.portalCode);
+  const width = Math.max(...staff.map((l) => roleLabel(l.role).length));
+  const language = (locale: string) => (locale === "ar" ? "arabiska" : "svenska");
   return [
     `Demoförbundet "Samordningsförbundet Demo" är skapat. Logga in på ${baseUrl}/logga-in`,
     `Lösenord för alla demokonton: ${DEMO_PASSWORD}`,
-    ...logins.map(
+    ...staff.map(
       (l) =>
         `  ${roleLabel(l.role).padEnd(width)}  ${l.email}${l.initiative ? `  (${l.initiative})` : ""}`,
     ),
+    ...(codes.length > 0
+      ? [
+          `Deltagarportalen: logga in på ${baseUrl}/portal/logga-in med en engångskod (gäller en gång, i 14 dagar):`,
+          ...codes.map((l) =>
+            l.portalCode
+              ? `  ${l.portalCode.code}  ${l.initiative ?? ""}, portalen på ${language(l.portalCode.locale)}`
+              : "",
+          ),
+        ]
+      : []),
   ].join("\n");
 }
