@@ -3,7 +3,7 @@
 // below — written by hand from domain/README.md, not derived from the policy, so a page that
 // forgets to ask the policy (or asks for the wrong permission) makes this test fail.
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, sessionFor, type TestApp } from "../../tests/support/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
@@ -71,6 +71,22 @@ const ON_THE_INITIATIVE: Who[] = [
 const LEADING_OR_STEERING: Who[] = ["initiative_lead", "steering_group_member"];
 /** The follow-up report's readers: the office, the board and the auditor (follow_up.view). */
 const FOLLOW_UP_READERS: Who[] = ["association_admin", "board_member", "auditor"];
+/** Who writes the portal's support guides: the office, and the initiative's lead and officers. */
+const GUIDE_WRITERS: Who[] = ["association_admin", "initiative_lead", "participant_officer"];
+/**
+ * Pages whose row the role may not see although it may use the page: 404, as if the row did not
+ * exist (a guide of the whole association, to an initiative's lead or officer).
+ */
+const OWN_NOT_FOUND: Readonly<Record<string, readonly Who[]>> = {
+  ":association/stod/:guideId": ["initiative_lead", "participant_officer"],
+};
+/** Actions that answer 404 to an allowed role when the form names no row of theirs. */
+const ACTION_MAY_NOT_FIND: ReadonlySet<string> = new Set([
+  ":association/insatser/:initiativeId/portal/utkorg",
+  ":association/deltagare/:enrollmentId/plan",
+]);
+/** Pages a participant is sent from to the portal (302 to /portal) instead of being shown. */
+const PARTICIPANT_TO_PORTAL: ReadonlySet<string> = new Set([":association"]);
 const ASSOCIATION_PAGES: Record<string, Who[]> = {
   ":association": SIGNED_IN,
   ":association/insatser": ["association_admin", "board_member", ...ON_THE_INITIATIVE],
@@ -236,6 +252,23 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
   ":association/deltagare/matningar": ["participant_officer"],
   ":association/deltagare/:enrollmentId/matningar": ["participant_officer"],
   ":association/deltagare/:enrollmentId/matningar/ny": ["participant_officer"],
+  // the participant portal's staff side: participant data for the initiative's participant
+  // officer only; guides for the office and the initiative's lead and officers; usage figures
+  // are protected aggregates
+  ":association/insatser/:initiativeId/portal": ["participant_officer"],
+  ":association/insatser/:initiativeId/portal/utkorg": ["participant_officer"],
+  ":association/insatser/:initiativeId/portal/tider": ["participant_officer"],
+  ":association/insatser/:initiativeId/portal/statistik": [
+    "association_admin",
+    "board_member",
+    ...ON_THE_INITIATIVE,
+  ],
+  ":association/deltagare/:enrollmentId/plan": ["participant_officer"],
+  ":association/stod": GUIDE_WRITERS,
+  // an association-wide guide of the demo: the office; the initiative roles get 404 (OWN_NOT_FOUND)
+  ":association/stod/:guideId": GUIDE_WRITERS,
+  ":association/e-legitimation": ["association_admin"],
+  ":association/tillganglighetsrapporter": ["association_admin"],
   ":association/organisationer": STAFF_READING_ORGANISATIONS,
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer": ["association_admin"],
@@ -246,6 +279,12 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
 };
 /** Pages with a form action inside an association: who may post. */
 const ASSOCIATION_ACTIONS: Record<string, Who[]> = {
+  ":association/insatser/:initiativeId/portal": ["participant_officer"],
+  ":association/insatser/:initiativeId/portal/utkorg": ["participant_officer"],
+  ":association/insatser/:initiativeId/portal/tider": ["participant_officer"],
+  ":association/deltagare/:enrollmentId/plan": ["participant_officer"],
+  ":association/stod/:guideId": GUIDE_WRITERS,
+  ":association/e-legitimation": ["association_admin"],
   ":association/progression/instrument/ny": ["association_admin"],
   ":association/progression/instrument/:instrumentId": ["association_admin"],
   ":association/insatser/:initiativeId/progression": ["association_admin"],
@@ -323,6 +362,31 @@ const OTHER_PAGES: Record<string, { signedIn: number; anonymous: number }> = {
   sprak: { signedIn: 302, anonymous: 302 },
   tillganglighet: { signedIn: 200, anonymous: 200 },
   "*": { signedIn: 404, anonymous: 404 },
+};
+/**
+ * The participant portal's pages (top level): what a participant with a portal account, a
+ * signed-in staff member and an anonymous visitor get. Staff have no portal (302 to their start
+ * page); anonymous visitors are sent to the portal's own sign-in.
+ */
+const PORTAL_PAGES: Record<string, { participant: number; staff: number; anonymous: number }> = {
+  // a signed-in participant goes on to the portal
+  "portal/logga-in": { participant: 302, staff: 200, anonymous: 200 },
+  "portal/logga-in/e-legitimation/:association": { participant: 302, staff: 302, anonymous: 302 },
+  "portal/logga-in/e-legitimation-retur": { participant: 302, staff: 302, anonymous: 302 },
+  "portal/logga-ut": { participant: 302, staff: 302, anonymous: 302 },
+  "portal/sprak": { participant: 302, staff: 302, anonymous: 302 },
+  "portal/tillganglighet": { participant: 200, staff: 200, anonymous: 200 },
+  portal: { participant: 200, staff: 302, anonymous: 302 },
+  "portal/plan": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/boka": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/boka/:availabilityId": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/bokningar/:bookingId": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/stod": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/stod/:guideId": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/mina-uppgifter": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/mina-uppgifter/utdrag.json": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/mina-uppgifter/utdrag.pdf": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/installningar": { participant: 200, staff: 302, anonymous: 302 },
 };
 /** The roles that see the applications of their association, or of their initiative. */
 const SEEING_APPLICATIONS: Who[] = [
@@ -684,6 +748,9 @@ const ids = () => ({
   followUpId: "",
   instrumentId: "",
   versionId: "",
+  guideId: "",
+  availabilityId: "",
+  bookingId: "",
 });
 const own = { slug: "demo", ...ids() };
 // a foreign association answers 404 before any row is looked up: its other ids are made up
@@ -702,6 +769,9 @@ const foreign = {
   followUpId: randomUUID(),
   instrumentId: randomUUID(),
   versionId: randomUUID(),
+  guideId: randomUUID(),
+  availabilityId: randomUUID(),
+  bookingId: randomUUID(),
 };
 
 function concrete(pattern: string, where: typeof own): string {
@@ -717,6 +787,9 @@ function concrete(pattern: string, where: typeof own): string {
     .replace(":deviationId", where.deviationId)
     .replace(":finalReportId", where.finalReportId)
     .replace(":requisitionId", where.requisitionId)
+    .replace(":guideId", where.guideId)
+    .replace(":availabilityId", where.availabilityId)
+    .replace(":bookingId", where.bookingId)
     .replace(":fileId", where.fileId)
     .replace(":enrollmentId", where.enrollmentId)
     .replace(":followUpId", where.followUpId)
@@ -978,6 +1051,23 @@ beforeAll(async () => {
     .where(eq(followUpVersions.status, "last"))
     .limit(1);
   own.followUpId = followUp?.id ?? "";
+  // the portal: one of the demo's association-wide guides, and a bookable window and a booking
+  // of the demo participant (deltagare@), read as the owner (the register's tables)
+  const portalRows = await t.owner.db.execute<{ guide: string; window: string; booking: string }>(
+    sql`select
+          (select g.id from portal_guides g join associations a on a.id = g.association_id
+            where a.slug = 'demo' and g.initiative_id is null and g.published limit 1) as guide,
+          (select w.id from register.availability w
+            where w.initiative_id = pa.initiative_id and w.cancelled_at is null
+              and w.day > current_date order by w.day limit 1) as window,
+          (select b.id from register.bookings b where b.participant_id = pa.participant_id
+            order by b.starts_at desc limit 1) as booking
+        from register.portal_accounts pa join users u on u.id = pa.user_id
+       where u.email = ${"deltagare@demo.samspar.se"}`,
+  );
+  own.guideId = portalRows.rows[0]?.guide ?? "";
+  own.availabilityId = portalRows.rows[0]?.window ?? "";
+  own.bookingId = portalRows.rows[0]?.booking ?? "";
   foreign.applicationId = await createApplication(t.db, actor, other.id, {
     ...emptyContent(foreign.organisationId),
     name: "Annan ansökan",
@@ -988,7 +1078,11 @@ afterAll(() => t?.drop());
 
 describe("the access table covers everything", () => {
   it("names every page of routes.ts", () => {
-    const covered = new Set([...Object.keys(ASSOCIATION_PAGES), ...Object.keys(OTHER_PAGES)]);
+    const covered = new Set([
+      ...Object.keys(ASSOCIATION_PAGES),
+      ...Object.keys(OTHER_PAGES),
+      ...Object.keys(PORTAL_PAGES),
+    ]);
     expect(ALL_PAGES.filter((p) => !covered.has(p))).toEqual([]);
     expect([...covered].filter((p) => !ALL_PAGES.includes(p))).toEqual([]);
   });
@@ -1013,7 +1107,14 @@ describe("pages", () => {
         const as = sessions.get(who);
         const ownRes = await app.fetch(concrete(pattern, own), { as });
         seen[`${who} own`] = ownRes.status;
-        expected[`${who} own`] = who === "anonymous" ? 302 : allowed.includes(who) ? 200 : 403;
+        expected[`${who} own`] =
+          who === "anonymous" || (who === "participant" && PARTICIPANT_TO_PORTAL.has(pattern))
+            ? 302
+            : OWN_NOT_FOUND[pattern]?.includes(who)
+              ? 404
+              : allowed.includes(who)
+                ? 200
+                : 403;
         if (who === "anonymous")
           expect(ownRes.headers.get("location")).toMatch(/^\/logga-in\?till=/);
         const foreignRes = await app.fetch(concrete(pattern, foreign), { as });
@@ -1040,6 +1141,34 @@ describe("pages", () => {
   }
 });
 
+describe("the participant portal's pages", () => {
+  for (const [pattern, expected] of Object.entries(PORTAL_PAGES)) {
+    it(`${pattern}: the participant, staff and anonymous`, async () => {
+      const seen: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      for (const who of ROLES_UNDER_TEST) {
+        const res = await app.fetch(concrete(pattern, own), { as: sessions.get(who) });
+        seen[who] = res.status;
+        wanted[who] =
+          who === "participant"
+            ? expected.participant
+            : who === "anonymous"
+              ? expected.anonymous
+              : expected.staff;
+        if (
+          who === "anonymous" &&
+          expected.anonymous === 302 &&
+          pattern.startsWith("portal") &&
+          !pattern.startsWith("portal/logga") &&
+          pattern !== "portal/sprak"
+        )
+          expect(res.headers.get("location")).toMatch(/^\/portal\/logga-in/);
+      }
+      expect(seen).toEqual(wanted);
+    });
+  }
+});
+
 describe("form actions", () => {
   for (const [pattern, allowed] of Object.entries(ASSOCIATION_ACTIONS)) {
     it(`${pattern}: only ${allowed.join(", ")} may post, and never into a foreign association`, async () => {
@@ -1054,7 +1183,10 @@ describe("form actions", () => {
         };
         const ownRes = await app.post(concrete(pattern, own), fields, sessions.get(who));
         if (who === "anonymous") expect(ownRes.status).toBe(302);
-        else if (allowed.includes(who)) expect([200, 302, 400, 409]).toContain(ownRes.status);
+        else if (allowed.includes(who))
+          expect(
+            ACTION_MAY_NOT_FIND.has(pattern) ? [200, 302, 400, 404, 409] : [200, 302, 400, 409],
+          ).toContain(ownRes.status);
         else expect({ who, status: ownRes.status }).toEqual({ who, status: 403 });
         const foreignRes = await app.post(concrete(pattern, foreign), fields, sessions.get(who));
         expect({ who, status: foreignRes.status }).toEqual({

@@ -48,6 +48,14 @@ export const ACCESS_FIELD_LABELS: Record<string, string> = {
   accessLog: "åtkomstlogg",
   measurements: "progressionsmätningar",
   jamforelsegrupp: "jämförelsegrupp",
+  // the participant portal (src/portal)
+  availability: "bokningsbara tider",
+  booking: "bokning",
+  bookings: "bokningar",
+  portalAccount: "portalkonto (språk, påminnelser, kontaktuppgifter)",
+  portalContact: "kontaktuppgifter för portalen (e-post, mobil)",
+  portalLanguage: "portalens språk",
+  planSteps: "handlingsplanens steg",
   // a measurement removed as a felregistrering, with its reason (src/progression/measurements.ts)
   "felregistrering:fel_deltagare": "felregistrering (registrerad på fel deltagare)",
   "felregistrering:dubblett": "felregistrering (registrerad två gånger)",

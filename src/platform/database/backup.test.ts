@@ -810,8 +810,7 @@ describe("row-level security on the register", () => {
     );
     const reader = poolAs(a.url, readerRole);
     const file = path.join(dir, "reader.gz");
-    const hidden =
-      REGISTER_TABLES.join(", ");
+    const hidden = REGISTER_TABLES.join(", ");
     await expect(backupDatabase(reader, file)).rejects.toThrow(
       `Databasanvändaren ${readerRole} omfattas av radnivåsäkerheten på ${hidden} och kan inte läsa alla rader där, så säkerhetskopian skulle bli ofullständig. Kör säkerhetskopieringen som den användare som äger tabellerna (den som kör migreringarna). Ingen säkerhetskopia har skrivits.`,
     );

@@ -240,6 +240,13 @@ export const registerEn: Record<keyof typeof registerSv, string> = {
   "register.log.field.felregistrering:dubblett": "registered in error (registered twice)",
   "register.log.field.felregistrering:fel_instrument": "registered in error (wrong instrument)",
   "register.log.field.felregistrering:fel_tillfalle": "registered in error (wrong occasion)",
+  "register.log.field.availability": "bookable times",
+  "register.log.field.booking": "booking",
+  "register.log.field.bookings": "bookings",
+  "register.log.field.portalAccount": "portal account (language, reminders, contact details)",
+  "register.log.field.portalContact": "portal contact details (e-mail, mobile)",
+  "register.log.field.portalLanguage": "portal language",
+  "register.log.field.planSteps": "action plan steps",
 
   "register.import.title": "Import participants",
   "register.import.intro":

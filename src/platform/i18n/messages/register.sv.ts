@@ -239,6 +239,13 @@ export const registerSv = {
   "register.log.field.felregistrering:dubblett": "felregistrering (registrerad två gånger)",
   "register.log.field.felregistrering:fel_instrument": "felregistrering (fel instrument)",
   "register.log.field.felregistrering:fel_tillfalle": "felregistrering (fel tillfälle)",
+  "register.log.field.availability": "bokningsbara tider",
+  "register.log.field.booking": "bokning",
+  "register.log.field.bookings": "bokningar",
+  "register.log.field.portalAccount": "portalkonto (språk, påminnelser, kontaktuppgifter)",
+  "register.log.field.portalContact": "kontaktuppgifter för portalen (e-post, mobil)",
+  "register.log.field.portalLanguage": "portalens språk",
+  "register.log.field.planSteps": "handlingsplanens steg",
 
   "register.import.title": "Importera deltagare",
   "register.import.intro":

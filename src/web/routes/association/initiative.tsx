@@ -55,6 +55,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         initiative.orientation === "individual" &&
         (canOnInitiative(principal, "progression.plan", association.id, initiative.id) ||
           canOnInitiative(principal, "progression.results", association.id, initiative.id)),
+      portal:
+        initiative.orientation === "individual" &&
+        canOnInitiative(principal, "portal.staff", association.id, initiative.id),
+      portalUsage:
+        initiative.orientation === "individual" &&
+        canOnInitiative(principal, "portal.usage", association.id, initiative.id),
       countOnly:
         initiative.orientation === "structural" &&
         canOnInitiative(principal, "register.count_only", association.id, initiative.id),
@@ -182,6 +188,7 @@ export default function Initiative({ loaderData }: Route.ComponentProps) {
       loaderData.follow.steeringGroup ||
       loaderData.follow.budget ||
       loaderData.follow.money ||
+      loaderData.follow.portalUsage ||
       loaderData.follow.countOnly ? (
         <nav aria-labelledby="initiative-follow-up">
           <h2 id="initiative-follow-up">{t("initiative.followUp")}</h2>
@@ -231,6 +238,27 @@ export default function Initiative({ loaderData }: Route.ComponentProps) {
               <li>
                 <Link to={`/${slug}/insatser/${i.id}/progression`}>
                   {t("progression.measure.link.plan")}
+                </Link>
+              </li>
+            ) : null}
+            {loaderData.follow.portal ? (
+              <>
+                <li>
+                  <Link to={`/${slug}/insatser/${i.id}/portal`}>
+                    {t("portalStaff.access.link")}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={`/${slug}/insatser/${i.id}/portal/tider`}>
+                    {t("portalStaff.booking.link")}
+                  </Link>
+                </li>
+              </>
+            ) : null}
+            {loaderData.follow.portalUsage ? (
+              <li>
+                <Link to={`/${slug}/insatser/${i.id}/portal/statistik`}>
+                  {t("portalStaff.usage.link")}
                 </Link>
               </li>
             ) : null}

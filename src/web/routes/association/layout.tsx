@@ -9,6 +9,7 @@ import {
   visibleRequisitions,
 } from "../../../access/policy.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
+import { guideScopesOf } from "../../../portal/guides.ts";
 import { requireAssociation } from "../../guard.server.ts";
 import { useT } from "../../ui/i18n.tsx";
 import type { Route } from "./+types/layout.ts";
@@ -39,9 +40,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       g.initiativeId !== null &&
       canOnInitiative(principal, "register.view", association.id, g.initiativeId),
   );
+  // the portal's support guides: the office, and leads and officers for their initiatives
+  const guides = guideScopesOf(principal, association.id);
+  const canWriteGuides = guides === "all" || guides.length > 0;
   return {
     association: { slug: association.slug, name: association.name },
     permissions,
+    canWriteGuides,
     canListInitiatives,
     canListApplications,
     canListReports,
@@ -67,6 +72,8 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
     permission: "register.statistics",
   },
   { to: "registerlogg", label: "registerLog.nav", permission: "register.access_log" },
+  { to: "stod", label: "portalStaff.guides.nav", permission: "portal.guides" },
+  { to: "e-legitimation", label: "portalStaff.eid.nav", permission: "portal.eid" },
   {
     to: "organisationer",
     label: "nav.memberOrganisations",
@@ -75,6 +82,11 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
   { to: "personer", label: "nav.people", permission: "users.view" },
   { to: "utkorg", label: "nav.outbox", permission: "outbox.view" },
   { to: "granskningslogg", label: "nav.auditLog", permission: "audit.view" },
+  {
+    to: "tillganglighetsrapporter",
+    label: "portalStaff.accessibilityReports.nav",
+    permission: "accessibility.reports",
+  },
 ];
 
 export default function AssociationLayout({ loaderData }: Route.ComponentProps) {
@@ -82,6 +94,7 @@ export default function AssociationLayout({ loaderData }: Route.ComponentProps) 
   const {
     association,
     permissions,
+    canWriteGuides,
     canListInitiatives,
     canListApplications,
     canListReports,
@@ -99,7 +112,9 @@ export default function AssociationLayout({ loaderData }: Route.ComponentProps) 
             ? canListRequisitions
             : item.to === "deltagare"
               ? canListParticipants
-              : permissions.includes(item.permission);
+              : item.to === "stod"
+                ? canWriteGuides
+                : permissions.includes(item.permission);
   return (
     <>
       <nav className="side-nav" aria-label={t("nav.mainMenu")}>

@@ -326,6 +326,13 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   countOnly: "register.log.field.countOnly",
   erasures: "register.log.field.erasures",
   accessLog: "register.log.field.accessLog",
+  availability: "register.log.field.availability",
+  booking: "register.log.field.booking",
+  bookings: "register.log.field.bookings",
+  portalAccount: "register.log.field.portalAccount",
+  portalContact: "register.log.field.portalContact",
+  portalLanguage: "register.log.field.portalLanguage",
+  planSteps: "register.log.field.planSteps",
 };
 
 const ROLE_KEYS: Record<string, MessageKey> = {
@@ -401,6 +408,9 @@ export default function Enrollment({ loaderData: d, actionData }: Route.Componen
       <p>{t("register.loggedNote")}</p>
       <p>
         <Link to={`${here}/matningar`}>{t("progression.measure.link.enrollment")}</Link>
+      </p>
+      <p>
+        <Link to={`${here}/plan`}>{t("portalStaff.plan.link")}</Link>
       </p>
 
       <section className="panel" aria-labelledby="deltagaren">
