@@ -7,9 +7,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
-import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import lighthouse from "lighthouse";
+import puppeteer from "puppeteer-core";
 import { seedDemo } from "../src/demo/seed-demo.ts";
+import { users } from "../src/people/schema.ts";
 import { readConfig } from "../src/platform/config.ts";
 import { openDatabase } from "../src/platform/database/connect.ts";
 import { serveInstance } from "../src/server/serve.ts";
@@ -27,34 +29,44 @@ const config = {
 const database = await openDatabase(config, { role: "server" });
 await seedDemo(database.db);
 
-// A portal participant of the demo with bookings and a plan: the first open account.
-const account = await database.db.transaction(async (tx) => {
-  const rows = await tx.execute<{ user_id: string }>(
-    sql`select user_id from register.portal_accounts where closed_at is null order by created_at, user_id limit 1`,
-  );
-  return rows.rows[0];
-});
-if (!account) throw new Error("the demo has no portal account");
+// The demo's participant (deltagare@), who has a portal account with a plan and bookings.
+const [account] = await database.db
+  .select({ user_id: users.id })
+  .from(users)
+  .where(eq(users.email, "deltagare@demo.samspar.se"));
+if (!account) throw new Error("the demo has no participant deltagare@demo.samspar.se");
 const token = await createSession(database.db, {
   userId: account.user_id,
   method: "code",
   secondFactorPending: false,
 });
 
+// the session as a browser would hold it: checked once here, so a failure says why
+const probe = async () => {
+  const res = await fetch(`${base}/portal`, {
+    headers: { Cookie: `${SESSION_COOKIE}=${token}` },
+    redirect: "manual",
+  });
+  return `${res.status} ${res.headers.get("location") ?? ""}`;
+};
 const server = await serveInstance({ ...config, port: 0, host: "127.0.0.1" }, database, {
   log: () => {},
 });
 const base = `http://127.0.0.1:${server.port}`;
+console.log(`session probe: ${await probe()}`);
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
 });
+// Cookies go into the browser's own jar (as after signing in): a Cookie request header would be
+// overridden by the jar once the server has set its CSRF cookie.
+const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
 
 const PAGES = [
-  { name: "Logga in", path: "/portal/logga-in", signedIn: false },
   { name: "Start", path: "/portal", signedIn: true },
   { name: "Min plan", path: "/portal/plan", signedIn: true },
   { name: "Boka", path: "/portal/boka", signedIn: true },
+  { name: "Logga in", path: "/portal/logga-in", signedIn: false },
 ];
 
 console.log(
@@ -66,16 +78,26 @@ console.log(
 try {
   for (const locale of LOCALES) {
     for (const page of PAGES) {
-      const cookies = [`samspar_portal_sprak=${locale}`];
-      if (page.signedIn) cookies.push(`${SESSION_COOKIE}=${token}`);
-      const result = await lighthouse(base + page.path, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: ["accessibility", "performance"],
-        extraHeaders: { Cookie: cookies.join("; ") },
-      });
+      const tab = await browser.newPage();
+      await tab.deleteCookie(...(await tab.cookies(base)));
+      const cookies = [{ name: "samspar_portal_sprak", value: locale }];
+      if (page.signedIn) cookies.push({ name: SESSION_COOKIE, value: token });
+      await tab.setCookie(...cookies.map((c) => ({ ...c, url: base, path: "/", secure: true })));
+      const result = await lighthouse(
+        base + page.path,
+        {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["accessibility", "performance"],
+          disableStorageReset: true,
+        },
+        undefined,
+        tab,
+      );
+      await tab.close();
       if (!result) throw new Error(`no result for ${page.path}`);
+      if (process.env.LIGHTHOUSE_DEBUG) console.log(`after ${page.path}: ${await probe()}`);
       const lhr = result.lhr;
       if (lhr.finalDisplayedUrl && !lhr.finalDisplayedUrl.endsWith(page.path))
         throw new Error(`${page.path} redirected to ${lhr.finalDisplayedUrl}`);
@@ -116,6 +138,7 @@ try {
     }
   }
 } finally {
+  await browser.disconnect();
   chrome.kill();
   await server.stop();
   await database.close();
