@@ -69,9 +69,10 @@ const PAGES = [
   { name: "Logga in", path: "/portal/logga-in", signedIn: false },
 ];
 
-console.log(
-  `Lighthouse ${process.env.npm_package_devDependencies_lighthouse ?? ""} (mobile), ${CHROMIUM}`,
-);
+const lighthouseVersion = JSON.parse(
+  fs.readFileSync(new URL("../node_modules/lighthouse/package.json", import.meta.url), "utf8"),
+).version;
+console.log(`Lighthouse ${lighthouseVersion} (mobile profile), ${CHROMIUM}`);
 console.log(
   "sida | språk | tillgänglighet | prestanda | FCP | LCP | TBT | CLS | överfört | JavaScript",
 );
