@@ -2,19 +2,15 @@
 // each with a portal account made by inserting its rows directly (a pseudonymous user of kind
 // 'participant', the participant role on the initiative and register.portal_accounts), and a
 // window of times published by the initiative's participant officer.
-import { randomBytes } from "node:crypto";
-import { loadPrincipal } from "../access/principal.ts";
-import { roleAssignments, users } from "../people/schema.ts";
 import type { Db } from "../platform/database/connect.ts";
 import type { RegisterCrypto } from "../register/crypto.ts";
 import { registerParticipant } from "../register/participants.ts";
 import { personalNumber, type RegisterFixture } from "../register/register-fixture.ts";
 import type { RegisterAccess } from "../register/scope.ts";
-import { inRegister } from "../register/zone.ts";
-import { type PortalAccount, portalAccountOf } from "./accounts.ts";
+import type { PortalAccount } from "./accounts.ts";
 import { type PublishAvailabilityInput, publishAvailability } from "./booking.ts";
 import type { PortalLocale } from "./locales.ts";
-import { portalAccounts } from "./schema.ts";
+import { makePortalAccount } from "./portal-account-fixture.ts";
 
 let serial = 100;
 
@@ -61,40 +57,16 @@ export async function portalParticipant(
     },
     "2026-03-02",
   );
-  const [user] = await db
-    .insert(users)
-    .values({
-      email: `deltagare-${randomBytes(8).toString("hex")}@portal.invalid`,
-      name: "Deltagare",
-      kind: "participant",
-    })
-    .returning({ id: users.id });
-  if (!user) throw new Error("no user");
-  await db.insert(roleAssignments).values({
-    userId: user.id,
+  return makePortalAccount(db, {
     associationId: f.associationId,
+    dataControllerId: f.tierp.controller,
     initiativeId: f.tierp.initiative,
-    role: "participant",
+    participantId: registered.participantId,
+    locale: options.locale ?? "sv",
+    reminders: options.reminders ?? "ingen",
+    emailCiphertext: options.email ? crypto.encrypt(options.email) : null,
+    phoneCiphertext: options.phone ? crypto.encrypt(options.phone) : null,
   });
-  await inRegister(db, officer.scope, (tx) =>
-    tx.insert(portalAccounts).values({
-      userId: user.id,
-      participantId: registered.participantId,
-      associationId: f.associationId,
-      dataControllerId: f.tierp.controller,
-      initiativeId: f.tierp.initiative,
-      locale: options.locale ?? "sv",
-      reminders: options.reminders ?? "ingen",
-      emailCiphertext: options.email ? crypto.encrypt(options.email) : null,
-      phoneCiphertext: options.phone ? crypto.encrypt(options.phone) : null,
-      createdByName: officer.actor.name,
-    }),
-  );
-  const principal = await loadPrincipal(db, user.id, { type: "session" });
-  if (!principal) throw new Error("no principal");
-  const account = await portalAccountOf(db, principal);
-  if (!account) throw new Error("no portal account");
-  return account;
 }
 
 /** A window published by the officer; one id (the first day's). */

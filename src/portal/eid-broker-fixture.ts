@@ -5,16 +5,13 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-// @ts-expect-error -- oidc-provider ships no types and @types/oidc-provider is not installed
-import { Provider as UntypedProvider } from "oidc-provider";
-import { roleAssignments, users } from "../people/schema.ts";
+import { type Provider, ProviderClass } from "../../tests/support/oidc-provider.ts";
 import type { Db } from "../platform/database/connect.ts";
 import type { RegisterCrypto } from "../register/crypto.ts";
 import { registerParticipant } from "../register/participants.ts";
 import type { RegisterFixture } from "../register/register-fixture.ts";
 import type { RegisterAccess } from "../register/scope.ts";
-import { inRegister } from "../register/zone.ts";
-import { portalAccounts } from "./schema.ts";
+import { makePortalAccount } from "./portal-account-fixture.ts";
 export interface Broker {
   issuer: string;
   clientId: string;
@@ -23,39 +20,6 @@ export interface Broker {
   signInAs(subject: string): void;
   stop(): Promise<void>;
 }
-
-interface InteractionDetails {
-  prompt: { name: string; details: { missingOIDCScope?: string[]; missingOIDCClaims?: string[] } };
-  params: { client_id?: string };
-  session?: { accountId?: string };
-  grantId?: string;
-}
-interface Grant {
-  addOIDCScope(scope: string): void;
-  addOIDCClaims(claims: string[]): void;
-  save(): Promise<string>;
-}
-interface Provider {
-  callback(): http.RequestListener;
-  interactionDetails(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-  ): Promise<InteractionDetails>;
-  interactionFinished(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    result: Record<string, unknown>,
-    options?: { mergeWithLastSubmission: boolean },
-  ): Promise<void>;
-  Grant: {
-    new (init: { accountId: string; clientId: string }): Grant;
-    find(id: string): Promise<Grant | undefined>;
-  };
-}
-const ProviderClass = UntypedProvider as new (
-  issuer: string,
-  configuration: Record<string, unknown>,
-) => Provider;
 
 /**
  * A broker like tests/support/oidc-provider.ts, whose accounts carry a personnummer claim.
@@ -224,33 +188,11 @@ export async function addParticipant(
     today,
   );
   if (!withAccount) return { participantId, userId: undefined };
-  const [user] = await db
-    .insert(users)
-    .values({
-      email: `deltagare-${randomBytes(6).toString("hex")}@portal.invalid`,
-      name: "Deltagare",
-      kind: "participant",
-    })
-    .returning();
-  if (!user) throw new Error("no user");
-  await db.insert(roleAssignments).values({
-    userId: user.id,
+  const account = await makePortalAccount(db, {
     associationId: f.associationId,
+    dataControllerId: f.tierp.controller,
     initiativeId: f.tierp.initiative,
-    role: "participant",
+    participantId,
   });
-  await inRegister(
-    db,
-    { controllers: [f.tierp.controller], initiatives: [f.tierp.initiative] },
-    (tx) =>
-      tx.insert(portalAccounts).values({
-        userId: user.id,
-        participantId,
-        associationId: f.associationId,
-        dataControllerId: f.tierp.controller,
-        initiativeId: f.tierp.initiative,
-        createdByName: "Anna Andersson",
-      }),
-  );
-  return { participantId, userId: user.id };
+  return { participantId, userId: account.userId };
 }

@@ -190,17 +190,34 @@ describe("signing in and moving around", () => {
   );
 
   it(
-    "the participant sees neither people nor the audit log",
+    "the participant lands in the portal and sees neither people nor the audit log",
     async () => {
       await withPage(async (page) => {
-        await signIn(page, server.baseUrl, DEMO.participant, DEMO.password);
+        await page.goto(`${server.baseUrl}/logga-in`);
+        await hydrated(page);
+        await submitSignIn(page, DEMO.participant, DEMO.password);
+        // a participant's pages are the portal's, not the association's
+        await page.waitForURL(`${server.baseUrl}/portal`);
+        await page.getByRole("heading", { level: 1, name: "Välkommen" }).waitFor();
         await checkA11y(page, "overview (participant)");
-        const nav = await sideNav(page);
-        expect(nav).toContain("Start");
-        expect(nav).not.toContain("Personer och roller");
-        expect(nav).not.toContain("Granskningslogg");
-        expect(nav).not.toContain("Utkorg");
-        expect(await page.locator("main").textContent()).toContain("Uppsala, Lärcentrum digitalt");
+        const menu = page.getByRole("navigation", { name: "Meny" });
+        const links = (await menu.getByRole("link").allTextContents()).map((l) => l.trim());
+        expect(links).toEqual([
+          "Hem",
+          "Min plan",
+          "Boka",
+          "Stöd",
+          "Mina uppgifter",
+          "Inställningar",
+        ]);
+        expect(await page.getByRole("navigation", { name: "Huvudmeny" }).count()).toBe(0);
+        // the association's pages send the participant back to the portal, or refuse
+        await page.goto(`${server.baseUrl}/demo`);
+        expect(new URL(page.url()).pathname).toBe("/portal");
+        for (const path of ["/demo/personer", "/demo/granskningslogg", "/demo/utkorg"]) {
+          const res = await page.goto(`${server.baseUrl}${path}`);
+          expect({ path, status: res?.status() }).toEqual({ path, status: 403 });
+        }
       });
     },
     E2E_TIMEOUT,

@@ -25,19 +25,20 @@ export interface TestOidcProvider {
   stop(): Promise<void>;
 }
 
-// The few parts of oidc-provider's API used here, since the package has no types of its own.
-interface InteractionDetails {
+// The few parts of oidc-provider's API used here, since the package has no types of its own
+// (also used by the portal's e-ID broker, src/portal/eid-broker-fixture.ts).
+export interface InteractionDetails {
   prompt: { name: string; details: { missingOIDCScope?: string[]; missingOIDCClaims?: string[] } };
   params: { client_id?: string };
   session?: { accountId?: string };
   grantId?: string;
 }
-interface Grant {
+export interface Grant {
   addOIDCScope(scope: string): void;
   addOIDCClaims(claims: string[]): void;
   save(): Promise<string>;
 }
-interface Provider {
+export interface Provider {
   callback(): http.RequestListener;
   on(event: string, listener: (ctx: unknown, error: Error) => void): void;
   interactionDetails(
@@ -55,7 +56,7 @@ interface Provider {
     find(id: string): Promise<Grant | undefined>;
   };
 }
-const ProviderClass = UntypedProvider as new (
+export const ProviderClass = UntypedProvider as new (
   issuer: string,
   configuration: Record<string, unknown>,
 ) => Provider;
