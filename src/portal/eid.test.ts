@@ -159,6 +159,7 @@ describe("signing in to the portal with e-ID", () => {
       id_token: { personal_number: { essential: true } },
       userinfo: { personal_number: { essential: true } },
     });
+    expect(params.get("scope")).toBe("openid profile");
     const other = new URL((await start(a.associationId)).url).searchParams;
     expect(other.get("state")).not.toBe(params.get("state"));
     expect(other.get("nonce")).not.toBe(params.get("nonce"));
@@ -391,7 +392,24 @@ describe("the association's e-ID settings", () => {
       clientSecret: expect.stringMatching(/klienthemligheten/),
       personalNumberClaim: expect.stringMatching(/claim/),
     });
+    expect(await refused(settingsA({ scopes: 'openid "nin"' }))).toEqual({
+      scopes: expect.stringMatching(/scope/),
+    });
     expect(await getEidSettings(t.db, c.associationId)).toBeUndefined();
+    // a broker that releases the number under a scope of its own: asked for it, openid added
+    const scoped = await saveEidSettings(t.db, secrets, staff, "Eva", c.associationId, 0, {
+      ...settingsA(),
+      scopes: "  nin  profile nin",
+    });
+    expect(scoped.scopes).toBe("openid nin profile");
+    await saveEidSettings(t.db, secrets, staff, "Eva", c.associationId, scoped.version, {
+      ...settingsA(),
+      clientSecret: "",
+      scopes: "",
+    }).then((reset) => expect(reset.scopes).toBe("openid profile"));
+    await t.db
+      .delete(portalEidSettings)
+      .where(eq(portalEidSettings.associationId, c.associationId));
     // https and a local http issuer are both fine; the defaults fill empty fields
     const saved = await saveEidSettings(t.db, secrets, staff, "Eva", c.associationId, 0, {
       ...settingsA(),

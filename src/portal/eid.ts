@@ -67,6 +67,7 @@ export interface EidSettingsView {
   clientId: string;
   hasSecret: true;
   personalNumberClaim: string;
+  scopes: string;
   label: string;
   updatedByName: string;
   updatedAt: Date;
@@ -81,6 +82,8 @@ export interface EidSettingsInput {
   clientSecret: string;
   /** Empty: "personal_number". */
   personalNumberClaim: string;
+  /** Space-separated; empty: "openid profile". "openid" is added when missing. */
+  scopes?: string;
   /** Empty: "BankID". */
   label: string;
 }
@@ -95,6 +98,7 @@ function view(row: SettingsRow): EidSettingsView {
     clientId: row.clientId,
     hasSecret: true,
     personalNumberClaim: row.personalNumberClaim,
+    scopes: row.scopes,
     label: row.label,
     updatedByName: row.updatedByName,
     updatedAt: row.updatedAt,
@@ -143,6 +147,8 @@ export function issuerProblem(issuer: string): string | undefined {
 
 /** Claim names are words or URIs ("personal_number", "https://…/personalIdentityNumber"). */
 const CLAIM_NAME = /^[A-Za-z0-9_.:/#-]{1,200}$/;
+/** A scope token (RFC 6749 §3.3): printable ASCII without space, quote or backslash. */
+const SCOPE_NAME = /^[\x21\x23-\x5b\x5d-\x7e]{1,100}$/;
 
 /**
  * Saves the association's e-ID settings. `expectedVersion` is 0 before the first save. The
@@ -162,7 +168,14 @@ export async function saveEidSettings(
   const clientSecret = input.clientSecret.trim();
   const claim = input.personalNumberClaim.trim() || DEFAULT_PERSONAL_NUMBER_CLAIM;
   const label = input.label.trim() || DEFAULT_EID_LABEL;
+  const scopeList = (input.scopes ?? "").trim().split(/\s+/).filter(Boolean);
+  const scopes = [...new Set(["openid", ...(scopeList.length ? scopeList : ["profile"])])].join(
+    " ",
+  );
   const problems: Record<string, string> = {};
+  if (scopeList.some((scope) => !SCOPE_NAME.test(scope)) || scopes.length > 300)
+    problems.scopes =
+      "Skriv de scope som ska begäras åtskilda med mellanslag, till exempel openid profile (högst 300 tecken, inga citattecken).";
   const issuerIssue = issuerProblem(issuer);
   if (issuerIssue) problems.issuer = issuerIssue;
   if (!clientId)
@@ -199,6 +212,7 @@ export async function saveEidSettings(
         ? secrets.seal(clientSecret)
         : (current?.clientSecretSealed as string),
       personalNumberClaim: claim,
+      scopes,
       label,
       updatedByName: byName,
       updatedAt: new Date(),
@@ -224,6 +238,7 @@ export async function saveEidSettings(
         issuer: saved.issuer,
         clientId: saved.clientId,
         personalNumberClaim: saved.personalNumberClaim,
+        scopes: saved.scopes,
         label: saved.label,
         secretChanged: clientSecret !== "",
       },
@@ -376,7 +391,7 @@ export async function startEidSignIn(
   };
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
-    scope: "openid profile",
+    scope: row.scopes,
     state: pending.state,
     nonce: pending.nonce,
     code_challenge: await oidc.calculatePKCECodeChallenge(pending.verifier),

@@ -116,6 +116,11 @@ export const portalEidSettings = pgTable("portal_eid_settings", {
   clientSecretSealed: text("client_secret_sealed").notNull(),
   /** The claim that carries the personnummer (brokers differ). */
   personalNumberClaim: text("personal_number_claim").notNull().default("personal_number"),
+  /**
+   * The scopes asked for. Some brokers release the personnummer only under a scope of their own
+   * (e.g. Freja's "personalIdentityNumber", Signicat's "nin"); "openid" is always among them.
+   */
+  scopes: text("scopes").notNull().default("openid profile"),
   /** What the button says, e.g. "BankID". */
   label: text("label").notNull().default("BankID"),
   updatedByName: text("updated_by_name").notNull(),

@@ -28,6 +28,9 @@ export const portalEidEn: Record<keyof typeof portalEidSv, string> = {
     "The secret the e-ID service gave you. It is stored encrypted.",
   "portalStaff.eid.clientSecretHintKept":
     "A secret is stored and never shown. Leave the field empty to keep it, or type a new one to replace it.",
+  "portalStaff.eid.scopes": "Scopes to request",
+  "portalStaff.eid.scopesHint":
+    "Separated by spaces. openid is always added. Some services release the personal identity number only under a scope of their own (for example Freja's personalIdentityNumber or Signicat's nin) – see the service's documentation.",
   "portalStaff.eid.claim": "Field with the personal identity number (claim)",
   "portalStaff.eid.claimHint":
     "The name of the field in which the service sends the personal identity number. Empty means personal_number. Services differ; ask the supplier.",

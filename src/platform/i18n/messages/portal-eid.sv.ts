@@ -26,6 +26,9 @@ export const portalEidSv = {
     "Hemligheten som e-legitimationstjänsten gav er. Den sparas krypterad.",
   "portalStaff.eid.clientSecretHintKept":
     "En hemlighet är sparad och visas aldrig. Lämna fältet tomt för att behålla den, eller skriv en ny för att byta.",
+  "portalStaff.eid.scopes": "Scope som begärs",
+  "portalStaff.eid.scopesHint":
+    "Åtskilda med mellanslag. openid läggs alltid till. Vissa tjänster lämnar personnumret bara under ett eget scope (till exempel Frejas personalIdentityNumber eller Signicats nin) – se tjänstens dokumentation.",
   "portalStaff.eid.claim": "Fält med personnumret (claim)",
   "portalStaff.eid.claimHint":
     "Namnet på det fält där tjänsten skickar personnumret. Tomt betyder personal_number. Tjänsterna skiljer sig åt; fråga leverantören.",

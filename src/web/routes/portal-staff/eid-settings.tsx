@@ -38,6 +38,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
           issuer: settings.issuer,
           clientId: settings.clientId,
           personalNumberClaim: settings.personalNumberClaim,
+          scopes: settings.scopes,
           label: settings.label,
           version: settings.version,
           updatedByName: settings.updatedByName,
@@ -71,6 +72,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     issuer: text(form, "issuer"),
     clientId: text(form, "clientId"),
     personalNumberClaim: text(form, "personalNumberClaim"),
+    scopes: text(form, "scopes"),
     label: text(form, "label"),
   };
   const result = await attempt(
@@ -88,6 +90,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           clientId: values.clientId ?? "",
           clientSecret: text(form, "clientSecret"),
           personalNumberClaim: values.personalNumberClaim ?? "",
+          scopes: values.scopes ?? "",
           label: values.label ?? "",
         },
       ),
@@ -216,6 +219,14 @@ export default function EidSettings({ loaderData }: Route.ComponentProps) {
           hint={t("portalStaff.eid.claimHint")}
           error={errors?.personalNumberClaim}
           defaultValue={value("personalNumberClaim")}
+          autoComplete="off"
+        />
+        <TextField
+          name="scopes"
+          label={t("portalStaff.eid.scopes")}
+          hint={t("portalStaff.eid.scopesHint")}
+          error={errors?.scopes}
+          defaultValue={values?.scopes ?? settings?.scopes ?? "openid profile"}
           autoComplete="off"
         />
         <TextField

@@ -1,0 +1,1 @@
+ALTER TABLE "portal_eid_settings" ADD COLUMN "scopes" text DEFAULT 'openid profile' NOT NULL;
