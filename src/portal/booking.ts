@@ -431,17 +431,7 @@ export interface StaffBooking {
   version: number;
 }
 
-export interface StaffWindow {
-  id: string;
-  kind: BookingKind;
-  title: string;
-  mode: MeetingMode;
-  place: string;
-  day: string;
-  opensAt: string;
-  closesAt: string;
-  slotMinutes: number;
-  capacity: number;
+export interface StaffWindow extends PortalWindow {
   /** How many times the window has (places count once per time). */
   slots: number;
   cancelledAt: Date | null;

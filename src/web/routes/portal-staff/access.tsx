@@ -5,7 +5,6 @@
 // Every form posts an `intent` and works without JavaScript.
 import { data, Link, useActionData, useSearchParams } from "react-router";
 import { ForbiddenError } from "../../../access/policy.ts";
-import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import { createTranslator, type MessageKey } from "../../../platform/i18n/translate.ts";
@@ -15,7 +14,6 @@ import {
   givePortalAccess,
   listPortalAccess,
   PortalContactInvalid,
-  portalStaffFor,
   REMINDER_CHANNELS,
   setPortalContact,
   staffContactEditor,
@@ -25,35 +23,24 @@ import { isPortalLocale, PORTAL_LANGUAGE_NAMES, portalDirection } from "../../..
 import { createPortalTranslator, portalLongDate } from "../../../portal/translate.ts";
 import { registerCryptoFor } from "../../../register/key.server.ts";
 import { listEnrollments } from "../../../register/participants.ts";
-import { actorOf, redirectWithNotice, requireAssociation, text } from "../../guard.server.ts";
+import { redirectWithNotice, text } from "../../guard.server.ts";
 import { ErrorSummary, Form, type FormFailure } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import { identityText } from "../register/register-ui.tsx";
 import type { Route } from "./+types/access.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { requirePortalStaff, UUID } from "./portal-staff.server.ts";
 
 async function portalPage(
   context: Route.LoaderArgs["context"],
   request: Request,
   params: { association?: string; initiativeId?: string },
 ) {
-  const access = await requireAssociation(
+  const { state, association, initiative, staff, db } = await requirePortalStaff(
     context,
     request,
-    params.association,
-    "association.enter",
+    params,
   );
-  const { state, principal, association } = access;
-  const db = state.services.db;
-  const initiativeId = params.initiativeId ?? "";
-  const initiative = UUID.test(initiativeId)
-    ? await getInitiative(db, association.id, initiativeId)
-    : undefined;
-  if (!initiative) throw data({ message: new NotFoundError().message }, { status: 404 });
-  const staff = await portalStaffFor(db, principal, association.id, initiative.id, actorOf(state));
-  if (!staff) throw data({ message: new ForbiddenError("portal.staff").message }, { status: 403 });
   return {
     state,
     association,

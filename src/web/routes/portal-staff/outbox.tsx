@@ -4,24 +4,22 @@
 // it is configured; SMS have no gateway, so the officer sends them by hand and marks them sent.
 import { desc, eq } from "drizzle-orm";
 import { data, Link, useSearchParams } from "react-router";
-import { ForbiddenError } from "../../../access/policy.ts";
-import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import { ConflictError, NotFoundError } from "../../../platform/errors.ts";
 import { formatDateTime } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
-import { PORTAL_CONTACT_FIELD, portalStaffFor } from "../../../portal/account-admin.ts";
+import { PORTAL_CONTACT_FIELD } from "../../../portal/account-admin.ts";
 import { markPortalMessageSent } from "../../../portal/outbox-delivery.ts";
 import { portalMessages } from "../../../portal/schema.ts";
 import { logAccess } from "../../../register/access-log.ts";
 import { registerCryptoFor } from "../../../register/key.server.ts";
 import { inRegister } from "../../../register/zone.ts";
-import { actorOf, redirectWithNotice, requireAssociation, text } from "../../guard.server.ts";
+import { redirectWithNotice, text } from "../../guard.server.ts";
 import { ErrorSummary, Form, type FormFailure, useFormFailure } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import type { Route } from "./+types/outbox.ts";
+import { requirePortalStaff } from "./portal-staff.server.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIMIT = 300;
 
 async function outboxPage(
@@ -29,20 +27,11 @@ async function outboxPage(
   request: Request,
   params: { association?: string; initiativeId?: string },
 ) {
-  const { state, principal, association } = await requireAssociation(
+  const { state, association, initiative, staff, db } = await requirePortalStaff(
     context,
     request,
-    params.association,
-    "association.enter",
+    params,
   );
-  const db = state.services.db;
-  const initiativeId = params.initiativeId ?? "";
-  const initiative = UUID.test(initiativeId)
-    ? await getInitiative(db, association.id, initiativeId)
-    : undefined;
-  if (!initiative) throw data({ message: new NotFoundError().message }, { status: 404 });
-  const staff = await portalStaffFor(db, principal, association.id, initiative.id, actorOf(state));
-  if (!staff) throw data({ message: new ForbiddenError("portal.staff").message }, { status: 403 });
   return {
     state,
     association,
