@@ -9,8 +9,11 @@
 // a protected identity (number and name typed, never stored), imported from a CSV (a
 // personnummer and a samordningsnummer) — and the participant officer (the coach) uses the
 // register over HTTP: registers one through the form, exits them, lists, reads, reveals and
-// downloads the registerutdrag, so that every log is written. Then, as every association role of
-// the demo but the participant officer (office, board, initiative lead, steering group, auditor):
+// downloads the registerutdrag, so that every log is written; and through the portal (issue 9)
+// the coach gives one of them portal access with an e-mail address carrying the name, sends a
+// code by e-mail and shows another, and the participant signs in, books a time and downloads
+// their own data. Then, as every association role of the demo but the participant officer
+// (office, board, initiative lead, steering group, auditor):
 //   - pages: a breadth-first crawl of every same-origin link from the start page (GET only; never
 //     the sign-out, never a form), plus the register's own addresses typed in (lists,
 //     enrollments, the utdrag, statistics, the access log filtered on each planted participant),
@@ -135,6 +138,9 @@ function canonicalNumber(date: string, serial: string): string {
 const dashed = (c: string) => `${c.slice(0, 8)}-${c.slice(8)}`;
 
 /** The planted people; serials outside the demo's 980–999. */
+/** The portal contact address of "revealed" (issue 9): it carries the planted name. */
+const PORTAL_EMAIL = "planterad.testsson@example.se";
+
 const PLANTED = {
   revealed: {
     label: "registrerad med samtycke och namn, visad av deltagaransvarig",
@@ -684,6 +690,54 @@ async function plantIdentities(coachClient: HttpClient): Promise<void> {
     const utdrag = await coachClient.get(`${revealedPage}/utdrag?format=${format}`);
     expect(utdrag.status, `the registerutdrag as ${format}`).toBe(200);
   }
+
+  // the portal (issue 9): the coach gives "revealed" portal access with an e-mail address and a
+  // phone number (the address carries the name), sends a code by e-mail and shows another; the
+  // participant signs in with it, reads the plan, books a time and downloads their own data
+  const portalPage = `/demo/insatser/${vaxtverket}/portal`;
+  const participantId = planted.get("revealed")?.participantId ?? "";
+  const portalForms: Record<string, string>[] = [
+    { intent: "ge" },
+    {
+      intent: "kontakt",
+      email: PORTAL_EMAIL,
+      phone: "070-123 45 67",
+      reminders: "epost",
+    },
+    { intent: "kod", delivery: "epost" },
+  ];
+  for (const fields of portalForms) {
+    const answer = await coachClient.postForm(portalPage, portalPage, { participantId, ...fields });
+    expect(answer.status, `the coach's portal form "${fields.intent}"`).toBeLessThan(400);
+  }
+  const shown = await coachClient.postForm(portalPage, portalPage, {
+    participantId,
+    intent: "kod",
+    delivery: "visa",
+    locale: "sv",
+  });
+  const code = /\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\b/.exec(
+    new TextDecoder().decode(shown.body),
+  )?.[0];
+  if (!code) throw new Error(`no code on the coach's portal page (${shown.status})`);
+  const participant = new HttpClient(baseUrl);
+  const signedIn = await participant.postForm("/portal/logga-in", "/portal/logga-in", {
+    kod: code,
+    till: "/portal",
+  });
+  expect(signedIn.headers.get("location"), "the participant's sign-in").toBe("/portal");
+  for (const path of ["/portal", "/portal/plan", "/portal/mina-uppgifter"])
+    expect((await participant.get(path)).status, path).toBe(200);
+  const booking = new TextDecoder().decode((await participant.get("/portal/boka")).body);
+  const windowPath = /href="(\/portal\/boka\/[0-9a-f-]{36})"/.exec(booking)?.[1];
+  if (!windowPath) throw new Error("no bookable time in the portal");
+  const times = new TextDecoder().decode((await participant.get(windowPath)).body);
+  const time = /name="tid" value="([^"]+)"/.exec(times)?.[1];
+  if (!time) throw new Error(`no free time on ${windowPath}`);
+  const booked = await participant.postForm(windowPath, windowPath, { tid: time });
+  expect(booked.status, "the participant's booking").toBeLessThan(400);
+  for (const format of ["json", "pdf"])
+    expect((await participant.get(`/portal/mina-uppgifter/utdrag.${format}`)).status).toBe(200);
 }
 
 /** The planted participants' stored ciphertexts and hashes (before any erasure). */
