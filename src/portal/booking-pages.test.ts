@@ -247,3 +247,54 @@ describe("a participant books, rebooks and cancels without JavaScript", () => {
     expect([403, 404]).toContain((await page(staffPage(), as.lisa)).status);
   });
 });
+
+describe("the officer books for a participant", () => {
+  it("books the one time of a window for one participant and tells the next it was taken", async () => {
+    const published = await app.post(
+      staffPage(),
+      {
+        intent: "publish",
+        kind: "kurator",
+        title: "Omar, kurator",
+        mode: "pa_plats",
+        place: "Storgatan 3, rum 4",
+        day: DAY,
+        opensAt: "13:00",
+        closesAt: "13:45",
+        slotMinutes: "45",
+        capacity: "1",
+        repeatUntil: "",
+      },
+      officer,
+    );
+    expect(published.status).toBe(302);
+    const [window] = await t.owner.db
+      .select()
+      .from(availability)
+      .where(eq(availability.title, "Omar, kurator"));
+    if (!window) throw new Error("nothing published");
+    const shown = await page(staffPage(), officer);
+    expect(shown.text).toContain("Boka en tid åt en deltagare");
+    expect(shown.html).toContain(`value="${omar.participantId}"`);
+    const startsAt = slotsOf(window)[0]?.startsAt.toISOString() ?? "";
+    const bookFor = (participantId: string) =>
+      app.post(
+        staffPage(),
+        { intent: "bookFor", availabilityId: window.id, participantId, startsAt },
+        officer,
+      );
+    const booked = await bookFor(omar.participantId);
+    expect(booked.status).toBe(302);
+    expect(booked.headers.get("location")).toContain("klart=bokad");
+    const taken = await bookFor(lisa.participantId);
+    expect(taken.status).toBe(409);
+    expect(textOf(await taken.text())).toContain("Tiden blev just fullbokad. Välj en annan tid.");
+    const rows = await t.owner.db
+      .select()
+      .from(bookings)
+      .where(eq(bookings.availabilityId, window.id));
+    expect(rows.map((r) => [r.participantId, r.bookedBy, r.status])).toEqual([
+      [omar.participantId, "personal", "bokad"],
+    ]);
+  });
+});

@@ -15,6 +15,7 @@ import {
   book,
   bookableTimes,
   bookableWindows,
+  bookForParticipant,
   cancel,
   cancelAvailability,
   listAvailability,
@@ -28,6 +29,7 @@ import {
   stockholmInstant,
 } from "./booking.ts";
 import { portalParticipant, publishWindow } from "./booking-fixture.ts";
+import { portalAccountFixture } from "./portal-account.fixture.ts";
 import { sendBookingReminders } from "./reminders.ts";
 import { availability, bookings, portalMessages } from "./schema.ts";
 
@@ -371,6 +373,73 @@ describe("booking", () => {
 });
 
 describe("staff: the windows, cancelling and marking", () => {
+  it("books a time for a participant (booked by staff), with the same refusals and no other initiative's participant", async () => {
+    const d = "2030-03-19";
+    const window = await publishWindow(t.db, f, tierp, NOW, { day: d, capacity: "1" });
+    const dan = await portalParticipant(t.db, f, tierp, {
+      reminders: "epost",
+      email: "dan@example.se",
+    });
+    const erik = await portalParticipant(t.db, f, tierp);
+    const made = await bookForParticipant(
+      t.db,
+      f.crypto,
+      tierp,
+      {
+        initiativeId: f.tierp.initiative,
+        participantId: dan.participantId,
+        availabilityId: window,
+        startsAt: at("09:00", d).toISOString(),
+      },
+      NOW,
+    );
+    expect(made.messageQueued).toBe(true);
+    const row = await bookingRow(made.bookingId);
+    expect(row).toMatchObject({
+      participantId: dan.participantId,
+      bookedBy: "personal",
+      status: "bokad",
+    });
+    // the participant sees it among their own bookings
+    expect((await myBookings(t.db, dan, NOW)).map((b) => b.id)).toContain(made.bookingId);
+    const forErik = (startsAt: Date, availabilityId = window) =>
+      bookForParticipant(
+        t.db,
+        f.crypto,
+        tierp,
+        {
+          initiativeId: f.tierp.initiative,
+          participantId: erik.participantId,
+          availabilityId,
+          startsAt: startsAt.toISOString(),
+        },
+        NOW,
+      );
+    expect(await refusal(forErik(at("09:00", d)))).toBe("full");
+    expect(await refusal(forErik(at("09:10", d)))).toBe("outsideHours");
+    expect(await refusal(forErik(at("09:00", "2030-03-01")))).toBe("past");
+    // a participant of another initiative (Heby's officer's) is not found from Tierp's scope
+    const hebyPerson = (await portalAccountFixture(t.db, f, f.heby.initiative)).account
+      .participantId;
+    expect(
+      await refusal(
+        bookForParticipant(
+          t.db,
+          f.crypto,
+          tierp,
+          {
+            initiativeId: f.tierp.initiative,
+            participantId: hebyPerson,
+            availabilityId: window,
+            startsAt: at("09:45", d).toISOString(),
+          },
+          NOW,
+        ),
+      ),
+    ).toBe("notFound");
+    expect(await bookingCount(window)).toBe(1);
+  });
+
   it("lists windows with who booked (and logs the read), cancels a window with messages", async () => {
     const d = "2030-03-18";
     const window = await publishWindow(t.db, f, tierp, NOW, { day: d });

@@ -25,7 +25,7 @@ import {
 import { logAccess } from "../register/access-log.ts";
 import type { RegisterCrypto } from "../register/crypto.ts";
 import { initiativeInScope } from "../register/participants.ts";
-import { participants } from "../register/schema.ts";
+import { enrollments, participants } from "../register/schema.ts";
 import type { RegisterAccess, RegisterActor } from "../register/scope.ts";
 import { inRegister } from "../register/zone.ts";
 import { type PortalAccount, participantActor, portalScope } from "./accounts.ts";
@@ -434,6 +434,8 @@ export interface StaffBooking {
 export interface StaffWindow extends PortalWindow {
   /** How many times the window has (places count once per time). */
   slots: number;
+  /** The times with a free place (past ones included; booking refuses them). */
+  freeTimes: Slot[];
   cancelledAt: Date | null;
   createdByName: string;
   version: number;
@@ -502,6 +504,15 @@ export async function listAvailability(
       slotMinutes: w.slotMinutes,
       capacity: w.capacity,
       slots: slotsOf(w).length,
+      freeTimes: slotsOf(w).filter(
+        (slot) =>
+          booked.filter(
+            ({ booking: b }) =>
+              b.availabilityId === w.id &&
+              b.status === "bokad" &&
+              b.startsAt.getTime() === slot.startsAt.getTime(),
+          ).length < w.capacity,
+      ),
       cancelledAt: w.cancelledAt,
       createdByName: w.createdByName,
       version: w.version,
@@ -795,9 +806,12 @@ export async function bookableTimes(
   });
 }
 
+/** Whose booking: a participant, in a data controller's register, on some initiatives. */
+type Booker = Pick<PortalAccount, "participantId" | "dataControllerId" | "initiativeIds">;
+
 async function ownWindow(
   tx: Tx,
-  account: PortalAccount,
+  account: Booker,
   availabilityId: string,
   lock = false,
 ): Promise<typeof availability.$inferSelect | undefined> {
@@ -895,11 +909,12 @@ function parseStart(startsAt: string | Date): Date | null {
 /** Books one time inside a register transaction (the window's row locked first). */
 async function bookIn(
   tx: Tx,
-  account: PortalAccount,
+  account: Booker,
   actor: RegisterActor,
   availabilityId: string,
   startsAt: string | Date,
   now: Date,
+  bookedBy: "deltagare" | "personal" = "deltagare",
 ): Promise<{
   booking: typeof bookings.$inferSelect;
   window: typeof availability.$inferSelect;
@@ -951,7 +966,7 @@ async function bookIn(
         startsAt: slot.startsAt,
         endsAt: slot.endsAt,
         status: "bokad",
-        bookedBy: "deltagare",
+        bookedBy,
       })
       .returning();
   } catch (error) {
@@ -1030,6 +1045,58 @@ export async function book(
   return inRegister(db, portalScope(account), async (tx) => {
     const actor = participantActor(account, requestId);
     const { booking, window } = await bookIn(tx, account, actor, availabilityId, startsAt, now);
+    const messageQueued = await notify(tx, crypto, "booked", booking, window);
+    return {
+      bookingId: booking.id,
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+      title: window.title,
+      messageQueued,
+    };
+  });
+}
+
+/**
+ * Staff book a time for a participant enrolled on the initiative — someone without a phone, or
+ * at a meeting: the same checks and the same lock as the participant's own booking, recorded as
+ * booked by staff, and the same confirmation to the participant if they have a contact.
+ */
+export async function bookForParticipant(
+  db: Db,
+  crypto: RegisterCrypto,
+  access: RegisterAccess,
+  input: { initiativeId: string; participantId: string; availabilityId: string; startsAt: string },
+  now = new Date(),
+): Promise<BookingResult> {
+  if (!UUID.test(input.participantId) || !UUID.test(input.initiativeId))
+    throw new BookingRefused("notFound");
+  return inRegister(db, access.scope, async (tx) => {
+    const [enrolled] = await tx
+      .select({ dataControllerId: enrollments.dataControllerId })
+      .from(enrollments)
+      .where(
+        and(
+          eq(enrollments.participantId, input.participantId),
+          eq(enrollments.initiativeId, input.initiativeId),
+          eq(enrollments.voided, false),
+        ),
+      )
+      .limit(1);
+    if (!enrolled) throw new BookingRefused("notFound");
+    const who: Booker = {
+      participantId: input.participantId,
+      dataControllerId: enrolled.dataControllerId,
+      initiativeIds: [input.initiativeId],
+    };
+    const { booking, window } = await bookIn(
+      tx,
+      who,
+      access.actor,
+      input.availabilityId,
+      input.startsAt,
+      now,
+      "personal",
+    );
     const messageQueued = await notify(tx, crypto, "booked", booking, window);
     return {
       bookingId: booking.id,

@@ -395,6 +395,11 @@ describe("the participant portal as a new participant tries it", () => {
         });
         expect(p.steps.length, `plan steps of ${p.who}`).toBeGreaterThan(0);
       }
+      // the initiative's bookable times, with the form to book for a participant
+      await coach.goto(`${server.baseUrl}${portalPath}/tider`);
+      await coach.getByRole("heading", { level: 1, name: /^Bokningsbara tider/ }).waitFor();
+      expect(await coach.getByText("Boka en tid åt en deltagare").count()).toBeGreaterThan(0);
+      await checkA11y(coach, "bokningsbara tider");
       await coach.goto(`${server.baseUrl}${portalPath}`);
       await hydrated(coach);
     },

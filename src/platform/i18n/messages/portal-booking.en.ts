@@ -75,4 +75,22 @@ export const portalBookingEn: Record<keyof typeof portalBookingSv, string> = {
   "portalStaff.booking.cancelWindowOf": "Cancel the times {date} at {opens}, {title}",
   "portalStaff.booking.cancelWindowHint":
     "Every booking of that day is cancelled and the participants are told in their language.",
+  "portalStaff.booking.bookFor": "Book a time for a participant",
+  "portalStaff.booking.bookForWho": "Participant",
+  "portalStaff.booking.bookForTime": "Time",
+  "portalStaff.booking.bookForSince": "enrolled {date}",
+  "portalStaff.booking.bookForSubmit": "Book the time",
+  "portalStaff.booking.bookedForNotice":
+    "The time is booked for the participant. If the participant has e-mail or a mobile number for reminders, they get a confirmation.",
+  "portalStaff.booking.refused.past": "The time has already passed. Choose a later time.",
+  "portalStaff.booking.refused.outsideHours":
+    "The time is outside the opening hours. Choose one of the times in the list.",
+  "portalStaff.booking.refused.cancelled": "The times are cancelled and cannot be booked.",
+  "portalStaff.booking.refused.full": "The time was just fully booked. Choose another time.",
+  "portalStaff.booking.refused.alreadyBooked":
+    "The participant already has a booked time that clashes with this one. Choose another time.",
+  "portalStaff.booking.refused.notFound":
+    "The participant or the times are not in the initiative. Reload the page and try again.",
+  "portalStaff.booking.refused.started": "The time has already started.",
+  "portalStaff.booking.refused.notBooked": "The time is not booked.",
 };

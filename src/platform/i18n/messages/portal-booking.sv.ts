@@ -73,4 +73,22 @@ export const portalBookingSv = {
   "portalStaff.booking.cancelWindowOf": "Ställ in tiderna {date} kl. {opens}, {title}",
   "portalStaff.booking.cancelWindowHint":
     "Alla bokningar den dagen avbokas och deltagarna får besked på sitt språk.",
+  "portalStaff.booking.bookFor": "Boka en tid åt en deltagare",
+  "portalStaff.booking.bookForWho": "Deltagare",
+  "portalStaff.booking.bookForTime": "Tid",
+  "portalStaff.booking.bookForSince": "inskriven {date}",
+  "portalStaff.booking.bookForSubmit": "Boka tiden",
+  "portalStaff.booking.bookedForNotice":
+    "Tiden är bokad åt deltagaren. Har deltagaren e-post eller mobil för påminnelser får hen en bekräftelse.",
+  "portalStaff.booking.refused.past": "Tiden har redan passerat. Välj en senare tid.",
+  "portalStaff.booking.refused.outsideHours":
+    "Tiden ligger utanför tidernas öppettider. Välj en av tiderna i listan.",
+  "portalStaff.booking.refused.cancelled": "Tiderna är inställda och kan inte bokas.",
+  "portalStaff.booking.refused.full": "Tiden blev just fullbokad. Välj en annan tid.",
+  "portalStaff.booking.refused.alreadyBooked":
+    "Deltagaren har redan en bokad tid som krockar med den här. Välj en annan tid.",
+  "portalStaff.booking.refused.notFound":
+    "Deltagaren eller tiderna finns inte i insatsen. Ladda om sidan och försök igen.",
+  "portalStaff.booking.refused.started": "Tiden har redan börjat.",
+  "portalStaff.booking.refused.notBooked": "Tiden är inte bokad.",
 } as const;

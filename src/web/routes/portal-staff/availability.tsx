@@ -9,7 +9,10 @@ import { canOnInitiative } from "../../../access/policy.ts";
 import { todayInSweden } from "../../../applications/workflow.ts";
 import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import { formatDate, formatDateTime } from "../../../platform/i18n/format.ts";
+import { createTranslator } from "../../../platform/i18n/translate.ts";
 import {
+  BookingRefused,
+  bookForParticipant,
   cancelAvailability,
   listAvailability,
   markBooking,
@@ -19,6 +22,7 @@ import {
 import type { BookingKind, MeetingMode } from "../../../portal/schema.ts";
 import { portalTime } from "../../../portal/translate.ts";
 import { registerCryptoFor } from "../../../register/key.server.ts";
+import { listEnrollments } from "../../../register/participants.ts";
 import { registerScopeFor } from "../../../register/scope.ts";
 import { attempt, redirectWithNotice, requireAssociation, text } from "../../guard.server.ts";
 import { ErrorSummary, Form, SubmitButton } from "../../ui/form.tsx";
@@ -27,6 +31,7 @@ import { Choices, TextInput } from "../../ui/periodic-report-form.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import { useWorkflow } from "../../ui/workflow-panels.tsx";
 import { forbidden } from "../register/register-access.server.ts";
+import { identityText } from "../register/register-ui.tsx";
 import type { Route } from "./+types/availability.ts";
 
 const RECENT_DAYS = 14;
@@ -60,6 +65,9 @@ async function access(
 const serialise = (w: StaffWindow) => ({
   ...w,
   cancelledAt: w.cancelledAt ? formatDateTime(w.cancelledAt) : null,
+  freeTimes: w.freeTimes
+    .filter((slot) => slot.startsAt > new Date())
+    .map((slot) => ({ startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() })),
   bookings: w.bookings.map((b) => ({
     ...b,
     startsAt: b.startsAt.toISOString(),
@@ -81,8 +89,23 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     from.toISOString().slice(0, 10),
   );
   const url = new URL(request.url);
+  // who staff may book a time for: the initiative's participants who have not exited (masked)
+  const people = windows.some((w) => w.day >= today && !w.cancelledAt)
+    ? (
+        await listEnrollments(db, crypto, register.actor, register.scope, initiative.id, {
+          status: "open",
+        })
+      ).map((e) => ({
+        participantId: e.participant.id,
+        identity: e.participant.identity,
+        identityState: e.participant.identityState,
+        externalKey: e.externalKey,
+        startDate: e.startDate,
+      }))
+    : [];
   return {
     slug: association.slug,
+    people,
     initiative: { id: initiative.id, name: initiative.name },
     today,
     upcoming: windows.filter((w) => w.day >= today).map(serialise),
@@ -108,7 +131,11 @@ const FIELDS = [
 ] as const;
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { association, db, initiative, register, crypto } = await access(context, request, params);
+  const { state, association, db, initiative, register, crypto } = await access(
+    context,
+    request,
+    params,
+  );
   const form = await request.formData();
   const intent = text(form, "intent");
   const here = `/${association.slug}/insatser/${initiative.id}/portal/tider`;
@@ -124,6 +151,28 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     );
     if (!result.ok) return result.failure;
     return redirectWithNotice(here, "installd");
+  }
+  if (intent === "bookFor") {
+    const availabilityId = text(form, "availabilityId");
+    try {
+      await bookForParticipant(db, crypto, register, {
+        initiativeId: initiative.id,
+        participantId: text(form, "participantId"),
+        availabilityId,
+        startsAt: text(form, "startsAt"),
+      });
+    } catch (error) {
+      if (!(error instanceof BookingRefused)) throw error;
+      const message = createTranslator(state.locale)(`portalStaff.booking.refused.${error.code}`);
+      return data(
+        {
+          errors: { [`tid-${availabilityId}`]: message },
+          values: { intent: "bookFor", availabilityId },
+        },
+        { status: error.code === "notFound" ? 404 : 409 },
+      );
+    }
+    return redirectWithNotice(`${here}#tider-${availabilityId}`, "bokad");
   }
   if (intent === "mark") {
     const status = text(form, "status");
@@ -163,8 +212,82 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 type Window = ReturnType<typeof serialise>;
+type Person = Route.ComponentProps["loaderData"]["people"][number];
 
-function WindowCard({ w, here, mode }: { w: Window; here: string; mode: "upcoming" | "recent" }) {
+/** Staff book one of the window's free times for a participant (no phone, or at a meeting). */
+function BookFor({
+  w,
+  here,
+  people,
+  error,
+}: {
+  w: Window;
+  here: string;
+  people: Person[];
+  error: string | undefined;
+}) {
+  const { t } = useI18n();
+  if (w.freeTimes.length === 0 || people.length === 0) return null;
+  const timeId = `tid-${w.id}`;
+  return (
+    <Form method="post" action={here} className="inline-form">
+      <input type="hidden" name="intent" value="bookFor" />
+      <input type="hidden" name="availabilityId" value={w.id} />
+      <fieldset>
+        <legend>{t("portalStaff.booking.bookFor")}</legend>
+        <p className="field">
+          <label htmlFor={`deltagare-${w.id}`}>{t("portalStaff.booking.bookForWho")}</label>
+          <select id={`deltagare-${w.id}`} name="participantId" required>
+            {people.map((p) => (
+              <option key={p.participantId} value={p.participantId}>
+                {identityText(t, p)}
+                {p.externalKey ? ` (${p.externalKey})` : ""}
+                {` – ${t("portalStaff.booking.bookForSince", { date: formatDate(p.startDate) })}`}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p className={error ? "field field--error" : "field"}>
+          <label htmlFor={timeId}>{t("portalStaff.booking.bookForTime")}</label>
+          {error ? (
+            <span className="field__error" id={`${timeId}-fel`}>
+              {error}
+            </span>
+          ) : null}
+          <select
+            id={timeId}
+            name="startsAt"
+            required
+            aria-describedby={error ? `${timeId}-fel` : undefined}
+          >
+            {w.freeTimes.map((slot) => (
+              <option key={slot.startsAt} value={slot.startsAt}>
+                {portalTime(slot.startsAt)}–{portalTime(slot.endsAt)}
+              </option>
+            ))}
+          </select>
+        </p>
+        <button type="submit" className="button">
+          {t("portalStaff.booking.bookForSubmit")}
+        </button>
+      </fieldset>
+    </Form>
+  );
+}
+
+function WindowCard({
+  w,
+  here,
+  mode,
+  people = [],
+  error,
+}: {
+  w: Window;
+  here: string;
+  mode: "upcoming" | "recent";
+  people?: Person[];
+  error?: string;
+}) {
   const { t } = useI18n();
   const date = formatDate(w.day);
   const active = w.bookings.filter((b) => b.status !== "avbokad");
@@ -258,6 +381,9 @@ function WindowCard({ w, here, mode }: { w: Window; here: string; mode: "upcomin
         </TableWrap>
       )}
       {mode === "upcoming" && !w.cancelledAt ? (
+        <BookFor w={w} here={here} people={people} error={error} />
+      ) : null}
+      {mode === "upcoming" && !w.cancelledAt ? (
         <Form method="post" action={here}>
           <input type="hidden" name="intent" value="cancelWindow" />
           <input type="hidden" name="availabilityId" value={w.id} />
@@ -286,6 +412,7 @@ export default function PortalAvailability({ loaderData: d }: Route.ComponentPro
     publicerad: "portalStaff.booking.publishedOne",
     installd: "portalStaff.booking.cancelledNotice",
     markerad: "portalStaff.booking.markedNotice",
+    bokad: "portalStaff.booking.bookedForNotice",
   });
   const here = `/${d.slug}/insatser/${d.initiative.id}/portal/tider`;
   const title = t("portalStaff.booking.title", { name: d.initiative.name });
@@ -417,7 +544,16 @@ export default function PortalAvailability({ loaderData: d }: Route.ComponentPro
         {d.upcoming.length === 0 ? (
           <p>{t("portalStaff.booking.upcomingNone")}</p>
         ) : (
-          d.upcoming.map((w) => <WindowCard key={w.id} w={w} here={here} mode="upcoming" />)
+          d.upcoming.map((w) => (
+            <WindowCard
+              key={w.id}
+              w={w}
+              here={here}
+              mode="upcoming"
+              people={d.people}
+              error={errors[`tid-${w.id}`]}
+            />
+          ))
         )}
       </section>
 
