@@ -42,13 +42,19 @@ describe("money", () => {
     expect(ratioPercent(1, 200)).toBe(1);
     expect(ratioPercent(2_989_000, 3_200_000)).toBe(93);
     expect(ratioPercent(5, 0)).toBeNull();
+    // exactly half at a ratio beyond floating point's precision: rounded away from zero
+    expect(ratioPercent(811_024_204_279, 40)).toBe(2_027_560_510_698);
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1e12 }),
         fc.integer({ min: 1, max: 1e12 }),
         (outcome, budget) => {
-          const p = ratioPercent(outcome, budget) ?? Number.NaN;
-          expect(Math.abs(p - (outcome / budget) * 100)).toBeLessThanOrEqual(0.5 + 1e-9);
+          const p = ratioPercent(outcome, budget);
+          if (p === null) throw new Error("no ratio");
+          // within half a per cent of the exact ratio, compared in integers: |p − 100·o/b| ≤ ½
+          // ⇔ 2·|p·b − 100·o| ≤ b (floating point loses the half at ratios of 10¹² per cent)
+          const error = BigInt(p) * BigInt(budget) - 100n * BigInt(outcome);
+          expect(2n * (error < 0n ? -error : error) <= BigInt(budget)).toBe(true);
         },
       ),
     );
