@@ -75,6 +75,9 @@ describe("the association's instruments", () => {
       await field(page, "items_0_text_sv").fill("Jag orkar med min dag.");
       await page.getByRole("button", { name: "Lägg till fråga" }).click();
       await page.getByRole("status").filter({ hasText: "En fråga är tillagd sist." }).waitFor();
+      // the addition's reload (and any revalidation after it) done before typing in the new
+      // question: a form drawn anew after the typing would show the stored, empty text
+      await page.waitForLoadState("networkidle");
       await expect(field(page, "items_0_text_sv").inputValue()).resolves.toBe(
         "Jag orkar med min dag.",
       );
@@ -85,8 +88,12 @@ describe("the association's instruments", () => {
       // Enter in a field saves the draft: it never presses the first "Ta bort fråga" button
       await field(page, "items_1_key").press("Enter");
       await page.getByRole("status").filter({ hasText: "Utkastet är sparat." }).waitFor();
+      await page.waitForLoadState("networkidle");
       await expect(field(page, "items_0_text_sv").inputValue()).resolves.toBe(
         "Jag orkar med min dag.",
+      );
+      await expect(field(page, "items_1_text_sv").inputValue()).resolves.toBe(
+        "Jag tror att det ordnar sig.",
       );
       const saved = await field(page, "version").inputValue();
       await field(page, "improvement").fill("0,5");
