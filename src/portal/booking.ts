@@ -493,16 +493,7 @@ export async function listAvailability(
     }
     await logAccess(tx, access.actor, entries);
     return windows.map((w) => ({
-      id: w.id,
-      kind: w.kind,
-      title: w.title,
-      mode: w.mode,
-      place: w.place,
-      day: w.day,
-      opensAt: shortTime(w.opensAt),
-      closesAt: shortTime(w.closesAt),
-      slotMinutes: w.slotMinutes,
-      capacity: w.capacity,
+      ...portalWindow(w),
       slots: slotsOf(w).length,
       freeTimes: slotsOf(w).filter(
         (slot) =>
