@@ -25,8 +25,10 @@
 // drawn from seeded streams (Dice, by the enrollment's deltagar_id), so every fresh demo looks the
 // same relative to the day it was seeded. The codes are random (they open accounts). FAST: a
 // handful of batched inserts.
+
 import { randomInt } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { todayInSweden } from "../applications/workflow.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { roleAssignments, users } from "../people/schema.ts";
 import type { Db, Tx } from "../platform/database/connect.ts";
@@ -91,15 +93,6 @@ export interface DemoPortalContext {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
-
-const DAY_FORMAT = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-/** The day of an instant in Swedish time, "ÅÅÅÅ-MM-DD". */
-const swedishDay = (at: Date): string => DAY_FORMAT.format(at);
 
 const weekday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay();
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -428,7 +421,7 @@ export async function seedDemoPortal(tx: Tx, ctx: DemoPortalContext): Promise<De
     .from(users)
     .where(eq(users.email, DEMO_PARTICIPANT_EMAIL));
 
-  const today = swedishDay(ctx.now);
+  const today = todayInSweden(ctx.now);
   const historyFrom = addDays(today, -8 * 31);
   const scope = {
     controllers: [...new Set(chosen.map((i) => i.ownerId))],

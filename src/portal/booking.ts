@@ -22,6 +22,8 @@ import {
   NotFoundError,
   ValidationError,
 } from "../platform/errors.ts";
+import { TIME_ZONE } from "../platform/i18n/format.ts";
+import { addDays } from "../progression/due.ts";
 import { logAccess } from "../register/access-log.ts";
 import type { RegisterCrypto } from "../register/crypto.ts";
 import { initiativeInScope } from "../register/participants.ts";
@@ -46,7 +48,6 @@ import { createPortalTranslator, portalLongDate, portalTime } from "./translate.
 
 // ── Time ─────────────────────────────────────────────────────────────────────────────────────
 
-const TIME_ZONE = "Europe/Stockholm";
 const MINUTE = 60_000;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)(:00)?$/;
@@ -95,12 +96,6 @@ const clock = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 /** "09:00:00" (as PostgreSQL gives a time) → "09:00". */
 export const shortTime = (time: string) => time.slice(0, 5);
-
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export interface Slot {
   startsAt: Date;
@@ -967,15 +962,23 @@ async function bookIn(
     throw error;
   }
   if (!booking) throw new Error("insert returned nothing");
-  await logAccess(tx, actor, {
+  await logBookingChange(tx, actor, booking);
+  return { booking, window };
+}
+
+/** A booking's change in the register's access log. */
+const logBookingChange = (
+  tx: Tx,
+  actor: RegisterActor,
+  booking: { associationId: string; dataControllerId: string; participantId: string },
+) =>
+  logAccess(tx, actor, {
     associationId: booking.associationId,
     dataControllerId: booking.dataControllerId,
     participantId: booking.participantId,
     action: "change",
     fields: ["booking"],
   });
-  return { booking, window };
-}
 
 /** Cancels one of the participant's own bookings inside a register transaction. */
 async function cancelIn(
@@ -1009,13 +1012,7 @@ async function cancelIn(
     .where(eq(bookings.id, current.id))
     .returning();
   if (!booking) throw new Error("update returned nothing");
-  await logAccess(tx, actor, {
-    associationId: booking.associationId,
-    dataControllerId: booking.dataControllerId,
-    participantId: booking.participantId,
-    action: "change",
-    fields: ["booking"],
-  });
+  await logBookingChange(tx, actor, booking);
   return { booking, window };
 }
 

@@ -9,7 +9,9 @@
 // the initiative, never the step's text). The participant reads with their own portal scope,
 // and every query also filters on their own participant id: row-level security limits the
 // controller and initiatives, the code limits the person.
+
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { todayInSweden } from "../applications/workflow.ts";
 import { memberOrganisations } from "../associations/schema.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import { initiatives } from "../initiatives/schema.ts";
@@ -522,8 +524,7 @@ export async function planOf(
   options: { now?: Date; today?: string } = {},
 ): Promise<ParticipantPlan> {
   const now = options.now ?? new Date();
-  const today =
-    options.today ?? new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(now);
+  const today = options.today ?? todayInSweden(now);
   const own = account.participantId;
   const initiativeIds = [...account.initiativeIds];
   return inRegister(db, portalScope(account), async (tx) => {

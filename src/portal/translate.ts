@@ -2,7 +2,7 @@
 // Arabic has six plural forms, which Intl.PluralRules gives), and formats dates for people who
 // read them in any of the six languages: always the Gregorian calendar and Latin digits.
 import { IntlMessageFormat, type PrimitiveType } from "intl-messageformat";
-import { formatDate } from "../platform/i18n/format.ts";
+import { formatDate, TIME_ZONE } from "../platform/i18n/format.ts";
 import { DEFAULT_PORTAL_LOCALE, type PortalLocale, portalIntlLocale } from "./locales.ts";
 import { PORTAL_CATALOGUES, type PortalKey } from "./messages/index.ts";
 
@@ -43,8 +43,6 @@ export function createPortalTranslator(
   };
 }
 
-const STOCKHOLM = "Europe/Stockholm";
-
 /** "tisdag 8 december 2026" in the language (Gregorian, Latin digits, Swedish time). */
 export function portalLongDate(locale: PortalLocale, date: Date | string): string {
   const instant =
@@ -56,7 +54,7 @@ export function portalLongDate(locale: PortalLocale, date: Date | string): strin
     day: "numeric",
     month: "long",
     year: "numeric",
-    timeZone: STOCKHOLM,
+    timeZone: TIME_ZONE,
   }).format(instant);
 }
 
@@ -65,6 +63,6 @@ export function portalTime(date: Date | string): string {
   return new Intl.DateTimeFormat("sv-SE", {
     hour: "2-digit",
     minute: "2-digit",
-    timeZone: STOCKHOLM,
+    timeZone: TIME_ZONE,
   }).format(new Date(date));
 }

@@ -5,9 +5,7 @@
 // weeks' bookings to mark kept or missed. Who booked is read from the register, so every
 // listing is written to the register's access log (src/portal/booking.ts).
 import { data, Link } from "react-router";
-import { canOnInitiative } from "../../../access/policy.ts";
 import { todayInSweden } from "../../../applications/workflow.ts";
-import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import { formatDate, formatDateTime } from "../../../platform/i18n/format.ts";
 import { createTranslator } from "../../../platform/i18n/translate.ts";
 import {
@@ -23,16 +21,15 @@ import type { BookingKind, MeetingMode } from "../../../portal/schema.ts";
 import { portalTime } from "../../../portal/translate.ts";
 import { registerCryptoFor } from "../../../register/key.server.ts";
 import { listEnrollments } from "../../../register/participants.ts";
-import { registerScopeFor } from "../../../register/scope.ts";
-import { attempt, redirectWithNotice, requireAssociation, text } from "../../guard.server.ts";
+import { attempt, redirectWithNotice, text } from "../../guard.server.ts";
 import { ErrorSummary, Form, SubmitButton } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { Choices, TextInput } from "../../ui/periodic-report-form.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import { useWorkflow } from "../../ui/workflow-panels.tsx";
-import { forbidden } from "../register/register-access.server.ts";
 import { identityText } from "../register/register-ui.tsx";
 import type { Route } from "./+types/availability.ts";
+import { requirePortalStaff } from "./portal-staff.server.ts";
 
 const RECENT_DAYS = 14;
 // the choices of the form (the schema's lists, without importing the schema into the page)
@@ -44,20 +41,17 @@ async function access(
   request: Request,
   params: { association?: string; initiativeId?: string },
 ) {
-  const found = await requireAssociation(context, request, params.association, "association.enter");
-  const { state, principal, association } = found;
-  const db = state.services.db;
-  const initiative = await getInitiative(db, association.id, params.initiativeId ?? "");
-  if (!initiative) throw data({ message: "Insatsen finns inte." }, { status: 404 });
-  if (!canOnInitiative(principal, "portal.staff", association.id, initiative.id))
-    throw forbidden("portal.staff");
-  const register = await registerScopeFor(db, principal, association.id, initiative.id);
-  if (register.scope.initiatives.length === 0) throw forbidden("portal.staff");
+  const { state, association, initiative, staff, db } = await requirePortalStaff(
+    context,
+    request,
+    params,
+  );
   return {
-    ...found,
+    state,
+    association,
     db,
     initiative,
-    register: { scope: register.scope, actor: { ...register.actor, requestId: state.requestId } },
+    register: staff.access,
     crypto: registerCryptoFor(state.services.config),
   };
 }
