@@ -51,6 +51,19 @@ export function portalSignInUrl(request: Request, expired = false): string {
   return `/portal/logga-in?${params}`;
 }
 
+// The layout's loader and the page's loader of one request both ask; they run side by side with
+// the same request state, so the account is read once per request.
+const accountsOfRequest = new WeakMap<RequestState, Promise<PortalAccount | undefined>>();
+
+function accountOfRequest(state: RequestState, principal: Principal) {
+  let account = accountsOfRequest.get(state);
+  if (!account) {
+    account = portalAccountOf(state.services.db, principal);
+    accountsOfRequest.set(state, account);
+  }
+  return account;
+}
+
 /** The signed-in participant and their account, or a redirect to the portal's sign-in. */
 export async function requireParticipant(context: Ctx, request: Request): Promise<PortalAccess> {
   const state = stateOf(context);
@@ -58,7 +71,7 @@ export async function requireParticipant(context: Ctx, request: Request): Promis
   if (!principal) throw redirect(portalSignInUrl(request, state.sessionExpired));
   // staff have no portal: to their own start page
   if (principal.kind !== "participant") throw redirect("/");
-  const account = await portalAccountOf(state.services.db, principal);
+  const account = await accountOfRequest(state, principal);
   if (!account) throw redirect("/portal/logga-in?saknas=1");
   const language = portalLanguageOf(request, account.locale);
   return {
