@@ -145,6 +145,18 @@ export const PERMISSIONS = {
   /** Problems reported from the accessibility statement. */
   "accessibility.reports": ["association_admin"],
   // ── end of the participant portal ─────────────────────────────────────────────────────────
+  // ── Courses and evaluation (issue 10) ─────────────────────────────────────────────────────
+  // Course material is about no person: the office writes courses for the whole association,
+  // an initiative's lead and officers for their initiative. What participants did and answered
+  // is register data: results reach everybody only as protected aggregates ("portal.usage"),
+  // and the free-text answers only the initiative's participant officers.
+  /** Writing, translating and publishing courses. */
+  "course.author": ["association_admin"],
+  /** Editing an initiative's evaluation questions (Tyck till). */
+  "evaluation.edit": [],
+  /** Reading the free-text answers of an initiative's evaluation. */
+  "evaluation.free_text": [],
+  // ── end of courses and evaluation ─────────────────────────────────────────────────────────
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -209,6 +221,11 @@ export const INITIATIVE_PERMISSIONS: Partial<Record<Permission, readonly Role[]>
   "portal.staff": ["participant_officer"],
   "portal.guides": ["initiative_lead", "participant_officer"],
   "portal.usage": ["initiative_lead", "steering_group_member", "participant_officer"],
+  // courses and evaluation: the initiative's lead and officers write courses and questions; the
+  // officers, who work with the participants, read the free-text answers
+  "course.author": ["initiative_lead", "participant_officer"],
+  "evaluation.edit": ["initiative_lead", "participant_officer"],
+  "evaluation.free_text": ["participant_officer"],
 };
 
 /**

@@ -1,6 +1,7 @@
 // Every page of the web app. Paths are Swedish because people read them; the authorization
 // test (src/access/routes.authorization.test.ts) walks this list against every role.
 import { index, type RouteConfig, route } from "@react-router/dev/routes";
+import { courseStaffRoutes } from "./routes/courses-staff/courses-staff.routes.ts";
 import { budgetRoutes } from "./routes/finance/budget.routes.ts";
 import { financeRoutes } from "./routes/finance/finance.routes.ts";
 import { requisitionRoutes } from "./routes/finance/requisition.routes.ts";
@@ -75,6 +76,7 @@ export default [
     ...progressionMeasureRoutes,
     ...progressionResultsRoutes,
     ...portalStaffRoutes,
+    ...courseStaffRoutes,
     route("organisationer", "routes/association/member-organisations.tsx"),
     route("organisationer/:organisationId", "routes/association/member-organisation.tsx"),
     route("personer", "routes/association/people.tsx"),

@@ -20,12 +20,24 @@ import { commonFa } from "./common.fa.ts";
 import { commonSo } from "./common.so.ts";
 import { commonSv } from "./common.sv.ts";
 import { commonTi } from "./common.ti.ts";
+import { coursesAr } from "./courses.ar.ts";
+import { coursesEn } from "./courses.en.ts";
+import { coursesFa } from "./courses.fa.ts";
+import { coursesSo } from "./courses.so.ts";
+import { coursesSv } from "./courses.sv.ts";
+import { coursesTi } from "./courses.ti.ts";
 import { eidAr } from "./eid.ar.ts";
 import { eidEn } from "./eid.en.ts";
 import { eidFa } from "./eid.fa.ts";
 import { eidSo } from "./eid.so.ts";
 import { eidSv } from "./eid.sv.ts";
 import { eidTi } from "./eid.ti.ts";
+import { feedbackAr } from "./feedback.ar.ts";
+import { feedbackEn } from "./feedback.en.ts";
+import { feedbackFa } from "./feedback.fa.ts";
+import { feedbackSo } from "./feedback.so.ts";
+import { feedbackSv } from "./feedback.sv.ts";
+import { feedbackTi } from "./feedback.ti.ts";
 import { myDataAr } from "./my-data.ar.ts";
 import { myDataEn } from "./my-data.en.ts";
 import { myDataFa } from "./my-data.fa.ts";
@@ -60,6 +72,8 @@ export const portalSv = {
   ...supportSv,
   ...myDataSv,
   ...accessibilitySv,
+  ...coursesSv,
+  ...feedbackSv,
 };
 export type PortalKey = keyof typeof portalSv;
 
@@ -76,6 +90,10 @@ export const PORTAL_CATALOGUES: Readonly<
     ...supportEn,
     ...myDataEn,
     ...accessibilityEn,
+    ...coursesEn,
+    ...feedbackEn,
+    ...coursesEn,
+    ...feedbackEn,
   },
   ar: {
     ...commonAr,
@@ -86,6 +104,10 @@ export const PORTAL_CATALOGUES: Readonly<
     ...supportAr,
     ...myDataAr,
     ...accessibilityAr,
+    ...coursesAr,
+    ...feedbackAr,
+    ...coursesAr,
+    ...feedbackAr,
   },
   so: {
     ...commonSo,
@@ -96,6 +118,10 @@ export const PORTAL_CATALOGUES: Readonly<
     ...supportSo,
     ...myDataSo,
     ...accessibilitySo,
+    ...coursesSo,
+    ...feedbackSo,
+    ...coursesSo,
+    ...feedbackSo,
   },
   ti: {
     ...commonTi,
@@ -106,6 +132,10 @@ export const PORTAL_CATALOGUES: Readonly<
     ...supportTi,
     ...myDataTi,
     ...accessibilityTi,
+    ...coursesTi,
+    ...feedbackTi,
+    ...coursesTi,
+    ...feedbackTi,
   },
   fa: {
     ...commonFa,
@@ -116,5 +146,9 @@ export const PORTAL_CATALOGUES: Readonly<
     ...supportFa,
     ...myDataFa,
     ...accessibilityFa,
+    ...coursesFa,
+    ...feedbackFa,
+    ...coursesFa,
+    ...feedbackFa,
   },
 };

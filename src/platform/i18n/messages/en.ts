@@ -3,7 +3,12 @@
 import { applicationFormEn } from "./application-form.en.ts";
 import { applicationPagesEn } from "./application-pages.en.ts";
 import { budgetsEn } from "./budgets.en.ts";
+import { courseAuthoringEn } from "./course-authoring.en.ts";
+import { courseFiguresEn } from "./course-figures.en.ts";
+import { coursePagesEn } from "./course-pages.en.ts";
+import { coursePreviewEn } from "./course-preview.en.ts";
 import { deviationsEn } from "./deviations.en.ts";
+import { evaluationStaffEn } from "./evaluation-staff.en.ts";
 import { finalReportsEn } from "./final-reports.en.ts";
 import { financeEn } from "./finance.en.ts";
 import { followUpEn } from "./follow-up.en.ts";
@@ -33,6 +38,11 @@ export const en: Record<keyof typeof sv, string> = {
   ...finalReportsEn,
   ...reportingEn,
   ...financeEn,
+  ...courseFiguresEn,
+  ...evaluationStaffEn,
+  ...coursePreviewEn,
+  ...coursePagesEn,
+  ...courseAuthoringEn,
   ...budgetsEn,
   ...requisitionsEn,
   ...registerStatisticsEn,

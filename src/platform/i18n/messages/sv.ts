@@ -7,7 +7,12 @@
 import { applicationFormSv } from "./application-form.sv.ts";
 import { applicationPagesSv } from "./application-pages.sv.ts";
 import { budgetsSv } from "./budgets.sv.ts";
+import { courseAuthoringSv } from "./course-authoring.sv.ts";
+import { courseFiguresSv } from "./course-figures.sv.ts";
+import { coursePagesSv } from "./course-pages.sv.ts";
+import { coursePreviewSv } from "./course-preview.sv.ts";
 import { deviationsSv } from "./deviations.sv.ts";
+import { evaluationStaffSv } from "./evaluation-staff.sv.ts";
 import { finalReportsSv } from "./final-reports.sv.ts";
 import { financeSv } from "./finance.sv.ts";
 import { followUpSv } from "./follow-up.sv.ts";
@@ -36,6 +41,11 @@ export const sv = {
   ...finalReportsSv,
   ...reportingSv,
   ...financeSv,
+  ...courseFiguresSv,
+  ...evaluationStaffSv,
+  ...coursePreviewSv,
+  ...coursePagesSv,
+  ...courseAuthoringSv,
   ...budgetsSv,
   ...requisitionsSv,
   ...registerStatisticsSv,

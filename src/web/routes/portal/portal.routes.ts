@@ -24,5 +24,12 @@ export const portalRoutes: RouteConfigEntry[] = [
     route("mina-uppgifter/utdrag.json", "routes/portal/my-data-json.ts"),
     route("mina-uppgifter/utdrag.pdf", "routes/portal/my-data-pdf.ts"),
     route("installningar", "routes/portal/settings.tsx"),
+    route("kurser", "routes/portal/courses.tsx"),
+    route("kurser/:courseId", "routes/portal/course.tsx"),
+    route("kurser/:courseId/:chapterId/klart", "routes/portal/chapter-done.tsx"),
+    route("kurser/:courseId/:chapterId/:page", "routes/portal/course-page.tsx"),
+    route("filer/:mediaId", "routes/portal/media.ts"),
+    route("tyck-till", "routes/portal/feedback.tsx"),
+    route("tyck-till/:context/:key", "routes/portal/feedback-form.tsx"),
   ]),
 ];

