@@ -128,6 +128,7 @@ CREATE TABLE "register"."evaluation_receipts" (
 	"context_key" text NOT NULL,
 	"outcome" text NOT NULL,
 	"on" date NOT NULL,
+	CONSTRAINT "evaluation_receipts_participant_id_context_context_key_pk" PRIMARY KEY("participant_id","context","context_key"),
 	CONSTRAINT "evaluation_receipts_context_check" CHECK ("register"."evaluation_receipts"."context" in ('kapitel','mote','slut')),
 	CONSTRAINT "evaluation_receipts_outcome_check" CHECK ("register"."evaluation_receipts"."outcome" in ('svarat','avstod'))
 );
@@ -169,7 +170,6 @@ CREATE UNIQUE INDEX "course_versions_number_unique" ON "course_versions" USING b
 CREATE INDEX "courses_association_idx" ON "courses" USING btree ("association_id");--> statement-breakpoint
 CREATE INDEX "quiz_answers_initiative_idx" ON "register"."quiz_answers" USING btree ("initiative_id","course_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "evaluation_forms_initiative_kind_unique" ON "evaluation_forms" USING btree ("initiative_id","kind");--> statement-breakpoint
-CREATE UNIQUE INDEX "evaluation_receipts_unique" ON "register"."evaluation_receipts" USING btree ("participant_id","context","context_key");--> statement-breakpoint
 CREATE INDEX "evaluation_responses_initiative_idx" ON "register"."evaluation_responses" USING btree ("initiative_id","month");--> statement-breakpoint
 -- What participants did in courses and what they answered in Tyck till is participant data: the
 -- register's role only, under row-level security per data controller and initiative (ADR 0011,

@@ -15,6 +15,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -136,7 +137,7 @@ export const evaluationReceipts = register.table(
     on: date("on").notNull(),
   },
   (t) => [
-    uniqueIndex("evaluation_receipts_unique").on(t.participantId, t.context, t.contextKey),
+    primaryKey({ columns: [t.participantId, t.context, t.contextKey] }),
     check("evaluation_receipts_context_check", sql`${t.context} in ('kapitel','mote','slut')`),
     check("evaluation_receipts_outcome_check", sql`${t.outcome} in ('svarat','avstod')`),
   ],

@@ -51,14 +51,18 @@ const REGISTER_TABLES = [
   "register.comparison_measurements",
   "register.consents",
   "register.count_only_participation",
+  "register.course_progress",
   "register.enrollments",
   "register.erasures",
+  "register.evaluation_receipts",
+  "register.evaluation_responses",
   "register.measurements",
   "register.participants",
   "register.plan_steps",
   "register.portal_accounts",
   "register.portal_messages",
   "register.portal_sign_ins",
+  "register.quiz_answers",
 ];
 
 const actor: AuditActor = {
@@ -719,7 +723,10 @@ describe("backup and restore", () => {
       "register.participants",
       "register.enrollments",
       "register.consents",
+  "register.course_progress",
       "register.erasures",
+  "register.evaluation_receipts",
+  "register.evaluation_responses",
     ]) {
       expect(after[table]?.rows, table).toEqual([]);
     }
