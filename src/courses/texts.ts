@@ -195,7 +195,22 @@ export function swedishHash(
       sv: p.texts.sv ?? null,
     })),
   };
-  return createHash("sha256").update(JSON.stringify(source)).digest("hex");
+  return createHash("sha256").update(canonicalJson(source)).digest("hex");
+}
+
+/**
+ * JSON with every object's keys sorted: jsonb keeps no key order, so texts read back from the
+ * database and the same texts as a form sent them must give the same hash.
+ */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
 }
 
 /**
