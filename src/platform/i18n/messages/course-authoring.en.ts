@@ -1,4 +1,132 @@
 // English texts of the staff pages for courses: writing, translating and publishing; spread into en.ts.
 import type { courseAuthoringSv } from "./course-authoring.sv.ts";
 
-export const courseAuthoringEn: Record<keyof typeof courseAuthoringSv, string> = {};
+export const courseAuthoringEn: Record<keyof typeof courseAuthoringSv, string> = {
+  "courses.nav": "Courses",
+  "courses.title": "Courses",
+  "courses.intro":
+    "Courses the participants read in the participant portal: chapters with pages of text, pictures, read-aloud recordings, video and questions. Write in Swedish first; a chapter is shown in another language only when the whole chapter is translated and someone has confirmed the translation.",
+  "courses.none": "There are no courses yet.",
+  "courses.col.title": "Course",
+  "courses.col.for": "For",
+  "courses.col.published": "Published",
+  "courses.col.languages": "Languages",
+  "courses.wholeAssociation": "The whole association",
+  "courses.publishedVersion": "Version {number}, {date}",
+  "courses.notPublished": "Not published",
+  "courses.withdrawnTag": "Withdrawn",
+  "courses.withdrawnAt": "withdrawn {date}, participants do not see it",
+  "courses.updatedBy": "{date} by {name}",
+  "courses.backToList": "Back to the courses",
+  "courses.preview": "Preview the course as participants see it (in {language} and Swedish)",
+  "courses.new.title": "New course",
+  "courses.new.intro":
+    "Start with the course's name in Swedish. Other languages, chapters and pages are added on the course's page.",
+  "courses.new.create": "Create the course",
+  "courses.field.for": "For which participants",
+  "courses.field.forHint":
+    "The whole association: the participants of every initiative. An initiative: only its participants.",
+  "courses.field.position": "Order in the course list",
+  "courses.field.positionHint": "A whole number. Lower numbers come first.",
+  "courses.field.title": "Name in {language}",
+  "courses.field.summary": "Summary in {language} (one or two sentences, may be empty)",
+  "courses.field.intro": "Introduction in {language} (may be empty)",
+  "courses.swedishRequired": "{language} (always needed)",
+  "courses.optionalLanguage": "{language} (leave empty if the text does not exist in it yet)",
+  "courses.languageTabs": "Language beside the Swedish",
+  "courses.language.sv": "Swedish",
+  "courses.language.en": "English",
+  "courses.language.ar": "Arabic",
+  "courses.language.so": "Somali",
+  "courses.language.ti": "Tigrinya",
+  "courses.language.fa": "Dari",
+  "courses.state.saknas": "Missing",
+  "courses.state.paborjad": "Started",
+  "courses.state.komplett": "Complete – waiting for review",
+  "courses.state.inaktuell": "The Swedish has changed",
+  "courses.state.klar": "Ready",
+  "courses.stateHelp.saknas":
+    "No texts in the language yet. Participants read the chapter in Swedish.",
+  "courses.stateHelp.paborjad":
+    "Some texts are there, others are missing. Participants read the chapter in Swedish until everything is there.",
+  "courses.stateHelp.komplett":
+    "Every text is there. Someone who knows the language needs to read and confirm the translation before it is published.",
+  "courses.stateHelp.inaktuell":
+    "The translation was confirmed, but the Swedish has changed since. Read it and confirm it again.",
+  "courses.stateHelp.klar":
+    "Everything is there and confirmed against the Swedish as it is now. The chapter is published in the language.",
+  "courses.legend": "What the words mean",
+  "courses.notice.created": "The course is created. Add chapters below.",
+  "courses.notice.saved": "The changes are saved.",
+  "courses.notice.chapterAdded": "The chapter is added. Add pages below.",
+  "courses.notice.moved": "The chapter is moved.",
+  "courses.notice.published": "The course is published. Participants see the new version now.",
+  "courses.notice.withdrawn": "The course is withdrawn. Participants no longer see it.",
+  "courses.notice.restored": "The course is restored. Participants see the latest version again.",
+  "courses.notice.confirmed": "The translation is confirmed.",
+  "courses.notice.unconfirmed": "The confirmation is removed.",
+  "courses.notice.chapterDeleted": "The chapter is removed from the draft.",
+  "courses.texts.title": "The course's name and summary",
+  "courses.texts.intro":
+    "Swedish on the left, the chosen language on the right. Choosing another language above changes only the right column.",
+  "courses.texts.save": "Save the course",
+  "courses.chapters.title": "Chapters and translations",
+  "courses.chapters.none": "The course has no chapters yet.",
+  "courses.chapters.intro":
+    "Each chapter is translated on its own. The table shows how far each chapter has come in each language.",
+  "courses.chapters.matrix": "Translation status per chapter and language",
+  "courses.chapters.col.chapter": "Chapter",
+  "courses.chapters.col.order": "Order",
+  "courses.chapters.numbered": "Chapter {number}: {title}",
+  "courses.chapters.up": "Move up",
+  "courses.chapters.down": "Move down",
+  "courses.chapters.add": "Add a chapter",
+  "courses.chapters.newTitle": "The chapter's heading in Swedish",
+  "courses.chapters.newIntro": "Introduction in Swedish",
+  "courses.chapters.newIntroHint": "May be empty. Shown first in the chapter.",
+  "courses.chapters.addButton": "Add the chapter",
+  "courses.publish.title": "Publish",
+  "courses.publish.intro":
+    "Publishing saves the course as it is now as a new version. Participants always read the latest version; changes to the draft are not seen until you publish again.",
+  "courses.publish.what": "This is what will be published",
+  "courses.publish.blocked": "This must be there in Swedish before the course can be published",
+  "courses.publish.note": "What has changed? (optional)",
+  "courses.publish.noteHint": "Shown in the version history, not to participants.",
+  "courses.publish.button": "Publish a new version",
+  "courses.withdraw.title": "Withdraw the course",
+  "courses.withdraw.intro":
+    "Participants no longer see the course. The versions are kept, and you can restore the course.",
+  "courses.withdraw.button": "Withdraw the course",
+  "courses.restore.title": "Restore the course",
+  "courses.restore.intro":
+    "The course is withdrawn. Restore it and participants see the latest version again.",
+  "courses.restore.button": "Restore the course",
+  "courses.versions.title": "Versions",
+  "courses.versions.none": "The course has not been published yet.",
+  "courses.versions.col.number": "Version",
+  "courses.versions.col.when": "Published",
+  "courses.versions.col.note": "What changed",
+  "courses.versions.col.chapters": "Chapters and languages",
+  "courses.chapter.backToCourse": "Back to the course {course}",
+  "courses.chapter.texts": "The chapter's heading and introduction",
+  "courses.chapter.save": "Save the chapter",
+  "courses.chapter.pages": "Pages",
+  "courses.chapter.translation": "Translations",
+  "courses.chapter.translationIntro":
+    "A chapter is shown in a language only when every text is there and someone who knows the language has confirmed them. Otherwise participants read the whole chapter in Swedish.",
+  "courses.chapter.missing":
+    "{count, plural, one {# text is missing:} other {# texts are missing:}}",
+  "courses.chapter.confirmHint":
+    "Every text is there. Read them beside the Swedish and confirm when they are right.",
+  "courses.chapter.confirmAgainHint":
+    "The Swedish has changed since the translation was confirmed. Read it through again and confirm.",
+  "courses.chapter.confirm": "Confirm that the translation is ready",
+  "courses.chapter.unconfirm": "Remove the confirmation",
+  "courses.chapter.deleteTitle": "Delete the chapter",
+  "courses.chapter.deleteHint":
+    "The chapter and its pages are removed from the draft. Published versions keep their copy until you publish again.",
+  "courses.chapter.deleteConfirm": "Yes, delete the chapter “{title}” with all its pages",
+  "courses.chapter.deleteConfirmMissing":
+    "Tick the box to confirm that the chapter should be deleted.",
+  "courses.chapter.delete": "Delete the chapter",
+};

@@ -1,4 +1,5 @@
 // The frame of an association's pages: navigation built from what the person may do there.
+
 import { NavLink, Outlet } from "react-router";
 import {
   canOnInitiative,
@@ -8,6 +9,7 @@ import {
   visibleReports,
   visibleRequisitions,
 } from "../../../access/policy.ts";
+import { courseScopesOf } from "../../../courses/draft.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import { guideScopesOf } from "../../../portal/guides.ts";
 import { requireAssociation } from "../../guard.server.ts";
@@ -43,10 +45,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   // the portal's support guides: the office, and leads and officers for their initiatives
   const guides = guideScopesOf(principal, association.id);
   const canWriteGuides = guides === "all" || guides.length > 0;
+  // courses: the same people, for the same scope
+  const courseScopes = courseScopesOf(principal, association.id);
+  const canWriteCourses = courseScopes === "all" || courseScopes.length > 0;
   return {
     association: { slug: association.slug, name: association.name },
     permissions,
     canWriteGuides,
+    canWriteCourses,
     canListInitiatives,
     canListApplications,
     canListReports,
@@ -73,6 +79,7 @@ const NAVIGATION: Array<{ to: string; label: MessageKey; permission: Permission 
   },
   { to: "registerlogg", label: "registerLog.nav", permission: "register.access_log" },
   { to: "stod", label: "portalStaff.guides.nav", permission: "portal.guides" },
+  { to: "kurser", label: "courses.nav", permission: "course.author" },
   { to: "e-legitimation", label: "portalStaff.eid.nav", permission: "portal.eid" },
   {
     to: "organisationer",
@@ -95,6 +102,7 @@ export default function AssociationLayout({ loaderData }: Route.ComponentProps) 
     association,
     permissions,
     canWriteGuides,
+    canWriteCourses,
     canListInitiatives,
     canListApplications,
     canListReports,
@@ -114,7 +122,9 @@ export default function AssociationLayout({ loaderData }: Route.ComponentProps) 
               ? canListParticipants
               : item.to === "stod"
                 ? canWriteGuides
-                : permissions.includes(item.permission);
+                : item.to === "kurser"
+                  ? canWriteCourses
+                  : permissions.includes(item.permission);
   return (
     <>
       <nav className="side-nav" aria-label={t("nav.mainMenu")}>
