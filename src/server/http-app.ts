@@ -95,7 +95,10 @@ export function createHttpApp(options: HttpAppOptions): Hono<Env> {
     )) {
       if (!c.res.headers.has(name)) c.header(name, value);
     }
-    if (!c.req.path.startsWith("/assets/")) c.header("Cache-Control", "no-store");
+    // nothing is cached but the assets, unless a route says otherwise (course files: private,
+    // immutable under their id, so a slow phone fetches a picture once)
+    if (!c.req.path.startsWith("/assets/") && !c.res.headers.has("Cache-Control"))
+      c.header("Cache-Control", "no-store");
   });
 
   app.onError((error, c) => {

@@ -1,4 +1,87 @@
 // English texts of the staff pages for courses: a page's editor, files and quiz questions; spread into en.ts.
 import type { coursePagesSv } from "./course-pages.sv.ts";
 
-export const coursePagesEn: Record<keyof typeof coursePagesSv, string> = {};
+export const coursePagesEn: Record<keyof typeof coursePagesSv, string> = {
+  "coursePages.kind.text": "Text",
+  "coursePages.kind.bild": "Picture",
+  "coursePages.kind.ljud": "Read aloud",
+  "coursePages.kind.video": "Video",
+  "coursePages.kind.fraga": "Question",
+  "coursePages.untitled": "No title",
+  "coursePages.none": "none",
+  "coursePages.heading": "Page {number} ({kind}): {title}",
+  "coursePages.backToChapter": "Back to the chapter {chapter}",
+  "coursePages.toChapter": "To the chapter",
+  "coursePages.preview": "Preview the course",
+  "coursePages.save": "Save the page",
+  "coursePages.languages": "Languages to write in",
+  "coursePages.swedishOnly": "Swedish only",
+  "coursePages.besideSwedish": "{language} beside the Swedish",
+  "coursePages.missingTitle": "Missing before the page can be shown",
+  "coursePages.missingIn": "{language}: {label}",
+  "coursePages.field.title": "Title in {language}",
+  "coursePages.field.titleHint": "At most {max} characters.",
+  "coursePages.field.body": "Text in {language}",
+  "coursePages.field.bodyOptional": "Text in {language} (optional)",
+  "coursePages.field.spoken": "What the recording says, in {language}",
+  "coursePages.field.question": "The question in {language}",
+  "coursePages.field.bodyHint":
+    "At most {max} characters. A blank line starts a new paragraph. Lines starting with “- ” become a bulleted list.",
+  "coursePages.field.alt": "Text alternative in {language}",
+  "coursePages.field.altHint":
+    "What the picture shows, for someone who cannot see it. At most {max} characters. Do not write “picture of”.",
+  "coursePages.field.options": "Answer options in {language}",
+  "coursePages.field.optionsHintSv":
+    "Write 2–{max} options and choose the right one. Empty lines are left out.",
+  "coursePages.field.optionsHint":
+    "Write each option on the same line as the Swedish one – all of them or none.",
+  "coursePages.field.option": "Option {number}",
+  "coursePages.field.correct": "Right answer (option {number})",
+  "coursePages.field.explanation": "Why the right answer is right, in {language}",
+  "coursePages.field.explanationHint":
+    "Shown after the participant has answered. At most 1,000 characters.",
+  "coursePages.file.none": "no file yet",
+  "coursePages.file.savedRecording": "Saved recording in {language}",
+  "coursePages.file.recording": "New recording in {language}",
+  "coursePages.file.recordingHint":
+    "MP3, M4A, OGG or WebM, at most 10 MB. Choose a file only to replace the recording.",
+  "coursePages.file.savedCaptions": "Saved captions in {language}",
+  "coursePages.file.captions": "New captions in {language} (WebVTT)",
+  "coursePages.file.captionsHint":
+    "A .vtt file starting with the line WEBVTT, at most 200 kB. Choose a file only to replace the captions.",
+  "coursePages.picture.title": "The picture",
+  "coursePages.picture.none": "The page has no picture yet.",
+  "coursePages.picture.altShown": "Text alternative: {alt}",
+  "coursePages.picture.choose": "Choose a picture",
+  "coursePages.picture.replace": "Replace the picture",
+  "coursePages.picture.hint":
+    "JPEG, PNG or WebP, at most 2 MB. The same picture is shown in every language; write its text alternative in each.",
+  "coursePages.video.title": "The video",
+  "coursePages.video.none": "The page has no video yet.",
+  "coursePages.video.saved": "Saved video",
+  "coursePages.video.choose": "Choose a video",
+  "coursePages.video.replace": "Replace the video",
+  "coursePages.video.hint":
+    "MP4 or WebM, at most 10 MB. The same video is shown in every language; upload captions for each language.",
+  "coursePages.notice.saved": "The page is saved.",
+  "coursePages.notice.added": "The page is added. Write its texts and save.",
+  "coursePages.notice.moved": "The page is moved.",
+  "coursePages.notice.deleted": "The page is removed.",
+  "coursePages.list.title": "Pages",
+  "coursePages.list.none": "The chapter has no pages yet.",
+  "coursePages.list.name": "Page {number} ({kind}): {title}",
+  "coursePages.list.missingSv":
+    "{count, plural, one {# Swedish text missing} other {# Swedish texts missing}}",
+  "coursePages.list.completeSv": "The Swedish is complete.",
+  "coursePages.list.edit": "Edit",
+  "coursePages.list.moveUp": "Move up",
+  "coursePages.list.moveDown": "Move down",
+  "coursePages.list.delete": "Remove",
+  "coursePages.list.addKind": "Kind of page",
+  "coursePages.list.add": "Add a page",
+  "coursePages.delete.title": "Remove {page}?",
+  "coursePages.delete.text":
+    "The page is removed from the draft in every language. Published versions of the course keep it until you publish again.",
+  "coursePages.delete.confirm": "Yes, remove the page",
+  "coursePages.delete.cancel": "No, back to the chapter",
+} as const;

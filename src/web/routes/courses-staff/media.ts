@@ -1,4 +1,31 @@
-// Placeholder: being written (issue 10).
-export function loader(): never {
-  throw new Response("Inte klar än", { status: 404 });
+// A course's file for the staff who may write the course (the editor's and the preview's
+// pictures, recordings, videos and captions), with byte ranges so audio and video can be
+// played and sought; anyone else is answered "not found".
+import { data } from "react-router";
+import { mediaForStaff } from "../../../courses/media.ts";
+import { mediaResponse } from "../../../courses/media-response.ts";
+import { NotFoundError } from "../../../platform/errors.ts";
+import { requireAssociation } from "../../guard.server.ts";
+import type { Route } from "./+types/media.ts";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { state, principal, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "association.enter",
+  );
+  try {
+    const media = await mediaForStaff(
+      state.services.db,
+      principal,
+      association.id,
+      params.courseId,
+      params.mediaId,
+    );
+    return mediaResponse(request, media);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw data({ message: error.message }, { status: 404 });
+    throw error;
+  }
 }
