@@ -1,4 +1,65 @@
-// Texts of the portal in language "en": Kurser: the course list, reading a chapter, quizzes. Every key of the Swedish catalogue, no other.
+// English texts of the portal: Kurser: the course list, reading a chapter, quizzes. Written for
+// the purpose in plain language, not word for word; every key of the Swedish catalogue, no other.
 import type { coursesSv } from "./courses.sv.ts";
 
-export const coursesEn: Record<keyof typeof coursesSv, string> = {};
+export const coursesEn: Record<keyof typeof coursesSv, string> = {
+  "portal.courses.nav": "Courses",
+  "portal.courses.navFeedback": "Have your say",
+  "portal.courses.title": "Courses",
+  "portal.courses.intro":
+    "Here are courses you can read when you want. You can stop and continue later.",
+  "portal.courses.continue": "Continue where you were",
+  "portal.courses.continuePlace": "{course}: {chapter}, page {page}",
+  "portal.courses.mine": "My courses",
+  "portal.courses.notStarted": "Courses you have not started",
+  "portal.courses.none":
+    "There are no courses for you yet. Ask your coach if you want to take a course.",
+  "portal.courses.progress": "{done} of {total} chapters done",
+  "portal.courses.allDone": "You have read the whole course.",
+  "portal.courses.open": "Open the course",
+  "portal.courses.start": "Start the course",
+  "portal.courses.backToList": "Back to Courses",
+  "portal.courses.backToCourse": "Back to the course",
+  "portal.courses.notFound": "The course does not exist, or it is not for you.",
+  "portal.courses.pageNotFound":
+    "The page does not exist. The course may have changed. Go back to the course and choose a chapter again.",
+  "portal.courses.chapters": "Chapters",
+  "portal.courses.chapterNumber": "Chapter {number}",
+  "portal.courses.pageCount": "{count, plural, one {# page} other {# pages}}",
+  "portal.courses.state.klar": "Done",
+  "portal.courses.state.paborjad": "Started",
+  "portal.courses.state.ej": "Not started",
+  "portal.courses.read": "Read",
+  "portal.courses.readMore": "Continue reading",
+  "portal.courses.readAgain": "Read again",
+  "portal.courses.chapterInSwedish":
+    "This chapter is not in your language yet. You are reading it in Swedish.",
+  "portal.courses.pageOf": "Page {number} of {count}",
+  "portal.courses.pages": "Pages",
+  "portal.courses.previous": "Previous",
+  "portal.courses.next": "Next",
+  "portal.courses.audioText": "This is what the recording says",
+  "portal.courses.inSwedish": "In Swedish",
+  "portal.courses.quiz.answer": "Answer",
+  "portal.courses.quiz.right": "Right answer!",
+  "portal.courses.quiz.wrong": "Not right this time.",
+  "portal.courses.quiz.yourAnswer": "You answered: {option}",
+  "portal.courses.quiz.rightAnswer": "The right answer is: {option}",
+  "portal.courses.quiz.why": "Why?",
+  "portal.courses.quiz.again": "You can answer again if you want.",
+  "portal.courses.quiz.choose": "Choose one of the answers and press Answer.",
+  "portal.courses.quiz.rightMark": "right answer",
+  "portal.courses.done.title": "You have finished the chapter!",
+  "portal.courses.done.text": "Well done! You have read the chapter {title}.",
+  "portal.courses.done.next": "Next chapter: {title}",
+  "portal.courses.done.last": "That was the last chapter of the course.",
+  "portal.courses.done.notYet":
+    "You have not read the chapter to the end yet. Read all the pages first.",
+  "portal.courses.done.continue": "Continue reading the chapter",
+  "portal.courses.feedback.title": "Have your say about the chapter (two questions)",
+  "portal.courses.feedback.text":
+    "What did you think of the chapter? It takes one minute. No one can see that it is you who answers.",
+  "portal.courses.feedback.link": "Have your say about the chapter",
+  "portal.courses.home.title": "Continue the course",
+  "portal.courses.home.text": "You were reading {course}: {chapter}.",
+};

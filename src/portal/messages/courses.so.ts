@@ -1,4 +1,65 @@
-// Texts of the portal in language "so": Kurser: the course list, reading a chapter, quizzes. Every key of the Swedish catalogue, no other.
+// Somali texts of the portal: Kurser: the course list, reading a chapter, quizzes. Written for
+// the purpose in plain language, not word for word; every key of the Swedish catalogue, no other.
 import type { coursesSv } from "./courses.sv.ts";
 
-export const coursesSo: Record<keyof typeof coursesSv, string> = {};
+export const coursesSo: Record<keyof typeof coursesSv, string> = {
+  "portal.courses.nav": "Koorsooyin",
+  "portal.courses.navFeedback": "Ra'yigaaga",
+  "portal.courses.title": "Koorsooyin",
+  "portal.courses.intro":
+    "Halkan waxaa ku jira koorsooyin aad akhrin karto markaad rabto. Waad joojin kartaa oo sii wadi kartaa mar dambe.",
+  "portal.courses.continue": "Ka sii wad meeshii aad joogtay",
+  "portal.courses.continuePlace": "{course}: {chapter}, bogga {page}",
+  "portal.courses.mine": "Koorsooyinkayga",
+  "portal.courses.notStarted": "Koorsooyin aadan bilaabin",
+  "portal.courses.none":
+    "Weli ma jiraan koorsooyin adiga kuu ah. Weydii tababarahaaga haddii aad rabto koorso.",
+  "portal.courses.progress": "{done} ka mid ah {total} cutub waa dhammaadeen",
+  "portal.courses.allDone": "Koorsada oo dhan waad akhriday.",
+  "portal.courses.open": "Fur koorsada",
+  "portal.courses.start": "Bilow koorsada",
+  "portal.courses.backToList": "Ku noqo Koorsooyinka",
+  "portal.courses.backToCourse": "Ku noqo koorsada",
+  "portal.courses.notFound": "Koorsadu ma jirto, ama adiga kuuma aha.",
+  "portal.courses.pageNotFound":
+    "Boggu ma jiro. Koorsada waa laga yaabaa inay is beddeshay. Ku noqo koorsada oo mar kale dooro cutub.",
+  "portal.courses.chapters": "Cutubyo",
+  "portal.courses.chapterNumber": "Cutubka {number}",
+  "portal.courses.pageCount": "{count, plural, one {# bog} other {# bog}}",
+  "portal.courses.state.klar": "Dhammaaday",
+  "portal.courses.state.paborjad": "La bilaabay",
+  "portal.courses.state.ej": "Lama bilaabin",
+  "portal.courses.read": "Akhri",
+  "portal.courses.readMore": "Sii wad akhriska",
+  "portal.courses.readAgain": "Mar kale akhri",
+  "portal.courses.chapterInSwedish":
+    "Cutubkan weli laguma hayo luqaddaada. Waxaad ku akhrinaysaa iswiidhish.",
+  "portal.courses.pageOf": "Bogga {number} ee {count}",
+  "portal.courses.pages": "Bogag",
+  "portal.courses.previous": "Hore",
+  "portal.courses.next": "Xiga",
+  "portal.courses.audioText": "Tani waa waxa duubistu leedahay",
+  "portal.courses.inSwedish": "Iswiidhish",
+  "portal.courses.quiz.answer": "Jawaab",
+  "portal.courses.quiz.right": "Jawaab sax ah!",
+  "portal.courses.quiz.wrong": "Markan sax ma aha.",
+  "portal.courses.quiz.yourAnswer": "Waxaad ka jawaabtay: {option}",
+  "portal.courses.quiz.rightAnswer": "Jawaabta saxda ah waa: {option}",
+  "portal.courses.quiz.why": "Maxay?",
+  "portal.courses.quiz.again": "Mar kale waad ka jawaabi kartaa haddii aad rabto.",
+  "portal.courses.quiz.choose": "Dooro mid ka mid ah jawaabaha oo riix Jawaab.",
+  "portal.courses.quiz.rightMark": "jawaabta saxda ah",
+  "portal.courses.done.title": "Cutubka waad dhammaysay!",
+  "portal.courses.done.text": "Si fiican! Waxaad akhriday cutubka {title}.",
+  "portal.courses.done.next": "Cutubka xiga: {title}",
+  "portal.courses.done.last": "Kaasi wuxuu ahaa cutubka ugu dambeeya ee koorsada.",
+  "portal.courses.done.notYet":
+    "Weli cutubka ilaa dhammaadka ma akhrin. Marka hore akhri dhammaan bogagga.",
+  "portal.courses.done.continue": "Sii wad akhriska cutubka",
+  "portal.courses.feedback.title": "Ka fikir cutubka (laba su'aalood)",
+  "portal.courses.feedback.text":
+    "Maxaad ka qabtaa cutubka? Waxay qaadataa hal daqiiqo. Qofna ma arki karo inaad adigu tahay qofka jawaabaya.",
+  "portal.courses.feedback.link": "Ka fikir cutubka",
+  "portal.courses.home.title": "Sii wad koorsada",
+  "portal.courses.home.text": "Waxaad akhrinaysay {course}: {chapter}.",
+};

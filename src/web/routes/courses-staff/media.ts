@@ -5,15 +5,14 @@ import { data } from "react-router";
 import { mediaForStaff } from "../../../courses/media.ts";
 import { mediaResponse } from "../../../courses/media-response.ts";
 import { NotFoundError } from "../../../platform/errors.ts";
-import { requireAssociation } from "../../guard.server.ts";
 import type { Route } from "./+types/media.ts";
+import { requireCourseWriter } from "./courses-access.server.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireAssociation(
+  const { state, principal, association } = await requireCourseWriter(
     context,
     request,
     params.association,
-    "association.enter",
   );
   try {
     const media = await mediaForStaff(

@@ -10,17 +10,12 @@ import { addPage, deletePage, movePage, pageInDraft } from "../../../courses/pag
 import { PAGE_KINDS, type PageKind } from "../../../courses/texts.ts";
 import { NotFoundError } from "../../../platform/errors.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
-import {
-  actorOf,
-  attempt,
-  redirectWithNotice,
-  requireAssociation,
-  text,
-} from "../../guard.server.ts";
+import { actorOf, attempt, redirectWithNotice, text } from "../../guard.server.ts";
 import { Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { ProblemSummary } from "../../ui/workflow-panels.tsx";
 import type { Route } from "./+types/page-list.ts";
+import { requireCourseWriter } from "./courses-access.server.ts";
 
 const KIND_KEY: Record<PageKind, MessageKey> = {
   text: "coursePages.kind.text",
@@ -41,11 +36,10 @@ const notFound = (error: unknown): never => {
 };
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireAssociation(
+  const { state, principal, association } = await requireCourseWriter(
     context,
     request,
     params.association,
-    "association.enter",
   );
   const chapterUrl = `/${association.slug}/kurser/${params.courseId}/kapitel/${params.chapterId}`;
   const pageId = new URL(request.url).searchParams.get("ta-bort");
@@ -77,11 +71,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, principal, association } = await requireAssociation(
+  const { state, principal, association } = await requireCourseWriter(
     context,
     request,
     params.association,
-    "association.enter",
   );
   const db = state.services.db;
   const actor = actorOf(state);

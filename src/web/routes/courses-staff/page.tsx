@@ -32,18 +32,13 @@ import {
   type PortalLocale,
   portalDirection,
 } from "../../../portal/locales.ts";
-import {
-  actorOf,
-  attempt,
-  redirectWithNotice,
-  requireAssociation,
-  text,
-} from "../../guard.server.ts";
+import { actorOf, attempt, redirectWithNotice, text } from "../../guard.server.ts";
 import { Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { ProblemSummary } from "../../ui/workflow-panels.tsx";
 import { languageKey } from "../portal-staff/guide-keys.ts";
 import type { Route } from "./+types/page.ts";
+import { requireCourseWriter } from "./courses-access.server.ts";
 import stylesHref from "./page.css?url";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
@@ -78,11 +73,10 @@ async function locate(
 const shownLocale = (value: string | null): PortalLocale => (isPortalLocale(value) ? value : "sv");
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireAssociation(
+  const { state, principal, association } = await requireCourseWriter(
     context,
     request,
     params.association,
-    "association.enter",
   );
   const db = state.services.db;
   const { draft, view, page } = await locate(db, principal, association.id, params);
@@ -196,11 +190,10 @@ const FILE_NOT_KEPT =
   "Filen sparades inte, eftersom något annat på sidan behöver rättas. Välj filen igen när du sparar.";
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, principal, association } = await requireAssociation(
+  const { state, principal, association } = await requireCourseWriter(
     context,
     request,
     params.association,
-    "association.enter",
   );
   const db = state.services.db;
   const actor = actorOf(state);

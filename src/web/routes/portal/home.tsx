@@ -1,9 +1,11 @@
 // The portal's start page: what happens next (the next booked time and the next step of the
 // plan) and four large shortcuts.
 import { and, asc, eq, gt, ne } from "drizzle-orm";
+import { continueTarget } from "../../../courses/reading.ts";
 import { availability, bookings, planSteps } from "../../../portal/schema.ts";
 import { inRegister } from "../../../register/zone.ts";
 import { requireParticipant } from "../../portal-guard.server.ts";
+import { ContinueLink, continueView } from "../../ui/course-continue.tsx";
 import { Tx, usePortal } from "../../ui/portal-i18n.tsx";
 import { PortalIcon, type PortalIconName } from "../../ui/portal-icons.tsx";
 import type { Route } from "./+types/home.ts";
@@ -11,7 +13,9 @@ import type { Route } from "./+types/home.ts";
 export const handle = { portal: true, hydrate: false };
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const { state, account, scope } = await requireParticipant(context, request);
+  const { state, account, scope, language } = await requireParticipant(context, request);
+  const target = await continueTarget(state.services.db, account);
+  const course = target ? continueView(target, language.locale) : null;
   return inRegister(state.services.db, scope, async (tx) => {
     const [nextBooking] = await tx
       .select({ startsAt: bookings.startsAt, title: availability.title })
@@ -37,6 +41,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
         ? { startsAt: nextBooking.startsAt.toISOString(), title: nextBooking.title }
         : null,
       nextStep: nextStep?.title ?? null,
+      course,
     };
   });
 }
@@ -58,7 +63,7 @@ const SHORTCUTS: {
 
 export default function PortalHome({ loaderData }: Route.ComponentProps) {
   const { t, longDate, time } = usePortal();
-  const { nextBooking, nextStep } = loaderData;
+  const { nextBooking, nextStep, course } = loaderData;
   return (
     <main id="innehall" tabIndex={-1}>
       <title>{`${t("portal.home.title")} – ${t("portal.name")}`}</title>
@@ -81,6 +86,19 @@ export default function PortalHome({ loaderData }: Route.ComponentProps) {
         )}
         {nextStep ? <Tx as="p" k="portal.home.nextStep" values={{ title: nextStep }} /> : null}
       </section>
+      {course ? (
+        <section aria-labelledby="course-heading" className="portal-card">
+          <Tx as="h2" k="portal.courses.home.title" id="course-heading" />
+          <Tx
+            as="p"
+            k="portal.courses.home.text"
+            values={{ course: course.course, chapter: course.chapter }}
+          />
+          <p>
+            <ContinueLink view={course} />
+          </p>
+        </section>
+      ) : null}
       <h2>{t("portal.home.shortcuts")}</h2>
       <ul className="portal-shortcuts">
         {SHORTCUTS.map((s) => (

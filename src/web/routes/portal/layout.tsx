@@ -24,7 +24,9 @@ const NAV: {
   { to: "/portal", key: "portal.nav.home", icon: "home" },
   { to: "/portal/plan", key: "portal.nav.plan", icon: "plan" },
   { to: "/portal/boka", key: "portal.nav.booking", icon: "calendar" },
+  { to: "/portal/kurser", key: "portal.courses.nav", icon: "book" },
   { to: "/portal/stod", key: "portal.nav.support", icon: "help" },
+  { to: "/portal/tyck-till", key: "portal.courses.navFeedback", icon: "chat" },
   { to: "/portal/mina-uppgifter", key: "portal.nav.myData", icon: "person" },
   { to: "/portal/installningar", key: "portal.nav.settings", icon: "settings" },
 ];
