@@ -17,6 +17,8 @@ import type { Role } from "../people/roles.ts";
 import { readConfig } from "../platform/config.ts";
 import type { Db, Queryable } from "../platform/database/connect.ts";
 import { seedDemoApplications } from "./demo-applications.ts";
+import { seedDemoCourses } from "./demo-courses.ts";
+import { seedDemoEvaluation } from "./demo-evaluation.ts";
 import { seedDemoFollowUps } from "./demo-follow-ups.ts";
 import { demoInitiatives } from "./demo-initiatives.ts";
 import { seedDemoMoney } from "./demo-money.ts";
@@ -61,6 +63,12 @@ const PEOPLE: Array<DemoLogin & { initiativeKey?: "vaxtverket" | "larcentrum" }>
     email: "coach@demo.samspar.se",
     name: "Sara Nordin",
     initiativeKey: "vaxtverket",
+  },
+  {
+    role: "participant_officer",
+    email: "kommunikator@demo.samspar.se",
+    name: "Nadia Karimi",
+    initiativeKey: "larcentrum",
   },
   {
     role: "participant",
@@ -163,7 +171,9 @@ export async function seedDemo(
         role: person.role,
         initiativeId: initiative?.id ?? null,
       });
-      actors.set(person.role, { userId: user.id, label: person.email });
+      // the first person of a role acts for it (the coach, not the civic communicator)
+      if (!actors.has(person.role))
+        actors.set(person.role, { userId: user.id, label: person.email });
       logins.push({
         role: person.role,
         email: person.email,
@@ -230,6 +240,14 @@ export async function seedDemo(
       now: new Date(Math.max(options.now?.getTime() ?? Date.now(), DEMO_TODAY.getTime())),
       guideAuthor: "Maria Lindqvist",
     });
+    // the learning centre's courses, written by its civic communicator, and the portal's
+    // Tyck till (forms and answers)
+    await seedDemoCourses(tx, {
+      associationId: association.id,
+      authorName: "Nadia Karimi",
+      now,
+    });
+    await seedDemoEvaluation(tx, { associationId: association.id });
     for (const { initiative, ...portalCode } of portal.codes) {
       logins.push({
         role: "participant",

@@ -1,2 +1,30 @@
 // Swedish texts of the portal: Tyck till: the short check and the exit survey. The source every other language translates.
-export const feedbackSv = {} as const;
+export const feedbackSv = {
+  "portal.feedback.title": "Tyck till",
+  "portal.feedback.intro": "Berätta vad du tycker. Det hjälper oss att bli bättre.",
+  "portal.feedback.anonymous": "Dina svar är anonyma. Vi ser inte vem som svarat.",
+  "portal.feedback.openTitle": "Att svara på",
+  "portal.feedback.none": "Du har inget att svara på just nu. Tack!",
+  "portal.feedback.aboutMeeting": "Om mötet med {who} {date}",
+  "portal.feedback.aboutChapter": "Om kapitlet",
+  "portal.feedback.exit": "Slutenkät",
+  "portal.feedback.exitHint":
+    "Frågor om hela din tid hos oss. Svara när du är klar eller nästan klar.",
+  "portal.feedback.answer": "Svara",
+  "portal.feedback.back": "Tillbaka till Tyck till",
+  "portal.feedback.inSwedish": "Frågorna finns inte på ditt språk än. De är på svenska.",
+  "portal.feedback.optional": "Du behöver inte svara på alla frågor.",
+  "portal.feedback.scaleHint": "Välj en siffra från 1 till 5.",
+  "portal.feedback.freeHint": "Skriv högst {max} tecken. Skriv inte namn på andra personer.",
+  "portal.feedback.send": "Skicka",
+  "portal.feedback.skip": "Hoppa över",
+  "portal.feedback.skipHint": "Vill du inte svara? Tryck på Hoppa över. Då frågar vi inte igen.",
+  "portal.feedback.thanks": "Tack för ditt svar!",
+  "portal.feedback.skipped": "Det är bra. Vi frågar inte om det igen.",
+  "portal.feedback.already": "Du har redan svarat. Tack!",
+  "portal.feedback.notFound": "Det finns ingen fråga att svara på här.",
+  "portal.feedback.error.title": "Något behöver rättas",
+  "portal.feedback.error.scale": "Välj en siffra från 1 till 5, eller lämna frågan tom.",
+  "portal.feedback.error.tooLong": "Svaret är för långt. Skriv högst {max} tecken.",
+  "portal.feedback.error.empty": "Svara på minst en fråga, eller tryck på Hoppa över.",
+} as const;

@@ -1,2 +1,64 @@
 // Swedish texts of the staff pages for Tyck till: the question sets and the free-text answers; spread into sv.ts.
-export const evaluationStaffSv = {} as const;
+export const evaluationStaffSv = {
+  "evaluationStaff.forms.title": "Tyck till: frågorna",
+  "evaluationStaff.forms.intro":
+    "Frågorna som deltagarna i {initiative} får i portalen. Svaren är anonyma: ingen ser vem som svarat.",
+  "evaluationStaff.forms.back": "Tillbaka till insatsen",
+  "evaluationStaff.forms.results": "Resultat per fråga",
+  "evaluationStaff.forms.freeText": "Svar med egna ord",
+  "evaluationStaff.forms.kort.title": "Kort fråga efter möten och kapitel",
+  "evaluationStaff.forms.kort.hint":
+    "En eller två frågor. Deltagaren får dem efter ett kapitel i en kurs och efter ett möte.",
+  "evaluationStaff.forms.slut.title": "Slutenkät",
+  "evaluationStaff.forms.slut.hint":
+    "1–15 frågor. Deltagaren svarar en gång, när tiden i insatsen är slut eller nästan slut.",
+  "evaluationStaff.forms.language.legend": "Skriv ett språk till bredvid svenskan",
+  "evaluationStaff.forms.language.field": "Språk",
+  "evaluationStaff.forms.language.none": "Bara svenska",
+  "evaluationStaff.forms.language.submit": "Visa språket",
+  "evaluationStaff.forms.language.hint":
+    "Deltagaren får frågorna på sitt språk bara när varje fråga finns på det språket. Annars får deltagaren alla frågor på svenska.",
+  "evaluationStaff.forms.languagesReady": "Deltagarna kan svara på: {languages}.",
+  "evaluationStaff.forms.question": "Fråga {number}",
+  "evaluationStaff.forms.type": "Hur deltagaren svarar på fråga {number}",
+  "evaluationStaff.forms.type.skala": "Skala från 1 till 5",
+  "evaluationStaff.forms.type.fritext": "Med egna ord",
+  "evaluationStaff.forms.text": "Frågan på {language}",
+  "evaluationStaff.forms.textHint": "Högst 300 tecken. Skriv kort och med vanliga ord.",
+  "evaluationStaff.forms.low": "Vad 1 betyder, på {language}",
+  "evaluationStaff.forms.high": "Vad 5 betyder, på {language}",
+  "evaluationStaff.forms.endHint": "Högst 40 tecken, till exempel ”Inte bra” eller ”Mycket bra”.",
+  "evaluationStaff.forms.endsUnused": "Orden för 1 och 5 används bara när frågan har en skala.",
+  "evaluationStaff.forms.swedishBeside": "Svenska, som den är sparad",
+  "evaluationStaff.forms.notSaved": "Ny fråga, inte sparad än.",
+  "evaluationStaff.forms.moveUp": "Flytta fråga {number} upp",
+  "evaluationStaff.forms.moveDown": "Flytta fråga {number} ned",
+  "evaluationStaff.forms.remove": "Ta bort fråga {number}",
+  "evaluationStaff.forms.add": "Lägg till en fråga",
+  "evaluationStaff.forms.save": "Spara frågorna",
+  "evaluationStaff.forms.unsaved":
+    "Ändringen är inte sparad än. Tryck på Spara frågorna när du är klar.",
+  "evaluationStaff.forms.saved": "Frågorna är sparade.",
+  "evaluationStaff.forms.updatedBy": "Senast ändrad {date} av {name}.",
+  "evaluationStaff.forms.full":
+    "{count, plural, one {Det får finnas högst # fråga här.} other {Det får finnas högst # frågor här.}}",
+  "evaluationStaff.freeText.title": "Svar med egna ord",
+  "evaluationStaff.freeText.intro":
+    "Det som deltagarna i {initiative} skrev med egna ord i Tyck till.",
+  "evaluationStaff.freeText.anonymous":
+    "Svaren är anonyma. Använd dem inte för att försöka ta reda på vem som skrev. Återge dem aldrig så att någon kan pekas ut.",
+  "evaluationStaff.freeText.back": "Tillbaka till frågorna",
+  "evaluationStaff.freeText.period.legend": "Period",
+  "evaluationStaff.freeText.period.from": "Första månaden (ÅÅÅÅ-MM)",
+  "evaluationStaff.freeText.period.to": "Sista månaden (ÅÅÅÅ-MM)",
+  "evaluationStaff.freeText.period.hint": "Till exempel 2026-06.",
+  "evaluationStaff.freeText.period.submit": "Visa perioden",
+  "evaluationStaff.freeText.problem": "Perioden går inte att visa",
+  "evaluationStaff.freeText.none": "Inga svar med egna ord under perioden.",
+  "evaluationStaff.freeText.count": "{count, plural, one {# svar} other {# svar}}",
+  "evaluationStaff.freeText.context.kapitel": "Om kapitlet {title}",
+  "evaluationStaff.freeText.context.kapitelUnknown": "Om ett kapitel som inte finns längre",
+  "evaluationStaff.freeText.context.mote": "Om ett möte",
+  "evaluationStaff.freeText.context.slut": "Slutenkäten",
+  "evaluationStaff.freeText.question": "Frågan: {question}",
+} as const;
