@@ -43,6 +43,7 @@ import {
 } from "./model.ts";
 import { initiativesMoney } from "./money.ts";
 import { endedIn, followUpPeriod, isActiveIn, minDate } from "./period.ts";
+import { loadCoursesFeedbackSection } from "./sections-courses-feedback.ts";
 import { endedInitiatives } from "./sections-ended.ts";
 import { budgetTable, structureRows } from "./sections-money.ts";
 import {
@@ -122,53 +123,60 @@ export async function computeFollowUp(
   const groupIds = new Map<GroupKind, string[]>();
   for (const i of individual) groupIds.set(groupOf(i), [...(groupIds.get(groupOf(i)) ?? []), i.id]);
 
-  const [money, reportFacts, groups, ended, progression, portalUsage] = await Promise.all([
-    initiativesMoney(
-      db,
-      input.associationId,
-      all.map((i) => ({
-        id: i.id,
-        registeredName: i.registeredName,
-        status: i.status,
-        startDate: i.startDate,
-        endDate: i.endDate,
-      })),
-      minDate(period.to, today),
-    ),
-    loadReportFacts(db, input.associationId, period, active, today),
-    Promise.all(
-      [...groupIds].map(
-        async ([kind, ids]): Promise<GroupStatistics> => ({
-          kind,
-          stats: await registerStatistics(db, input.associationId, {
-            from: period.from,
-            to: period.to,
-            initiativeIds: ids,
-            threshold: options.threshold,
-            allowTrueZero: options.allowTrueZero,
-          }),
-        }),
+  const [money, reportFacts, groups, ended, progression, portalUsage, coursesFeedback] =
+    await Promise.all([
+      initiativesMoney(
+        db,
+        input.associationId,
+        all.map((i) => ({
+          id: i.id,
+          registeredName: i.registeredName,
+          status: i.status,
+          startDate: i.startDate,
+          endDate: i.endDate,
+        })),
+        minDate(period.to, today),
       ),
-    ),
-    endedInitiatives(
-      db,
-      input.associationId,
-      ordered.filter((i) => endedIn(i, period)),
-    ),
-    progressionResults(db, input.associationId, {
-      initiativeIds: individual.map((i) => i.id),
-      from: period.from,
-      to: period.to,
-      threshold: options.threshold,
-      allowTrueZero: options.allowTrueZero,
-    }),
-    loadPortalUsageSection(db, input.associationId, {
-      period,
-      initiativeIds: individual.map((i) => i.id),
-      threshold: options.threshold,
-      allowTrueZero: options.allowTrueZero,
-    }),
-  ]);
+      loadReportFacts(db, input.associationId, period, active, today),
+      Promise.all(
+        [...groupIds].map(
+          async ([kind, ids]): Promise<GroupStatistics> => ({
+            kind,
+            stats: await registerStatistics(db, input.associationId, {
+              from: period.from,
+              to: period.to,
+              initiativeIds: ids,
+              threshold: options.threshold,
+              allowTrueZero: options.allowTrueZero,
+            }),
+          }),
+        ),
+      ),
+      endedInitiatives(
+        db,
+        input.associationId,
+        ordered.filter((i) => endedIn(i, period)),
+      ),
+      progressionResults(db, input.associationId, {
+        initiativeIds: individual.map((i) => i.id),
+        from: period.from,
+        to: period.to,
+        threshold: options.threshold,
+        allowTrueZero: options.allowTrueZero,
+      }),
+      loadPortalUsageSection(db, input.associationId, {
+        period,
+        initiativeIds: individual.map((i) => i.id),
+        threshold: options.threshold,
+        allowTrueZero: options.allowTrueZero,
+      }),
+      loadCoursesFeedbackSection(db, input.associationId, {
+        period,
+        initiativeIds: individual.map((i) => i.id),
+        threshold: options.threshold,
+        allowTrueZero: options.allowTrueZero,
+      }),
+    ]);
 
   const initiativeRows: InitiativeRow[] = ordered.map((i) => ({
     id: i.id,
@@ -248,6 +256,7 @@ export async function computeFollowUp(
     endedInitiatives: ended,
     progression: progressionSection(progression, individual),
     portalUsage,
+    coursesFeedback,
     analysis: { generated: [], edited: null },
     definitions: definitions(options.threshold),
   };

@@ -4,6 +4,7 @@
 // counted or computed, and its source, in Swedish. The participant figures use the register's
 // own definitions (the catalogue of register/aggregates.ts), so the report and the register's
 // statistics say the same thing.
+import { courseFiguresSv } from "../platform/i18n/messages/course-figures.sv.ts";
 import { portalUsageSv } from "../platform/i18n/messages/portal-usage.sv.ts";
 import { registerFiguresSv } from "../platform/i18n/messages/register-figures.sv.ts";
 import { DEFINITIONS as PROGRESSION } from "../progression/results.ts";
@@ -119,6 +120,15 @@ export const FIGURE_KEYS = {
     bookingsMissed: "deltagarportalen.bokningar_uteblivna",
     bookingsCancelled: "deltagarportalen.bokningar_avbokade",
   },
+  coursesFeedback: {
+    started: "kurser.paborjade",
+    finished: "kurser.avslutade",
+    chaptersCompleted: "kurser.klara_kapitel",
+    quizFirstTry: "kurser.ratt_forsta_forsoket",
+    answers: "tyck_till.antal_svar",
+    distribution: "tyck_till.fordelning",
+    mean: "tyck_till.medelvarde",
+  },
   disclosure: {
     suppressedCells: "rojandekontroll.dolda_uppgifter",
   },
@@ -140,6 +150,10 @@ const SOURCE = {
   report: "Uppföljningens egna tal",
   portal:
     "Deltagarportalen: inloggningar och bokningar i deltagarregistret, med kön ur registret, efter röjandekontroll",
+  courses:
+    "Deltagarportalens kurser: kursernas publicerade versioner och deltagarnas läsning och svar på kunskapsfrågor i deltagarregistret, med kön ur registret, efter röjandekontroll",
+  feedback:
+    "Tyck till i deltagarportalen: insatsernas frågor och deltagarnas svar, sparade utan namn med månaden de lämnades, efter röjandekontroll",
   progression:
     "Progressionsmätningen: insatsens mätplan, instrumentets version och mätningarna av de inskrivna i deltagarregistret, efter röjandekontroll",
 };
@@ -603,6 +617,49 @@ export function definitions(threshold: number): Record<string, FigureDefinition>
       "Bokningar avbokade",
       portalUsageSv["portalStaff.usage.bookings.cancelled.definition"],
       SOURCE.portal,
+    ],
+    // Kurser och Tyck till (the texts of the staff pages: course-figures.sv.ts)
+    [
+      K.coursesFeedback.started,
+      "Påbörjade kursen",
+      `${courseFiguresSv["courseFigures.row.started.definition"]} Här alla individinriktade insatser under perioden tillsammans.`,
+      SOURCE.courses,
+    ],
+    [
+      K.coursesFeedback.finished,
+      "Avslutade kursen",
+      courseFiguresSv["courseFigures.row.finished.definition"],
+      SOURCE.courses,
+    ],
+    [
+      K.coursesFeedback.chaptersCompleted,
+      "Klara kapitel",
+      `${courseFiguresSv["courseFigures.row.chapters.definition"]} Här totalt.`,
+      SOURCE.courses,
+    ],
+    [
+      K.coursesFeedback.quizFirstTry,
+      "Rätt på första försöket",
+      courseFiguresSv["courseFigures.quiz.definition"],
+      SOURCE.courses,
+    ],
+    [
+      K.coursesFeedback.answers,
+      "Antal svar",
+      `${courseFiguresSv["courseFigures.results.answersDefinition"]} Per insats, fråga och sammanhang (efter kapitel, efter möten, slutenkäten), hela perioden. Fritextsvarens texter ingår aldrig i rapporten.`,
+      SOURCE.feedback,
+    ],
+    [
+      K.coursesFeedback.distribution,
+      "Fördelning 1–5",
+      "Hur många som valde varje värde på skalan 1–5 under hela perioden. Visas inte när frågan fick för få svar.",
+      SOURCE.feedback,
+    ],
+    [
+      K.coursesFeedback.mean,
+      "Medelvärde",
+      courseFiguresSv["courseFigures.results.meanDefinition"],
+      SOURCE.feedback,
     ],
     // Röjandekontroll
     [

@@ -280,6 +280,56 @@ export interface PortalUsageSection {
   noneText: string | null;
 }
 
+/**
+ * Kurser och Tyck till: one published course of the portal, all individual initiatives of the
+ * report together (src/courses/figures.ts, after its disclosure control).
+ */
+export interface CourseFiguresRow {
+  courseId: string;
+  /** The Swedish title of the course's newest version. */
+  title: string;
+  /** Participants who opened at least one chapter during the period, by gender. */
+  startedWomen: PersonCount;
+  startedMen: PersonCount;
+  startedTotal: PersonCount;
+  /** Participants who completed every chapter of the newest version, the last in the period. */
+  finishedWomen: PersonCount;
+  finishedMen: PersonCount;
+  finishedTotal: PersonCount;
+  /** Chapter completions during the period (not people), totalt. */
+  chaptersCompleted: PersonCount;
+  /** Quiz answers right at the first try; null when the course has no quiz question. */
+  quizFirstTry: PersonShare | null;
+}
+
+/**
+ * Kurser och Tyck till: one question of an initiative's Tyck till, the whole period, for one
+ * context (src/evaluation/results.ts, after its disclosure control).
+ */
+export interface FeedbackQuestionRow {
+  initiativeId: string;
+  initiative: string;
+  /** "kapitel": the short check after chapters; "mote": after meetings; "slut": the exit survey. */
+  context: "kapitel" | "mote" | "slut";
+  /** The Swedish question. */
+  question: string;
+  type: "skala" | "fritext";
+  answers: PersonCount;
+  /** How many chose 1..5 (scale questions); null for free text or too few answers. */
+  distribution: PersonCount[] | null;
+  /** The mean of a scale question, one decimal; null when not shown or free text. */
+  mean: number | null;
+}
+
+export interface CoursesFeedbackSection {
+  courses: CourseFiguresRow[];
+  feedback: FeedbackQuestionRow[];
+  /** How many of the section's figures are not shown and why (never which values). */
+  disclosureReasons: string[];
+  /** The sentence shown instead of the tables when the period has no individual initiative. */
+  noneText: string | null;
+}
+
 /** Avslutade insatser: from each final report. */
 export interface EndedInitiative extends InitiativeRef {
   owner: string;
@@ -359,6 +409,11 @@ export interface FollowUpReport {
    * before the section was added (format version 1 with this field optional), like progression.
    */
   portalUsage?: PortalUsageSection;
+  /**
+   * The portal's courses and Tyck till, all individual initiatives together. Absent in a version
+   * locked before the section was added (format version 1 with this field optional).
+   */
+  coursesFeedback?: CoursesFeedbackSection;
   /** Sammanfattande analys: the office's narrative. */
   analysis: EditableText;
   /** Every figure key used above → its definition. */

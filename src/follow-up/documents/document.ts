@@ -175,6 +175,12 @@ export function followUpDocument(
   section("portalUsage");
   nodes.push(...tableNodes(tables.portalUsage, t, tables.portalUsage.empty));
 
+  section("coursesFeedback");
+  for (const table of [tables.courses, tables.feedback]) {
+    nodes.push({ type: "heading", title: table.title });
+    nodes.push(...tableNodes(table, t, table.empty));
+  }
+
   section("endedInitiatives");
   if (report.endedInitiatives.length === 0)
     nodes.push({

@@ -38,6 +38,7 @@ const SECTIONS = [
   "Tabell 8 Antal deltagare",
   "Progression",
   "Deltagarportalen",
+  "Kurser och Tyck till",
   "Avslutade insatser",
   "Sammanfattande analys",
   "Bilaga: Definitioner",

@@ -117,6 +117,43 @@ const portalUsageSection = z
       "Deltagarportalens användning per kalendermånad, alla individinriktade insatser under perioden tillsammans: inloggade deltagare efter kön (varav nya och återkommande, totalt) och bokningar (antal bokningar, inte personer) gjorda, genomförda, uteblivna och avbokade, efter röjandekontroll. Saknas i en version som låstes innan rapporten fick avsnittet.",
   });
 
+const coursesFeedbackSection = z
+  .strictObject({
+    courses: z.array(
+      z.strictObject({
+        courseId: z.string(),
+        title: z.string(),
+        startedWomen: personCount,
+        startedMen: personCount,
+        startedTotal: personCount,
+        finishedWomen: personCount,
+        finishedMen: personCount,
+        finishedTotal: personCount,
+        chaptersCompleted: personCount,
+        quizFirstTry: personShare.nullable(),
+      }),
+    ),
+    feedback: z.array(
+      z.strictObject({
+        initiativeId: z.string(),
+        initiative: z.string(),
+        context: z.enum(["kapitel", "mote", "slut"]),
+        question: z.string(),
+        type: z.enum(["skala", "fritext"]),
+        answers: personCount,
+        distribution: z.array(personCount).length(5).nullable(),
+        mean: z.number().min(1).max(5).nullable(),
+      }),
+    ),
+    disclosureReasons: z.array(z.string()),
+    noneText: z.string().nullable(),
+  })
+  .meta({
+    id: "FollowUpCoursesFeedbackSection",
+    description:
+      "Deltagarportalens kurser och Tyck till, alla individinriktade insatser under perioden tillsammans, hela perioden: per publicerad kurs påbörjade och avslutade deltagare efter kön, klara kapitel (antal kapitel) och andelen svar på kunskapsfrågor som var rätt första gången; per insats, sammanhang (efter kapitel, efter möten, slutenkäten) och fråga antal svar, fördelningen 1–5 och medelvärdet (skalfrågor; fritextfrågor bara antal svar), efter röjandekontroll. Saknas i en version som låstes innan rapporten fick avsnittet.",
+  });
+
 const colour = z.enum(["green", "yellow", "red", "none"]);
 const yesNo = z.enum(["ja", "nej"]).nullable().meta({ description: "null: inte besvarad." });
 const sourceRef = z
@@ -351,6 +388,7 @@ export const followUpReportSchema = z
       .meta({ description: "Avslutade insatser." }),
     progression: progressionSection.optional(),
     portalUsage: portalUsageSection.optional(),
+    coursesFeedback: coursesFeedbackSection.optional(),
     analysis: editableText,
     definitions: z
       .record(

@@ -20,6 +20,7 @@ import type {
   YesNo,
 } from "../model.ts";
 import {
+  COURSES_NOT_IN_VERSION_TEXT,
   changeText,
   countText,
   expectedText,
@@ -707,6 +708,108 @@ function portalUsageTable(r: FollowUpReport): ReportTable & { empty: string } {
   };
 }
 
+/**
+ * Kurser och Tyck till, the courses: one row per published course, all individual initiatives
+ * together, the whole period. In a version locked before the section existed, the table has no
+ * rows and says so in its empty text.
+ */
+function coursesTable(r: FollowUpReport): ReportTable & { empty: string } {
+  const t = r.disclosure.threshold;
+  const section = r.coursesFeedback;
+  const rows: ReportRow[] = (section?.courses ?? []).map((c) => ({
+    cells: [
+      text(c.title),
+      person(c.startedWomen, t),
+      person(c.startedMen, t),
+      person(c.startedTotal, t),
+      person(c.finishedWomen, t),
+      person(c.finishedMen, t),
+      person(c.finishedTotal, t),
+      person(c.chaptersCompleted, t),
+      c.quizFirstTry ? share(c.quizFirstTry, t) : text("–"),
+    ],
+  }));
+  return {
+    section: "coursesFeedback",
+    sheet: "Kurser",
+    title: "Kurser i deltagarportalen",
+    columns: [
+      left("Kurs", 2, 30),
+      right("Påbörjade\nkvinnor", 1, 12),
+      right("Påbörjade\nmän", 1, 12),
+      right("Påbörjade\ntotalt", 1, 12),
+      right("Avslutade\nkvinnor", 1, 12),
+      right("Avslutade\nmän", 1, 12),
+      right("Avslutade\ntotalt", 1, 12),
+      right("Klara\nkapitel", 1, 10),
+      right("Rätt första\nförsöket", 1.1, 12),
+    ],
+    parts: [{ heading: null, rows }],
+    notes: [
+      "Alla individinriktade insatser under perioden tillsammans, hela perioden. Påbörjade: deltagare som öppnat minst ett kapitel av kursen under perioden. Avslutade: deltagare som gjort klart alla kapitel i kursens senaste version, det sista under perioden. Klara kapitel räknas som kapitel, inte personer. Rätt första försöket: andelen svar på kursens kunskapsfrågor som var rätt första gången (– när kursen saknar frågor). Annan, vill ej ange och uppgift saknas räknas bara i totalt.",
+      ...(section?.disclosureReasons ?? []).filter((reason) => reason.startsWith("Kurser: ")),
+    ],
+    persons: true,
+    empty: section
+      ? (section.noneText ?? "Inga publicerade kurser för insatserna.")
+      : COURSES_NOT_IN_VERSION_TEXT,
+  };
+}
+
+const CONTEXT_TEXT = {
+  kapitel: "Efter kapitel",
+  mote: "Efter möten",
+  slut: "Slutenkäten",
+} as const;
+
+/**
+ * Kurser och Tyck till, the answers: one row per question of each individual initiative's Tyck
+ * till and context, the whole period. Free-text questions show only the number of answers.
+ */
+function feedbackTable(r: FollowUpReport): ReportTable & { empty: string } {
+  const t = r.disclosure.threshold;
+  const section = r.coursesFeedback;
+  const rows: ReportRow[] = (section?.feedback ?? []).map((q) => ({
+    cells: [
+      text(q.initiative),
+      text(CONTEXT_TEXT[q.context]),
+      text(q.type === "fritext" ? `${q.question} (fritext)` : q.question),
+      person(q.answers, t),
+      ...[0, 1, 2, 3, 4].map((i) => {
+        const cell = q.distribution?.[i];
+        return cell ? person(cell, t) : text("–");
+      }),
+      text(q.mean === null ? "–" : formatNumber(q.mean)),
+    ],
+  }));
+  return {
+    section: "coursesFeedback",
+    sheet: "Tyck till",
+    title: "Tyck till: svar per fråga",
+    columns: [
+      left("Insats", 1.6, 26),
+      left("Svar", 1, 14),
+      left("Fråga", 2.4, 40),
+      right("Antal\nsvar", 0.8, 10),
+      right("1", 0.6, 8),
+      right("2", 0.6, 8),
+      right("3", 0.6, 8),
+      right("4", 0.6, 8),
+      right("5", 0.6, 8),
+      right("Medel-\nvärde", 0.8, 10),
+    ],
+    parts: [{ heading: null, rows }],
+    notes: [
+      "Hela perioden, per insats och fråga. Skalfrågor: antal som valde 1–5 och medelvärdet med en decimal; fördelningen visas inte (–) när frågan fick för få svar, och medelvärdet bara när hela fördelningen visas. Fritextfrågor: bara antalet svar, aldrig texterna.",
+      ...(section?.disclosureReasons ?? []).filter((reason) => !reason.startsWith("Kurser: ")),
+    ],
+    persons: true,
+    empty: section
+      ? (section.noneText ?? "Inga frågor eller svar i Tyck till under perioden.")
+      : COURSES_NOT_IN_VERSION_TEXT,
+  };
+}
+
 function endedInitiativesTable(r: FollowUpReport): ReportTable {
   return {
     section: "endedInitiatives",
@@ -782,6 +885,8 @@ export function reportTables(report: FollowUpReport, band: FinanceBandPercent) {
     participants: participantsTable(report),
     progression: progressionTable(report),
     portalUsage: portalUsageTable(report),
+    courses: coursesTable(report),
+    feedback: feedbackTable(report),
     endedInitiatives: endedInitiativesTable(report),
     definitions: definitionsTable(report),
   };

@@ -615,6 +615,48 @@ export function followUpFixture(): FollowUpReport {
       ],
       noneText: null,
     },
+    coursesFeedback: {
+      courses: [
+        {
+          courseId: "c0000000-0000-4000-8000-000000000001",
+          title: "Samhällsorientering",
+          startedWomen: v(14),
+          startedMen: v(11),
+          startedTotal: v(26),
+          finishedWomen: v(6),
+          finishedMen: lt5,
+          finishedTotal: { suppressed: "secondary", threshold: 5 },
+          chaptersCompleted: v(88),
+          quizFirstTry: { ratio: 0.72 },
+        },
+      ],
+      feedback: [
+        {
+          initiativeId: "10000000-0000-4000-8000-000000000001",
+          initiative: "Steget vidare",
+          context: "mote",
+          question: "Hur nöjd är du med mötet?",
+          type: "skala",
+          answers: v(31),
+          distribution: [lt5, lt5, v(6), v(11), v(10)],
+          mean: null,
+        },
+        {
+          initiativeId: "10000000-0000-4000-8000-000000000001",
+          initiative: "Steget vidare",
+          context: "slut",
+          question: "Vad var bäst?",
+          type: "fritext",
+          answers: v(9),
+          distribution: null,
+          mean: null,
+        },
+      ],
+      disclosureReasons: [
+        "Kurser: 1 uppgift avser färre än 5 personer (0 inräknat) och visas som ”<\u00a05”.",
+      ],
+      noneText: null,
+    },
     analysis: {
       generated: [],
       edited:

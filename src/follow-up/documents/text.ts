@@ -45,6 +45,7 @@ export const SECTION_TITLES = {
   participants: "Tabell 8 Antal deltagare",
   progression: "Progression",
   portalUsage: "Deltagarportalen",
+  coursesFeedback: "Kurser och Tyck till",
   endedInitiatives: "Avslutade insatser",
   analysis: "Sammanfattande analys",
   disclosure: "Röjandekontroll",
@@ -161,6 +162,9 @@ export const NOT_IN_VERSION_TEXT =
 /** What a version locked before the portal section existed shows in its place. */
 export const PORTAL_NOT_IN_VERSION_TEXT =
   "Avsnittet Deltagarportalen finns inte i den här versionen av rapporten: versionen låstes innan rapporten fick avsnittet. En ny version av uppföljningen får det.";
+
+export const COURSES_NOT_IN_VERSION_TEXT =
+  "Avsnittet Kurser och Tyck till finns inte i den här versionen av rapporten: versionen låstes innan rapporten fick avsnittet. En ny version av uppföljningen får det.";
 
 /** How many figures were not shown and why: the report's disclosure note. */
 export function disclosureSentences(report: Pick<FollowUpReport, "disclosure">): string[] {

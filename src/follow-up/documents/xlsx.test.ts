@@ -16,7 +16,11 @@ import type {
   YesNo,
 } from "../model.ts";
 import { followUpFixture } from "./test-fixture.ts";
-import { NOT_IN_VERSION_TEXT, PORTAL_NOT_IN_VERSION_TEXT } from "./text.ts";
+import {
+  COURSES_NOT_IN_VERSION_TEXT,
+  NOT_IN_VERSION_TEXT,
+  PORTAL_NOT_IN_VERSION_TEXT,
+} from "./text.ts";
 import {
   CHANGE_FORMAT,
   MEAN_CHANGE_FORMAT,
@@ -96,6 +100,8 @@ describe("the follow-up workbook", () => {
       "Tabell 8",
       "Progression",
       "Deltagarportalen",
+      "Kurser",
+      "Tyck till",
       "Avslutade insatser",
       "Definitioner",
     ]);
@@ -422,6 +428,41 @@ describe("the follow-up workbook", () => {
     const ws = sheet("Deltagarportalen");
     expect(body(ws)).toEqual([]);
     expect(rowOf(ws, PORTAL_NOT_IN_VERSION_TEXT)).toBeGreaterThan(1);
+  });
+
+  it("Kurser and Tyck till: counts as numbers, hidden ones as text, free text as a count", async () => {
+    const { sheet } = await open(report);
+    const courses = sheet("Kurser");
+    expect(headers(courses)[0]).toBe("Kurs");
+    expect(body(courses)).toEqual([
+      ["Samhällsorientering", 14, 11, 26, 6, "<\u00a05", "..", 88, 0.72],
+    ]);
+    const feedback = sheet("Tyck till");
+    expect(body(feedback)).toEqual([
+      [
+        "Steget vidare",
+        "Efter möten",
+        "Hur nöjd är du med mötet?",
+        31,
+        "<\u00a05",
+        "<\u00a05",
+        6,
+        11,
+        10,
+        "–",
+      ],
+      ["Steget vidare", "Slutenkäten", "Vad var bäst? (fritext)", 9, "–", "–", "–", "–", "–", "–"],
+    ]);
+  });
+
+  it("Kurser and Tyck till in a version locked before the section: the sheets say so", async () => {
+    const old = followUpFixture();
+    delete old.coursesFeedback;
+    const { sheet } = await open(old);
+    for (const name of ["Kurser", "Tyck till"]) {
+      expect(body(sheet(name))).toEqual([]);
+      expect(rowOf(sheet(name), COURSES_NOT_IN_VERSION_TEXT)).toBeGreaterThan(1);
+    }
   });
 
   it("Avslutade insatser and Definitioner", async () => {

@@ -222,6 +222,10 @@ export async function buildFollowUpWorkbook(
   const portalUsage = tableSheet(wb, tables.portalUsage, t);
   if (tables.portalUsage.parts.every((p) => p.rows.length === 0))
     notes(portalUsage, [tables.portalUsage.empty]);
+  for (const table of [tables.courses, tables.feedback]) {
+    const sheet = tableSheet(wb, table, t);
+    if (table.parts.every((p) => p.rows.length === 0)) notes(sheet, [table.empty]);
+  }
   tableSheet(wb, tables.endedInitiatives, t);
   tableSheet(wb, tables.definitions, t, {
     title: "Nyckel",

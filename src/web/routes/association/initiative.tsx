@@ -61,6 +61,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       portalUsage:
         initiative.orientation === "individual" &&
         canOnInitiative(principal, "portal.usage", association.id, initiative.id),
+      evaluationForms:
+        initiative.orientation === "individual" &&
+        canOnInitiative(principal, "evaluation.edit", association.id, initiative.id),
       countOnly:
         initiative.orientation === "structural" &&
         canOnInitiative(principal, "register.count_only", association.id, initiative.id),
@@ -259,6 +262,27 @@ export default function Initiative({ loaderData }: Route.ComponentProps) {
               <li>
                 <Link to={`/${slug}/insatser/${i.id}/portal/statistik`}>
                   {t("portalStaff.usage.link")}
+                </Link>
+              </li>
+            ) : null}
+            {loaderData.follow.portalUsage ? (
+              <>
+                <li>
+                  <Link to={`/${slug}/insatser/${i.id}/portal/kurser`}>
+                    {t("courseFigures.link")}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={`/${slug}/insatser/${i.id}/portal/tyck-till/resultat`}>
+                    {t("courseFigures.results.link")}
+                  </Link>
+                </li>
+              </>
+            ) : null}
+            {loaderData.follow.evaluationForms ? (
+              <li>
+                <Link to={`/${slug}/insatser/${i.id}/portal/tyck-till`}>
+                  {t("evaluationStaff.forms.title")}
                 </Link>
               </li>
             ) : null}

@@ -1,8 +1,237 @@
-// Placeholder: being written (issue 10).
-export function loader(): never {
-  throw new Response("Inte klar än", { status: 404 });
+// Kurser i portalen: how the participants of one initiative read the portal's courses — per
+// course, who started it, who finished it and how many chapters were completed (kvinnor / män /
+// totalt), and the quiz answers right at the first try — after the association's disclosure
+// control (src/courses/figures.ts). Nothing here names a participant: every figure is a
+// protected count. The period is chosen with a GET form (no JavaScript needed).
+import { data, Link } from "react-router";
+import { type CourseFigures, courseFigures } from "../../../courses/figures.ts";
+import { getInitiative } from "../../../initiatives/get-initiative.ts";
+import type { MessageKey } from "../../../platform/i18n/translate.ts";
+import { monthRangeProblems } from "../../../portal/usage.ts";
+import { formatProtected } from "../../../register/disclosure.ts";
+import { requireAssociation } from "../../guard.server.ts";
+import { ErrorSummary } from "../../ui/form.tsx";
+import { useI18n } from "../../ui/i18n.tsx";
+import { TableWrap } from "../../ui/table-wrap.tsx";
+import type { Route } from "./+types/figures.ts";
+import { requireFiguresAccess } from "./figures-guard.server.ts";
+import { cellView, defaultPeriod, FigureCell, Marks, PeriodForm } from "./figures-ui.tsx";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function figuresView(u: CourseFigures, locale: string) {
+  return {
+    period: { from: u.period.fromLabel, to: u.period.toLabel },
+    threshold: u.threshold,
+    allowTrueZero: u.allowTrueZero,
+    genderNote: u.genderNote,
+    courses: u.courses.map((c) => ({
+      id: c.courseId,
+      title: c.title,
+      version: c.version,
+      chapters: c.chapters,
+      withdrawn: c.withdrawn,
+      forAll: c.forAll,
+      rows: c.rows.map((r) => ({
+        key: r.key,
+        label: r.label,
+        definition: r.definition,
+        cells: [r.kvinnor, r.man, r.totalt].map((cell) => cellView(cell, locale)),
+      })),
+      quiz: c.quiz
+        ? {
+            label: c.quiz.label,
+            definition: c.quiz.definition,
+            text: formatProtected(c.quiz.share, locale),
+            shown: "ratio" in c.quiz.share,
+          }
+        : null,
+    })),
+    reasons: u.disclosure.reasons,
+  };
 }
 
-export default function Placeholder() {
-  return null;
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { state, principal, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    // the initiative's own roles see its figures: the permission is checked on the initiative
+    "association.enter",
+  );
+  requireFiguresAccess(principal, association.id, params.initiativeId);
+  const initiative = UUID.test(params.initiativeId)
+    ? await getInitiative(state.services.db, association.id, params.initiativeId)
+    : undefined;
+  if (!initiative) throw data({ message: "Insatsen finns inte." }, { status: 404 });
+  const url = new URL(request.url);
+  const fallback = defaultPeriod(new Date());
+  const query = {
+    from: (url.searchParams.get("fran") ?? fallback.from).trim(),
+    to: (url.searchParams.get("till") ?? fallback.to).trim(),
+  };
+  const problems = monthRangeProblems(query.from, query.to);
+  const errors: Record<string, MessageKey> = {};
+  if (problems.from) errors.fran = `portalStaff.usage.error.from.${problems.from}` as MessageKey;
+  if (problems.to) errors.till = `portalStaff.usage.error.to.${problems.to}` as MessageKey;
+  const failed = Object.keys(errors).length > 0;
+  const figures = failed
+    ? null
+    : figuresView(
+        await courseFigures(state.services.db, association.id, {
+          from: query.from,
+          to: query.to,
+          initiativeIds: [initiative.id],
+          locale: state.locale,
+        }),
+        state.locale,
+      );
+  return data(
+    {
+      slug: association.slug,
+      initiative: { id: initiative.id, name: initiative.name },
+      query,
+      errors: failed ? errors : null,
+      figures,
+    },
+    { status: failed ? 400 : 200 },
+  );
+}
+
+export default function CourseFiguresPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const { slug, initiative, query, errors, figures } = loaderData;
+  const title = t("courseFigures.title");
+  const shownErrors = errors
+    ? Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key)]))
+    : undefined;
+  return (
+    <main id="innehall" tabIndex={-1}>
+      <title>{`${title} – ${initiative.name} – Samspår`}</title>
+      <p>
+        <Link to={`/${slug}/insatser/${initiative.id}`}>{t("courseFigures.back")}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p className="lead">{t("courseFigures.intro", { initiative: initiative.name })}</p>
+
+      {shownErrors ? (
+        <>
+          <p className="warning">{t("portalStaff.usage.problem")}</p>
+          <ErrorSummary errors={shownErrors} />
+        </>
+      ) : null}
+
+      <section aria-labelledby="kurser-period">
+        <h2 id="kurser-period">{t("portalStaff.usage.period.legend")}</h2>
+        <PeriodForm query={query} errors={shownErrors} />
+      </section>
+
+      {figures ? (
+        <>
+          <p className="notice" role="status">
+            {t("portalStaff.usage.period.shown", {
+              from: figures.period.from,
+              to: figures.period.to,
+            })}
+          </p>
+
+          <section aria-labelledby="kurser-lasa">
+            <h2 id="kurser-lasa">{t("portalStaff.usage.marks.heading")}</h2>
+            <Marks threshold={figures.threshold} allowTrueZero={figures.allowTrueZero} />
+            <p>{figures.genderNote}</p>
+            <dl className="summary">
+              {(figures.courses[0]?.rows ?? []).map((r) => (
+                <div key={r.key}>
+                  <dt>{r.label}</dt>
+                  <dd>{r.definition}</dd>
+                </div>
+              ))}
+              {figures.courses.some((c) => c.quiz) ? (
+                <div>
+                  <dt>{t("courseFigures.quiz")}</dt>
+                  <dd>{t("courseFigures.quiz.definition")}</dd>
+                </div>
+              ) : null}
+            </dl>
+          </section>
+
+          {figures.courses.length === 0 ? <p>{t("courseFigures.none")}</p> : null}
+
+          {figures.courses.map((course) => (
+            <section key={course.id} aria-labelledby={`kurs-${course.id}`} data-course={course.id}>
+              <h2 id={`kurs-${course.id}`}>{course.title}</h2>
+              <p>
+                {t("courseFigures.course.meta", {
+                  version: course.version,
+                  chapters: course.chapters,
+                })}{" "}
+                {course.forAll ? t("courseFigures.course.forAll") : null}{" "}
+                {course.withdrawn ? t("courseFigures.course.withdrawn") : null}
+              </p>
+              <TableWrap label={course.title}>
+                <table data-table="kurs">
+                  <caption>
+                    {t("courseFigures.caption", {
+                      title: course.title,
+                      from: figures.period.from,
+                      to: figures.period.to,
+                    })}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("courseFigures.column.figure")}</th>
+                      <th scope="col" className="num">
+                        {t("portalStaff.usage.column.kvinnor")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("portalStaff.usage.column.man")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("portalStaff.usage.column.totalt")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {course.rows.map((row) => (
+                      <tr key={row.key} data-row={row.key}>
+                        <th scope="row">{row.label}</th>
+                        {row.cells.map((cell, i) => (
+                          <td
+                            // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns kvinnor, män, totalt
+                            key={i}
+                            className="num"
+                            data-hidden={cell.kind === "value" ? undefined : cell.kind}
+                          >
+                            <FigureCell cell={cell} threshold={figures.threshold} />
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+              <p data-quiz={course.id}>
+                {course.quiz ? (
+                  <>
+                    <strong>{course.quiz.label}:</strong> {course.quiz.text}
+                  </>
+                ) : (
+                  t("courseFigures.quiz.none")
+                )}
+              </p>
+            </section>
+          ))}
+
+          <section aria-labelledby="kurser-dolda" className="disclosure-summary">
+            <h2 id="kurser-dolda">{t("portalStaff.usage.disclosure.heading")}</h2>
+            <ul>
+              {figures.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          </section>
+        </>
+      ) : null}
+    </main>
+  );
 }

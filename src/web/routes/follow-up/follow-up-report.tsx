@@ -290,6 +290,7 @@ export const SECTION_IDS = [
   ["participants", "tabell-8"],
   ["progression", "progression"],
   ["portalUsage", "deltagarportalen"],
+  ["coursesFeedback", "kurser-och-tyck-till"],
   ["endedInitiatives", "avslutade-insatser"],
   ["analysis", "sammanfattande-analys"],
   ["disclosure", "rojandekontroll"],
@@ -337,7 +338,7 @@ export function FollowUpReportSections({
   const { t } = useI18n();
   const edit = (field: "summary" | "background" | "analysis") =>
     editTo ? { to: editTo(field), label: t(`followUp.edit.${field}`) } : null;
-  const table = (key: keyof ReportView["tables"], empty: string) => (
+  const table = (key: Exclude<keyof ReportView["tables"], "feedback">, empty: string) => (
     <>
       <ReportTable table={view.tables[key]} empty={empty} />
       <Trace trace={view.trace[key]} title={titles[key]} />
@@ -403,6 +404,13 @@ export function FollowUpReportSections({
       </Section>
       <Section id={idOf("portalUsage")} title={titles.portalUsage}>
         {table("portalUsage", "")}
+      </Section>
+      <Section id={idOf("coursesFeedback")} title={titles.coursesFeedback}>
+        <h3>{view.tables.coursesFeedback.title}</h3>
+        <ReportTable table={view.tables.coursesFeedback} empty="" />
+        <h3>{view.tables.feedback.title}</h3>
+        <ReportTable table={view.tables.feedback} empty="" />
+        <Trace trace={view.trace.coursesFeedback} title={titles.coursesFeedback} />
       </Section>
       <Section id={idOf("endedInitiatives")} title={titles.endedInitiatives}>
         {view.ended.length === 0 ? <p>{t("followUp.empty.ended")}</p> : null}

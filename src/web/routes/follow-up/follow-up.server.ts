@@ -159,7 +159,10 @@ export interface ReportView {
   tables: Record<
     Exclude<SectionKey, "summary" | "background" | "analysis" | "disclosure" | "definitions">,
     TableView
-  >;
+  > & {
+    /** Kurser och Tyck till's second table: Tyck till's answers per question. */
+    feedback: TableView;
+  };
   goalComments: Array<{ name: string; comment: string }>;
   charts: { budget: ChartView | null; exits: ChartView | null; participants: ChartView | null };
   ended: Array<{
@@ -376,6 +379,8 @@ export function reportView(
       participants: tableView(tables.participants, t),
       progression: tableView(tables.progression, t),
       portalUsage: tableView(tables.portalUsage, t),
+      coursesFeedback: tableView(tables.courses, t),
+      feedback: tableView(tables.feedback, t),
       endedInitiatives: tableView(tables.endedInitiatives, t),
     },
     goalComments: report.goalStatus
