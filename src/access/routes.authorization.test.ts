@@ -79,11 +79,34 @@ const GUIDE_WRITERS: Who[] = ["association_admin", "initiative_lead", "participa
  */
 const OWN_NOT_FOUND: Readonly<Record<string, readonly Who[]>> = {
   ":association/stod/:guideId": ["initiative_lead", "participant_officer"],
+  // the demo course is Lärcentrum digitalt's: the roles of Tierp, Växtverket may not write it
+  ":association/kurser/:courseId": ["initiative_lead", "participant_officer"],
+  ":association/kurser/:courseId/kapitel/:chapterId": ["initiative_lead", "participant_officer"],
+  ":association/kurser/:courseId/kapitel/:chapterId/sidor": [
+    "initiative_lead",
+    "participant_officer",
+  ],
+  ":association/kurser/:courseId/kapitel/:chapterId/sidor/:pageId": [
+    "initiative_lead",
+    "participant_officer",
+  ],
+  ":association/kurser/:courseId/forhandsvisning": ["initiative_lead", "participant_officer"],
+  ":association/kurser/:courseId/filer/:mediaId": ["initiative_lead", "participant_officer"],
 };
+/** Pages that send an allowed role on (302) instead of showing something of their own. */
+const ALLOWED_REDIRECTS: ReadonlySet<string> = new Set([
+  ":association/kurser/:courseId/kapitel/:chapterId/sidor",
+]);
 /** Actions that answer 404 to an allowed role when the form names no row of theirs. */
 const ACTION_MAY_NOT_FIND: ReadonlySet<string> = new Set([
   ":association/insatser/:initiativeId/portal/utkorg",
   ":association/deltagare/:enrollmentId/plan",
+  ":association/kurser/:courseId",
+  ":association/kurser/:courseId/kapitel/:chapterId",
+  ":association/kurser/:courseId/kapitel/:chapterId/sidor",
+  ":association/kurser/:courseId/kapitel/:chapterId/sidor/:pageId",
+  // the form names which question set ("kort" or "slut"); another answers 404
+  ":association/insatser/:initiativeId/portal/tyck-till",
 ]);
 /** Pages a participant is sent from to the portal (302 to /portal) instead of being shown. */
 const PARTICIPANT_TO_PORTAL: ReadonlySet<string> = new Set([":association"]);
@@ -269,6 +292,30 @@ const ASSOCIATION_PAGES: Record<string, Who[]> = {
   ":association/stod/:guideId": GUIDE_WRITERS,
   ":association/e-legitimation": ["association_admin"],
   ":association/tillganglighetsrapporter": ["association_admin"],
+  // courses: written by the office and the initiatives' leads and officers; their figures and
+  // Tyck till's results are protected aggregates; the free text only to the initiative's officers
+  ":association/kurser": GUIDE_WRITERS,
+  ":association/kurser/:courseId": GUIDE_WRITERS,
+  ":association/kurser/:courseId/kapitel/:chapterId": GUIDE_WRITERS,
+  ":association/kurser/:courseId/kapitel/:chapterId/sidor": GUIDE_WRITERS,
+  ":association/kurser/:courseId/kapitel/:chapterId/sidor/:pageId": GUIDE_WRITERS,
+  ":association/kurser/:courseId/forhandsvisning": GUIDE_WRITERS,
+  ":association/kurser/:courseId/filer/:mediaId": GUIDE_WRITERS,
+  ":association/insatser/:initiativeId/portal/kurser": [
+    "association_admin",
+    "board_member",
+    ...ON_THE_INITIATIVE,
+  ],
+  ":association/insatser/:initiativeId/portal/tyck-till": [
+    "initiative_lead",
+    "participant_officer",
+  ],
+  ":association/insatser/:initiativeId/portal/tyck-till/resultat": [
+    "association_admin",
+    "board_member",
+    ...ON_THE_INITIATIVE,
+  ],
+  ":association/insatser/:initiativeId/portal/tyck-till/fritext": ["participant_officer"],
   ":association/organisationer": STAFF_READING_ORGANISATIONS,
   ":association/organisationer/:organisationId": ["association_admin"],
   ":association/personer": ["association_admin"],
@@ -285,6 +332,15 @@ const ASSOCIATION_ACTIONS: Record<string, Who[]> = {
   ":association/deltagare/:enrollmentId/plan": ["participant_officer"],
   ":association/stod/:guideId": GUIDE_WRITERS,
   ":association/e-legitimation": ["association_admin"],
+  ":association/kurser": GUIDE_WRITERS,
+  ":association/kurser/:courseId": GUIDE_WRITERS,
+  ":association/kurser/:courseId/kapitel/:chapterId": GUIDE_WRITERS,
+  ":association/kurser/:courseId/kapitel/:chapterId/sidor": GUIDE_WRITERS,
+  ":association/kurser/:courseId/kapitel/:chapterId/sidor/:pageId": GUIDE_WRITERS,
+  ":association/insatser/:initiativeId/portal/tyck-till": [
+    "initiative_lead",
+    "participant_officer",
+  ],
   ":association/progression/instrument/ny": ["association_admin"],
   ":association/progression/instrument/:instrumentId": ["association_admin"],
   ":association/insatser/:initiativeId/progression": ["association_admin"],
@@ -387,6 +443,14 @@ const PORTAL_PAGES: Record<string, { participant: number; staff: number; anonymo
   "portal/mina-uppgifter/utdrag.json": { participant: 200, staff: 302, anonymous: 302 },
   "portal/mina-uppgifter/utdrag.pdf": { participant: 200, staff: 302, anonymous: 302 },
   "portal/installningar": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/kurser": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/kurser/:courseId": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/kurser/:courseId/:chapterId/:page": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/kurser/:courseId/:chapterId/klart": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/filer/:mediaId": { participant: 200, staff: 302, anonymous: 302 },
+  "portal/tyck-till": { participant: 200, staff: 302, anonymous: 302 },
+  // the exit survey ("slut/slut"), which the demo participant has not answered
+  "portal/tyck-till/:context/:key": { participant: 200, staff: 302, anonymous: 302 },
 };
 /** The roles that see the applications of their association, or of their initiative. */
 const SEEING_APPLICATIONS: Who[] = [
@@ -751,6 +815,10 @@ const ids = () => ({
   guideId: "",
   availabilityId: "",
   bookingId: "",
+  courseId: "",
+  chapterId: "",
+  pageId: "",
+  mediaId: "",
 });
 const own = { slug: "demo", ...ids() };
 // a foreign association answers 404 before any row is looked up: its other ids are made up
@@ -772,6 +840,10 @@ const foreign = {
   guideId: randomUUID(),
   availabilityId: randomUUID(),
   bookingId: randomUUID(),
+  courseId: randomUUID(),
+  chapterId: randomUUID(),
+  pageId: randomUUID(),
+  mediaId: randomUUID(),
 };
 
 function concrete(pattern: string, where: typeof own): string {
@@ -790,6 +862,13 @@ function concrete(pattern: string, where: typeof own): string {
     .replace(":guideId", where.guideId)
     .replace(":availabilityId", where.availabilityId)
     .replace(":bookingId", where.bookingId)
+    .replace(":courseId", where.courseId)
+    .replace(":chapterId", where.chapterId)
+    .replace(":pageId", where.pageId)
+    .replace(":mediaId", where.mediaId)
+    .replace(":page", "1")
+    .replace(":context", "slut")
+    .replace(":key", "slut")
     .replace(":fileId", where.fileId)
     .replace(":enrollmentId", where.enrollmentId)
     .replace(":followUpId", where.followUpId)
@@ -1068,6 +1147,28 @@ beforeAll(async () => {
   own.guideId = portalRows.rows[0]?.guide ?? "";
   own.availabilityId = portalRows.rows[0]?.window ?? "";
   own.bookingId = portalRows.rows[0]?.booking ?? "";
+  // courses: the demo's published course (Lärcentrum digitalt's), its first chapter and page,
+  // and its picture
+  const courseRows = await t.db.execute<{
+    course: string;
+    chapter: string;
+    page: string;
+    media: string;
+  }>(
+    sql`select c.id as course, k.id as chapter,
+          (select p.id from course_pages p where p.chapter_id = k.id
+            order by p.position limit 1) as page,
+          (select m.id from course_media m where m.course_id = c.id and m.kind = 'bild'
+            limit 1) as media
+        from courses c join associations a on a.id = c.association_id
+        join course_chapters k on k.course_id = c.id
+       where a.slug = 'demo' and exists (select 1 from course_versions v where v.course_id = c.id)
+       order by k.position limit 1`,
+  );
+  own.courseId = courseRows.rows[0]?.course ?? "";
+  own.chapterId = courseRows.rows[0]?.chapter ?? "";
+  own.pageId = courseRows.rows[0]?.page ?? "";
+  own.mediaId = courseRows.rows[0]?.media ?? "";
   foreign.applicationId = await createApplication(t.db, actor, other.id, {
     ...emptyContent(foreign.organisationId),
     name: "Annan ansökan",
@@ -1113,7 +1214,9 @@ describe("pages", () => {
             : OWN_NOT_FOUND[pattern]?.includes(who)
               ? 404
               : allowed.includes(who)
-                ? 200
+                ? ALLOWED_REDIRECTS.has(pattern)
+                  ? 302
+                  : 200
                 : 403;
         if (who === "anonymous")
           expect(ownRes.headers.get("location")).toMatch(/^\/logga-in\?till=/);

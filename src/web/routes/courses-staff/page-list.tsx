@@ -42,14 +42,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     params.association,
   );
   const chapterUrl = `/${association.slug}/kurser/${params.courseId}/kapitel/${params.chapterId}`;
-  const pageId = new URL(request.url).searchParams.get("ta-bort");
-  if (!pageId) throw redirect(chapterUrl);
+  // a course the person may not write is not there for them, with or without a page to delete
   const draft = await loadCourseDraft(
     state.services.db,
     principal,
     association.id,
     params.courseId,
   ).catch(notFound);
+  const pageId = new URL(request.url).searchParams.get("ta-bort");
+  if (!pageId) throw redirect(chapterUrl);
   let found: ReturnType<typeof pageInDraft>;
   try {
     found = pageInDraft(draft, pageId);
