@@ -11,7 +11,8 @@
 // register over HTTP: registers one through the form, exits them, lists, reads, reveals and
 // downloads the registerutdrag, so that every log is written; and through the portal (issue 9)
 // the coach gives one of them portal access with an e-mail address carrying the name, sends a
-// code by e-mail and shows another, and the participant signs in, books a time and downloads
+// code by e-mail and shows another, and the participant signs in, books a time, answers the
+// exit survey with the name and the number in every free-text answer (issue 10) and downloads
 // their own data. Then, as every association role of the demo but the participant officer
 // (office, board, initiative lead, steering group, auditor):
 //   - pages: a breadth-first crawl of every same-origin link from the start page (GET only; never
@@ -736,6 +737,27 @@ async function plantIdentities(coachClient: HttpClient): Promise<void> {
   if (!time) throw new Error(`no free time on ${windowPath}`);
   const booked = await participant.postForm(windowPath, windowPath, { tid: time });
   expect(booked.status, "the participant's booking").toBeLessThan(400);
+  // Tyck till (issue 10): the exit survey, with the name and the number written into every
+  // free-text answer — a participant may write anything. The answers are kept in the register
+  // zone without a participant; the association's roles see only protected counts.
+  const survey = new TextDecoder().decode(
+    (await participant.get("/portal/tyck-till/slut/slut")).body,
+  );
+  const freeTextFields = [...survey.matchAll(/<textarea[^>]*name="(svar-[^"]+)"/g)].map(
+    (m) => m[1],
+  );
+  expect(freeTextFields.length, "free-text questions in the exit survey").toBeGreaterThan(0);
+  const answers: Record<string, string> = { intent: "skicka" };
+  for (const name of freeTextFields)
+    if (name)
+      answers[name] =
+        `Jag heter ${PLANTED.revealed.name} (${dashed(PLANTED.revealed.canonical)}) och tyckte om det.`;
+  const answered = await participant.postForm(
+    "/portal/tyck-till/slut/slut",
+    "/portal/tyck-till/slut/slut",
+    answers,
+  );
+  expect(answered.status, "the participant's exit survey").toBeLessThan(400);
   for (const format of ["json", "pdf"])
     expect((await participant.get(`/portal/mina-uppgifter/utdrag.${format}`)).status).toBe(200);
 }
