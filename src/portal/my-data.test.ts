@@ -6,6 +6,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
+import { makePublishedCourse, type PublishedCourse } from "../courses/published-course-fixture.ts";
+import { courseProgress, quizAnswers } from "../courses/schema.ts";
+import { pdfText, squash } from "../documents/testing.ts";
+import { evaluationReceipts } from "../evaluation/schema.ts";
 import { getEnrollment, registerParticipant } from "../register/participants.ts";
 import {
   personalNumber,
@@ -28,6 +32,7 @@ let f: RegisterFixture;
 let tierp: RegisterAccess;
 const ids = { lisa: "", lisaEnrollment: "", omar: "", omarEnrollment: "" };
 let lisa: PortalAccount;
+let course: PublishedCourse;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -88,6 +93,114 @@ beforeAll(async () => {
     dueOn: "2026-12-01",
   });
   await addPlanStep(t.db, coach, ids.omarEnrollment, { title: "Omars hemliga steg" });
+  // a course in Swedish and Arabic: Lisa read chapter 1 (done) and answered its question wrong;
+  // Omar read chapter 2 and answered right; each has a Tyck till receipt
+  course = await makePublishedCourse(t.db, {
+    associationId: f.associationId,
+    initiativeId: null,
+    locales: ["ar"],
+    texts: {
+      sv: { title: "Samhällsorientering", summary: "" },
+      ar: { title: "التوجيه المجتمعي", summary: "" },
+    },
+    chapters: [
+      {
+        texts: {
+          sv: { title: "Att bo i Sverige", intro: "" },
+          ar: { title: "السكن في السويد", intro: "" },
+        },
+        pages: [
+          {
+            kind: "text",
+            texts: { sv: { title: "Hyra", body: "Text." }, ar: { title: "الإيجار", body: "نص." } },
+          },
+          {
+            kind: "fraga",
+            correctOption: 0,
+            texts: {
+              sv: {
+                title: "Vem betalar hyran?",
+                body: "Fråga.",
+                options: ["Du", "Kommunen"],
+                explanation: "Du.",
+              },
+              ar: {
+                title: "من يدفع الإيجار؟",
+                body: "سؤال.",
+                options: ["أنت", "البلدية"],
+                explanation: "أنت.",
+              },
+            },
+          },
+        ],
+      },
+      {
+        texts: { sv: { title: "Omars kapitel", intro: "" } },
+        locales: ["sv"],
+        pages: [
+          {
+            kind: "fraga",
+            correctOption: 1,
+            texts: {
+              sv: {
+                title: "Omars fråga",
+                body: "Fråga.",
+                options: ["Nej", "Omars svar"],
+                explanation: ".",
+              },
+            },
+          },
+        ],
+      },
+    ],
+  });
+  const row = (participantId: string, chapter: number) => ({
+    associationId: f.associationId,
+    dataControllerId: f.tierp.controller,
+    initiativeId: f.tierp.initiative,
+    participantId,
+    courseId: course.courseId,
+    chapterId: course.chapterIds[chapter] ?? "",
+  });
+  await t.owner.db.insert(courseProgress).values([
+    {
+      ...row(ids.lisa, 0),
+      lastPageId: course.pageIds[0]?.[1] ?? null,
+      startedAt: new Date("2026-11-02T09:00:00Z"),
+      completedAt: new Date("2026-11-02T09:30:00Z"),
+    },
+    { ...row(ids.omar, 1), startedAt: new Date("2026-11-03T09:00:00Z") },
+  ]);
+  await t.owner.db.insert(quizAnswers).values([
+    {
+      ...row(ids.lisa, 0),
+      pageId: course.pageIds[0]?.[1] ?? "",
+      chosenOption: 1,
+      correct: false,
+      tries: 2,
+      answeredAt: new Date("2026-11-02T09:20:00Z"),
+    },
+    {
+      ...row(ids.omar, 1),
+      pageId: course.pageIds[1]?.[0] ?? "",
+      chosenOption: 1,
+      correct: true,
+      answeredAt: new Date("2026-11-03T09:20:00Z"),
+    },
+  ]);
+  const receipt = (participantId: string, chapter: number, outcome: "svarat" | "avstod") => {
+    const { courseId: _, chapterId, ...rest } = row(participantId, chapter);
+    return {
+      ...rest,
+      context: "kapitel" as const,
+      contextKey: chapterId,
+      outcome,
+      on: "2026-11-02",
+    };
+  };
+  await t.owner.db
+    .insert(evaluationReceipts)
+    .values([receipt(ids.lisa, 0, "svarat"), receipt(ids.omar, 1, "avstod")]);
   // the coach opens Lisa's enrollment: a read in the log
   await getEnrollment(t.db, f.crypto, tierp.actor, tierp.scope, ids.lisaEnrollment);
 });
@@ -139,11 +252,44 @@ describe("Mina uppgifter", () => {
       email: null,
       phone: "070-123 45 67",
     });
+    // her course reading, quiz answer and Tyck till receipt, named in Swedish and Arabic
+    expect(d.courses).toEqual([
+      {
+        course: { sv: "Samhällsorientering", ar: "التوجيه المجتمعي" },
+        chapter: { sv: "Att bo i Sverige", ar: "السكن في السويد" },
+        startedAt: "2026-11-02T09:00:00.000Z",
+        completedAt: "2026-11-02T09:30:00.000Z",
+      },
+    ]);
+    expect(d.quizAnswers).toEqual([
+      {
+        chapter: { sv: "Att bo i Sverige", ar: "السكن في السويد" },
+        question: { sv: "Vem betalar hyran?", ar: "من يدفع الإيجار؟" },
+        answer: { sv: "Kommunen", ar: "البلدية" },
+        correct: false,
+        answeredAt: "2026-11-02T09:20:00.000Z",
+      },
+    ]);
+    expect(d.feedback).toEqual([
+      {
+        context: "kapitel",
+        about: { sv: "Att bo i Sverige", ar: "السكن في السويد" },
+        meetingAt: null,
+        outcome: "svarat",
+        on: "2026-11-02",
+      },
+    ]);
     // registration (change), the plan step (change), the coach's read — newest first
     expect(d.log.map((e) => e.action)).toEqual(["read", "change", "change"]);
     expect(d.log.every((e) => e.organisation === "Tierps kommun" && !e.self)).toBe(true);
     const text = JSON.stringify(d);
-    for (const absent of ["Omar", "omar@example.se", OMAR.slice(0, 8), ids.omarEnrollment])
+    for (const absent of [
+      "Omar",
+      "omar@example.se",
+      OMAR.slice(0, 8),
+      ids.omarEnrollment,
+      course.chapterIds[1] ?? "",
+    ])
       expect(text).not.toContain(absent);
     expect(text).not.toContain(LISA);
   });
@@ -169,6 +315,42 @@ describe("Mina uppgifter", () => {
     expect(json.enrollments.map((e) => e.id)).toEqual([ids.lisaEnrollment]);
     expect(json.portal.account).toMatchObject({ phone: "070-123 45 67", email: null });
     expect(json.portal.planSteps.map((s) => s.title)).toEqual(["Träffa studievägledaren"]);
+    expect(json.portal.courses).toEqual([
+      {
+        initiative: "Tierp, Växtverket",
+        course: "Samhällsorientering",
+        chapter: "Att bo i Sverige",
+        lastPage: "sida 2: Vem betalar hyran?",
+        startedAt: "2026-11-02T09:00:00.000Z",
+        completedAt: "2026-11-02T09:30:00.000Z",
+      },
+    ]);
+    expect(json.portal.quizAnswers).toEqual([
+      {
+        initiative: "Tierp, Växtverket",
+        course: "Samhällsorientering",
+        chapter: "Att bo i Sverige",
+        question: "Vem betalar hyran?",
+        answer: "Kommunen",
+        correct: false,
+        result: "fel",
+        tries: 2,
+        answeredAt: "2026-11-02T09:20:00.000Z",
+      },
+    ]);
+    expect(json.portal.evaluation.note).toContain(
+      "Dina svar i Tyck till sparas utan ditt namn och kan inte tas fram per person",
+    );
+    expect(json.portal.evaluation.receipts).toEqual([
+      {
+        initiative: "Tierp, Växtverket",
+        context: { code: "kapitel", label: "efter ett kapitel i en kurs" },
+        key: course.chapterIds[0],
+        about: "kapitlet Att bo i Sverige i kursen Samhällsorientering",
+        outcome: { code: "svarat", label: "svarade" },
+        on: "2026-11-02",
+      },
+    ]);
     expect(json.accessLog.map((e) => [e.action.code, e.organisation])).toEqual([
       ["change", "Tierps kommun"],
       ["change", "Tierps kommun"],
@@ -183,9 +365,14 @@ describe("Mina uppgifter", () => {
       OMAR,
       ids.omar,
       ids.omarEnrollment,
+      course.chapterIds[1] ?? "",
     ])
       expect(text).not.toContain(absent);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const pdfWords = squash((await pdfText(pdf)).pages.join(" "));
+    for (const shown of ["Kurser", "Att bo i Sverige", "Vem betalar hyran?", "Kommunen", "svarade"])
+      expect(pdfWords).toContain(squash(shown));
+    expect(pdfWords).not.toContain("Omars");
 
     const [logged] = await t.owner.db
       .select()

@@ -1,11 +1,16 @@
 // Mina uppgifter (issue 9; domain/portal.md): what the register and the portal hold about the
 // signed-in participant, read in their own portal scope and filtered on their own participant
 // id, with the identity masked ("19850312-XXXX"; the full number is in the download), and who has
-// read or changed it (participantOwnLog: date, organisation and action — never a person's name).
+// read or changed it (participantOwnLog: date, organisation and action — never a person's name),
+// and the courses they read, their quiz answers and Tyck till's receipts, named in their
+// language where the chapter is published in it (course-record.ts). Tyck till's answers carry
+// no participant and are not here.
 // The participant looking at their own record is not written to the access log (it lists who
 // else has read it); the downloads are (action "export", src/register/subject-export.ts).
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { memberOrganisations } from "../associations/schema.ts";
+import { courseProgress, quizAnswers } from "../courses/schema.ts";
+import { type EvaluationContext, evaluationReceipts } from "../evaluation/schema.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import type { Db } from "../platform/database/connect.ts";
 import type { Occasion, Texts } from "../progression/model.ts";
@@ -29,6 +34,14 @@ import { associationNameIn, type ExitData, normaliseBackground } from "../regist
 import { consents, enrollments, type Gender, participants } from "../register/schema.ts";
 import { inRegister } from "../register/zone.ts";
 import { type PortalAccount, participantActor, portalScope } from "./accounts.ts";
+import {
+  courseCatalogue,
+  optionTexts,
+  type PublishedTexts,
+  publishedTexts,
+  UNNAMED_CHAPTER,
+  UNNAMED_QUESTION,
+} from "./course-record.ts";
 import type { PortalLocale } from "./locales.ts";
 import {
   availability,
@@ -85,6 +98,31 @@ export interface MyData {
   }>;
   bookings: Array<{ startsAt: string; title: string; status: BookingStatus }>;
   measurements: Array<{ measuredOn: string; occasion: Occasion; instrument: Texts }>;
+  /** The chapters the participant opened, in the order they started them. */
+  courses: Array<{
+    course: PublishedTexts;
+    chapter: PublishedTexts;
+    startedAt: string;
+    completedAt: string | null;
+  }>;
+  /** The latest answer to each quiz question. */
+  quizAnswers: Array<{
+    chapter: PublishedTexts;
+    question: PublishedTexts;
+    answer: PublishedTexts;
+    correct: boolean;
+    answeredAt: string;
+  }>;
+  /** Tyck till: that they answered or skipped a check (never what they answered). */
+  feedback: Array<{
+    context: EvaluationContext;
+    /** The chapter's title; a meeting's "with" in Swedish; null for the exit survey. */
+    about: PublishedTexts | null;
+    /** A meeting's time. */
+    meetingAt: string | null;
+    outcome: "svarat" | "avstod";
+    on: string;
+  }>;
   account: {
     locale: PortalLocale;
     reminders: "epost" | "sms" | "ingen";
@@ -172,6 +210,41 @@ export async function myData(
         and(eq(measurements.participantId, own), inArray(measurements.initiativeId, initiativeIds)),
       )
       .orderBy(asc(measurements.measuredOn));
+    const progressRows = await tx
+      .select()
+      .from(courseProgress)
+      .where(
+        and(
+          eq(courseProgress.participantId, own),
+          inArray(courseProgress.initiativeId, initiativeIds),
+        ),
+      )
+      .orderBy(asc(courseProgress.startedAt), asc(courseProgress.chapterId));
+    const quizRows = await tx
+      .select()
+      .from(quizAnswers)
+      .where(
+        and(eq(quizAnswers.participantId, own), inArray(quizAnswers.initiativeId, initiativeIds)),
+      )
+      .orderBy(asc(quizAnswers.answeredAt), asc(quizAnswers.pageId));
+    const receiptRows = await tx
+      .select()
+      .from(evaluationReceipts)
+      .where(
+        and(
+          eq(evaluationReceipts.participantId, own),
+          inArray(evaluationReceipts.initiativeId, initiativeIds),
+        ),
+      )
+      .orderBy(asc(evaluationReceipts.on), asc(evaluationReceipts.context));
+    const meetingIds = receiptRows.filter((r) => r.context === "mote").map((r) => r.contextKey);
+    const meetingRows = meetingIds.length
+      ? await tx
+          .select({ id: bookings.id, startsAt: bookings.startsAt, title: availability.title })
+          .from(bookings)
+          .innerJoin(availability, eq(availability.id, bookings.availabilityId))
+          .where(and(eq(bookings.participantId, own), inArray(bookings.id, meetingIds)))
+      : [];
     const [portal] = await tx
       .select()
       .from(portalAccounts)
@@ -238,16 +311,70 @@ export async function myData(
           }
         : null,
       dataControllerId: p.dataControllerId,
+      associationId: p.associationId,
+      progressRows,
+      quizRows,
+      receiptRows,
+      meetings: new Map(meetingRows.map((m) => [m.id, m])),
     };
   });
+  // The names are published course material (the association zone), read by the ids found.
+  const names = await courseCatalogue(
+    db,
+    data.associationId,
+    [...data.progressRows, ...data.quizRows].map((r) => r.courseId),
+    data.receiptRows.filter((r) => r.context === "kapitel").map((r) => r.contextKey),
+  );
+  const chapterName = (id: string) => names.chapter(id)?.title ?? { sv: UNNAMED_CHAPTER };
   const self = participantActor(account, null).organisation;
   const log = await participantOwnLog(db, {
     dataControllerId: data.dataControllerId,
     participantId: own,
   });
-  const { dataControllerId: _, ...rest } = data;
+  const {
+    dataControllerId: _,
+    associationId: __,
+    progressRows,
+    quizRows,
+    receiptRows,
+    meetings,
+    ...rest
+  } = data;
   return {
     ...rest,
+    courses: progressRows.map((r) => ({
+      course: names.course(r.courseId),
+      chapter: chapterName(r.chapterId),
+      startedAt: r.startedAt.toISOString(),
+      completedAt: r.completedAt ? r.completedAt.toISOString() : null,
+    })),
+    quizAnswers: quizRows.map((r) => {
+      const page = names.page(r.pageId)?.page;
+      return {
+        chapter: chapterName(r.chapterId),
+        question: page
+          ? publishedTexts(page.texts, (text) => text.title, UNNAMED_QUESTION)
+          : { sv: UNNAMED_QUESTION },
+        answer: optionTexts(page, r.chosenOption),
+        correct: r.correct,
+        answeredAt: r.answeredAt.toISOString(),
+      };
+    }),
+    feedback: receiptRows.map((r) => {
+      const meeting = r.context === "mote" ? meetings.get(r.contextKey) : undefined;
+      return {
+        context: r.context,
+        about:
+          r.context === "kapitel"
+            ? chapterName(r.contextKey)
+            : meeting
+              ? { sv: meeting.title }
+              : null,
+        meetingAt: meeting ? meeting.startsAt.toISOString() : null,
+        outcome: r.outcome,
+        on: r.on,
+      };
+    }),
     log: log
       .map((entry) => ({
         at: entry.at.toISOString(),

@@ -56,6 +56,9 @@ export const ACCESS_FIELD_LABELS: Record<string, string> = {
   portalContact: "kontaktuppgifter för portalen (e-post, mobil)",
   portalLanguage: "portalens språk",
   planSteps: "handlingsplanens steg",
+  courseProgress: "kursläsning (kapitel, senaste sida)",
+  quizAnswers: "svar på kursfrågor",
+  evaluationReceipts: "Tyck till (att deltagaren svarat eller hoppat över)",
   // a measurement removed as a felregistrering, with its reason (src/progression/measurements.ts)
   "felregistrering:fel_deltagare": "felregistrering (registrerad på fel deltagare)",
   "felregistrering:dubblett": "felregistrering (registrerad två gånger)",

@@ -7,7 +7,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
+import { makePublishedCourse } from "../courses/published-course-fixture.ts";
+import { courseProgress, courseVersions, quizAnswers } from "../courses/schema.ts";
 import { keepForPreview, pdfText, squash } from "../documents/testing.ts";
+import { evaluationReceipts } from "../evaluation/schema.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { addPlanStep } from "../portal/plan.ts";
 import { makePortalAccount } from "../portal/portal-account-fixture.ts";
@@ -16,6 +19,7 @@ import { recordComparison } from "../progression/comparison.ts";
 import { addTestInstrument } from "../progression/measure-fixture.ts";
 import { recordMeasurement } from "../progression/measurements.ts";
 import { savePlan } from "../progression/plans.ts";
+import { accessFieldLabel } from "./access-log.ts";
 import {
   exitEnrollment,
   registerParticipant,
@@ -156,7 +160,19 @@ describe("the data-subject export", () => {
     expect(logged).toMatchObject({ actorName: "Anna Andersson", outcome: "ok" });
 
     expect(json.measurements).toEqual([]);
-    expect(json.portal).toEqual({ account: null, planSteps: [], bookings: [] });
+    expect(json.portal).toMatchObject({
+      account: null,
+      planSteps: [],
+      bookings: [],
+      courses: [],
+      quizAnswers: [],
+      evaluation: {
+        note: expect.stringContaining(
+          "Dina svar i Tyck till sparas utan ditt namn och kan inte tas fram per person",
+        ),
+        receipts: [],
+      },
+    });
 
     expect(fileBaseName).toMatch(/^registerutdrag-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}$/);
     keepForPreview(`${fileBaseName}.pdf`, pdf);
@@ -465,17 +481,105 @@ describe("the participant portal's data in the export", () => {
     for (const [participantId, startsAt] of [
       [ids.lisa, "2026-11-26T08:00:00Z"],
       [ids.omar, "2026-11-26T09:00:00Z"],
-    ] as const)
-      await t.owner.db.insert(bookings).values({
-        availabilityId: window?.id ?? "",
-        associationId: f.associationId,
-        dataControllerId: f.tierp.controller,
-        initiativeId: f.tierp.initiative,
-        participantId: participantId ?? "",
-        startsAt: new Date(startsAt),
-        endsAt: new Date(new Date(startsAt).getTime() + 30 * 60_000),
-        bookedBy: "deltagare",
-      });
+    ] as const) {
+      const [booking] = await t.owner.db
+        .insert(bookings)
+        .values({
+          availabilityId: window?.id ?? "",
+          associationId: f.associationId,
+          dataControllerId: f.tierp.controller,
+          initiativeId: f.tierp.initiative,
+          participantId: participantId ?? "",
+          startsAt: new Date(startsAt),
+          endsAt: new Date(new Date(startsAt).getTime() + 30 * 60_000),
+          bookedBy: "deltagare",
+        })
+        .returning({ id: bookings.id });
+      ids[`booking:${participantId}`] = booking?.id ?? "";
+    }
+
+    // a course: Lisa read chapter 1 and answered its question; Omar chapter 2. A second
+    // version renamed chapter 1: the export names it by the newest version.
+    const course = await makePublishedCourse(t.db, {
+      associationId: f.associationId,
+      initiativeId: null,
+      chapters: [
+        {
+          texts: { sv: { title: "Att bo", intro: "" } },
+          pages: [
+            {
+              kind: "fraga",
+              correctOption: 0,
+              texts: {
+                sv: {
+                  title: "Vem betalar hyran?",
+                  body: "Fråga.",
+                  options: ["Du", "Kommunen"],
+                  explanation: "Du.",
+                },
+              },
+            },
+          ],
+        },
+        {
+          texts: { sv: { title: "Omars kapitel", intro: "" } },
+          pages: [{ kind: "text", texts: { sv: { title: "Omars sida", body: "Text." } } }],
+        },
+      ],
+    });
+    await t.db.insert(courseVersions).values({
+      courseId: course.courseId,
+      number: 2,
+      snapshot: {
+        ...course.snapshot,
+        chapters: course.snapshot.chapters.map((c, i) =>
+          i === 0 ? { ...c, texts: { sv: { title: "Att bo i Sverige", intro: "" } } } : c,
+        ),
+      },
+      publishedByName: "Kursförfattaren",
+    });
+    const row = (participantId: string, chapter: number) => ({
+      associationId: f.associationId,
+      dataControllerId: f.tierp.controller,
+      initiativeId: f.tierp.initiative,
+      participantId,
+      courseId: course.courseId,
+      chapterId: course.chapterIds[chapter] ?? "",
+    });
+    await t.owner.db.insert(courseProgress).values([
+      {
+        ...row(ids.lisa ?? "", 0),
+        lastPageId: course.pageIds[0]?.[0] ?? null,
+        startedAt: new Date("2026-11-02T09:00:00Z"),
+      },
+      { ...row(ids.omar ?? "", 1), startedAt: new Date("2026-11-03T09:00:00Z") },
+    ]);
+    await t.owner.db.insert(quizAnswers).values({
+      ...row(ids.lisa ?? "", 0),
+      pageId: course.pageIds[0]?.[0] ?? "",
+      chosenOption: 0,
+      correct: true,
+      answeredAt: new Date("2026-11-02T09:10:00Z"),
+    });
+    const { courseId: _, chapterId: __, ...who } = row(ids.lisa ?? "", 0);
+    await t.owner.db.insert(evaluationReceipts).values([
+      {
+        ...who,
+        context: "mote",
+        contextKey: ids[`booking:${ids.lisa}`] ?? "",
+        outcome: "avstod",
+        on: "2026-11-27",
+      },
+      { ...who, context: "slut", contextKey: "slut", outcome: "svarat", on: "2026-11-28" },
+      {
+        ...who,
+        participantId: ids.omar ?? "",
+        context: "kapitel",
+        contextKey: course.chapterIds[1] ?? "",
+        outcome: "svarat",
+        on: "2026-11-03",
+      },
+    ]);
   });
 
   it("holds the account's language, reminders and contact, the plan's steps and the bookings", async () => {
@@ -543,5 +647,75 @@ describe("the participant portal's data in the export", () => {
     ])
       expect(text).toContain(squash(expected));
     expect(text).not.toContain(squash("Omars hemliga steg"));
+  });
+
+  it("holds the courses read, the quiz answers and Tyck till's receipts, named by the newest version, and nobody else's", async () => {
+    const { json, pdf } = await dataSubjectExport(
+      t.db,
+      f.crypto,
+      tierp.actor,
+      tierp.scope,
+      ids.lisa ?? "",
+    );
+    expect(json.portal.courses).toEqual([
+      {
+        initiative: "Tierp, Växtverket",
+        course: "Samhällsorientering",
+        chapter: "Att bo i Sverige",
+        lastPage: "sida 1: Vem betalar hyran?",
+        startedAt: "2026-11-02T09:00:00.000Z",
+        completedAt: null,
+      },
+    ]);
+    expect(json.portal.quizAnswers).toEqual([
+      expect.objectContaining({
+        chapter: "Att bo i Sverige",
+        question: "Vem betalar hyran?",
+        answer: "Du",
+        correct: true,
+        result: "rätt",
+        tries: 1,
+      }),
+    ]);
+    expect(json.portal.evaluation.receipts).toEqual([
+      {
+        initiative: "Tierp, Växtverket",
+        context: { code: "mote", label: "efter ett möte" },
+        key: ids[`booking:${ids.lisa}`],
+        about: expect.stringContaining("mötet med Lina, studiecoach"),
+        outcome: { code: "avstod", label: "hoppade över (svarade inte)" },
+        on: "2026-11-27",
+      },
+      {
+        initiative: "Tierp, Växtverket",
+        context: { code: "slut", label: "slutenkäten" },
+        key: "slut",
+        about: "hela din tid i insatsen",
+        outcome: { code: "svarat", label: "svarade" },
+        on: "2026-11-28",
+      },
+    ]);
+    expect(json.accessLog.at(-1)?.fields).toEqual(
+      expect.arrayContaining(
+        ["courseProgress", "quizAnswers", "evaluationReceipts"].map(accessFieldLabel),
+      ),
+    );
+    const all = JSON.stringify(json);
+    for (const absent of ["Omars kapitel", "Omars sida", "2026-11-03"])
+      expect(all).not.toContain(absent);
+
+    const text = squash((await pdfText(pdf)).pages.join(" "));
+    for (const expected of [
+      "Kurser",
+      "Att bo i Sverige",
+      "Svar på kursfrågor",
+      "Vem betalar hyran?",
+      "rätt",
+      "Tyck till",
+      "Dina svar i Tyck till sparas utan ditt namn och kan inte tas fram per person",
+      "hoppade över (svarade inte)",
+    ])
+      expect(text).toContain(squash(expected));
+    expect(text).not.toContain(squash("Omars kapitel"));
   });
 });

@@ -3,13 +3,16 @@
 // erasures, the progression measurements (each item's Swedish text with the answer, and the
 // scores computed from the answers by the instrument version's definition, progression/
 // scoring.ts), the portal's data (the account's language, reminder channel and contact details,
-// the action plan's steps and the bookings; src/portal), and the access log about them (who read
-// what, when). As JSON and as a PDF laid
+// the action plan's steps and the bookings; src/portal), the courses they read with their quiz
+// answers and Tyck till's receipts (that they answered or declined a check; the answers
+// themselves carry no participant and cannot be found per person; src/portal/course-record.ts),
+// and the access log about them (who read what, when). As JSON and as a PDF laid
 // out by the app's document writers. Comparison-group measurements are anonymous and belong to
 // no participant, so they are never part of anyone's export. The export is itself written to the access log (action
 // export) in the same transaction, so it appears in the log it contains.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { memberOrganisations } from "../associations/schema.ts";
+import { courseProgress, quizAnswers } from "../courses/schema.ts";
 import type { Logo } from "../documents/image.ts";
 import {
   type DocumentModel,
@@ -20,10 +23,18 @@ import {
   type TableModel,
 } from "../documents/layout.ts";
 import { renderPdf } from "../documents/pdf.ts";
+import { evaluationReceipts } from "../evaluation/schema.ts";
 import { initiativeLocalUnits, initiatives } from "../initiatives/schema.ts";
 import type { Db } from "../platform/database/connect.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { formatDateTime, formatNumber } from "../platform/i18n/format.ts";
+import {
+  type CourseCatalogue,
+  courseCatalogue,
+  optionTexts,
+  UNNAMED_CHAPTER,
+  UNNAMED_QUESTION,
+} from "../portal/course-record.ts";
 import { PORTAL_LANGUAGE_NAMES } from "../portal/locales.ts";
 import { availability, bookings, planSteps, portalAccounts } from "../portal/schema.ts";
 import type { EntryMode, Occasion } from "../progression/model.ts";
@@ -179,6 +190,41 @@ export interface SubjectExport {
       bookedBy: Coded;
       cancelledAt: string | null;
     }>;
+    /** The course chapters the person has opened, in the order they started them. */
+    courses: Array<{
+      initiative: string;
+      course: string;
+      chapter: string;
+      /** "sida 2: Rubrik" — the page they saw last; null: none recorded. */
+      lastPage: string | null;
+      startedAt: string;
+      completedAt: string | null;
+    }>;
+    /** The latest answer to each quiz question, in the order they were answered. */
+    quizAnswers: Array<{
+      initiative: string;
+      course: string;
+      chapter: string;
+      question: string;
+      answer: string;
+      correct: boolean;
+      result: string;
+      tries: number;
+      answeredAt: string;
+    }>;
+    /** Tyck till: that the person answered or declined a check — never what they answered. */
+    evaluation: {
+      note: string;
+      receipts: Array<{
+        initiative: string;
+        context: Coded;
+        /** The chapter id, the booking id or "slut". */
+        key: string;
+        about: string;
+        outcome: Coded;
+        on: string;
+      }>;
+    };
   };
   accessLog: Array<{
     at: string;
@@ -264,6 +310,21 @@ const BOOKED_BY_LABELS: Record<string, string> = {
   personal: "personalen",
 };
 
+const EVALUATION_CONTEXT_LABELS: Record<string, string> = {
+  kapitel: "efter ett kapitel i en kurs",
+  mote: "efter ett möte",
+  slut: "slutenkäten",
+};
+
+const EVALUATION_OUTCOME_LABELS: Record<string, string> = {
+  svarat: "svarade",
+  avstod: "hoppade över (svarade inte)",
+};
+
+/** Why Tyck till's answers are not in the export (GDPR art. 15: say what cannot be given). */
+export const EVALUATION_NOTE =
+  "Dina svar i Tyck till sparas utan ditt namn och kan inte tas fram per person. Här står bara att du har svarat eller hoppat över en fråga, så att du inte får samma fråga igen.";
+
 const NOT_ANSWERED = "inte besvarad";
 const NO_SCORE = "för få svar";
 
@@ -311,6 +372,9 @@ export async function dataSubjectExport(
           "portalAccount",
           "planSteps",
           "bookings",
+          "courseProgress",
+          "quizAnswers",
+          "evaluationReceipts",
           "accessLog",
         ],
       });
@@ -373,6 +437,25 @@ export async function dataSubjectExport(
         .innerJoin(availability, eq(availability.id, bookings.availabilityId))
         .where(eq(bookings.participantId, p.id))
         .orderBy(asc(bookings.startsAt), asc(bookings.createdAt));
+      const progressRows = await tx
+        .select()
+        .from(courseProgress)
+        .where(eq(courseProgress.participantId, p.id))
+        .orderBy(asc(courseProgress.startedAt), asc(courseProgress.chapterId));
+      const quizRows = await tx
+        .select()
+        .from(quizAnswers)
+        .where(eq(quizAnswers.participantId, p.id))
+        .orderBy(asc(quizAnswers.answeredAt), asc(quizAnswers.pageId));
+      const receiptRows = await tx
+        .select()
+        .from(evaluationReceipts)
+        .where(eq(evaluationReceipts.participantId, p.id))
+        .orderBy(
+          asc(evaluationReceipts.on),
+          asc(evaluationReceipts.context),
+          asc(evaluationReceipts.contextKey),
+        );
       const logRows = await tx
         .select()
         .from(accessLog)
@@ -390,6 +473,9 @@ export async function dataSubjectExport(
           ...measurementRows.map((r) => r.m.initiativeId),
           ...stepRows.map((r) => r.initiativeId),
           ...bookingRows.map((r) => r.b.initiativeId),
+          ...progressRows.map((r) => r.initiativeId),
+          ...quizRows.map((r) => r.initiativeId),
+          ...receiptRows.map((r) => r.initiativeId),
         ]),
       ];
       const initiativeNames = new Map(
@@ -422,7 +508,11 @@ export async function dataSubjectExport(
             ? "raderad"
             : "anonym";
       const now = options.now ?? new Date();
-      const json: SubjectExport = {
+      const initiativeOf = (id: string) => initiativeNames.get(id) ?? "";
+      const meetings = new Map(bookingRows.map((r) => [r.b.id, r]));
+      // The courses' names are published material (the association zone): read after this
+      // transaction, by the ids found here.
+      const build = (names: CourseCatalogue): SubjectExport => ({
         format: "samspar-registerutdrag",
         version: 1,
         exportedAt: now.toISOString(),
@@ -575,6 +665,47 @@ export async function dataSubjectExport(
             bookedBy: coded(BOOKED_BY_LABELS, b.bookedBy),
             cancelledAt: b.cancelledAt ? b.cancelledAt.toISOString() : null,
           })),
+          courses: progressRows.map((r) => {
+            const page = r.lastPageId ? names.page(r.lastPageId) : null;
+            const pageTitle = page?.page.texts.sv?.title;
+            return {
+              initiative: initiativeOf(r.initiativeId),
+              course: names.course(r.courseId).sv,
+              chapter: names.chapter(r.chapterId)?.title.sv ?? UNNAMED_CHAPTER,
+              lastPage: page
+                ? `sida ${page.number}${pageTitle ? `: ${pageTitle}` : ""}`
+                : r.lastPageId
+                  ? "en sida som inte längre finns"
+                  : null,
+              startedAt: r.startedAt.toISOString(),
+              completedAt: r.completedAt ? r.completedAt.toISOString() : null,
+            };
+          }),
+          quizAnswers: quizRows.map((r) => {
+            const page = names.page(r.pageId)?.page;
+            return {
+              initiative: initiativeOf(r.initiativeId),
+              course: names.course(r.courseId).sv,
+              chapter: names.chapter(r.chapterId)?.title.sv ?? UNNAMED_CHAPTER,
+              question: page?.texts.sv?.title ?? UNNAMED_QUESTION,
+              answer: optionTexts(page, r.chosenOption).sv,
+              correct: r.correct,
+              result: r.correct ? "rätt" : "fel",
+              tries: r.tries,
+              answeredAt: r.answeredAt.toISOString(),
+            };
+          }),
+          evaluation: {
+            note: EVALUATION_NOTE,
+            receipts: receiptRows.map((r) => ({
+              initiative: initiativeOf(r.initiativeId),
+              context: coded(EVALUATION_CONTEXT_LABELS, r.context),
+              key: r.contextKey,
+              about: receiptAbout(r.context, r.contextKey, names, meetings),
+              outcome: coded(EVALUATION_OUTCOME_LABELS, r.outcome),
+              on: r.on,
+            })),
+          },
         },
         accessLog: logRows.map((r) => ({
           at: r.at.toISOString(),
@@ -585,7 +716,15 @@ export async function dataSubjectExport(
           fields: r.fields.map(accessFieldLabel),
           outcome: OUTCOME_LABELS[r.outcome] ?? r.outcome,
         })),
+      });
+      return {
+        build,
+        associationId: p.associationId,
+        courseIds: [...progressRows, ...quizRows].map((r) => r.courseId),
+        chapterIds: receiptRows.filter((r) => r.context === "kapitel").map((r) => r.contextKey),
       };
+    }).then(async ({ build, associationId, courseIds, chapterIds }) => {
+      const json = build(await courseCatalogue(db, associationId, courseIds, chapterIds));
       const model = subjectExportDocument(json);
       const pdf = await renderPdf(model, options.logo);
       return { json, pdf, fileBaseName: model.fileBaseName };
@@ -593,9 +732,31 @@ export async function dataSubjectExport(
   );
 }
 
+/** What a Tyck till receipt was about, in Swedish: the chapter, the meeting or the exit survey. */
+function receiptAbout(
+  context: string,
+  key: string,
+  names: CourseCatalogue,
+  meetings: Map<string, { b: { startsAt: Date }; title: string }>,
+): string {
+  if (context === "kapitel") {
+    const chapter = names.chapter(key);
+    if (!chapter) return UNNAMED_CHAPTER;
+    return `kapitlet ${chapter.title.sv} i kursen ${names.course(chapter.courseId).sv}`;
+  }
+  if (context === "mote") {
+    const meeting = meetings.get(key);
+    return meeting
+      ? `mötet med ${meeting.title} ${formatDateTime(meeting.b.startsAt.toISOString())}`
+      : "ett möte";
+  }
+  return "hela din tid i insatsen";
+}
+
 /**
  * The export as a document: identity, consents, enrollments, progression measurements, erasures,
- * the participant portal (account, action plan, bookings) and the access log.
+ * the participant portal (account, action plan, bookings, courses, quiz answers, Tyck till's
+ * receipts) and the access log.
  */
 export function subjectExportDocument(x: SubjectExport): DocumentModel {
   const title = "Registerutdrag";
@@ -806,6 +967,74 @@ export function subjectExportDocument(x: SubjectExport): DocumentModel {
           b.status.label,
           b.bookedBy.label,
         ]),
+      ),
+    });
+  nodes.push({ type: "heading", title: "Kurser" });
+  if (x.portal.courses.length === 0)
+    nodes.push({ type: "note", text: "Du har inte börjat läsa någon kurs." });
+  else
+    nodes.push({
+      type: "table",
+      table: table(
+        [
+          ["Kurs", 3],
+          ["Kapitel", 4],
+          ["Senast läst", 3],
+          ["Började", 2],
+          ["Klart", 2],
+        ],
+        x.portal.courses.map((c) => [
+          c.course,
+          c.chapter,
+          c.lastPage ?? "—",
+          formatDateTime(c.startedAt),
+          c.completedAt ? formatDateTime(c.completedAt) : "inte klart",
+        ]),
+      ),
+    });
+  nodes.push({ type: "heading", title: "Svar på kursfrågor" });
+  if (x.portal.quizAnswers.length === 0)
+    nodes.push({ type: "note", text: "Du har inte svarat på någon kursfråga." });
+  else
+    nodes.push({
+      type: "table",
+      table: table(
+        [
+          ["Kapitel", 3],
+          ["Fråga", 4],
+          ["Ditt senaste svar", 4],
+          ["Rätt eller fel", 2],
+          ["Försök", 1],
+          ["Svarat", 2],
+        ],
+        x.portal.quizAnswers.map((q) => [
+          `${q.chapter} (${q.course})`,
+          q.question,
+          q.answer,
+          q.result,
+          String(q.tries),
+          formatDateTime(q.answeredAt),
+        ]),
+      ),
+    });
+  nodes.push({ type: "heading", title: "Tyck till" });
+  nodes.push({ type: "note", text: x.portal.evaluation.note });
+  if (x.portal.evaluation.receipts.length === 0)
+    nodes.push({
+      type: "note",
+      text: "Du har inte svarat på eller hoppat över någon fråga i Tyck till.",
+    });
+  else
+    nodes.push({
+      type: "table",
+      table: table(
+        [
+          ["Datum", 2],
+          ["När", 3],
+          ["Om", 6],
+          ["Vad du gjorde", 3],
+        ],
+        x.portal.evaluation.receipts.map((r) => [r.on, r.context.label, r.about, r.outcome.label]),
       ),
     });
 

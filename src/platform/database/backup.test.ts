@@ -723,10 +723,10 @@ describe("backup and restore", () => {
       "register.participants",
       "register.enrollments",
       "register.consents",
-  "register.course_progress",
+      "register.course_progress",
       "register.erasures",
-  "register.evaluation_receipts",
-  "register.evaluation_responses",
+      "register.evaluation_receipts",
+      "register.evaluation_responses",
     ]) {
       expect(after[table]?.rows, table).toEqual([]);
     }

@@ -247,6 +247,9 @@ export const registerEn: Record<keyof typeof registerSv, string> = {
   "register.log.field.portalContact": "portal contact details (e-mail, mobile)",
   "register.log.field.portalLanguage": "portal language",
   "register.log.field.planSteps": "action plan steps",
+  "register.log.field.courseProgress": "course reading (chapters, last page)",
+  "register.log.field.quizAnswers": "answers to course questions",
+  "register.log.field.evaluationReceipts": "Tyck till (that the participant answered or skipped)",
 
   "register.import.title": "Import participants",
   "register.import.intro":

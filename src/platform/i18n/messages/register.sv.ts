@@ -246,6 +246,9 @@ export const registerSv = {
   "register.log.field.portalContact": "kontaktuppgifter för portalen (e-post, mobil)",
   "register.log.field.portalLanguage": "portalens språk",
   "register.log.field.planSteps": "handlingsplanens steg",
+  "register.log.field.courseProgress": "kursläsning (kapitel, senaste sida)",
+  "register.log.field.quizAnswers": "svar på kursfrågor",
+  "register.log.field.evaluationReceipts": "Tyck till (att deltagaren svarat eller hoppat över)",
 
   "register.import.title": "Importera deltagare",
   "register.import.intro":

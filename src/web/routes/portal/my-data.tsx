@@ -200,6 +200,60 @@ export default function MyData({ loaderData: d }: Route.ComponentProps) {
           ))}
         </ul>
 
+        <Tx as="h3" k="portal.myData.courses.title" />
+        {d.courses.length === 0 ? <Tx as="p" k="portal.myData.courses.none" /> : null}
+        <ul className="portal-data-list">
+          {d.courses.map((c, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the chapters in the order they were started
+            <li key={i}>
+              <Written texts={c.course} />: <Written texts={c.chapter} />
+              <br />
+              {t("portal.myData.course.started", { date: longDate(c.startedAt) })}{" "}
+              {c.completedAt
+                ? t("portal.myData.course.completed", { date: longDate(c.completedAt) })
+                : t("portal.myData.course.ongoing")}
+            </li>
+          ))}
+        </ul>
+
+        <Tx as="h3" k="portal.myData.quiz.title" />
+        {d.quizAnswers.length === 0 ? <Tx as="p" k="portal.myData.quiz.none" /> : null}
+        <ul className="portal-data-list">
+          {d.quizAnswers.map((q, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the answers in the order they were given
+            <li key={i}>
+              <Written texts={q.chapter} />: <Written texts={q.question} />
+              <br />
+              {t("portal.myData.quiz.answer")} <Written texts={q.answer} /> –{" "}
+              {t(q.correct ? "portal.myData.quiz.right" : "portal.myData.quiz.wrong")} (
+              {longDate(q.answeredAt)})
+            </li>
+          ))}
+        </ul>
+
+        <Tx as="h3" k="portal.myData.feedback.title" />
+        <Tx as="p" k="portal.myData.feedback.note" />
+        {d.feedback.length === 0 ? <Tx as="p" k="portal.myData.feedback.none" /> : null}
+        <ul className="portal-data-list">
+          {d.feedback.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the receipts in date order
+            <li key={i}>
+              {r.context === "mote"
+                ? t("portal.myData.feedback.mote", {
+                    date: r.meetingAt ? longDate(r.meetingAt) : "",
+                  })
+                : t(`portal.myData.feedback.${r.context}` as PortalKey)}
+              {r.about ? (
+                <>
+                  : <Written texts={r.about} />
+                </>
+              ) : null}
+              <br />
+              {t(`portal.myData.feedback.${r.outcome}` as PortalKey, { date: longDate(r.on) })}
+            </li>
+          ))}
+        </ul>
+
         {d.account ? (
           <>
             <Tx as="h3" k="portal.myData.account.title" />

@@ -333,6 +333,9 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   portalContact: "register.log.field.portalContact",
   portalLanguage: "register.log.field.portalLanguage",
   planSteps: "register.log.field.planSteps",
+  courseProgress: "register.log.field.courseProgress",
+  quizAnswers: "register.log.field.quizAnswers",
+  evaluationReceipts: "register.log.field.evaluationReceipts",
 };
 
 const ROLE_KEYS: Record<string, MessageKey> = {
