@@ -13,6 +13,7 @@ import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
+import { initiativeOfPage, monthPeriodOf } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/figures.ts";
 import { requireFiguresAccess } from "./figures-guard.server.ts";
 import { cellView, defaultPeriod, FigureCell, Marks, PeriodForm } from "./figures-ui.tsx";
@@ -60,20 +61,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     "association.enter",
   );
   requireFiguresAccess(principal, association.id, params.initiativeId);
-  const initiative = UUID.test(params.initiativeId)
-    ? await getInitiative(state.services.db, association.id, params.initiativeId)
-    : undefined;
-  if (!initiative) throw data({ message: "Insatsen finns inte." }, { status: 404 });
-  const url = new URL(request.url);
-  const fallback = defaultPeriod(new Date());
-  const query = {
-    from: (url.searchParams.get("fran") ?? fallback.from).trim(),
-    to: (url.searchParams.get("till") ?? fallback.to).trim(),
-  };
-  const problems = monthRangeProblems(query.from, query.to);
-  const errors: Record<string, MessageKey> = {};
-  if (problems.from) errors.fran = `portalStaff.usage.error.from.${problems.from}` as MessageKey;
-  if (problems.to) errors.till = `portalStaff.usage.error.to.${problems.to}` as MessageKey;
+  const initiative = await initiativeOfPage(state.services.db, association.id, params.initiativeId);
+  const { query, errors } = monthPeriodOf(request);
   const failed = Object.keys(errors).length > 0;
   const figures = failed
     ? null

@@ -13,6 +13,7 @@ import { monthLabel } from "../../../portal/usage.ts";
 import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary, TextField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
+import { initiativeOfPage, monthPeriodOf } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/free-text.ts";
 
 /** The last six months up to this one, in Swedish time: "ÅÅÅÅ-MM". */
@@ -42,16 +43,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const initiativeId = params.initiativeId ?? "";
   if (!canOnInitiative(principal, "evaluation.free_text", association.id, initiativeId))
     throw data({ message: new ForbiddenError("evaluation.free_text").message }, { status: 403 });
-  const initiative = /^[0-9a-f-]{36}$/i.test(initiativeId)
-    ? await getInitiative(state.services.db, association.id, initiativeId)
-    : undefined;
-  if (!initiative) throw data({ message: "Insatsen finns inte." }, { status: 404 });
-  const url = new URL(request.url);
-  const fallback = defaultPeriod(new Date());
-  const query = {
-    from: (url.searchParams.get("fran") ?? fallback.from).trim(),
-    to: (url.searchParams.get("till") ?? fallback.to).trim(),
-  };
+  const initiative = await initiativeOfPage(state.services.db, association.id, initiativeId);
+  const { query } = monthPeriodOf(request);
   let answers: FreeTextAnswer[] | null = null;
   let errors: Record<string, string> | null = null;
   try {

@@ -32,6 +32,7 @@ import {
   Marks,
   PeriodForm,
 } from "../courses-staff/figures-ui.tsx";
+import { initiativeOfPage, monthPeriodOf } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/results.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -92,21 +93,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     "association.enter",
   );
   requireFiguresAccess(principal, association.id, params.initiativeId);
-  const initiative = UUID.test(params.initiativeId)
-    ? await getInitiative(state.services.db, association.id, params.initiativeId)
-    : undefined;
-  if (!initiative) throw data({ message: "Insatsen finns inte." }, { status: 404 });
-  const url = new URL(request.url);
-  const fallback = defaultPeriod(new Date());
+  const initiative = await initiativeOfPage(state.services.db, association.id, params.initiativeId);
+  const period = monthPeriodOf(request);
   const query = {
-    from: (url.searchParams.get("fran") ?? fallback.from).trim(),
-    to: (url.searchParams.get("till") ?? fallback.to).trim(),
-    context: (url.searchParams.get("svar") ?? "mote").trim(),
+    ...period.query,
+    context: (new URL(request.url).searchParams.get("svar") ?? "mote").trim(),
   };
-  const problems = monthRangeProblems(query.from, query.to);
-  const errors: Record<string, MessageKey> = {};
-  if (problems.from) errors.fran = `portalStaff.usage.error.from.${problems.from}` as MessageKey;
-  if (problems.to) errors.till = `portalStaff.usage.error.to.${problems.to}` as MessageKey;
+  const errors = period.errors;
   if (!isEvaluationContext(query.context)) errors.svar = "courseFigures.results.context.error";
   const failed = Object.keys(errors).length > 0;
   const results = failed

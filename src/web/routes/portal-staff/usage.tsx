@@ -21,6 +21,7 @@ import { ErrorSummary, TextField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import type { Route } from "./+types/usage.ts";
+import { initiativeOfPage, monthPeriodOf } from "./month-period.server.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -91,20 +92,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!canOnInitiative(principal, "portal.usage", association.id, params.initiativeId)) {
     throw data({ message: new ForbiddenError("portal.usage").message }, { status: 403 });
   }
-  const initiative = UUID.test(params.initiativeId)
-    ? await getInitiative(state.services.db, association.id, params.initiativeId)
-    : undefined;
-  if (!initiative) throw data({ message: "Insatsen finns inte." }, { status: 404 });
-  const url = new URL(request.url);
-  const fallback = defaultPeriod(new Date());
-  const query = {
-    from: (url.searchParams.get("fran") ?? fallback.from).trim(),
-    to: (url.searchParams.get("till") ?? fallback.to).trim(),
-  };
-  const problems = monthRangeProblems(query.from, query.to);
-  const errors: Record<string, MessageKey> = {};
-  if (problems.from) errors.fran = `portalStaff.usage.error.from.${problems.from}` as MessageKey;
-  if (problems.to) errors.till = `portalStaff.usage.error.to.${problems.to}` as MessageKey;
+  const initiative = await initiativeOfPage(state.services.db, association.id, params.initiativeId);
+  const { query, errors } = monthPeriodOf(request);
   const failed = Object.keys(errors).length > 0;
   const usage = failed
     ? null
