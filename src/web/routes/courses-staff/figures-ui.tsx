@@ -2,27 +2,9 @@
 // (figures.tsx, evaluation-staff/results.tsx): the period picker, the marks and a hidden cell.
 import type { ReactNode } from "react";
 import { Form as RouterForm } from "react-router";
-import { TIME_ZONE } from "../../../platform/i18n/format.ts";
 import { formatUsage, type UsageCell } from "../../../portal/usage.ts";
 import { TextField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
-
-/** The last six months up to the current one, in Swedish time ("ÅÅÅÅ-MM"). */
-export function defaultPeriod(now: Date): { from: string; to: string } {
-  const [year, month] = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-  })
-    .format(now)
-    .split("-")
-    .map(Number) as [number, number];
-  const start = new Date(Date.UTC(year, month - 1 - 5, 1));
-  return {
-    from: `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, "0")}`,
-    to: `${year}-${String(month).padStart(2, "0")}`,
-  };
-}
 
 export type CellView = { text: string; kind: "value" | "primary" | "secondary" };
 

@@ -5,9 +5,6 @@
 // protected count. The period is chosen with a GET form (no JavaScript needed).
 import { data, Link } from "react-router";
 import { type CourseFigures, courseFigures } from "../../../courses/figures.ts";
-import { getInitiative } from "../../../initiatives/get-initiative.ts";
-import type { MessageKey } from "../../../platform/i18n/translate.ts";
-import { monthRangeProblems } from "../../../portal/usage.ts";
 import { formatProtected } from "../../../register/disclosure.ts";
 import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary } from "../../ui/form.tsx";
@@ -16,9 +13,7 @@ import { TableWrap } from "../../ui/table-wrap.tsx";
 import { initiativeOfPage, monthPeriodOf } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/figures.ts";
 import { requireFiguresAccess } from "./figures-guard.server.ts";
-import { cellView, defaultPeriod, FigureCell, Marks, PeriodForm } from "./figures-ui.tsx";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { cellView, FigureCell, Marks, PeriodForm } from "./figures-ui.tsx";
 
 function figuresView(u: CourseFigures, locale: string) {
   return {

@@ -6,32 +6,13 @@
 import { data, Link, Form as RouterForm } from "react-router";
 import { canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
 import { type FreeTextAnswer, freeTextAnswers } from "../../../evaluation/free-text.ts";
-import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import { NotFoundError, ValidationError } from "../../../platform/errors.ts";
-import { TIME_ZONE } from "../../../platform/i18n/format.ts";
 import { monthLabel } from "../../../portal/usage.ts";
 import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary, TextField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { initiativeOfPage, monthPeriodOf } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/free-text.ts";
-
-/** The last six months up to this one, in Swedish time: "ÅÅÅÅ-MM". */
-function defaultPeriod(now: Date): { from: string; to: string } {
-  const [year, month] = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-  })
-    .format(now)
-    .split("-")
-    .map(Number) as [number, number];
-  const start = new Date(Date.UTC(year, month - 1 - 5, 1));
-  return {
-    from: `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, "0")}`,
-    to: `${year}-${String(month).padStart(2, "0")}`,
-  };
-}
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { state, principal, association } = await requireAssociation(

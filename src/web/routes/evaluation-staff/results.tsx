@@ -15,10 +15,8 @@ import {
 } from "../../../evaluation/results.ts";
 import { distributionChart } from "../../../evaluation/results-chart.ts";
 import { EVALUATION_CONTEXTS, type EvaluationContext } from "../../../evaluation/schema.ts";
-import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import { isLocale } from "../../../platform/i18n/locales.ts";
 import { createTranslator, type MessageKey } from "../../../platform/i18n/translate.ts";
-import { monthRangeProblems } from "../../../portal/usage.ts";
 import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary, SelectField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
@@ -27,15 +25,12 @@ import { requireFiguresAccess } from "../courses-staff/figures-guard.server.ts";
 import {
   type CellView,
   cellView,
-  defaultPeriod,
   FigureCell,
   Marks,
   PeriodForm,
 } from "../courses-staff/figures-ui.tsx";
 import { initiativeOfPage, monthPeriodOf } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/results.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface PeriodView {
   key: string;

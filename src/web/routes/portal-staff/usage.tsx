@@ -4,14 +4,10 @@
 // every figure is a protected count. The period is chosen with a GET form (no JavaScript needed).
 import { data, Link, Form as RouterForm } from "react-router";
 import { canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
-import { getInitiative } from "../../../initiatives/get-initiative.ts";
-import { TIME_ZONE } from "../../../platform/i18n/format.ts";
-import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import {
   type BookingCells,
   formatUsage,
   monthLabel,
-  monthRangeProblems,
   type PortalUsage,
   portalUsage,
   type UsageCell,
@@ -22,25 +18,6 @@ import { useI18n } from "../../ui/i18n.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import type { Route } from "./+types/usage.ts";
 import { initiativeOfPage, monthPeriodOf } from "./month-period.server.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The current month in Swedish time, "ÅÅÅÅ-MM", and the month `back` months before it. */
-function defaultPeriod(now: Date): { from: string; to: string } {
-  const [year, month] = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-  })
-    .format(now)
-    .split("-")
-    .map(Number) as [number, number];
-  const start = new Date(Date.UTC(year, month - 1 - 5, 1));
-  return {
-    from: `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, "0")}`,
-    to: `${year}-${String(month).padStart(2, "0")}`,
-  };
-}
 
 type CellView = { text: string; kind: "value" | "primary" | "secondary" };
 
