@@ -1,13 +1,14 @@
 // `npm run bench:lighthouse`: Lighthouse (mobile profile: an emulated mid-range phone on a slow
 // 4G connection, simulated throttling) on the participant portal's start, plan and booking
-// pages, and the sign-in page, in Debian's Chromium. Prints the scores and the page weights;
+// pages, the courses (a page with a picture) and Tyck till, and the sign-in page, in Debian's
+// Chromium. Prints the scores and the page weights;
 // asserts nothing (issue 9 asks for accessibility 100 and performance ≥ 90 — read them here).
 // Needs the web build (`npx react-router build`) and /usr/bin/chromium.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
 import { seedDemo } from "../src/demo/seed-demo.ts";
@@ -62,10 +63,31 @@ const chrome = await chromeLauncher.launch({
 // overridden by the jar once the server has set its CSRF cookie.
 const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
 
+// the demo course (issue 10): its first chapter's picture page, the heaviest a participant reads
+const [picture] = (
+  await database.db.execute<{ course: string; chapter: string; page: number }>(
+    sql`select c.id as course, k.id as chapter, (
+          select count(*) from course_pages q
+           where q.chapter_id = k.id and q.position <= p.position)::int as page
+        from courses c join course_chapters k on k.course_id = c.id
+        join course_pages p on p.chapter_id = k.id and p.kind = 'bild'
+       where exists (select 1 from course_versions v where v.course_id = c.id)
+       order by k.position, p.position limit 1`,
+  )
+).rows;
+if (!picture) throw new Error("the demo has no published course with a picture");
+
 const PAGES = [
   { name: "Start", path: "/portal", signedIn: true },
   { name: "Min plan", path: "/portal/plan", signedIn: true },
   { name: "Boka", path: "/portal/boka", signedIn: true },
+  { name: "Kurser", path: "/portal/kurser", signedIn: true },
+  {
+    name: "Kurssida med bild",
+    path: `/portal/kurser/${picture.course}/${picture.chapter}/${picture.page}`,
+    signedIn: true,
+  },
+  { name: "Tyck till", path: "/portal/tyck-till", signedIn: true },
   { name: "Logga in", path: "/portal/logga-in", signedIn: false },
 ];
 

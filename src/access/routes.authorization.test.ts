@@ -481,6 +481,8 @@ const REQ = "/associations/{slug}/requisitions/{requisitionId}";
 const MONEY = "/associations/{slug}/money/{year}";
 const ON_INITIATIVE = "/associations/{slug}/initiatives/{initiativeId}";
 const OFFICE_WRITES = { roles: ["association_admin"] as Who[], writes: true };
+/** The portal's protected figures (portal.usage): the office, the board and an initiative's own. */
+const PORTAL_FIGURES: Who[] = [...READING_REPORTS, "participant_officer"];
 const BOARD_READS = { roles: ["association_admin", "board_member"] as Who[], writes: false };
 /**
  * API operations: the roles whose tokens get a 2xx in their own association; other roles get
@@ -550,6 +552,9 @@ const API_OPERATIONS: Record<string, { roles: Who[]; writes: boolean; unseen?: W
   [`GET ${ON_INITIATIVE}/progression-plan`]: { roles: READING_REPORTS, writes: false },
   [`PUT ${ON_INITIATIVE}/progression-plan`]: OFFICE_WRITES,
   "GET /associations/{slug}/progression/results": { roles: READING_REPORTS, writes: false },
+  // the portal's protected figures ("portal.usage"): also the initiative's participant officers
+  "GET /associations/{slug}/course-figures": { roles: PORTAL_FIGURES, writes: false },
+  "GET /associations/{slug}/evaluation-results": { roles: PORTAL_FIGURES, writes: false },
   [`GET ${ON_INITIATIVE}/money`]: { roles: READING_REPORTS, writes: false },
   [`GET ${ON_INITIATIVE}/returned-funds`]: { roles: READING_REPORTS, writes: false },
   [`POST ${ON_INITIATIVE}/prognosis-overrides`]: OFFICE_WRITES,

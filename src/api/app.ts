@@ -37,8 +37,10 @@ import type { AppServices } from "../platform/http/request-context.ts";
 import { hitThrottle } from "../platform/throttle.ts";
 import { registerApplicationRoutes } from "./applications-routes.ts";
 import { registerBudgetRoutes } from "./budgets-routes.ts";
+import { registerCourseFiguresRoutes } from "./course-figures-routes.ts";
 import { registerDeviationReportDocumentRoute } from "./deviation-report-document-route.ts";
 import { registerDeviationReportRoutes } from "./deviation-reports-routes.ts";
+import { registerEvaluationResultsRoutes } from "./evaluation-results-routes.ts";
 import { registerFinalReportDocumentRoute } from "./final-report-document-route.ts";
 import { registerFinalReportRoutes } from "./final-reports-routes.ts";
 import { registerFinanceRoutes } from "./finance-routes.ts";
@@ -100,6 +102,12 @@ export const OPENAPI_CONFIG = {
         "Mätningarna själva, listan över mätningar som ska göras, jämförelsegruppen och utvärderarens fil finns inte i API:t: " +
         "de hör till deltagarregistret, där bara insatsens deltagarhandläggare arbetar, i webbsidorna. " +
         "En API-nyckel hör till förbundets del av Samspår och når aldrig en enskild deltagare.",
+    },
+    {
+      name: "Portalen",
+      description:
+        "Deltagarportalens skyddade siffror: kurserna (påbörjade, avslutade, klara kapitel och kunskapsfrågorna) och Tyck till-svaren per fråga, efter förbundets röjandekontroll. " +
+        "Varje insats räknas för sig. Fritextsvarens texter läser bara insatsens deltagarhandläggare, i webbsidorna; de finns inte i API:t.",
     },
   ],
 };
@@ -484,6 +492,8 @@ export function createApiApp(services: AppServices): OpenAPIHono<ApiEnv> {
   registerRegisterStatisticsRoutes(app, services);
   registerFollowUpRoutes(app, services);
   registerProgressionRoutes(app, services);
+  registerCourseFiguresRoutes(app, services);
+  registerEvaluationResultsRoutes(app, services);
 
   app.all("*", (c) =>
     notFoundProblem(

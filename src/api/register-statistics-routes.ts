@@ -69,7 +69,7 @@ const StatisticsQuery = z.object({
     }),
 });
 
-const CellSchema = z
+export const CellSchema = z
   .union([
     z.object({
       value: z.number().int().openapi({ description: "Antalet.", example: 23 }),
@@ -107,7 +107,7 @@ const ShareSchema = z
   ])
   .openapi("StatisticsShare", { description: "En andel efter röjandekontroll." });
 
-const RowSchema = z
+export const RowSchema = z
   .object({
     key: z.string().openapi({
       description: "Uppgiftens nyckel, densamma för varje insats.",
@@ -142,7 +142,7 @@ const TableSchema = z
   })
   .openapi("StatisticsTable");
 
-const NamedShareSchema = z
+export const NamedShareSchema = z
   .object({
     key: z.string().openapi({ example: "andel_till_arbete_och_eller_studier" }),
     label: z.string().openapi({ example: "Andel till arbete och/eller studier" }),

@@ -1339,6 +1339,21 @@ describe("every association role but the participant officer", () => {
               options.push(`from=${addDays(TODAY, -365)}&to=${TODAY}&initiativeId=${id}`);
           }
           if (op.template.endsWith("/money") && params.initiativeId) options.push(`year=${YEAR}`);
+          // the portal's protected figures: months, each planted initiative, every context
+          const figures = op.template.endsWith("/course-figures");
+          if (figures || op.template.endsWith("/evaluation-results")) {
+            const months = `from=${addDays(TODAY, -365).slice(0, 7)}&to=${TODAY.slice(0, 7)}`;
+            // Tyck till's results need a context: without one the answer is only a 400
+            if (!figures) options.length = 0;
+            const contexts = figures
+              ? [""]
+              : ["&context=kapitel", "&context=mote", "&context=slut"];
+            for (const context of contexts) {
+              options.push(`${months}${context}`);
+              for (const id of initiativesOfPlanted)
+                options.push(`${months}${context}&initiativeId=${id}`);
+            }
+          }
           return options;
         };
 
