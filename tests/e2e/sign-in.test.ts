@@ -108,7 +108,7 @@ describe("signing in and moving around", () => {
       await page.waitForURL(`${base}/demo/personer`);
       await page.getByRole("heading", { level: 1, name: "Personer och roller" }).waitFor();
       // the staff of the demo (the participant is not listed among people and roles)
-      expect(await page.locator("table caption").textContent()).toBe("6 personer");
+      expect(await page.locator("table caption").textContent()).toBe("7 personer");
       await checkA11y(page, "people");
 
       await page.getByRole("link", { name: "Eva Holm" }).click();
@@ -206,7 +206,9 @@ describe("signing in and moving around", () => {
           "Hem",
           "Min plan",
           "Boka",
+          "Kurser",
           "Stöd",
+          "Tyck till",
           "Mina uppgifter",
           "Inställningar",
         ]);
