@@ -15,8 +15,13 @@
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPrincipal } from "../../src/access/principal.ts";
+import { sampleFile } from "../../src/courses/test-course.ts";
 import { swedishFlagPng } from "../../src/demo/demo-courses.ts";
+import { meeting } from "../../src/evaluation/evaluation-fixture.ts";
 import { initiatives } from "../../src/initiatives/schema.ts";
+import { users } from "../../src/people/schema.ts";
+import { portalAccountOf } from "../../src/portal/accounts.ts";
 import type { PortalLocale } from "../../src/portal/locales.ts";
 import { createPortalTranslator } from "../../src/portal/translate.ts";
 import { checkA11y, launchBrowser } from "../support/browser.ts";
@@ -277,6 +282,9 @@ interface Reading {
   code: string;
 }
 
+/** Each reader's phone, still signed in, for the pages the journey does not pass through. */
+const readers: Partial<Record<PortalLocale, Page>> = {};
+
 async function readCourse(o: Reading): Promise<void> {
   const { locale } = o;
   const t = createPortalTranslator(locale);
@@ -284,6 +292,7 @@ async function readCourse(o: Reading): Promise<void> {
   const context = await newContext(browser, PHONE);
   contexts.push(context);
   const page = await context.newPage();
+  readers[locale] = page;
   const h1 = (name: string) => page.getByRole("heading", { level: 1, name, exact: true });
   const mine = locale === "ar" ? "ar" : "sv";
 
@@ -797,6 +806,213 @@ describe("courses and Tyck till as new users try them", () => {
       const text = (await staff.locator("main").textContent()) ?? "";
       expect(text).toContain(FREE_TEXTS.sv);
       expect(text).toContain(FREE_TEXTS.ar);
+    },
+    E2E_TIMEOUT,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// What the journey does not pass through, on the same demo: the page editor's recording and
+// video pages and the delete step, Tyck till's exit survey and a meeting's check (the scale
+// answered by keyboard alone, in Arabic), the staff's question editor, the course figures and
+// the results on a narrow screen — all without JavaScript — and "Visa svenska också".
+
+const NARROW = { javaScriptEnabled: false, viewport: { width: 360, height: 740 } } as const;
+const lastSegment = (path: string) => path.split("/").pop() ?? "";
+
+/** A browser profile without JavaScript, signed in as the communicator (her session copied). */
+async function staffWithoutJavaScript(width: number): Promise<Page> {
+  const context = await newContext(browser, { ...NARROW, viewport: { width, height: 800 } });
+  contexts.push(context);
+  await context.addCookies(await staff.context().cookies());
+  return context.newPage();
+}
+
+describe("the rest of courses and Tyck till, on the same demo", () => {
+  it(
+    "the page editor for a recording and a video, in Swedish alone and beside Arabic, and the delete step (360 px, no JavaScript)",
+    async () => {
+      const page = await staffWithoutJavaScript(360);
+      const added = async (kind: "ljud" | "video", label: string): Promise<string> => {
+        await page.goto(`${server.baseUrl}${chapter2Path}`);
+        await page.getByLabel("Sorts sida").selectOption(kind);
+        await load(page, page.getByRole("button", { name: "Lägg till sida" }));
+        await expect(status(page).textContent()).resolves.toBe(
+          "Sidan är tillagd. Skriv dess texter och spara.",
+        );
+        await checkA11y(page, `ny sida: ${label}`);
+        return new URL(page.url()).pathname;
+      };
+      const saved = async (label: string) => {
+        // (a saved video's page may hold its load event while the browser reads the file:
+        // wait for the notice instead)
+        await page.getByRole("button", { name: "Spara sidan" }).click();
+        await page.getByText("Sidan är sparad.", { exact: true }).waitFor();
+        await checkA11y(page, label);
+      };
+      const beside = async (path: string, label: string) => {
+        await page.goto(`${server.baseUrl}${path}?sprak=ar`);
+        await page.locator("#title-ar").waitFor();
+        await checkA11y(page, label);
+      };
+
+      // a recording in Swedish
+      const audioPath = await added("ljud", "uppläsning");
+      await page.locator("#title-sv").fill("Lyssna");
+      await page.locator("#body-sv").fill("Hej och välkommen till biblioteket.");
+      await page.locator("#audio-sv").setInputFiles(file("sv.mp3", "audio/mpeg", sampleFile.mp3()));
+      await saved("uppläsningen sparad (svenska)");
+      await expect(page.locator("audio").count()).resolves.toBe(1);
+      await beside(audioPath, "uppläsningen, arabiska bredvid");
+
+      // a video with Swedish captions
+      const videoPath = await added("video", "video");
+      await page.locator("#title-sv").fill("Filmen om biblioteket");
+      await page
+        .locator("#videofile")
+        .setInputFiles(file("film.mp4", "video/mp4", sampleFile.mp4()));
+      await page
+        .locator("#captions-sv")
+        .setInputFiles(file("sv.vtt", "text/vtt", sampleFile.vtt()));
+      await saved("videon sparad (svenska)");
+      await expect(page.locator("video track[srclang='sv']").count()).resolves.toBe(1);
+      await beside(videoPath, "videon, arabiska bredvid");
+
+      // the page list's delete step asks first
+      await page.goto(`${server.baseUrl}${chapter2Path}/sidor?ta-bort=${lastSegment(videoPath)}`);
+      await page.getByRole("button", { name: "Ja, ta bort sidan" }).waitFor();
+      await checkA11y(page, "ta bort en sida");
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    "Tyck till in Arabic: the exit survey refused empty, then the scale answered by keyboard alone",
+    async () => {
+      const page = readers.ar as Page;
+      const t = createPortalTranslator("ar");
+      await page.goto(`${server.baseUrl}/portal/tyck-till`);
+      await check(page, "tyck till (ar)", "ar");
+      await load(page, page.locator('main a[href="/portal/tyck-till/slut/slut"]').first());
+      const scale = page.getByRole("group", { name: /هل استفدت من البرنامج؟/ });
+      await scale.waitFor();
+      await check(page, "slutenkät (ar)", "ar");
+      const send = page.getByRole("button", { name: t("portal.feedback.send"), exact: true });
+      await load(page, send);
+      await page.getByText(t("portal.feedback.error.empty")).first().waitFor();
+      await check(page, "slutenkät, inget svar (ar)", "ar");
+      // by keyboard alone: to the scale's first step, then three steps on, then send
+      await scale.getByRole("radio", { name: /^1/ }).focus();
+      for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+      await expect(scale.getByRole("radio", { name: /^4/ }).isChecked()).resolves.toBe(true);
+      await send.focus();
+      await page.keyboard.press("Enter");
+      await page.getByText(t("portal.feedback.thanks")).waitFor();
+      await check(page, "slutenkät, tack (ar)", "ar");
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    "Tyck till in Swedish: anonymous, the exit survey, and a meeting's check skipped",
+    async () => {
+      // the demo participant met the studiecoach three days ago
+      const [user] = await server.db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, DEMO.participant));
+      const principal = user && (await loadPrincipal(server.db, user.id, { type: "session" }));
+      const account = principal && (await portalAccountOf(server.db, principal));
+      if (!account) throw new Error("the demo participant has no portal account");
+      await meeting(server.db, account, 3);
+
+      const context = await newContext(browser, PHONE);
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/logga-in`);
+      await page.getByLabel("E-postadress").fill(DEMO.participant);
+      await page.getByLabel("Lösenord").fill(DEMO.password);
+      await load(page, page.getByRole("button", { name: "Logga in" }));
+      await page.getByRole("heading", { level: 1, name: "Välkommen" }).waitFor();
+
+      await page.goto(`${server.baseUrl}/portal/tyck-till`);
+      await expect(page.getByText("Vi ser inte vem som svarat").count()).resolves.toBe(1);
+      await check(page, "tyck till (sv)", "sv");
+      await page.goto(`${server.baseUrl}/portal/tyck-till/slut/slut`);
+      await page.getByRole("group", { name: /Har du haft nytta av insatsen\?/ }).waitFor();
+      await check(page, "slutenkät (sv)", "sv");
+      await load(page, page.getByRole("link", { name: "Tillbaka till Tyck till" }).first());
+      await load(page, page.getByRole("link", { name: /^Om mötet med Lina/ }));
+      await check(page, "om mötet (sv)", "sv");
+      await load(page, page.getByRole("button", { name: "Hoppa över" }));
+      await page.getByText("Vi frågar inte om det igen.").waitFor();
+      await check(page, "mötet hoppat över (sv)", "sv");
+      await expect(page.getByRole("link", { name: /^Om mötet med Lina/ }).count()).resolves.toBe(0);
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    "the staff's Tyck till questions with Arabic beside, a new question and a refused save (360 px, no JavaScript)",
+    async () => {
+      const page = await staffWithoutJavaScript(360);
+      const base = `${server.baseUrl}/demo/insatser/${initiativeId}/portal/tyck-till`;
+      await page.goto(`${base}?sprak=ar`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await checkA11y(page, "frågorna, arabiska bredvid");
+      await load(page, page.getByRole("button", { name: "Lägg till en fråga" }).last());
+      await page.getByText("Ändringen är inte sparad än").first().waitFor();
+      await checkA11y(page, "frågorna, ny fråga");
+      await load(page, page.getByRole("button", { name: "Spara frågorna" }).last());
+      await page.getByText("Skriv fråga 8 på svenska").first().waitFor();
+      await checkA11y(page, "frågorna, fel");
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    "the results and the course figures at 320 px without JavaScript",
+    async () => {
+      const page = await staffWithoutJavaScript(320);
+      const base = `${server.baseUrl}/demo/insatser/${initiativeId}/portal`;
+      await page.goto(`${base}/tyck-till/resultat?fran=2026-06&till=2026-11&svar=mote`);
+      await page.getByRole("heading", { level: 1, name: "Tyck till – resultat" }).waitFor();
+      await expect(page.locator("svg[role=img]").count()).resolves.toBe(1);
+      await checkA11y(page, "tyck till, resultat (320 px)");
+      await page.goto(`${base}/tyck-till/resultat?fran=2026-13&till=2026-11&svar=mote`);
+      await alert(page).waitFor();
+      await checkA11y(page, "tyck till, resultat, fel period (320 px)");
+      await page.goto(`${base}/kurser?fran=2026-06&till=2026-11`);
+      // a table for each published course: the demo's and the journey's
+      await expect(page.locator("table[data-table=kurs]").count()).resolves.toBe(2);
+      await checkA11y(page, "kurser i portalen (320 px)");
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    "in Arabic, Swedish too under each text of a course page",
+    async () => {
+      const page = readers.ar as Page;
+      const t = createPortalTranslator("ar");
+      await page.goto(
+        `${server.baseUrl}/portal/kurser/${lastSegment(coursePath)}/${lastSegment(chapter1Path)}/1`,
+      );
+      const article = page.locator("article.course-page");
+      await expect(article.textContent()).resolves.not.toContain(TEXT_PAGE.sv.title);
+      await load(page, page.getByRole("button", { name: t("portal.swedishTooOn"), exact: true }));
+      await expect(page.locator("h1#sida-rubrik").textContent()).resolves.toContain(
+        TEXT_PAGE.ar.title,
+      );
+      const swedish = article.locator('[lang="sv"]');
+      await expect(swedish.allTextContents()).resolves.toEqual(
+        expect.arrayContaining([expect.stringContaining(TEXT_PAGE.sv.title)]),
+      );
+      await expect(article.textContent()).resolves.toContain(TEXT_PAGE.sv.body.split("\n")[0]);
+      await expect(
+        page.getByRole("button", { name: t("portal.swedishTooOff"), exact: true }).count(),
+      ).resolves.toBe(1);
+      await check(page, "sida med svenska också (ar)", "ar");
     },
     E2E_TIMEOUT,
   );
