@@ -12,7 +12,7 @@ import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.t
 import { initiatives } from "../initiatives/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
-import { PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
+import { LANGUAGE_IN_SWEDISH, PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
 import {
   type CourseDraft,
   courseScopesOf,
@@ -28,16 +28,6 @@ export const COURSE_TITLE_MAX = 120;
 export const COURSE_SUMMARY_MAX = 1000;
 export const CHAPTER_INTRO_MAX = 1000;
 export const COURSE_POSITION_MAX = 999;
-
-/** The language names inside Swedish sentences: "på engelska". */
-export const LANGUAGE_IN_SWEDISH: Record<PortalLocale, string> = {
-  sv: "svenska",
-  en: "engelska",
-  ar: "arabiska",
-  so: "somaliska",
-  ti: "tigrinja",
-  fa: "dari",
-};
 
 /** The form's field names, which the error summary links to: "title-sv", "summary-en". */
 export const courseField = (locale: PortalLocale, part: "title" | "summary" | "intro") =>

@@ -11,7 +11,7 @@ import type { Principal } from "../access/principal.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
-import { PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
+import { LANGUAGE_IN_SWEDISH, PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
 import { type CourseDraft, type DraftChapterView, loadCourseDraft, type PageRow } from "./draft.ts";
 import { courseMedia, coursePages } from "./schema.ts";
 import { type MediaKind, PAGE_KINDS, type PageKind, type PageText } from "./texts.ts";
@@ -23,16 +23,6 @@ export const PAGE_OPTION_MAX = 200;
 export const PAGE_EXPLANATION_MAX = 1000;
 export const QUIZ_OPTIONS_MIN = 2;
 export const QUIZ_OPTIONS_MAX = 5;
-
-/** The language names inside a Swedish sentence: "på engelska". */
-export const LANGUAGE_IN_SWEDISH: Record<PortalLocale, string> = {
-  sv: "svenska",
-  en: "engelska",
-  ar: "arabiska",
-  so: "somaliska",
-  ti: "tigrinja",
-  fa: "dari",
-};
 
 export type PageTextPart = "title" | "body" | "alt" | "explanation" | "audio" | "captions";
 

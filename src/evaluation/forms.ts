@@ -17,7 +17,7 @@ import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.t
 import { initiatives } from "../initiatives/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
-import { PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
+import { LANGUAGE_IN_SWEDISH, PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
 import {
   type EvaluationKind,
   type EvaluationQuestion,
@@ -180,15 +180,6 @@ export const questionField = (
   part: "text" | "low" | "high" | "type",
   locale?: PortalLocale,
 ) => (locale ? `q${index}-${part}-${locale}` : `q${index}-${part}`);
-
-const LANGUAGE_IN_SWEDISH: Record<PortalLocale, string> = {
-  sv: "svenska",
-  en: "engelska",
-  ar: "arabiska",
-  so: "somaliska",
-  ti: "tigrinja",
-  fa: "dari",
-};
 
 const KIND_NAME: Record<EvaluationKind, string> = {
   kort: "Den korta frågan efter möten och kapitel",

@@ -14,7 +14,7 @@ import type { Queryable } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import type { PortalAccount } from "./accounts.ts";
 import type { GuideTexts } from "./guide-text.ts";
-import { PORTAL_LOCALES, type PortalLocale } from "./locales.ts";
+import { LANGUAGE_IN_SWEDISH, PORTAL_LOCALES, type PortalLocale } from "./locales.ts";
 import { GUIDE_CATEGORIES, type GuideCategory, type GuideText, portalGuides } from "./schema.ts";
 
 export const GUIDE_TITLE_MAX = 120;
@@ -31,16 +31,6 @@ export interface GuideInput {
 }
 
 export type Guide = typeof portalGuides.$inferSelect;
-
-/** The language names in the Swedish messages: "på engelska". */
-const LANGUAGE_IN_SWEDISH: Record<PortalLocale, string> = {
-  sv: "svenska",
-  en: "engelska",
-  ar: "arabiska",
-  so: "somaliska",
-  ti: "tigrinja",
-  fa: "dari",
-};
 
 /** The form's field names, which the error summary links to. */
 export const guideField = (locale: PortalLocale, part: "title" | "body") => `${part}-${locale}`;

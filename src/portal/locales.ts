@@ -20,6 +20,16 @@ const RTL: ReadonlySet<PortalLocale> = new Set(["ar", "fa"]);
 export const portalDirection = (locale: PortalLocale): "rtl" | "ltr" =>
   RTL.has(locale) ? "rtl" : "ltr";
 
+/** The languages' names inside a Swedish sentence ("på engelska"), for staff messages. */
+export const LANGUAGE_IN_SWEDISH: Record<PortalLocale, string> = {
+  sv: "svenska",
+  en: "engelska",
+  ar: "arabiska",
+  so: "somaliska",
+  ti: "tigrinja",
+  fa: "dari",
+};
+
 /** Each language's name in itself, for the language choice. */
 export const PORTAL_LANGUAGE_NAMES: Record<PortalLocale, string> = {
   sv: "Svenska",
