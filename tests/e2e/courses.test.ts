@@ -100,9 +100,7 @@ afterAll(async () => {
 
 /**
  * Clicks something that loads a new document (a form post or a link) and waits until the new
- * document has loaded: the old one is marked, the new one is not. A link's tap that the phone
- * emulation drops now and then (the document stays as it was) is tapped once more; a form is
- * never sent twice.
+ * document has loaded: the old one is marked, the new one is not.
  */
 async function load(page: Page, target: Locator): Promise<void> {
   const mark = () =>
@@ -115,15 +113,11 @@ async function load(page: Page, target: Locator): Promise<void> {
       undefined,
       { polling: 50, timeout },
     );
-  const isLink = await target.evaluate((el) => el.tagName === "A");
+  // one click, then the new document, however slow the machine: a second click could land on
+  // the next page's link and skip a page
   await mark();
   await target.click();
-  if (!isLink) await loaded(15_000);
-  else
-    await loaded(5_000).catch(async () => {
-      await target.click();
-      await loaded(15_000);
-    });
+  await loaded(30_000);
   await hydrated(page);
 }
 
@@ -763,7 +757,7 @@ describe("courses and Tyck till as new users try them", () => {
       for (const p of participants) codes.push(await makeCode(p));
       await checkA11y(staff, "ny kod");
     },
-    E2E_TIMEOUT,
+    E2E_TIMEOUT * 2,
   );
 
   it(
@@ -771,7 +765,7 @@ describe("courses and Tyck till as new users try them", () => {
     async () => {
       await readCourse({ locale: "sv", code: codes[0] as string });
     },
-    E2E_TIMEOUT,
+    E2E_TIMEOUT * 2,
   );
 
   it(
@@ -779,7 +773,7 @@ describe("courses and Tyck till as new users try them", () => {
     async () => {
       await readCourse({ locale: "ar", code: codes[1] as string });
     },
-    E2E_TIMEOUT,
+    E2E_TIMEOUT * 2,
   );
 
   it(
@@ -807,7 +801,7 @@ describe("courses and Tyck till as new users try them", () => {
       expect(text).toContain(FREE_TEXTS.sv);
       expect(text).toContain(FREE_TEXTS.ar);
     },
-    E2E_TIMEOUT,
+    E2E_TIMEOUT * 2,
   );
 });
 
@@ -883,7 +877,7 @@ describe("the rest of courses and Tyck till, on the same demo", () => {
       await page.getByRole("button", { name: "Ja, ta bort sidan" }).waitFor();
       await checkA11y(page, "ta bort en sida");
     },
-    E2E_TIMEOUT,
+    E2E_TIMEOUT * 2,
   );
 
   it(
@@ -910,7 +904,7 @@ describe("the rest of courses and Tyck till, on the same demo", () => {
       await page.getByText(t("portal.feedback.thanks")).waitFor();
       await check(page, "slutenkät, tack (ar)", "ar");
     },
-    E2E_TIMEOUT,
+    E2E_TIMEOUT * 2,
   );
 
   it(
@@ -949,7 +943,7 @@ describe("the rest of courses and Tyck till, on the same demo", () => {
       await check(page, "mötet hoppat över (sv)", "sv");
       await expect(page.getByRole("link", { name: /^Om mötet med Lina/ }).count()).resolves.toBe(0);
     },
-    E2E_TIMEOUT,
+    E2E_TIMEOUT * 2,
   );
 
   it(
@@ -967,7 +961,7 @@ describe("the rest of courses and Tyck till, on the same demo", () => {
       await page.getByText("Skriv fråga 8 på svenska").first().waitFor();
       await checkA11y(page, "frågorna, fel");
     },
-    E2E_TIMEOUT,
+    E2E_TIMEOUT * 2,
   );
 
   it(
@@ -987,7 +981,7 @@ describe("the rest of courses and Tyck till, on the same demo", () => {
       await expect(page.locator("table[data-table=kurs]").count()).resolves.toBe(2);
       await checkA11y(page, "kurser i portalen (320 px)");
     },
-    E2E_TIMEOUT,
+    E2E_TIMEOUT * 2,
   );
 
   it(
@@ -1014,6 +1008,6 @@ describe("the rest of courses and Tyck till, on the same demo", () => {
       ).resolves.toBe(1);
       await check(page, "sida med svenska också (ar)", "ar");
     },
-    E2E_TIMEOUT,
+    E2E_TIMEOUT * 2,
   );
 });
