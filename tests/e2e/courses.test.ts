@@ -100,7 +100,8 @@ afterAll(async () => {
 
 /**
  * Clicks something that loads a new document (a form post or a link) and waits until the new
- * document has loaded: the old one is marked, the new one is not.
+ * document is there (parsed; its pictures and media may still be loading): the old one is
+ * marked, the new one is not.
  */
 async function load(page: Page, target: Locator): Promise<void> {
   const mark = () =>
@@ -109,7 +110,7 @@ async function load(page: Page, target: Locator): Promise<void> {
     });
   const loaded = (timeout: number) =>
     page.waitForFunction(
-      () => !(window as unknown as { __old?: boolean }).__old && document.readyState === "complete",
+      () => !(window as unknown as { __old?: boolean }).__old && document.readyState !== "loading",
       undefined,
       { polling: 50, timeout },
     );
