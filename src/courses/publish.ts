@@ -188,13 +188,13 @@ export interface VersionSummary {
   chapters: PublishedChapter[];
 }
 
-/** A course's published versions, newest first, if this person may write the course. */
-export async function listVersions(
+/** Refuses (NotFoundError) unless the course is the association's and this person may write it. */
+async function requireWritableCourse(
   q: Queryable,
   principal: Principal,
   associationId: string,
   courseId: string,
-): Promise<VersionSummary[]> {
+): Promise<void> {
   if (!isCourseId(courseId)) throw new NotFoundError("Kursen finns inte.");
   const [course] = await q
     .select({ initiativeId: courses.initiativeId })
@@ -202,6 +202,16 @@ export async function listVersions(
     .where(and(eq(courses.id, courseId), eq(courses.associationId, associationId)));
   if (!course || !mayAuthorCourses(principal, associationId, course.initiativeId))
     throw new NotFoundError("Kursen finns inte, eller så får du inte ändra den.");
+}
+
+/** A course's published versions, newest first, if this person may write the course. */
+export async function listVersions(
+  q: Queryable,
+  principal: Principal,
+  associationId: string,
+  courseId: string,
+): Promise<VersionSummary[]> {
+  await requireWritableCourse(q, principal, associationId, courseId);
   const rows = await q
     .select()
     .from(courseVersions)
@@ -214,4 +224,28 @@ export async function listVersions(
     note: r.note,
     chapters: chaptersIn(r.snapshot),
   }));
+}
+
+/**
+ * What version `number` of a course showed the participants (its snapshot, never changed), if
+ * this person may write the course; for the staff's preview of an older version.
+ */
+export async function publishedVersion(
+  q: Queryable,
+  principal: Principal,
+  associationId: string,
+  courseId: string,
+  number: number,
+): Promise<{ number: number; publishedAt: Date; snapshot: CourseSnapshot }> {
+  await requireWritableCourse(q, principal, associationId, courseId);
+  const [row] = await q
+    .select({
+      number: courseVersions.number,
+      publishedAt: courseVersions.publishedAt,
+      snapshot: courseVersions.snapshot,
+    })
+    .from(courseVersions)
+    .where(and(eq(courseVersions.courseId, courseId), eq(courseVersions.number, number)));
+  if (!row) throw new NotFoundError(`Kursen har ingen version ${number}.`);
+  return row;
 }

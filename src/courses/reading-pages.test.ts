@@ -3,6 +3,7 @@
 // published in Arabic is Swedish whole, with the notice), "Visa på svenska också", a quiz
 // answered by a plain form post, the chapter's end, the portal's file route, and the staff's
 // preview of the draft.
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createTestApp,
@@ -18,6 +19,7 @@ import { CLIENT_DIR } from "../server/build.ts";
 import { createHttpApp } from "../server/http-app.ts";
 import { createSession, SESSION_COOKIE } from "../sign-in/sessions.ts";
 import { makePublishedCourse, type PublishedCourse } from "./published-course-fixture.ts";
+import { coursePages } from "./schema.ts";
 
 let t: TestDatabase;
 let app: TestApp;
@@ -309,6 +311,32 @@ describe("the staff's preview", () => {
     const fallback = await get(`${base}?sprak=ar&kapitel=${course.chapterIds[1]}&sida=1`, admin);
     expect(fallback.html).toContain("هذا الفصل غير متوفر بلغتك بعد. أنت تقرأه بالسويدية.");
     expect(fallback.html).toContain("Arbetsförmedlingen");
+  });
+
+  it("shows a published version as it was, even after the draft has changed", async () => {
+    const base = `/kurs/kurser/${course.courseId}/forhandsvisning`;
+    const pageId = course.pageIds[0]?.[0] ?? "";
+    const [row] = await t.db.select().from(coursePages).where(eq(coursePages.id, pageId));
+    if (!row) throw new Error("the fixture's first page is missing");
+    await t.db
+      .update(coursePages)
+      .set({ texts: { ...row.texts, sv: { title: "Hyran", body: "Hyran betalas i förskott." } } })
+      .where(eq(coursePages.id, pageId));
+    const draft = await get(`${base}?sprak=sv&kapitel=${course.chapterIds[0]}&sida=1`, admin);
+    expect(draft.html).toContain("Hyran betalas i förskott.");
+    expect(draft.html).toContain('<option value="1">Version 1, publicerad');
+    const first = await get(
+      `${base}?version=1&sprak=sv&kapitel=${course.chapterIds[0]}&sida=1`,
+      admin,
+    );
+    expect(first.status).toBe(200);
+    expect(first.html).toMatch(/Version 1, publicerad [^<]+ – exakt som den publicerades/);
+    expect(first.html).toContain("Du betalar hyra varje månad.");
+    expect(first.html).not.toContain("Hyran betalas i förskott.");
+    // the page's way forward stays in version 1
+    expect(first.html).toContain(`${base}?version=1&amp;sprak=sv&amp;kapitel=`);
+    expect((await app.fetch(`${base}?version=2`, { as: admin })).status).toBe(404);
+    await t.db.update(coursePages).set({ texts: row.texts }).where(eq(coursePages.id, pageId));
   });
 
   it("is not found for staff who may not write the course", async () => {

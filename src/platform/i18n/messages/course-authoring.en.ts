@@ -107,6 +107,8 @@ export const courseAuthoringEn: Record<keyof typeof courseAuthoringSv, string> =
   "courses.versions.col.when": "Published",
   "courses.versions.col.note": "What changed",
   "courses.versions.col.chapters": "Chapters and languages",
+  "courses.versions.col.show": "Preview",
+  "courses.versions.show": "Show version {number}",
   "courses.chapter.backToCourse": "Back to the course {course}",
   "courses.chapter.texts": "The chapter's heading and introduction",
   "courses.chapter.save": "Save the chapter",

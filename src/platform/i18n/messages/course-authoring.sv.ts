@@ -104,6 +104,8 @@ export const courseAuthoringSv = {
   "courses.versions.col.when": "Publicerad",
   "courses.versions.col.note": "Vad ändrades",
   "courses.versions.col.chapters": "Kapitel och språk",
+  "courses.versions.col.show": "Förhandsvisning",
+  "courses.versions.show": "Visa version {number}",
   "courses.chapter.backToCourse": "Tillbaka till kursen {course}",
   "courses.chapter.texts": "Kapitlets rubrik och inledning",
   "courses.chapter.save": "Spara kapitlet",

@@ -18,4 +18,9 @@ export const coursePreviewEn: Record<keyof typeof coursePreviewSv, string> = {
     "The course has no chapters yet. Add a chapter with at least one page to see the preview.",
   "coursePreview.noPages": "The chapter has no pages yet. Add a page to see it here.",
   "coursePreview.noPage": "The chapter has no such page. Choose a page between 1 and {count}.",
+  "coursePreview.versionBanner":
+    "Version {number}, published {date} – exactly as it was published to participants",
+  "coursePreview.version": "Version",
+  "coursePreview.draft": "The draft (as it would be published now)",
+  "coursePreview.versionOption": "Version {number}, published {date}",
 } as const;

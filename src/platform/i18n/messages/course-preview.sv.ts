@@ -16,4 +16,9 @@ export const coursePreviewSv = {
     "Kursen har inga kapitel än. Lägg till ett kapitel med minst en sida för att se förhandsvisningen.",
   "coursePreview.noPages": "Kapitlet har inga sidor än. Lägg till en sida för att se den här.",
   "coursePreview.noPage": "Sidan finns inte i kapitlet. Välj en sida mellan 1 och {count}.",
+  "coursePreview.versionBanner":
+    "Version {number}, publicerad {date} – exakt som den publicerades för deltagarna",
+  "coursePreview.version": "Version",
+  "coursePreview.draft": "Utkastet (så som det skulle publiceras nu)",
+  "coursePreview.versionOption": "Version {number}, publicerad {date}",
 } as const;

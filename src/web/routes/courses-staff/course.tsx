@@ -483,6 +483,7 @@ export default function Course({ loaderData }: Route.ComponentProps) {
                   <th scope="col">{t("courses.versions.col.when")}</th>
                   <th scope="col">{t("courses.versions.col.note")}</th>
                   <th scope="col">{t("courses.versions.col.chapters")}</th>
+                  <th scope="col">{t("courses.versions.col.show")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -500,6 +501,11 @@ export default function Course({ loaderData }: Route.ComponentProps) {
                           </li>
                         ))}
                       </ul>
+                    </td>
+                    <td>
+                      <Link to={`${path}/forhandsvisning?version=${v.number}`}>
+                        {t("courses.versions.show", { number: v.number })}
+                      </Link>
                     </td>
                   </tr>
                 ))}

@@ -1,13 +1,17 @@
 // The staff's preview of a course (/:association/kurser/:courseId/forhandsvisning): the draft as
 // a participant would read it if it were published now (draftSnapshot: a chapter not "klar" in
-// the chosen language is shown in Swedish, whole, with the participants' notice), one page at a
-// time, drawn by the same component as the participant's page. ?sprak=xx&kapitel=ID&sida=N pick
-// the language, chapter and page (a plain GET form, works without JavaScript). A quiz question
-// shows its right answer marked; nothing is posted. Files come from the staff's file route.
+// the chosen language is shown in Swedish, whole, with the participants' notice), or, with
+// ?version=N, exactly what published version N showed (its snapshot), one page at a time, drawn
+// by the same component as the participant's page. ?sprak=xx&kapitel=ID&sida=N pick the
+// language, chapter and page (a plain GET form, works without JavaScript). A quiz question shows
+// its right answer marked; nothing is posted. Files come from the staff's file route (a
+// published version's files are kept: courses/unused-media).
 import { data, Link } from "react-router";
 import { draftSnapshot, loadCourseDraft } from "../../../courses/draft.ts";
+import { listVersions, publishedVersion } from "../../../courses/publish.ts";
 import { chapterInLanguage, pageText } from "../../../courses/reading.ts";
 import { NotFoundError } from "../../../platform/errors.ts";
+import { formatDate } from "../../../platform/i18n/format.ts";
 import {
   isPortalLocale,
   PORTAL_LANGUAGE_NAMES,
@@ -28,17 +32,22 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     request,
     params.association,
   );
-  const draft = await loadCourseDraft(
-    state.services.db,
-    principal,
-    association.id,
-    params.courseId ?? "",
-  ).catch((error: unknown) => {
+  const db = state.services.db;
+  const courseId = params.courseId ?? "";
+  const query = new URL(request.url).searchParams;
+  const wantedVersion = query.get("version") ?? "";
+  const versionNumber = /^[1-9]\d{0,5}$/.test(wantedVersion) ? Number(wantedVersion) : null;
+  const [draft, versions, published] = await Promise.all([
+    loadCourseDraft(db, principal, association.id, courseId),
+    listVersions(db, principal, association.id, courseId),
+    versionNumber === null
+      ? null
+      : publishedVersion(db, principal, association.id, courseId, versionNumber),
+  ]).catch((error: unknown) => {
     if (error instanceof NotFoundError) throw data({ message: error.message }, { status: 404 });
     throw error;
   });
-  const snapshot = draftSnapshot(draft);
-  const query = new URL(request.url).searchParams;
+  const snapshot = published ? published.snapshot : draftSnapshot(draft);
   const wanted = query.get("sprak");
   const locale: PortalLocale = isPortalLocale(wanted) ? wanted : "sv";
   const index = Math.max(
@@ -49,7 +58,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const pageNumber = /^\d+$/.test(query.get("sida") ?? "") ? Number(query.get("sida")) : 1;
   const base = `/${association.slug}/kurser/${draft.course.id}`;
   const href = (chapterId: string, n: number) =>
-    `${base}/forhandsvisning?${new URLSearchParams({ sprak: locale, kapitel: chapterId, sida: String(n) })}`;
+    `${base}/forhandsvisning?${new URLSearchParams({
+      ...(published ? { version: String(published.number) } : {}),
+      sprak: locale,
+      kapitel: chapterId,
+      sida: String(n),
+    })}`;
   const chapters = snapshot.chapters.map((c) => {
     const shown = chapterInLanguage(c, locale);
     return { id: c.id, title: shown.text.title, inSwedish: shown.fallback };
@@ -84,6 +98,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     slug: association.slug,
     courseId: draft.course.id,
+    shown: published ? published.number : null,
+    versions: versions.map((v) => ({ number: v.number, date: formatDate(v.publishedAt) })),
     title: draft.course.texts.sv?.title ?? "",
     locale,
     chapters,
@@ -96,8 +112,20 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export default function CoursePreview({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { slug, courseId, title, locale, chapters, chapterId, chapterPages, pageNumber, page } =
-    loaderData;
+  const {
+    slug,
+    courseId,
+    shown,
+    versions,
+    title,
+    locale,
+    chapters,
+    chapterId,
+    chapterPages,
+    pageNumber,
+    page,
+  } = loaderData;
+  const shownDate = versions.find((v) => v.number === shown)?.date ?? "";
   const base = `/${slug}/kurser/${courseId}`;
   return (
     <main id="innehall" tabIndex={-1} className="course-preview">
@@ -106,7 +134,11 @@ export default function CoursePreview({ loaderData }: Route.ComponentProps) {
         <Link to={base}>{t("coursePreview.back")}</Link>
       </p>
       <p className="course-preview__banner" role="note">
-        <strong>{t("coursePreview.banner")}</strong>
+        <strong>
+          {shown === null
+            ? t("coursePreview.banner")
+            : t("coursePreview.versionBanner", { number: shown, date: shownDate })}
+        </strong>
       </p>
       <p>{t("coursePreview.intro")}</p>
       {chapters.length === 0 ? (
@@ -115,6 +147,19 @@ export default function CoursePreview({ loaderData }: Route.ComponentProps) {
         <form method="get" className="course-preview__choose">
           <fieldset>
             <legend>{t("coursePreview.choose")}</legend>
+            {versions.length > 0 ? (
+              <div className="field">
+                <label htmlFor="version">{t("coursePreview.version")}</label>
+                <select id="version" name="version" defaultValue={shown ?? ""}>
+                  <option value="">{t("coursePreview.draft")}</option>
+                  {versions.map((v) => (
+                    <option key={v.number} value={v.number}>
+                      {t("coursePreview.versionOption", { number: v.number, date: v.date })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
             <div className="field">
               <label htmlFor="sprak">{t("coursePreview.language")}</label>
               <select id="sprak" name="sprak" defaultValue={locale}>
