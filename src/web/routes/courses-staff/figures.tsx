@@ -9,11 +9,16 @@ import { formatProtected } from "../../../register/disclosure.ts";
 import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
-import { TableWrap } from "../../ui/table-wrap.tsx";
+import {
+  cellView,
+  DisclosureReasons,
+  GenderTable,
+  Marks,
+  PeriodForm,
+} from "../../ui/protected-figures.tsx";
 import { initiativeOfPage, monthPeriodOf } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/figures.ts";
 import { requireFiguresAccess } from "./figures-guard.server.ts";
-import { cellView, FigureCell, Marks, PeriodForm } from "./figures-ui.tsx";
 
 function figuresView(u: CourseFigures, locale: string) {
   return {
@@ -152,48 +157,19 @@ export default function CourseFiguresPage({ loaderData }: Route.ComponentProps) 
                 {course.forAll ? t("courseFigures.course.forAll") : null}{" "}
                 {course.withdrawn ? t("courseFigures.course.withdrawn") : null}
               </p>
-              <TableWrap label={course.title}>
-                <table data-table="kurs">
-                  <caption>
-                    {t("courseFigures.caption", {
-                      title: course.title,
-                      from: figures.period.from,
-                      to: figures.period.to,
-                    })}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("courseFigures.column.figure")}</th>
-                      <th scope="col" className="num">
-                        {t("portalStaff.usage.column.kvinnor")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("portalStaff.usage.column.man")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("portalStaff.usage.column.totalt")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {course.rows.map((row) => (
-                      <tr key={row.key} data-row={row.key}>
-                        <th scope="row">{row.label}</th>
-                        {row.cells.map((cell, i) => (
-                          <td
-                            // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns kvinnor, män, totalt
-                            key={i}
-                            className="num"
-                            data-hidden={cell.kind === "value" ? undefined : cell.kind}
-                          >
-                            <FigureCell cell={cell} threshold={figures.threshold} />
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <GenderTable
+                table="kurs"
+                label={course.title}
+                caption={t("courseFigures.caption", {
+                  title: course.title,
+                  from: figures.period.from,
+                  to: figures.period.to,
+                })}
+                firstColumn={t("courseFigures.column.figure")}
+                rowData="data-row"
+                rows={course.rows}
+                threshold={figures.threshold}
+              />
               <p data-quiz={course.id}>
                 {course.quiz ? (
                   <>
@@ -206,14 +182,7 @@ export default function CourseFiguresPage({ loaderData }: Route.ComponentProps) 
             </section>
           ))}
 
-          <section aria-labelledby="kurser-dolda" className="disclosure-summary">
-            <h2 id="kurser-dolda">{t("portalStaff.usage.disclosure.heading")}</h2>
-            <ul>
-              {figures.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
-              ))}
-            </ul>
-          </section>
+          <DisclosureReasons id="kurser-dolda" reasons={figures.reasons} />
         </>
       ) : null}
     </main>

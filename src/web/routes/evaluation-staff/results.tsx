@@ -20,15 +20,17 @@ import { createTranslator, type MessageKey } from "../../../platform/i18n/transl
 import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary, SelectField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
-import { TableWrap } from "../../ui/table-wrap.tsx";
-import { requireFiguresAccess } from "../courses-staff/figures-guard.server.ts";
 import {
   type CellView,
   cellView,
-  FigureCell,
+  DisclosureReasons,
+  FigureTd,
+  FigureTds,
   Marks,
   PeriodForm,
-} from "../courses-staff/figures-ui.tsx";
+} from "../../ui/protected-figures.tsx";
+import { TableWrap } from "../../ui/table-wrap.tsx";
+import { requireFiguresAccess } from "../courses-staff/figures-guard.server.ts";
 import { initiativeOfPage, monthPeriodOf } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/results.ts";
 
@@ -228,24 +230,10 @@ export default function EvaluationResultsPage({ loaderData }: Route.ComponentPro
                     {q.rows.map((row) => (
                       <tr key={row.key} data-period={row.key}>
                         <th scope="row">{row.label}</th>
-                        <td
-                          className="num"
-                          data-hidden={row.answers.kind === "value" ? undefined : row.answers.kind}
-                        >
-                          <FigureCell cell={row.answers} threshold={results.threshold} />
-                        </td>
-                        {q.type === "skala" && row.distribution
-                          ? row.distribution.map((cell, i) => (
-                              <td
-                                // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns 1–5
-                                key={i}
-                                className="num"
-                                data-hidden={cell.kind === "value" ? undefined : cell.kind}
-                              >
-                                <FigureCell cell={cell} threshold={results.threshold} />
-                              </td>
-                            ))
-                          : null}
+                        <FigureTd cell={row.answers} threshold={results.threshold} />
+                        {q.type === "skala" && row.distribution ? (
+                          <FigureTds cells={row.distribution} threshold={results.threshold} />
+                        ) : null}
                         {q.type === "skala" && !row.distribution ? (
                           <td colSpan={SCALE_VALUES.length}>
                             {t("courseFigures.results.distributionHidden")}
@@ -282,14 +270,7 @@ export default function EvaluationResultsPage({ loaderData }: Route.ComponentPro
             </section>
           ))}
 
-          <section aria-labelledby="resultat-dolda" className="disclosure-summary">
-            <h2 id="resultat-dolda">{t("portalStaff.usage.disclosure.heading")}</h2>
-            <ul>
-              {results.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
-              ))}
-            </ul>
-          </section>
+          <DisclosureReasons id="resultat-dolda" reasons={results.reasons} />
         </>
       ) : null}
     </main>

@@ -2,29 +2,28 @@
 // people logged in per month by gender (new and returning) and bookings — after the
 // association's disclosure control (src/portal/usage.ts). Nothing here names a participant:
 // every figure is a protected count. The period is chosen with a GET form (no JavaScript needed).
-import { data, Link, Form as RouterForm } from "react-router";
+import { data, Link } from "react-router";
 import { canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
 import {
   type BookingCells,
-  formatUsage,
   monthLabel,
   type PortalUsage,
   portalUsage,
-  type UsageCell,
 } from "../../../portal/usage.ts";
 import { requireAssociation } from "../../guard.server.ts";
-import { ErrorSummary, TextField } from "../../ui/form.tsx";
+import { ErrorSummary } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
+import {
+  DisclosureReasons,
+  FigureTds,
+  GenderTable,
+  Marks,
+  PeriodForm,
+  cellView as view,
+} from "../../ui/protected-figures.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import type { Route } from "./+types/usage.ts";
 import { initiativeOfPage, monthPeriodOf } from "./month-period.server.ts";
-
-type CellView = { text: string; kind: "value" | "primary" | "secondary" };
-
-const view = (cell: UsageCell, locale: string): CellView => ({
-  text: formatUsage(cell, locale),
-  kind: "value" in cell ? "value" : cell.suppressed === "primary" ? "primary" : "secondary",
-});
 
 function usageView(u: PortalUsage, locale: string) {
   const bookingRow = (c: BookingCells) =>
@@ -42,7 +41,7 @@ function usageView(u: PortalUsage, locale: string) {
       title: table.title,
       definition: table.definition,
       rows: table.rows.map((r) => ({
-        month: r.month,
+        key: r.month,
         label: r.label,
         cells: [r.kvinnor, r.man, r.totalt].map((cell) => view(cell, locale)),
       })),
@@ -95,21 +94,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   );
 }
 
-function Cell({ cell, threshold }: { cell: CellView; threshold: number }) {
-  const { t } = useI18n();
-  if (cell.kind === "value") return <>{cell.text}</>;
-  return (
-    <>
-      <span aria-hidden="true">{cell.text}</span>
-      <span className="visually-hidden">
-        {cell.kind === "primary"
-          ? t("portalStaff.usage.hiddenPrimary", { threshold })
-          : t("portalStaff.usage.hiddenSecondary")}
-      </span>
-    </>
-  );
-}
-
 export default function PortalUsagePage({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
   const { slug, initiative, query, errors, usage } = loaderData;
@@ -143,29 +127,7 @@ export default function PortalUsagePage({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="anvandning-period">
         <h2 id="anvandning-period">{t("portalStaff.usage.period.legend")}</h2>
-        <RouterForm method="get" className="search-form" key={`${query.from}|${query.to}`}>
-          <TextField
-            name="fran"
-            label={t("portalStaff.usage.period.from")}
-            hint={t("portalStaff.usage.period.hint")}
-            width="short"
-            inputMode="numeric"
-            defaultValue={query.from}
-            error={shownErrors?.fran}
-          />
-          <TextField
-            name="till"
-            label={t("portalStaff.usage.period.to")}
-            hint={t("portalStaff.usage.period.hint")}
-            width="short"
-            inputMode="numeric"
-            defaultValue={query.to}
-            error={shownErrors?.till}
-          />
-          <button type="submit" className="button button--primary">
-            {t("portalStaff.usage.period.submit")}
-          </button>
-        </RouterForm>
+        <PeriodForm query={query} errors={shownErrors} />
       </section>
 
       {usage ? (
@@ -176,21 +138,7 @@ export default function PortalUsagePage({ loaderData }: Route.ComponentProps) {
 
           <section aria-labelledby="anvandning-lasa">
             <h2 id="anvandning-lasa">{t("portalStaff.usage.marks.heading")}</h2>
-            {usage.threshold > 0 ? (
-              <ul>
-                <li>
-                  {usage.allowTrueZero
-                    ? t("portalStaff.usage.marks.fewZero", {
-                        threshold: usage.threshold,
-                        max: usage.threshold - 1,
-                      })
-                    : t("portalStaff.usage.marks.few", { threshold: usage.threshold })}
-                </li>
-                <li>{t("portalStaff.usage.marks.secondary")}</li>
-              </ul>
-            ) : (
-              <p>{t("portalStaff.usage.marks.off")}</p>
-            )}
+            <Marks threshold={usage.threshold} allowTrueZero={usage.allowTrueZero} />
             <p>{usage.genderNote}</p>
           </section>
 
@@ -200,42 +148,15 @@ export default function PortalUsagePage({ loaderData }: Route.ComponentProps) {
               <p>
                 <strong>{t("portalStaff.usage.definition")}:</strong> {table.definition}
               </p>
-              <TableWrap label={table.title}>
-                <table data-table={table.key}>
-                  <caption>{caption(table.title)}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("portalStaff.usage.column.month")}</th>
-                      <th scope="col" className="num">
-                        {t("portalStaff.usage.column.kvinnor")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("portalStaff.usage.column.man")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("portalStaff.usage.column.totalt")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {table.rows.map((row) => (
-                      <tr key={row.month} data-month={row.month}>
-                        <th scope="row">{row.label}</th>
-                        {row.cells.map((cell, i) => (
-                          <td
-                            // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns kvinnor, män, totalt
-                            key={i}
-                            className="num"
-                            data-hidden={cell.kind === "value" ? undefined : cell.kind}
-                          >
-                            <Cell cell={cell} threshold={usage.threshold} />
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <GenderTable
+                table={table.key}
+                label={table.title}
+                caption={caption(table.title)}
+                firstColumn={t("portalStaff.usage.column.month")}
+                rowData="data-month"
+                rows={table.rows}
+                threshold={usage.threshold}
+              />
             </section>
           ))}
 
@@ -269,46 +190,21 @@ export default function PortalUsagePage({ loaderData }: Route.ComponentProps) {
                   {usage.bookings.rows.map((row) => (
                     <tr key={row.month} data-month={row.month}>
                       <th scope="row">{row.label}</th>
-                      {row.cells.map((cell, i) => (
-                        <td
-                          // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-                          key={i}
-                          className="num"
-                          data-hidden={cell.kind === "value" ? undefined : cell.kind}
-                        >
-                          <Cell cell={cell} threshold={usage.threshold} />
-                        </td>
-                      ))}
+                      <FigureTds cells={row.cells} threshold={usage.threshold} />
                     </tr>
                   ))}
                 </tbody>
                 <tfoot>
                   <tr data-month="total">
                     <th scope="row">{t("portalStaff.usage.total")}</th>
-                    {usage.bookings.total.map((cell, i) => (
-                      <td
-                        // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-                        key={i}
-                        className="num"
-                        data-hidden={cell.kind === "value" ? undefined : cell.kind}
-                      >
-                        <Cell cell={cell} threshold={usage.threshold} />
-                      </td>
-                    ))}
+                    <FigureTds cells={usage.bookings.total} threshold={usage.threshold} />
                   </tr>
                 </tfoot>
               </table>
             </TableWrap>
           </section>
 
-          <section aria-labelledby="anvandning-dolda" className="disclosure-summary">
-            <h2 id="anvandning-dolda">{t("portalStaff.usage.disclosure.heading")}</h2>
-            <ul>
-              {usage.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
-              ))}
-            </ul>
-          </section>
+          <DisclosureReasons id="anvandning-dolda" reasons={usage.reasons} />
         </>
       ) : null}
     </main>
