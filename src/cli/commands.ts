@@ -12,7 +12,6 @@ import { findAssociationBySlug, listAssociations } from "../associations/find-as
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import type { AuditActor } from "../audit/record-audit-event.ts";
 import { verifyAuditChain } from "../audit/verify-audit-chain.ts";
-import { DEMO_SLUG, formatDemoLogins, seedDemo } from "../demo/seed-demo.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../people/create-api-token.ts";
@@ -490,6 +489,8 @@ export async function auditVerify(): Promise<void> {
 }
 
 export async function demo(): Promise<void> {
+  // the demo's data and texts are loaded only by this command: every other command starts faster
+  const { DEMO_SLUG, formatDemoLogins, seedDemo } = await import("../demo/seed-demo.ts");
   await withDatabase(async ({ db }, config) => {
     const logins = await seedDemo(db);
     if (logins) return printLines(formatDemoLogins(logins, config.baseUrl));
