@@ -22,7 +22,14 @@ import {
   mayAuthorCourses,
 } from "./draft.ts";
 import { courseChapters, courseChapterTranslations, courses, courseVersions } from "./schema.ts";
-import { type ChapterText, type CourseText, swedishHash, TRANSLATED_LOCALES } from "./texts.ts";
+import {
+  type ChapterText,
+  type CourseText,
+  pageMediaIds,
+  swedishHash,
+  TRANSLATED_LOCALES,
+} from "./texts.ts";
+import { removeUnusedMedia } from "./unused-media.ts";
 
 export const COURSE_TITLE_MAX = 120;
 export const COURSE_SUMMARY_MAX = 1000;
@@ -493,6 +500,9 @@ export async function deleteChapter(
         pages: view.pages.length,
       },
     });
+    // the chapter's files go with it, unless another chapter or a published version uses them
+    if (view.pages.some((p) => pageMediaIds(p).length))
+      await removeUnusedMedia(tx, actor, associationId, draft.course.id);
   });
 }
 

@@ -7,7 +7,15 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/datab
 import { auditEvents } from "../audit/schema.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import { type RegisterFixture, registerFixture } from "../register/register-fixture.ts";
-import { checkMedia, mediaForStaff, sniffFormat, storeMedia } from "./media.ts";
+import {
+  checkMedia,
+  inspectMedia,
+  mediaForStaff,
+  mediaInfoOf,
+  pictureSize,
+  sniffFormat,
+  storeMedia,
+} from "./media.ts";
 import { courseMedia } from "./schema.ts";
 import { insertTestCourse, sampleFile } from "./test-course.ts";
 
@@ -66,6 +74,30 @@ describe("checking a file for its kind", () => {
     expect(refusal(() => checkMedia("ljud", new Uint8Array())).ljud).toContain("tom");
   });
 
+  it("refuses a picture whose size cannot be read, as broken, saying how to save it again", () => {
+    const signatureOnly = bytes(0x89, "PNG", 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0);
+    const message = refusal(() => checkMedia("bild", signatureOnly, "picture")).picture;
+    expect(message).toBe(
+      "Bilden går inte att läsa: filen verkar vara skadad eller ofullständig. Öppna bilden i ett bildprogram, spara den på nytt som JPEG, PNG eller WebP och försök igen.",
+    );
+    // a JPEG cut off before its frame header, and a WebP with nothing after its chunk name
+    expect(refusal(() => checkMedia("bild", bytes(0xff, 0xd8, 0xff, 0xe0, 0, 16))).bild).toBe(
+      message,
+    );
+    expect(refusal(() => checkMedia("bild", bytes("RIFF", 0, 0, 0, 0, "WEBPVP8 "))).bild).toBe(
+      message,
+    );
+    expect(inspectMedia("bild", sampleFile.jpeg())).toEqual({
+      mediaType: "image/jpeg",
+      pixels: { width: 4, height: 3 },
+    });
+    // only pictures have a size
+    expect(inspectMedia("video", sampleFile.mp4())).toEqual({
+      mediaType: "video/mp4",
+      pixels: null,
+    });
+  });
+
   it("refuses a file over the kind's limit with its size in MB and a Swedish comma", () => {
     expect(refusal(() => checkMedia("bild", sampleFile.png(3.4 * 1024 * 1024))).bild).toBe(
       "Bilden är 3,4 MB. Den får vara högst 2 MB. Spara den mindre och försök igen.",
@@ -110,13 +142,33 @@ describe("storing and reading a course's files", () => {
       mediaType: "image/png",
       fileName: "karta.png",
       sizeBytes: 500,
+      width: 4,
+      height: 3,
     });
     expect(row?.data).toEqual(data);
+    expect(await pictureSize(t.db, f.associationId, id)).toEqual({ width: 4, height: 3 });
+    expect(await mediaInfoOf(t.db, f.associationId, courseId, [id])).toEqual([
+      {
+        id,
+        kind: "bild",
+        mediaType: "image/png",
+        fileName: "karta.png",
+        sizeBytes: 500,
+        width: 4,
+        height: 3,
+      },
+    ]);
     const [event] = await t.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "course_media.stored"), eq(auditEvents.targetId, id)));
-    expect(event?.details).toMatchObject({ courseId, kind: "bild", sizeBytes: 500 });
+    expect(event?.details).toMatchObject({
+      courseId,
+      kind: "bild",
+      sizeBytes: 500,
+      width: 4,
+      height: 3,
+    });
 
     const stored = await mediaForStaff(t.db, f.admin, f.associationId, courseId, id);
     expect(stored.mediaType).toBe("image/png");
@@ -148,6 +200,11 @@ describe("storing and reading a course's files", () => {
     await expect(
       mediaForStaff(t.db, f.officers.heby, f.associationId, courseId, id),
     ).rejects.toBeInstanceOf(NotFoundError);
+    // captions have no size in pixels; neither has a file of another association or a bad id
+    expect(await pictureSize(t.db, f.associationId, id)).toBeNull();
+    expect(await pictureSize(t.db, crypto.randomUUID(), id)).toBeNull();
+    expect(await pictureSize(t.db, f.associationId, "inte-ett-id")).toBeNull();
+    expect(await pictureSize(t.db, f.associationId, null)).toBeNull();
     const other = await insertTestCourse(t.db, f.associationId, null);
     await expect(
       mediaForStaff(t.db, f.admin, f.associationId, other.courseId, id),

@@ -9,6 +9,7 @@ import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.t
 import type { Queryable } from "../platform/database/connect.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import { isCourseId, loadCourseDraft } from "./draft.ts";
+import { imageSize, type PixelSize } from "./image-size.ts";
 import type { StoredMedia } from "./media-response.ts";
 import { courseMedia } from "./schema.ts";
 import type { MediaKind } from "./texts.ts";
@@ -85,6 +86,10 @@ const wrongType: Record<MediaKind, string> = {
     'Filen är inte en textningsfil. Välj en WebVTT-fil (.vtt): en textfil som börjar med raden "WEBVTT".',
 };
 
+/** A picture whose first bytes say JPEG, PNG or WebP, but whose size cannot be read. */
+const BROKEN_PICTURE =
+  "Bilden går inte att läsa: filen verkar vara skadad eller ofullständig. Öppna bilden i ett bildprogram, spara den på nytt som JPEG, PNG eller WebP och försök igen.";
+
 const empty: Record<MediaKind, string> = {
   bild: "Bildfilen är tom. Välj bilden igen.",
   ljud: "Ljudfilen är tom. Välj inspelningen igen.",
@@ -93,18 +98,30 @@ const empty: Record<MediaKind, string> = {
 };
 
 /**
- * The media type a file of this kind is stored as, or a ValidationError on `field` that says
- * what to do: the size first (a too large file is refused whatever it is), then the type.
+ * What a file of this kind is stored as — its media type and, for a picture, its size in
+ * pixels — or a ValidationError on `field` that says what to do: the size first (a too large
+ * file is refused whatever it is), then the type, then (a picture) whether it can be read.
  */
-export function checkMedia(kind: MediaKind, data: Uint8Array, field: string = kind): string {
+export function inspectMedia(
+  kind: MediaKind,
+  data: Uint8Array,
+  field: string = kind,
+): { mediaType: string; pixels: PixelSize | null } {
   if (data.byteLength === 0) throw new ValidationError({ [field]: empty[kind] });
   if (data.byteLength > MEDIA_MAX_BYTES[kind])
     throw new ValidationError({ [field]: tooLarge(kind, data.byteLength) });
   const format = sniffFormat(data);
   const mediaType = format ? TYPES[kind][format] : undefined;
   if (!mediaType) throw new ValidationError({ [field]: wrongType[kind] });
-  return mediaType;
+  if (kind !== "bild") return { mediaType, pixels: null };
+  const pixels = imageSize(data);
+  if (!pixels) throw new ValidationError({ [field]: BROKEN_PICTURE });
+  return { mediaType, pixels };
 }
+
+/** The media type a file of this kind is stored as, or the ValidationError of inspectMedia. */
+export const checkMedia = (kind: MediaKind, data: Uint8Array, field: string = kind): string =>
+  inspectMedia(kind, data, field).mediaType;
 
 /** A file name to keep: its last path part, no control characters, at most 200 characters. */
 const cleanFileName = (name: string, kind: MediaKind) => {
@@ -132,7 +149,7 @@ export async function storeMedia(
   file: { fileName: string; data: Uint8Array },
   field: string = kind,
 ): Promise<string> {
-  const mediaType = checkMedia(kind, file.data, field);
+  const { mediaType, pixels } = inspectMedia(kind, file.data, field);
   const fileName = cleanFileName(file.fileName, kind);
   const sha256 = createHash("sha256").update(file.data).digest("hex");
   return q.transaction(async (tx) => {
@@ -147,6 +164,8 @@ export async function storeMedia(
         fileName,
         sizeBytes: file.data.byteLength,
         sha256,
+        width: pixels?.width ?? null,
+        height: pixels?.height ?? null,
         data: file.data,
         uploadedByName: principal.name,
       })
@@ -157,7 +176,15 @@ export async function storeMedia(
       associationId,
       targetType: "course_media",
       targetId: row.id,
-      details: { courseId, kind, mediaType, fileName, sizeBytes: file.data.byteLength, sha256 },
+      details: {
+        courseId,
+        kind,
+        mediaType,
+        fileName,
+        sizeBytes: file.data.byteLength,
+        sha256,
+        ...(pixels ? { width: pixels.width, height: pixels.height } : {}),
+      },
     });
     return row.id;
   });
@@ -169,6 +196,9 @@ export interface MediaInfo {
   mediaType: string;
   fileName: string;
   sizeBytes: number;
+  /** A picture's size in pixels; null when unknown (a file stored before sizes were read). */
+  width: number | null;
+  height: number | null;
 }
 
 /** Some files of a course by id, without their bytes (for the editor's preview). */
@@ -187,6 +217,8 @@ export async function mediaInfoOf(
       mediaType: courseMedia.mediaType,
       fileName: courseMedia.fileName,
       sizeBytes: courseMedia.sizeBytes,
+      width: courseMedia.width,
+      height: courseMedia.height,
     })
     .from(courseMedia)
     .where(
@@ -225,4 +257,18 @@ export async function mediaForStaff(
     );
   if (!row) throw new NotFoundError("Filen finns inte.");
   return row;
+}
+
+/** A picture's size in pixels for its <img>, or null when it is unknown or not a picture. */
+export async function pictureSize(
+  q: Queryable,
+  associationId: string,
+  mediaId: string | null,
+): Promise<PixelSize | null> {
+  if (!isCourseId(mediaId)) return null;
+  const [row] = await q
+    .select({ width: courseMedia.width, height: courseMedia.height })
+    .from(courseMedia)
+    .where(and(eq(courseMedia.id, mediaId), eq(courseMedia.associationId, associationId)));
+  return row?.width && row.height ? { width: row.width, height: row.height } : null;
 }

@@ -14,7 +14,8 @@ import { ConflictError, NotFoundError, ValidationError } from "../platform/error
 import { LANGUAGE_IN_SWEDISH, PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
 import { type CourseDraft, type DraftChapterView, loadCourseDraft, type PageRow } from "./draft.ts";
 import { courseMedia, coursePages } from "./schema.ts";
-import { type MediaKind, PAGE_KINDS, type PageKind, type PageText } from "./texts.ts";
+import { type MediaKind, PAGE_KINDS, type PageKind, type PageText, pageMediaIds } from "./texts.ts";
+import { removeUnusedMedia } from "./unused-media.ts";
 
 export const PAGE_TITLE_MAX = 120;
 export const PAGE_BODY_MAX = 5000;
@@ -354,6 +355,11 @@ export async function updatePage(
           : {}),
       },
     });
+    // a replaced file goes, unless another page or a published version still uses it; last,
+    // so a file stored for this save (already in the page now) is kept
+    const kept = new Set(pageMediaIds(next));
+    if (pageMediaIds(page).some((id) => !kept.has(id)))
+      await removeUnusedMedia(tx, actor, associationId, courseId);
     return row;
   });
 }
@@ -430,5 +436,6 @@ export async function deletePage(
         position: view.pages.indexOf(page) + 1,
       },
     });
+    if (pageMediaIds(page).length) await removeUnusedMedia(tx, actor, associationId, courseId);
   });
 }

@@ -140,6 +140,9 @@ export const courseMedia = pgTable(
     fileName: text("file_name").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     sha256: text("sha256").notNull(),
+    /** A picture's size in pixels, read from its bytes at upload (image-size.ts); null: unknown. */
+    width: integer("width"),
+    height: integer("height"),
     data: bytea("data").notNull(),
     uploadedByName: text("uploaded_by_name").notNull(),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
@@ -148,6 +151,10 @@ export const courseMedia = pgTable(
     index("course_media_course_idx").on(t.courseId),
     check("course_media_kind_check", sql`${t.kind} in ('bild','ljud','video','textning')`),
     check("course_media_size_check", sql`${t.sizeBytes} between 1 and 10485760`),
+    check(
+      "course_media_pixels_check",
+      sql`(${t.width} is null and ${t.height} is null) or (${t.width} > 0 and ${t.height} > 0)`,
+    ),
   ],
 );
 

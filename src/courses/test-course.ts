@@ -36,10 +36,21 @@ export async function insertTestCourse(
   return { courseId: course.id, chapterIds };
 }
 
-/** Files whose first bytes say what they are, padded to a size. */
+/**
+ * Files whose first bytes say what they are, padded to a size. The pictures are 4 × 3 pixels:
+ * a PNG signature and IHDR chunk, a JPEG's SOI and SOF0 segment (image-size.ts reads them).
+ */
 export const sampleFile = {
-  png: (size = 64) => pad([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], size),
-  jpeg: (size = 64) => pad([0xff, 0xd8, 0xff, 0xe0], size),
+  png: (size = 64) =>
+    pad(
+      [
+        ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+        ...[0, 0, 0, 13, ...Buffer.from("IHDR"), 0, 0, 0, 4, 0, 0, 0, 3, 8, 2, 0, 0, 0],
+      ],
+      size,
+    ),
+  jpeg: (size = 64) =>
+    pad([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x03, 0x00, 0x04, 0x01, 1, 0x11, 0], size),
   mp3: (size = 64) => pad([...Buffer.from("ID3"), 3, 0], size),
   mp4: (size = 64) => pad([0, 0, 0, 0x20, ...Buffer.from("ftypisom")], size),
   vtt: () => new Uint8Array(Buffer.from("WEBVTT\n\n00:00.000 --> 00:02.000\nHej!\n")),

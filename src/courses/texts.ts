@@ -333,16 +333,21 @@ export function snapshotOf(
 export const chapterLocale = (chapter: SnapshotChapter, wanted: PortalLocale): PortalLocale =>
   chapter.locales.includes(wanted) ? wanted : "sv";
 
+/** The files a page uses: its picture or video and each language's recording and captions. */
+export function pageMediaIds(page: {
+  mediaId: string | null;
+  texts: Partial<Record<PortalLocale, PageText>>;
+}): string[] {
+  const ids = new Set<string>();
+  if (page.mediaId) ids.add(page.mediaId);
+  for (const text of Object.values(page.texts)) {
+    if (text?.audioId) ids.add(text.audioId);
+    if (text?.captionsId) ids.add(text.captionsId);
+  }
+  return [...ids];
+}
+
 /** Every file a snapshot uses: the pictures and videos, and each language's recordings and captions. */
 export function mediaIdsOf(snapshot: CourseSnapshot): Set<string> {
-  const ids = new Set<string>();
-  for (const chapter of snapshot.chapters)
-    for (const page of chapter.pages) {
-      if (page.mediaId) ids.add(page.mediaId);
-      for (const text of Object.values(page.texts)) {
-        if (text?.audioId) ids.add(text.audioId);
-        if (text?.captionsId) ids.add(text.captionsId);
-      }
-    }
-  return ids;
+  return new Set(snapshot.chapters.flatMap((chapter) => chapter.pages.flatMap(pageMediaIds)));
 }

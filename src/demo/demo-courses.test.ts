@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { loadPrincipal } from "../access/principal.ts";
 import { draftSnapshot, loadCourseDraft } from "../courses/draft.ts";
+import { imageSize } from "../courses/image-size.ts";
 import {
   courseMedia,
   courseProgress,
@@ -177,6 +178,10 @@ describe("the demo's courses", () => {
           .subarray(1, 4)
           .toString("ascii"),
       ).toBe("PNG");
+      // the size an upload would read from the bytes, for the <img> width and height
+      expect({ width: media?.width, height: media?.height }).toEqual(
+        imageSize(media?.data ?? new Uint8Array()),
+      );
     }
     expect(pictures[0]?.page.texts.sv?.alt).toBe("Sveriges flagga: ett gult kors på blå botten.");
   });

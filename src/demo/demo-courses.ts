@@ -172,6 +172,9 @@ async function writeDraft(
         fileName: DEMO_PICTURES[picture].fileName,
         sizeBytes: data.length,
         sha256: createHash("sha256").update(data).digest("hex"),
+        // drawn at this size, so the page gives its <img> width and height as an upload would
+        width: DEMO_PICTURES[picture].width,
+        height: DEMO_PICTURES[picture].height,
         data,
         uploadedByName: ctx.authorName,
         uploadedAt: ctx.at,

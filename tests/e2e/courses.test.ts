@@ -358,6 +358,9 @@ async function readCourse(o: Reading): Promise<void> {
   await pageOf(2).waitFor();
   const img = page.locator("figure.course-page__figure img");
   await expect(img.getAttribute("alt")).resolves.toBe(PICTURE_PAGE[mine].alt);
+  // its size, read from the file at upload: the page does not jump when the picture arrives
+  await expect(img.getAttribute("width")).resolves.toBe("320");
+  await expect(img.getAttribute("height")).resolves.toBe("200");
   // the picture itself is served to the participant
   const src = (await img.getAttribute("src")) ?? "";
   const picture = await page.request.get(`${server.baseUrl}${src}`);

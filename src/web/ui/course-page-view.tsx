@@ -6,6 +6,7 @@
 // links from props. With `swedish` (the chapter's Swedish, for "Visa på svenska också") the
 // Swedish follows each text.
 import type { ReactNode } from "react";
+import type { PixelSize } from "../../courses/image-size.ts";
 import type { PageKind, PageText } from "../../courses/texts.ts";
 import { guideBlocks } from "../../portal/guide-text.ts";
 import { PORTAL_LANGUAGE_NAMES, type PortalLocale, portalDirection } from "../../portal/locales.ts";
@@ -79,6 +80,12 @@ export interface CoursePageViewProps {
   swedish: { chapterTitle: string; text: PageText } | null;
   /** The picture or video (same in every language). */
   mediaId: string | null;
+  /**
+   * The picture's size in pixels (course_media width/height): given to the <img>, so the page
+   * keeps its place for the picture while it loads (the CSS still scales it to the screen).
+   * Null or left out when unknown.
+   */
+  mediaSize?: PixelSize | null;
   mediaUrl: (mediaId: string) => string;
   pageNumber: number;
   pageCount: number;
@@ -138,6 +145,8 @@ export function CoursePageView(props: CoursePageViewProps) {
           <img
             src={props.mediaUrl(props.mediaId)}
             alt={text.alt ?? ""}
+            width={props.mediaSize?.width}
+            height={props.mediaSize?.height}
             loading="lazy"
             {...content}
           />

@@ -391,6 +391,14 @@ function FileField({
 
 type LoaderData = Route.ComponentProps["loaderData"];
 
+/** The editor shows a picture at most 480 pixels wide, its height in proportion when known. */
+const PREVIEW_WIDTH = 480;
+function previewSize(media: MediaInfo | undefined): { width: number; height?: number } {
+  if (!media?.width || !media.height) return { width: PREVIEW_WIDTH };
+  const width = Math.min(PREVIEW_WIDTH, media.width);
+  return { width, height: Math.max(1, Math.round((media.height * width) / media.width)) };
+}
+
 function Saved({ media, label }: { media: MediaInfo | undefined; label: string }) {
   const { t } = useI18n();
   return (
@@ -700,7 +708,7 @@ export default function PageEditor({ loaderData }: Route.ComponentProps) {
                 <img
                   src={fileUrl(page.mediaId)}
                   alt={svAlt}
-                  width={480}
+                  {...previewSize(media[page.mediaId])}
                   className="course-page__media"
                 />
                 <figcaption>

@@ -8,6 +8,7 @@
 // published version's files are kept: courses/unused-media).
 import { data, Link } from "react-router";
 import { draftSnapshot, loadCourseDraft } from "../../../courses/draft.ts";
+import { pictureSize } from "../../../courses/media.ts";
 import { listVersions, publishedVersion } from "../../../courses/publish.ts";
 import { chapterInLanguage, pageText } from "../../../courses/reading.ts";
 import { NotFoundError } from "../../../platform/errors.ts";
@@ -82,6 +83,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         kind: p.kind,
         text: pageText(p, language.locale),
         mediaId: p.mediaId,
+        mediaSize: p.kind === "bild" ? await pictureSize(db, association.id, p.mediaId) : null,
         rightOption: p.correctOption ?? 0,
         pageNumber,
         pageCount: chapter.pages.length,
@@ -222,6 +224,7 @@ export default function CoursePreview({ loaderData }: Route.ComponentProps) {
             text={page.text}
             swedish={null}
             mediaId={page.mediaId}
+            mediaSize={page.mediaSize}
             mediaUrl={(id) => `${base}/filer/${id}`}
             pageNumber={page.pageNumber}
             pageCount={page.pageCount}

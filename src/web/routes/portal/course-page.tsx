@@ -4,6 +4,7 @@
 // Opening a page records where the participant is. A quiz question is a plain form: the answer
 // is posted, and the page shows right or wrong with the explanation, then "Nästa".
 import { data } from "react-router";
+import { pictureSize } from "../../../courses/media.ts";
 import {
   answerQuiz,
   type PageForParticipant,
@@ -104,7 +105,15 @@ export async function loader(args: Route.LoaderArgs) {
       found.chapter.id,
       found.page.id,
     );
-    return { page: pageView(found, access.language) };
+    const mediaSize =
+      found.page.kind === "bild"
+        ? await pictureSize(
+            access.state.services.db,
+            access.account.associationId,
+            found.page.mediaId,
+          )
+        : null;
+    return { page: { ...pageView(found, access.language), mediaSize } };
   } catch (error) {
     if (error instanceof NotFoundError) return data({ page: null }, { status: 404 });
     throw error;
@@ -172,6 +181,7 @@ export default function CoursePage({ loaderData, actionData, params }: Route.Com
         text={text}
         swedish={page.swedish}
         mediaId={page.mediaId}
+        mediaSize={page.mediaSize}
         mediaUrl={(id) => `/portal/filer/${id}`}
         pageNumber={page.pageNumber}
         pageCount={page.pageCount}
