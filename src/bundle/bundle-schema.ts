@@ -10,7 +10,10 @@
 // reports for the board (follow-up-schema.ts: each follow-up with its drafts and its locked
 // versions, the locked report as it was stored); version 7 the progression measurement
 // (progression-schema.ts: the association's own instruments with every version and the
-// initiatives' measurement plans; never a measurement). Files of versions 1 to 6 are still read.
+// initiatives' measurement plans; never a measurement); version 8 the courses and Tyck till's
+// question sets (course-schema.ts: every course with its draft, files and published versions, and
+// the initiatives' question sets; never progress, quiz answers or responses). Files of versions 1
+// to 7 are still read.
 // docs/formats/association-bundle.schema.json is generated from this schema
 // (`node src/bundle/write-schema.ts`).
 import * as z from "zod";
@@ -28,6 +31,7 @@ import {
 } from "../associations/schema.ts";
 import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../initiatives/schema.ts";
 import { ValidationError } from "../platform/errors.ts";
+import { courseSections } from "./course-schema.ts";
 import { followUpSections } from "./follow-up-schema.ts";
 import { moneySections } from "./money-schema.ts";
 import { progressionSections } from "./progression-schema.ts";
@@ -48,9 +52,9 @@ import {
 } from "./schema-parts.ts";
 
 export const BUNDLE_FORMAT = "samspar-association-bundle";
-export const BUNDLE_VERSION = 7;
+export const BUNDLE_VERSION = 8;
 /** The versions this Samspår reads; it always writes BUNDLE_VERSION. */
-export const READABLE_VERSIONS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const READABLE_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 /** The sections each version added; an older file cannot hold them. */
 const ADDED_IN: ReadonlyArray<{ version: number; sections: readonly string[] }> = [
   { version: 2, sections: ["applicationSettings", "logo", "registryCounters", "applications"] },
@@ -59,6 +63,7 @@ const ADDED_IN: ReadonlyArray<{ version: number; sections: readonly string[] }> 
   { version: 5, sections: ["disclosureSettings"] },
   { version: 6, sections: Object.keys(followUpSections) },
   { version: 7, sections: Object.keys(progressionSections) },
+  { version: 8, sections: Object.keys(courseSections) },
 ];
 
 /** "1, 2, 3 och 4". */
@@ -339,6 +344,7 @@ export const bundleSchema = z
     ...moneySections,
     ...followUpSections,
     ...progressionSections,
+    ...courseSections,
   })
   .meta({
     title: `Samspår: förbundsexport (association bundle), version ${BUNDLE_VERSION}`,
@@ -353,7 +359,9 @@ export const bundleSchema = z
       "röjandekontrollen av deltagarstatistiken (tröskeln; deltagarregistret självt ingår inte), " +
       "uppföljningarna till styrelsen med utkast och låsta versioner (den låsta rapporten som den sparades), " +
       "och progressionsmätningen: förbundets egna instrument med alla versioner och insatsernas mätplaner " +
-      "(mätningarna är deltagaruppgifter och ingår inte). " +
+      "(mätningarna är deltagaruppgifter och ingår inte), " +
+      "kurserna i portalen med utkast, filer och publicerade versioner och insatsernas frågor i Tyck till " +
+      "(deltagarnas framsteg, quizsvar och svar är deltagaruppgifter och ingår inte). " +
       "Organisationer pekas ut med " +
       "organisationsnummer, allt annat med en stabil nyckel. Konton, roller och " +
       "granskningsloggen ingår inte; personer bara med namn. Importen skapar och uppdaterar men tar " +

@@ -787,8 +787,10 @@ const moneyRows = async (q: Queryable) => ({
 /** A bundle without the sections versions 4 and 5 added, as a version 3 file holds it. */
 function withoutMoney(bundle: Bundle) {
   // and without what later versions added: the disclosure control (5), the follow-ups (6), the
-  // progression measurement (7)
+  // progression measurement (7), the courses and question sets (8)
   const {
+    courses: _co,
+    evaluationForms: _ef,
     progression: _pr,
     followUps: _fu,
     disclosureSettings: _ds,
@@ -818,6 +820,13 @@ const keysOf = (bundle: Bundle) =>
     ...bundle.requisitions.flatMap((r) => [r.key, ...r.attachments.map((a) => a.key)]),
     ...bundle.returnedFunds.map((r) => r.key),
     ...bundle.followUps.flatMap((f) => [f.key, ...f.versions.map((v) => v.key)]),
+    ...bundle.courses.flatMap((c) => [
+      c.key,
+      ...c.chapters.flatMap((ch) => [ch.key, ...ch.pages.map((p) => p.key)]),
+      ...c.media.map((m) => m.key),
+    ]),
+    // a question's own id (results are per question)
+    ...bundle.evaluationForms.flatMap((f) => f.questions.map((q) => q.id)),
   ]);
 /** The highest diarienummer of each year, applications and reports together (one series). */
 function countersOf(bundle: Bundle) {
@@ -859,7 +868,7 @@ describe("the association bundle", () => {
     const bundle = parseBundle(exported);
     expect(bundle).toMatchObject({
       format: "samspar-association-bundle",
-      version: 7,
+      version: 8,
       association: {
         slug: DEMO_SLUG,
         name: "Samordningsförbundet Demo",
@@ -1093,9 +1102,9 @@ describe("the association bundle", () => {
   it("refuses a file of another format or version, or with misspelt fields, in Swedish", async () => {
     const wrongFormat = await refusal(b.db, JSON.stringify({ ...copy(exported), format: "excel" }));
     expect(wrongFormat.message).toContain("inte en förbundsexport från Samspår");
-    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 8 }));
+    const newer = await refusal(b.db, JSON.stringify({ ...copy(exported), version: 9 }));
     expect(newer.message).toBe(
-      "Filen är i version 8 av formatet, men den här versionen av Samspår läser version 1, 2, 3, 4, 5, 6 och 7. Uppdatera Samspår och försök igen.",
+      "Filen är i version 9 av formatet, men den här versionen av Samspår läser version 1, 2, 3, 4, 5, 6, 7 och 8. Uppdatera Samspår och försök igen.",
     );
     expect((await refusal(b.db, "{ inte json")).message).toContain("inte giltig JSON");
 

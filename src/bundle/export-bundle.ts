@@ -1,6 +1,7 @@
 // Writes an association's register as a bundle (see bundle-schema.ts), its reporting side
 // (export-reports.ts), its money (export-money.ts) and its follow-up reports
-// (export-follow-ups.ts) and its progression measurement (export-progression.ts) included. Everything is sorted so that
+// (export-follow-ups.ts), its progression measurement (export-progression.ts) and its courses
+// and Tyck till's question sets (export-courses.ts) included. Everything is sorted so that
 // the same data always gives the same document: export → import → export differs only in
 // exportedAt. People appear by name only (and a signer or steering-group member by e-mail); no
 // user ids, no token hashes, no open signature requests.
@@ -32,6 +33,7 @@ import {
   type BundleApplicationContent,
   type BundleInitiative,
 } from "./bundle-schema.ts";
+import { exportCourses } from "./export-courses.ts";
 import { exportFollowUps } from "./export-follow-ups.ts";
 import { exportMoney } from "./export-money.ts";
 import { exportProgression } from "./export-progression.ts";
@@ -166,6 +168,7 @@ export async function exportBundle(
   const money = await exportMoney(q, associationId, orgNumberOf, initiativeRank);
   const followUps = await exportFollowUps(q, associationId);
   const progression = await exportProgression(q, associationId, initiativeRank);
+  const courseSections = await exportCourses(q, associationId, initiativeRank);
 
   const [settings] = await q
     .select()
@@ -223,6 +226,7 @@ export async function exportBundle(
     ...money,
     ...followUps,
     ...progression,
+    ...courseSections,
   };
 }
 

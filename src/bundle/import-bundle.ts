@@ -11,7 +11,9 @@
 // reports for the board (version 6, import-follow-ups.ts): drafts brought forward, locked
 // versions written once and never changed; and the progression measurement (version 7,
 // import-progression.ts): the association's own instruments by key, published versions never
-// changed, and the initiatives' measurement plans. The same bundle twice changes nothing. Every rule of the web form applies: one problem anywhere
+// changed, and the initiatives' measurement plans; and the courses and Tyck till's question sets
+// (version 8, import-courses.ts): courses, chapters, pages and files by their keys (kept as ids),
+// the draft taking the file's, published versions and files never changed. The same bundle twice changes nothing. Every rule of the web form applies: one problem anywhere
 // and nothing is written.
 import { isDeepStrictEqual } from "node:util";
 import { and, eq, inArray } from "drizzle-orm";
@@ -56,6 +58,7 @@ import {
   type BundleInitiative,
   parseBundle,
 } from "./bundle-schema.ts";
+import { type CourseResult, coursesChanged, importCourses } from "./import-courses.ts";
 import { type FollowUpResult, followUpsChanged, importFollowUps } from "./import-follow-ups.ts";
 import { importMoney, type MoneyResult, moneyChanged } from "./import-money.ts";
 import {
@@ -84,7 +87,8 @@ export interface ImportResult
   extends ReportingResult,
     MoneyResult,
     FollowUpResult,
-    ProgressionResult {
+    ProgressionResult,
+    CourseResult {
   association: { id: string; slug: string; name: string; outcome: ImportOutcome };
   memberOrganisations: ImportCounts;
   initiatives: ImportCounts;
@@ -365,6 +369,7 @@ export async function importBundle(
     const money = await importMoney(tx, actor, associationId, bundle);
     const followUps = await importFollowUps(tx, actor, associationId, bundle);
     const progression = await importProgression(tx, actor, associationId, bundle);
+    const courseResult = await importCourses(tx, actor, associationId, bundle);
     const counters = await importRegistryCounters(tx, associationId, bundle);
     const result: ImportResult = {
       association: {
@@ -384,6 +389,7 @@ export async function importBundle(
       ...money,
       ...followUps,
       ...progression,
+      ...courseResult,
     };
     const changed =
       association.outcome !== "unchanged" ||
@@ -391,6 +397,7 @@ export async function importBundle(
       moneyChanged(money) ||
       followUpsChanged(followUps) ||
       progressionChanged(progression) ||
+      coursesChanged(courseResult) ||
       [orgs, written, counters, applicationCounts].some((c) => c.created + c.updated > 0) ||
       [settings, logo, disclosure].some((o) => o === "created" || o === "updated");
     // a bundle that changes nothing leaves no trace, so importing it again is a true no-op
@@ -415,6 +422,7 @@ export async function importBundle(
           ...money,
           ...followUps,
           ...progression,
+          ...courseResult,
         },
       });
     }

@@ -428,6 +428,10 @@ export async function bundleImport(file: string): Promise<void> {
       ["egna instrument", counts(result.progressionInstruments)],
       ["instrumentversioner", counts(result.progressionInstrumentVersions)],
       ["mätplaner", counts(result.progressionPlans)],
+      ["kurser", counts(result.courses)],
+      ["kursfiler", counts(result.courseMedia)],
+      ["kursversioner", counts(result.courseVersions)],
+      ["frågor i Tyck till", counts(result.evaluationForms)],
     ]);
   });
 }
