@@ -6,7 +6,6 @@
 import { data, Link } from "react-router";
 import { type CourseFigures, courseFigures } from "../../../courses/figures.ts";
 import { formatProtected } from "../../../register/disclosure.ts";
-import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import {
@@ -16,7 +15,7 @@ import {
   Marks,
   PeriodForm,
 } from "../../ui/protected-figures.tsx";
-import { initiativeOfPage, monthPeriodOf } from "../portal-staff/month-period.server.ts";
+import { openFigurePage } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/figures.ts";
 import { requireFiguresAccess } from "./figures-guard.server.ts";
 
@@ -52,17 +51,11 @@ function figuresView(u: CourseFigures, locale: string) {
   };
 }
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireAssociation(
-    context,
-    request,
-    params.association,
-    // the initiative's own roles see its figures: the permission is checked on the initiative
-    "association.enter",
+export async function loader(args: Route.LoaderArgs) {
+  const { state, association, initiative, query, errors } = await openFigurePage(
+    args,
+    requireFiguresAccess,
   );
-  requireFiguresAccess(principal, association.id, params.initiativeId);
-  const initiative = await initiativeOfPage(state.services.db, association.id, params.initiativeId);
-  const { query, errors } = monthPeriodOf(request);
   const failed = Object.keys(errors).length > 0;
   const figures = failed
     ? null

@@ -8,24 +8,22 @@ import { canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
 import { type FreeTextAnswer, freeTextAnswers } from "../../../evaluation/free-text.ts";
 import { NotFoundError, ValidationError } from "../../../platform/errors.ts";
 import { monthLabel } from "../../../portal/usage.ts";
-import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary, TextField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
-import { initiativeOfPage, monthPeriodOf } from "../portal-staff/month-period.server.ts";
+import { openFigurePage } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/free-text.ts";
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireAssociation(
-    context,
-    request,
-    params.association,
-    "association.enter",
+export async function loader(args: Route.LoaderArgs) {
+  const { state, principal, association, initiative, query } = await openFigurePage(
+    args,
+    (who, associationId, initiativeId) => {
+      if (!canOnInitiative(who, "evaluation.free_text", associationId, initiativeId))
+        throw data(
+          { message: new ForbiddenError("evaluation.free_text").message },
+          { status: 403 },
+        );
+    },
   );
-  const initiativeId = params.initiativeId ?? "";
-  if (!canOnInitiative(principal, "evaluation.free_text", association.id, initiativeId))
-    throw data({ message: new ForbiddenError("evaluation.free_text").message }, { status: 403 });
-  const initiative = await initiativeOfPage(state.services.db, association.id, initiativeId);
-  const { query } = monthPeriodOf(request);
   let answers: FreeTextAnswer[] | null = null;
   let errors: Record<string, string> | null = null;
   try {

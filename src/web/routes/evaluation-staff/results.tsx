@@ -17,7 +17,6 @@ import { distributionChart } from "../../../evaluation/results-chart.ts";
 import { EVALUATION_CONTEXTS, type EvaluationContext } from "../../../evaluation/schema.ts";
 import { isLocale } from "../../../platform/i18n/locales.ts";
 import { createTranslator, type MessageKey } from "../../../platform/i18n/translate.ts";
-import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary, SelectField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import {
@@ -31,7 +30,7 @@ import {
 } from "../../ui/protected-figures.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import { requireFiguresAccess } from "../courses-staff/figures-guard.server.ts";
-import { initiativeOfPage, monthPeriodOf } from "../portal-staff/month-period.server.ts";
+import { openFigurePage } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/results.ts";
 
 interface PeriodView {
@@ -81,22 +80,16 @@ function resultsView(r: EvaluationResults, locale: string) {
   };
 }
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireAssociation(
-    context,
-    request,
-    params.association,
-    // the initiative's own roles see its results: the permission is checked on the initiative
-    "association.enter",
+export async function loader(args: Route.LoaderArgs) {
+  const { request } = args;
+  const { state, association, initiative, query: months, errors } = await openFigurePage(
+    args,
+    requireFiguresAccess,
   );
-  requireFiguresAccess(principal, association.id, params.initiativeId);
-  const initiative = await initiativeOfPage(state.services.db, association.id, params.initiativeId);
-  const period = monthPeriodOf(request);
   const query = {
-    ...period.query,
+    ...months,
     context: (new URL(request.url).searchParams.get("svar") ?? "mote").trim(),
   };
-  const errors = period.errors;
   if (!isEvaluationContext(query.context)) errors.svar = "courseFigures.results.context.error";
   const failed = Object.keys(errors).length > 0;
   const results = failed

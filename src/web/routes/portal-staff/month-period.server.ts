@@ -1,13 +1,16 @@
 // What the portal's figure pages share on the server (usage, course figures, Tyck till's results
-// and free text): the initiative of the address, and the period of months asked for
+// and free text): the start of their loaders (the association, the permission on the
+// initiative, the initiative of the address), and the period of months asked for
 // (?fran=ÅÅÅÅ-MM&till=ÅÅÅÅ-MM, by default the last six months in Swedish time) with what is
 // wrong with it, as message keys for the period form.
 import { data } from "react-router";
+import type { Principal } from "../../../access/principal.ts";
 import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import type { Queryable } from "../../../platform/database/connect.ts";
 import { TIME_ZONE } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import { monthRangeProblems } from "../../../portal/usage.ts";
+import { requireAssociation } from "../../guard.server.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -58,4 +61,32 @@ export function monthPeriodOf(request: Request): {
   if (problems.from) errors.fran = `portalStaff.usage.error.from.${problems.from}` as MessageKey;
   if (problems.to) errors.till = `portalStaff.usage.error.to.${problems.to}` as MessageKey;
   return { query, errors };
+}
+
+/**
+ * The start of a figure page's loader: the association (every staff role may enter; the
+ * permission that counts is on the initiative, checked by `access`, which throws the 403/404
+ * answer), the initiative of the address and the period of months asked for.
+ */
+export async function openFigurePage(
+  {
+    context,
+    request,
+    params,
+  }: {
+    context: Parameters<typeof requireAssociation>[0];
+    request: Request;
+    params: { association?: string; initiativeId?: string };
+  },
+  access: (principal: Principal, associationId: string, initiativeId: string) => void,
+) {
+  const { state, principal, association } = await requireAssociation(
+    context,
+    request,
+    params.association,
+    "association.enter",
+  );
+  access(principal, association.id, params.initiativeId ?? "");
+  const initiative = await initiativeOfPage(state.services.db, association.id, params.initiativeId);
+  return { state, principal, association, initiative, ...monthPeriodOf(request) };
 }

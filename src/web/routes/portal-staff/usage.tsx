@@ -10,7 +10,6 @@ import {
   type PortalUsage,
   portalUsage,
 } from "../../../portal/usage.ts";
-import { requireAssociation } from "../../guard.server.ts";
 import { ErrorSummary } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import {
@@ -23,7 +22,7 @@ import {
 } from "../../ui/protected-figures.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import type { Route } from "./+types/usage.ts";
-import { initiativeOfPage, monthPeriodOf } from "./month-period.server.ts";
+import { openFigurePage } from "./month-period.server.ts";
 
 function usageView(u: PortalUsage, locale: string) {
   const bookingRow = (c: BookingCells) =>
@@ -57,19 +56,14 @@ function usageView(u: PortalUsage, locale: string) {
   };
 }
 
-export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireAssociation(
-    context,
-    request,
-    params.association,
-    // the initiative's own roles see its figures: the permission is checked on the initiative
-    "association.enter",
+export async function loader(args: Route.LoaderArgs) {
+  const { state, association, initiative, query, errors } = await openFigurePage(
+    args,
+    (principal, associationId, initiativeId) => {
+      if (!canOnInitiative(principal, "portal.usage", associationId, initiativeId))
+        throw data({ message: new ForbiddenError("portal.usage").message }, { status: 403 });
+    },
   );
-  if (!canOnInitiative(principal, "portal.usage", association.id, params.initiativeId)) {
-    throw data({ message: new ForbiddenError("portal.usage").message }, { status: 403 });
-  }
-  const initiative = await initiativeOfPage(state.services.db, association.id, params.initiativeId);
-  const { query, errors } = monthPeriodOf(request);
   const failed = Object.keys(errors).length > 0;
   const usage = failed
     ? null
