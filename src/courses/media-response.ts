@@ -1,18 +1,27 @@
 // A course file as an HTTP answer (the staff's and the participant's file routes): with byte
 // ranges, which browsers use to play and seek audio and video (Safari will not play a video
 // without them), an ETag from the file's SHA-256 so a slow phone downloads a picture once, and
-// headers that keep an uploaded file from ever running as a page.
+// headers that keep an uploaded file from ever running as a page. Only the bytes asked for are
+// read from the database: nothing for a picture the browser already has (304), one piece of a
+// video for a range.
 export interface StoredMedia {
   mediaType: string;
   fileName: string;
   sha256: string;
-  data: Uint8Array;
+  sizeBytes: number;
 }
+
+/** Reads `length` bytes of the file from byte `start` (0-based). */
+export type ReadBytes = (start: number, length: number) => Promise<Uint8Array<ArrayBuffer>>;
 
 const RANGE = /^bytes=(\d*)-(\d*)$/;
 
-export function mediaResponse(request: Request, media: StoredMedia): Response {
-  const size = media.data.byteLength;
+export async function mediaResponse(
+  request: Request,
+  media: StoredMedia,
+  read: ReadBytes,
+): Promise<Response> {
+  const size = media.sizeBytes;
   const etag = `"${media.sha256}"`;
   const headers = new Headers({
     "Content-Type": media.mediaType,
@@ -47,13 +56,13 @@ export function mediaResponse(request: Request, media: StoredMedia): Response {
     }
     headers.set("Content-Range", `bytes ${start}-${end}/${size}`);
     headers.set("Content-Length", String(end - start + 1));
-    return new Response(request.method === "HEAD" ? null : media.data.slice(start, end + 1), {
+    return new Response(request.method === "HEAD" ? null : await read(start, end - start + 1), {
       status: 206,
       headers,
     });
   }
   headers.set("Content-Length", String(size));
-  return new Response(request.method === "HEAD" ? null : media.data.slice(), {
+  return new Response(request.method === "HEAD" ? null : await read(0, size), {
     status: 200,
     headers,
   });

@@ -1,6 +1,7 @@
 // A course's files: the type from the first bytes (never the name), each kind's size limit with
 // a Swedish refusal that says what to do, storing with an audit event, and reading back only for
 // someone who may write the course.
+import { createHash } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
@@ -10,6 +11,7 @@ import { type RegisterFixture, registerFixture } from "../register/register-fixt
 import {
   checkMedia,
   inspectMedia,
+  mediaBytes,
   mediaForStaff,
   mediaInfoOf,
   pictureSize,
@@ -154,6 +156,7 @@ describe("storing and reading a course's files", () => {
         mediaType: "image/png",
         fileName: "karta.png",
         sizeBytes: 500,
+        sha256: createHash("sha256").update(sampleFile.png(500)).digest("hex"),
         width: 4,
         height: 3,
       },
@@ -172,7 +175,11 @@ describe("storing and reading a course's files", () => {
 
     const stored = await mediaForStaff(t.db, f.admin, f.associationId, courseId, id);
     expect(stored.mediaType).toBe("image/png");
-    expect(stored.data.byteLength).toBe(500);
+    expect(stored.sizeBytes).toBe(500);
+    const bytes = mediaBytes(t.db, id);
+    expect((await bytes(0, 500)).byteLength).toBe(500);
+    // a piece is read from the database on its own: the bytes of a range, no more
+    expect([...(await bytes(1, 3))]).toEqual([0x50, 0x4e, 0x47]);
   });
 
   it("stores nothing when refused, and only for someone who may write the course", async () => {

@@ -3,14 +3,14 @@
 // claims, and each kind has its own types and size limit. Refusals say in Swedish what to do.
 // Files are stored in course_media (bytea) and served through media-response.ts.
 import { createHash } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Principal } from "../access/principal.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import { isCourseId, loadCourseDraft } from "./draft.ts";
 import { imageSize, type PixelSize } from "./image-size.ts";
-import type { StoredMedia } from "./media-response.ts";
+import type { ReadBytes, StoredMedia } from "./media-response.ts";
 import { courseMedia } from "./schema.ts";
 import type { MediaKind } from "./texts.ts";
 
@@ -196,10 +196,41 @@ export interface MediaInfo {
   mediaType: string;
   fileName: string;
   sizeBytes: number;
+  sha256: string;
   /** A picture's size in pixels; null when unknown (a file stored before sizes were read). */
   width: number | null;
   height: number | null;
 }
+
+/** A file's columns without its bytes: what is needed to describe and serve it. */
+export const MEDIA_INFO = {
+  id: courseMedia.id,
+  kind: courseMedia.kind,
+  mediaType: courseMedia.mediaType,
+  fileName: courseMedia.fileName,
+  sizeBytes: courseMedia.sizeBytes,
+  sha256: courseMedia.sha256,
+  width: courseMedia.width,
+  height: courseMedia.height,
+};
+
+/**
+ * Reads a piece of a stored file: only the bytes asked for leave the database (a range of a
+ * video, not the whole 10 MB). The file's rows never change under an id; one removed meanwhile
+ * is "not found".
+ */
+export const mediaBytes =
+  (q: Queryable, mediaId: string): ReadBytes =>
+  async (start, length) => {
+    const [row] = await q
+      .select({
+        part: sql<Buffer>`substring(${courseMedia.data} from ${start + 1} for ${length})`,
+      })
+      .from(courseMedia)
+      .where(eq(courseMedia.id, mediaId));
+    if (!row) throw new NotFoundError("Filen finns inte.");
+    return new Uint8Array(row.part);
+  };
 
 /** Some files of a course by id, without their bytes (for the editor's preview). */
 export async function mediaInfoOf(
@@ -211,15 +242,7 @@ export async function mediaInfoOf(
   const wanted = [...new Set(ids.filter(isCourseId))];
   if (wanted.length === 0) return [];
   return q
-    .select({
-      id: courseMedia.id,
-      kind: courseMedia.kind,
-      mediaType: courseMedia.mediaType,
-      fileName: courseMedia.fileName,
-      sizeBytes: courseMedia.sizeBytes,
-      width: courseMedia.width,
-      height: courseMedia.height,
-    })
+    .select(MEDIA_INFO)
     .from(courseMedia)
     .where(
       and(
@@ -237,16 +260,11 @@ export async function mediaForStaff(
   associationId: string,
   courseId: string,
   mediaId: string,
-): Promise<StoredMedia> {
+): Promise<MediaInfo & StoredMedia> {
   await loadCourseDraft(q, principal, associationId, courseId);
   if (!isCourseId(mediaId)) throw new NotFoundError("Filen finns inte.");
   const [row] = await q
-    .select({
-      mediaType: courseMedia.mediaType,
-      fileName: courseMedia.fileName,
-      sha256: courseMedia.sha256,
-      data: courseMedia.data,
-    })
+    .select(MEDIA_INFO)
     .from(courseMedia)
     .where(
       and(

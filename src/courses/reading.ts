@@ -15,6 +15,7 @@ import { type PortalAccount, portalScope } from "../portal/accounts.ts";
 import type { PortalLocale } from "../portal/locales.ts";
 import { inRegister } from "../register/zone.ts";
 import { isCourseId } from "./draft.ts";
+import { MEDIA_INFO, type MediaInfo } from "./media.ts";
 import { courseMedia, courseProgress, courses, courseVersions, quizAnswers } from "./schema.ts";
 import {
   type ChapterText,
@@ -462,20 +463,19 @@ export async function continueTarget(
   return null;
 }
 
-export type CourseMediaRow = typeof courseMedia.$inferSelect;
-
 /**
- * A course file, only when the newest published version of a course the participant may read
- * uses it; NotFoundError otherwise (a draft's file, a withdrawn course's, another initiative's).
+ * A course file (without its bytes: mediaBytes reads them), only when the newest published
+ * version of a course the participant may read uses it; NotFoundError otherwise (a draft's file,
+ * a withdrawn course's, another initiative's).
  */
 export async function mediaForParticipant(
   db: Db,
   account: PortalAccount,
   mediaId: string,
-): Promise<CourseMediaRow> {
+): Promise<MediaInfo> {
   if (!isCourseId(mediaId)) throw new NotFoundError(MEDIA_NOT_FOUND);
   const [media] = await db
-    .select()
+    .select({ ...MEDIA_INFO, courseId: courseMedia.courseId })
     .from(courseMedia)
     .where(and(eq(courseMedia.id, mediaId), eq(courseMedia.associationId, account.associationId)));
   if (!media) throw new NotFoundError(MEDIA_NOT_FOUND);

@@ -2,7 +2,7 @@
 // pictures, recordings, videos and captions), with byte ranges so audio and video can be
 // played and sought; anyone else is answered "not found".
 import { data } from "react-router";
-import { mediaForStaff } from "../../../courses/media.ts";
+import { mediaBytes, mediaForStaff } from "../../../courses/media.ts";
 import { mediaResponse } from "../../../courses/media-response.ts";
 import { NotFoundError } from "../../../platform/errors.ts";
 import type { Route } from "./+types/media.ts";
@@ -22,7 +22,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       params.courseId,
       params.mediaId,
     );
-    return mediaResponse(request, media);
+    return await mediaResponse(request, media, mediaBytes(state.services.db, media.id));
   } catch (error) {
     if (error instanceof NotFoundError) throw data({ message: error.message }, { status: 404 });
     throw error;
