@@ -71,6 +71,14 @@ import {
   writing,
 } from "./operation-kit.ts";
 import type { ApiEnv } from "./problems.ts";
+import {
+  partiesSchema,
+  signatureBodies,
+  signatureHandlers,
+  signatureState,
+  signatureTimes,
+  signerFields,
+} from "./signature-routes-kit.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -312,20 +320,13 @@ const ApplicationUpdateSchema = z
 
 const SignatureSchema = z
   .object({
-    state: z.enum(["requested", "expired", "signed"]).openapi({
-      description:
-        "requested: länken är skickad och väntar; expired: länken gick ut utan underskrift; signed: underskriven.",
-    }),
+    state: signatureState(),
     method: z
       .enum(["link", "paper"])
       .openapi({ description: "link: via e-postad länk; paper: registrerad från papper." }),
-    signerName: z.string().openapi({ example: "Karin Ek" }),
-    signerEmail: z.string().openapi({ example: "karin.ek@tierp.se" }),
-    signerTitle: z.string().openapi({ example: "Förvaltningschef" }),
+    ...signerFields("karin.ek@tierp.se"),
     requestedAt: timestamp("När underskriften begärdes eller registrerades."),
-    expiresAt: timestamp("När länken slutar gälla.").nullable(),
-    signedOn: isoDate("Underskriftens datum, eller null."),
-    signedAt: timestamp("När underskriften gavs eller registrerades.").nullable(),
+    ...signatureTimes(isoDate, timestamp),
     signedVersion: z
       .number()
       .int()
@@ -386,16 +387,10 @@ export const ApplicationSchema = z
       description: "Vad den sökande ska komplettera, när ansökan skickats tillbaka.",
     }),
     content: ApplicationContentSchema,
-    parties: z
-      .array(
-        z.object({
-          organisationId: z.uuid(),
-          name: z.string().openapi({ example: "Tierps kommun" }),
-          isOwner: z.boolean().openapi({ description: "true för insatsägaren." }),
-          signature: SignatureSchema.nullable(),
-        }),
-      )
-      .openapi({ description: "Insatsägaren och samverkansparterna, med underskrifter." }),
+    parties: partiesSchema(
+      SignatureSchema,
+      "Insatsägaren och samverkansparterna, med underskrifter.",
+    ),
     allSigned: z.boolean().openapi({ description: "Alla parter har skrivit under." }),
     comments: z
       .array(CommentSchema)
@@ -541,49 +536,10 @@ const DecisionInputSchema = z
   })
   .openapi("ApplicationDecisionInput");
 
-const SignatureRequestSchema = z
-  .object({
-    organisationId: z
-      .uuid()
-      .openapi({ description: "Parten: insatsägaren eller en samverkanspart." }),
-    name: z.string().max(200).openapi({
-      description: "Den som är behörig att skriva under för parten.",
-      example: "Karin Ek",
-    }),
-    email: z.string().max(200).openapi({
-      description: "Dit länken skickas.",
-      example: "karin.ek@tierp.se",
-    }),
-    title: z
-      .string()
-      .max(200)
-      .default("")
-      .openapi({ description: "Titel eller befattning.", example: "Förvaltningschef" }),
-  })
-  .openapi("SignatureRequest");
-
-const PaperSignatureSchema = z
-  .object({
-    organisationId: z
-      .uuid()
-      .openapi({ description: "Parten: insatsägaren eller en samverkanspart." }),
-    name: z.string().max(200).openapi({ description: "Den som skrev under.", example: "Karin Ek" }),
-    title: z
-      .string()
-      .max(200)
-      .default("")
-      .openapi({ description: "Titel eller befattning.", example: "Förvaltningschef" }),
-    email: z
-      .string()
-      .max(200)
-      .default("")
-      .openapi({ description: "E-postadress, om den är känd.", example: "karin.ek@tierp.se" }),
-    signedOn: z.iso.date().openapi({
-      description: "Dagen på underskriften, inte i framtiden.",
-      example: "2026-11-01",
-    }),
-  })
-  .openapi("PaperSignature");
+const { request: SignatureRequestSchema, paper: PaperSignatureSchema } = signatureBodies(
+  { request: "SignatureRequest", paper: "PaperSignature" },
+  "karin.ek@tierp.se",
+);
 
 // ---------------------------------------------------------------------------------------------
 // Routes
@@ -912,6 +868,8 @@ const application = guardedItem({
   out: applicationOut,
 });
 
+const signatures = signatureHandlers(application.change);
+
 export function registerApplicationRoutes(app: OpenAPIHono<ApiEnv>, services: AppServices): void {
   app.openapi(
     guarded(
@@ -1045,30 +1003,12 @@ export function registerApplicationRoutes(app: OpenAPIHono<ApiEnv>, services: Ap
 
   app.openapi(
     guarded(requestSignatureRoute, application.guard(services, "application.edit")),
-    (c) => {
-      const input = c.req.valid("json");
-      // the link's token goes to the signer by e-mail and nowhere else
-      return application.change(services, c, (...at) =>
-        renamingFields({ signerName: "name", signerEmail: "email" }, () =>
-          requestSignature(...at, input, {
-            mailer: services.mailer,
-            baseUrl: services.config.baseUrl,
-          }),
-        ),
-      );
-    },
+    (c) => signatures.request(services, c, c.req.valid("json"), requestSignature),
   );
 
   app.openapi(
     guarded(recordPaperSignatureRoute, application.guard(services, "applications.manage")),
-    (c) => {
-      const input = c.req.valid("json");
-      return application.change(services, c, (...at) =>
-        renamingFields({ signerName: "name", signerEmail: "email" }, () =>
-          recordPaperSignature(...at, input),
-        ),
-      );
-    },
+    (c) => signatures.paper(services, c, c.req.valid("json"), recordPaperSignature),
   );
 
   app.openapi(

@@ -60,6 +60,14 @@ import {
   whole,
 } from "./operation-kit.ts";
 import type { ApiEnv } from "./problems.ts";
+import {
+  partiesSchema,
+  signatureBodies,
+  signatureHandlers,
+  signatureState,
+  signatureTimes,
+  signerFields,
+} from "./signature-routes-kit.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -206,21 +214,14 @@ export const FinalReportContentSchema = z
 
 const SignatureSchema = z
   .object({
-    state: z.enum(["requested", "expired", "signed"]).openapi({
-      description:
-        "requested: länken är skickad och väntar; expired: länken gick ut utan underskrift; signed: underskriven.",
-    }),
+    state: signatureState(),
     method: z.enum(["link", "paper"]).nullable().openapi({
       description:
         "link: via e-postad länk; paper: registrerad från papper; null: okänt (en äldre rapport).",
     }),
-    signerName: z.string().openapi({ example: "Karin Ek" }),
-    signerEmail: z.string().openapi({ example: "karin.ek@fk.se" }),
-    signerTitle: z.string().openapi({ example: "Förvaltningschef" }),
+    ...signerFields("karin.ek@fk.se"),
     requestedAt: timestamp("När underskriften begärdes eller registrerades.").nullable(),
-    expiresAt: timestamp("När länken slutar gälla.").nullable(),
-    signedOn: isoDate("Underskriftens datum, eller null."),
-    signedAt: timestamp("När underskriften gavs eller registrerades.").nullable(),
+    ...signatureTimes(isoDate, timestamp),
     signedVersion: z
       .number()
       .int()
@@ -256,19 +257,10 @@ export const FinalReportSchema = z
     submittedAt: timestamp("När rapporten senast skickades in.").nullable(),
     lockedAt: timestamp("När rapporten godkändes och låstes.").nullable(),
     content: FinalReportContentSchema,
-    parties: z
-      .array(
-        z.object({
-          organisationId: z.uuid(),
-          name: z.string().openapi({ example: "Tierps kommun" }),
-          isOwner: z.boolean().openapi({ description: "true för insatsägaren." }),
-          signature: SignatureSchema.nullable(),
-        }),
-      )
-      .openapi({
-        description:
-          "Insatsägaren och samverkansparterna, med underskrifter. Varje part skriver under innan rapporten skickas in; sparat ändrat innehåll tar bort givna underskrifter.",
-      }),
+    parties: partiesSchema(
+      SignatureSchema,
+      "Insatsägaren och samverkansparterna, med underskrifter. Varje part skriver under innan rapporten skickas in; sparat ändrat innehåll tar bort givna underskrifter.",
+    ),
     allSigned: z.boolean().openapi({ description: "Alla parter har skrivit under." }),
     comments: z.array(CommentSchema).openapi({ description: "Kansliets kommentarer, i ordning." }),
     createdAt: timestamp("När rapporten påbörjades."),
@@ -377,49 +369,10 @@ const UpdateSchema = z
 
 const VersionOnly = z.object({ version: Version() }).openapi("FinalReportVersionInput");
 
-const SignatureRequestSchema = z
-  .object({
-    organisationId: z
-      .uuid()
-      .openapi({ description: "Parten: insatsägaren eller en samverkanspart." }),
-    name: z.string().max(200).openapi({
-      description: "Den som är behörig att skriva under för parten.",
-      example: "Karin Ek",
-    }),
-    email: z.string().max(200).openapi({
-      description: "Dit länken skickas.",
-      example: "karin.ek@fk.se",
-    }),
-    title: z
-      .string()
-      .max(200)
-      .default("")
-      .openapi({ description: "Titel eller befattning.", example: "Förvaltningschef" }),
-  })
-  .openapi("FinalReportSignatureRequest");
-
-const PaperSignatureSchema = z
-  .object({
-    organisationId: z
-      .uuid()
-      .openapi({ description: "Parten: insatsägaren eller en samverkanspart." }),
-    name: z.string().max(200).openapi({ description: "Den som skrev under.", example: "Karin Ek" }),
-    title: z
-      .string()
-      .max(200)
-      .default("")
-      .openapi({ description: "Titel eller befattning.", example: "Förvaltningschef" }),
-    email: z
-      .string()
-      .max(200)
-      .default("")
-      .openapi({ description: "E-postadress, om den är känd.", example: "karin.ek@fk.se" }),
-    signedOn: z.iso.date().openapi({
-      description: "Dagen på underskriften, inte i framtiden.",
-      example: "2026-11-01",
-    }),
-  })
-  .openapi("FinalReportPaperSignature");
+const { request: SignatureRequestSchema, paper: PaperSignatureSchema } = signatureBodies(
+  { request: "FinalReportSignatureRequest", paper: "FinalReportPaperSignature" },
+  "karin.ek@fk.se",
+);
 
 const ReturnSchema = z
   .object({
@@ -623,6 +576,8 @@ const finalReport = guardedItem({
   out: reportOut,
 });
 
+const signatures = signatureHandlers(finalReport.change);
+
 export function registerFinalReportRoutes(app: OpenAPIHono<ApiEnv>, services: AppServices): void {
   app.openapi(
     guarded(listFinalReportsRoute, guard(services, "reports.view", someVisible(visibleReports))),
@@ -680,30 +635,12 @@ export function registerFinalReportRoutes(app: OpenAPIHono<ApiEnv>, services: Ap
 
   app.openapi(
     guarded(requestFinalReportSignatureRoute, finalReport.guard(services, "report.write")),
-    (c) => {
-      const input = c.req.valid("json");
-      // the link's token goes to the signer by e-mail and nowhere else
-      return finalReport.change(services, c, (...at) =>
-        renamingFields({ signerName: "name", signerEmail: "email" }, () =>
-          requestFinalReportSignature(...at, input, {
-            mailer: services.mailer,
-            baseUrl: services.config.baseUrl,
-          }),
-        ),
-      );
-    },
+    (c) => signatures.request(services, c, c.req.valid("json"), requestFinalReportSignature),
   );
 
   app.openapi(
     guarded(recordFinalReportPaperSignatureRoute, finalReport.guard(services, "reports.manage")),
-    (c) => {
-      const input = c.req.valid("json");
-      return finalReport.change(services, c, (...at) =>
-        renamingFields({ signerName: "name", signerEmail: "email" }, () =>
-          recordFinalReportPaperSignature(...at, input),
-        ),
-      );
-    },
+    (c) => signatures.paper(services, c, c.req.valid("json"), recordFinalReportPaperSignature),
   );
 
   app.openapi(

@@ -25,9 +25,24 @@ import { formatDate, formatMoney } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import { ApplicationView } from "../../ui/application-view.tsx";
 import { Radios, TextArea } from "../../ui/fields.tsx";
-import { SelectField, SubmitButton, TextField } from "../../ui/form.tsx";
+import { SubmitButton, TextField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { RichText, TextLines } from "../../ui/rich-text.tsx";
+import {
+  isSignatureIntent,
+  runSignatureIntent,
+  SIGNATURE_FIELDS,
+  type SignatureUseCases,
+} from "../../ui/signatures.server.ts";
+import {
+  countSigned,
+  linkSignatureProblems,
+  PaperSignatureForm,
+  type PartySignature,
+  SignatureRequestForm,
+  SignatureTable,
+  type SignatureWords,
+} from "../../ui/signatures.tsx";
 import {
   ActionOutcome,
   CommentList,
@@ -63,6 +78,13 @@ async function findApplication(context: Ctx, request: Request, params: Params) {
   return { ...found, application: found.document, allowed };
 }
 
+/** The use cases the page's signature actions run. */
+const APPLICATION_SIGNING: SignatureUseCases = {
+  request: requestSignature,
+  remove: removeSignature,
+  paper: recordPaperSignature,
+};
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { association, application: a, allowed } = await findApplication(context, request, params);
   const now = new Date();
@@ -84,24 +106,30 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     organisations: a.organisations,
     agreementText: a.settings.agreementText,
     requested: a.content.budget.reduce((sum, b) => sum + b.amount, 0),
-    parties: a.parties.map((p) => ({
-      organisationId: p.organisationId,
-      name: p.name,
-      isOwner: p.isOwner,
-      signature: p.signature
-        ? {
-            name: p.signature.signerName,
-            email: p.signature.signerEmail,
-            title: p.signature.signerTitle,
-            method: p.signature.method,
-            requestedOn: formatDate(p.signature.requestedAt),
-            expiresOn: p.signature.expiresAt ? formatDate(p.signature.expiresAt) : "",
-            expired:
-              !p.signature.signedAt && !!p.signature.expiresAt && p.signature.expiresAt < now,
-            signedOn: p.signature.signedAt ? date(p.signature.signedOn) : "",
-          }
-        : null,
-    })),
+    parties: a.parties.map(({ signature: s, ...p }): PartySignature => {
+      const signedOn = s?.signedAt ? date(s.signedOn) : "";
+      return {
+        organisationId: p.organisationId,
+        name: p.name,
+        isOwner: p.isOwner,
+        signature: s
+          ? {
+              state: signedOn
+                ? "signed"
+                : s.expiresAt && s.expiresAt < now
+                  ? "expired"
+                  : "requested",
+              name: s.signerName,
+              email: s.signerEmail,
+              title: s.signerTitle,
+              method: s.method,
+              requestedOn: formatDate(s.requestedAt),
+              expiresOn: s.expiresAt ? formatDate(s.expiresAt) : "",
+              signedOn,
+            }
+          : null,
+      };
+    }),
     comments: a.comments.map(commentView),
     decision: a.decision
       ? {
@@ -130,20 +158,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return runIntent(request, state, {
     // each action's fields: the domain's name for a field → the form field's name (and id)
     fields: {
-      "request-signature": {
-        organisationId: "request-party",
-        signerName: "request-name",
-        signerTitle: "request-title",
-        signerEmail: "request-email",
-      },
-      "remove-signature": { organisationId: "organisationId" },
-      "paper-signature": {
-        organisationId: "paper-party",
-        signerName: "paper-name",
-        signerTitle: "paper-title",
-        signerEmail: "paper-email",
-        signedOn: "paper-date",
-      },
+      ...SIGNATURE_FIELDS,
       submit: { arrivalDate: "arrival-date" },
       "start-preparation": {},
       return: { returnMessage: "return-message" },
@@ -170,35 +185,17 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       decide: allowed.decide,
     },
     permission: "application.edit",
-    run: async (intent, { field, version, db, actor }) => {
+    run: async (intent, input) => {
+      const { field, version, db, actor } = input;
+      if (isSignatureIntent(intent))
+        return runSignatureIntent(
+          intent,
+          input,
+          state,
+          { associationId: association.id, id: a.id },
+          APPLICATION_SIGNING,
+        );
       switch (intent) {
-        case "request-signature":
-          await requestSignature(
-            db,
-            actor,
-            association.id,
-            a.id,
-            {
-              organisationId: field("organisationId"),
-              name: field("signerName"),
-              title: field("signerTitle"),
-              email: field("signerEmail"),
-            },
-            { mailer: state.services.mailer, baseUrl: state.services.config.baseUrl },
-          );
-          return "underskrift-begard";
-        case "remove-signature":
-          await removeSignature(db, actor, association.id, a.id, field("organisationId"));
-          return "underskrift-borttagen";
-        case "paper-signature":
-          await recordPaperSignature(db, actor, association.id, a.id, {
-            organisationId: field("organisationId"),
-            name: field("signerName"),
-            title: field("signerTitle"),
-            email: field("signerEmail"),
-            signedOn: field("signedOn"),
-          });
-          return "underskrift-registrerad";
         case "submit": {
           await submitApplication(
             db,
@@ -260,6 +257,33 @@ const NOTICES: Record<string, MessageKey> = {
   beslutad: "application.notice.decided",
 };
 
+const SIGNATURE_WORDS: SignatureWords = {
+  party: "application.party",
+  state: "application.signatureState",
+  details: "application.signatureDetails",
+  actions: "application.actions",
+  owner: "application.owner",
+  signedCount: "application.signedCount",
+  requested: "application.requested",
+  expired: "application.expired",
+  signed: "application.signed",
+  signedBy: "application.signedBy",
+  methodLink: "application.methodLink",
+  methodPaper: "application.methodPaper",
+  requestedFrom: "application.requestedFrom",
+  remove: "application.removeSignature",
+  withdraw: "application.withdrawRequest",
+  signerName: "application.signerName",
+  signerTitle: "application.signerTitle",
+  signerTitleHint: "application.signerTitleHint",
+  signerEmail: "application.signerEmail",
+  signerEmailOptional: "application.signerEmailOptional",
+  requestSubmit: "application.requestSubmit",
+  signedOn: "application.signedOn",
+  dateHint: "application.dateHint",
+  paperSubmit: "application.paperSubmit",
+};
+
 export default function Application({ loaderData: a }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { failure, params, formKey, noticeKey, errors, failedIntent, value } = useWorkflow(NOTICES);
@@ -269,7 +293,7 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
   const money = (n: number) => formatMoney(n, locale);
   const { allowed } = a;
   const decided = a.status === "beviljad" || a.status === "avslagen";
-  const signed = a.parties.filter((p) => p.signature?.signedOn).length;
+  const signed = countSigned(a.parties);
   const inPreparation = a.status === "inskickad" || a.status === "under_beredning";
   // the workflow's panels this person gets, in the order of the page
   const show = {
@@ -281,87 +305,25 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
 
   // a refused submission lists what is missing, each linking to its field on the edit page
   // (missing signatures link to where they are asked for, or to the edit page that removed them)
-  const problems = problemsOf(errors, {
+  const fieldProblems = problemsOf(errors, {
     onEditPage: (key) =>
       failedIntent === "submit" && key !== "arrival-date" && key !== "signatures",
     editPage: `${base}/andra`,
     label: (key) => fieldLabel(key.split(".")[0] ?? key),
-  }).map((p) =>
-    p.key === "signatures"
-      ? {
-          ...p,
-          href:
-            failedIntent === "request-signature" && a.editable ? `${base}/andra` : "#underskrifter",
-        }
-      : p,
-  );
+  });
+  const problems = linkSignatureProblems(fieldProblems, {
+    failedIntent,
+    editable: a.editable,
+    base,
+  });
 
   const title = a.name || t("applications.unnamed");
-  const partyOptions = a.parties.map((p) => ({ value: p.organisationId, label: p.name }));
-  const firstUnsigned =
-    a.parties.find((p) => !p.signature?.signedOn)?.organisationId ?? a.parties[0]?.organisationId;
-
-  /** Who signs for which party: the same fields whether the signature comes by link or on paper. */
-  const signerFields = (prefix: "request" | "paper") => (
-    <>
-      <SelectField
-        name={`${prefix}-party`}
-        label={t("application.party")}
-        options={partyOptions}
-        defaultValue={value(`${prefix}-party`, firstUnsigned)}
-        error={errors[`${prefix}-party`]}
-        required
-      />
-      <TextField
-        name={`${prefix}-name`}
-        label={t("application.signerName")}
-        autoComplete="off"
-        defaultValue={value(`${prefix}-name`)}
-        error={errors[`${prefix}-name`]}
-        required
-      />
-      <TextField
-        name={`${prefix}-title`}
-        label={t("application.signerTitle")}
-        hint={t("application.signerTitleHint")}
-        autoComplete="off"
-        defaultValue={value(`${prefix}-title`)}
-        error={errors[`${prefix}-title`]}
-      />
-      <TextField
-        name={`${prefix}-email`}
-        type="email"
-        label={t(
-          prefix === "paper" ? "application.signerEmailOptional" : "application.signerEmail",
-        )}
-        autoComplete="off"
-        defaultValue={value(`${prefix}-email`)}
-        error={errors[`${prefix}-email`]}
-        required={prefix === "request"}
-      />
-    </>
-  );
+  const form = { action: base, formKey, errors, value };
   const requestForm = (
-    <IntentForm action={base} intent="request-signature" formKey={formKey}>
-      {signerFields("request")}
-      <SubmitButton variant="secondary">{t("application.requestSubmit")}</SubmitButton>
-    </IntentForm>
+    <SignatureRequestForm parties={a.parties} words={SIGNATURE_WORDS} form={form} />
   );
   const paperForm = (
-    <IntentForm action={base} intent="paper-signature" formKey={formKey}>
-      {signerFields("paper")}
-      <TextField
-        name="paper-date"
-        type="date"
-        label={t("application.signedOn")}
-        hint={t("application.dateHint")}
-        width="short"
-        defaultValue={value("paper-date", a.today)}
-        error={errors["paper-date"]}
-        required
-      />
-      <SubmitButton variant="secondary">{t("application.paperSubmit")}</SubmitButton>
-    </IntentForm>
+    <PaperSignatureForm parties={a.parties} words={SIGNATURE_WORDS} form={form} today={a.today} />
   );
 
   return (
@@ -500,84 +462,14 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
         {a.parties.length === 0 ? (
           <p>{t("application.noParties")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("application.signedCount", { signed, total: a.parties.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("application.party")}</th>
-                  <th scope="col">{t("application.signatureState")}</th>
-                  <th scope="col">{t("application.signatureDetails")}</th>
-                  {allowed.edit && a.editable ? (
-                    <th scope="col">
-                      <span className="visually-hidden">{t("application.actions")}</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {a.parties.map((p) => {
-                  const s = p.signature;
-                  return (
-                    <tr key={p.organisationId}>
-                      <th scope="row">
-                        {p.name}
-                        {p.isOwner ? (
-                          <span className="field__hint"> ({t("application.owner")})</span>
-                        ) : null}
-                      </th>
-                      <td>
-                        {!s
-                          ? t("application.notRequested")
-                          : s.signedOn
-                            ? t("application.signed")
-                            : s.expired
-                              ? t("application.expired")
-                              : t("application.requested")}
-                      </td>
-                      <td>
-                        {!s
-                          ? ""
-                          : s.signedOn
-                            ? t("application.signedBy", {
-                                name: s.title ? `${s.name}, ${s.title}` : s.name,
-                                date: s.signedOn,
-                                method: t(
-                                  s.method === "paper"
-                                    ? "application.methodPaper"
-                                    : "application.methodLink",
-                                ),
-                              })
-                            : t("application.requestedFrom", {
-                                name: s.name,
-                                email: s.email,
-                                date: s.requestedOn,
-                                expires: s.expiresOn,
-                              })}
-                      </td>
-                      {allowed.edit && a.editable ? (
-                        <td>
-                          {s ? (
-                            <IntentForm action={base} intent="remove-signature" formKey={formKey}>
-                              <input type="hidden" name="organisationId" value={p.organisationId} />
-                              <button type="submit" className="link-button">
-                                {t(
-                                  s.signedOn
-                                    ? "application.removeSignature"
-                                    : "application.withdrawRequest",
-                                  { party: p.name },
-                                )}
-                              </button>
-                            </IntentForm>
-                          ) : null}
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <SignatureTable
+            parties={a.parties}
+            words={SIGNATURE_WORDS}
+            unsigned="application.notRequested"
+            removable={allowed.edit && a.editable}
+            action={base}
+            formKey={formKey}
+          />
         )}
 
         {a.editable && a.parties.length ? (

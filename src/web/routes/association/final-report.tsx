@@ -23,8 +23,23 @@ import {
   submitFinalReport,
 } from "../../../reports/final-reports.ts";
 import { TextArea } from "../../ui/fields.tsx";
-import { SelectField, SubmitButton, TextField } from "../../ui/form.tsx";
+import { SubmitButton } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
+import {
+  isSignatureIntent,
+  runSignatureIntent,
+  SIGNATURE_FIELDS,
+  type SignatureUseCases,
+} from "../../ui/signatures.server.ts";
+import {
+  countSigned,
+  linkSignatureProblems,
+  PaperSignatureForm,
+  type PartySignature,
+  SignatureRequestForm,
+  SignatureTable,
+  type SignatureWords,
+} from "../../ui/signatures.tsx";
 import {
   ActionOutcome,
   CommentList,
@@ -66,6 +81,13 @@ async function findReport(context: Ctx, request: Request, params: Params) {
   return { ...found, report: found.document, allowed };
 }
 
+/** The use cases the page's signature actions run. */
+const FINAL_REPORT_SIGNING: SignatureUseCases = {
+  request: requestFinalReportSignature,
+  remove: removeFinalReportSignature,
+  paper: recordFinalReportPaperSignature,
+};
+
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { state, association, report: r, allowed } = await findReport(context, request, params);
   const versions = await listFinalReportVersions(state.services.db, r.id);
@@ -83,23 +105,25 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     registryNumber: r.registryNumber ?? "",
     arrivalDate: date(r.arrivalDate),
     content: finalReportViewOf(c),
-    parties: r.parties.map(({ party, signature: s }) => ({
-      organisationId: party.organisationId,
-      name: party.name,
-      isOwner: party.isOwner,
-      signature: s
-        ? {
-            state: s.state,
-            method: s.method,
-            name: s.signerName,
-            title: s.signerTitle,
-            email: s.signerEmail,
-            requestedOn: date(s.requestedAt),
-            expiresOn: date(s.expiresAt),
-            signedOn: date(s.signedOn ?? s.signedAt),
-          }
-        : null,
-    })),
+    parties: r.parties.map(
+      ({ party, signature: s }): PartySignature => ({
+        organisationId: party.organisationId,
+        name: party.name,
+        isOwner: party.isOwner,
+        signature: s
+          ? {
+              state: s.state,
+              method: s.method,
+              name: s.signerName,
+              title: s.signerTitle,
+              email: s.signerEmail,
+              requestedOn: date(s.requestedAt),
+              expiresOn: date(s.expiresAt),
+              signedOn: date(s.signedOn ?? s.signedAt),
+            }
+          : null,
+      }),
+    ),
     comments: r.comments.map(commentView),
     versions: versions.map(versionView),
     today: todayInSweden(),
@@ -112,20 +136,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return runIntent(request, state, {
     // each action's fields: the domain's name for a field → the form field's name (and id)
     fields: {
-      "request-signature": {
-        organisationId: "request-party",
-        signerName: "request-name",
-        signerTitle: "request-title",
-        signerEmail: "request-email",
-      },
-      "remove-signature": { organisationId: "organisationId" },
-      "paper-signature": {
-        organisationId: "paper-party",
-        signerName: "paper-name",
-        signerTitle: "paper-title",
-        signerEmail: "paper-email",
-        signedOn: "paper-date",
-      },
+      ...SIGNATURE_FIELDS,
       submit: {},
       return: { returnMessage: "return-message" },
       accept: {},
@@ -144,41 +155,17 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       return: "reports.manage",
       accept: "reports.manage",
     },
-    run: async (intent, { field, version, db, actor }) => {
+    run: async (intent, input) => {
+      const { field, version, db, actor } = input;
+      if (isSignatureIntent(intent))
+        return runSignatureIntent(
+          intent,
+          input,
+          state,
+          { associationId: association.id, id: r.id },
+          FINAL_REPORT_SIGNING,
+        );
       switch (intent) {
-        case "request-signature":
-          await requestFinalReportSignature(
-            db,
-            actor,
-            association.id,
-            r.id,
-            {
-              organisationId: field("organisationId"),
-              name: field("signerName"),
-              title: field("signerTitle"),
-              email: field("signerEmail"),
-            },
-            { mailer: state.services.mailer, baseUrl: state.services.config.baseUrl },
-          );
-          return "underskrift-begard";
-        case "remove-signature":
-          await removeFinalReportSignature(
-            db,
-            actor,
-            association.id,
-            r.id,
-            field("organisationId"),
-          );
-          return "underskrift-borttagen";
-        case "paper-signature":
-          await recordFinalReportPaperSignature(db, actor, association.id, r.id, {
-            organisationId: field("organisationId"),
-            name: field("signerName"),
-            title: field("signerTitle"),
-            email: field("signerEmail"),
-            signedOn: field("signedOn"),
-          });
-          return "underskrift-registrerad";
         case "submit":
           await submitFinalReport(db, actor, association.id, r.id, version);
           return r.status === "aterskickad" ? "inskickad-igen" : "inskickad";
@@ -207,6 +194,34 @@ const NOTICES: Record<string, MessageKey> = {
   godkand: "finalReport.notice.accepted",
 };
 
+const SIGNATURE_WORDS: SignatureWords = {
+  party: "finalReport.signature.party",
+  state: "finalReport.signature.state",
+  details: "finalReport.signature.details",
+  actions: "finalReport.signature.actions",
+  owner: "finalReport.owner",
+  signedCount: "finalReport.signedCount",
+  requested: "finalReport.signature.requested",
+  expired: "finalReport.signature.expired",
+  signed: "finalReport.signature.signed",
+  signedBy: "finalReport.signature.signedBy",
+  signedByRecorded: "finalReport.signature.signedByRecorded",
+  methodLink: "finalReport.signature.methodLink",
+  methodPaper: "finalReport.signature.methodPaper",
+  requestedFrom: "finalReport.signature.requestedFrom",
+  remove: "finalReport.signature.remove",
+  withdraw: "finalReport.signature.withdraw",
+  signerName: "finalReport.signature.signerName",
+  signerTitle: "finalReport.signature.signerTitle",
+  signerTitleHint: "finalReport.signature.signerTitleHint",
+  signerEmail: "finalReport.signature.signerEmail",
+  signerEmailOptional: "finalReport.signature.signerEmailOptional",
+  requestSubmit: "finalReport.signature.requestSubmit",
+  signedOn: "finalReport.signature.signedOn",
+  dateHint: "finalReport.dateHint",
+  paperSubmit: "finalReport.signature.paperSubmit",
+};
+
 const EVENTS: Record<string, MessageKey> = {
   created: "finalReport.event.created",
   saved: "finalReport.event.saved",
@@ -223,7 +238,7 @@ export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
   const { allowed, content: c } = r;
   // a save of new content removes the signatures given for the old (the edit page says how many)
   const removedSignatures = Number(params.get("underskrifter")) || 0;
-  const signed = r.parties.filter((p) => p.signature?.state === "signed").length;
+  const signed = countSigned(r.parties);
   const show = {
     submit: allowed.write && r.editable,
     review: allowed.manage && r.status === "inskickad",
@@ -232,67 +247,18 @@ export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
   };
   // a refused submission lists what is missing, each linking to its field on the edit page;
   // missing signatures link to where they are asked for (an incomplete report, to the edit page)
-  const problems = problemsOf(errors, {
+  const fieldProblems = problemsOf(errors, {
     onEditPage: (key) => failedIntent === "submit" && key !== "signatures",
     editPage: `${base}/andra`,
-  }).map((p) =>
-    p.key === "signatures"
-      ? {
-          ...p,
-          href:
-            failedIntent === "request-signature" && r.editable ? `${base}/andra` : "#underskrifter",
-        }
-      : p,
-  );
+  });
+  const problems = linkSignatureProblems(fieldProblems, {
+    failedIntent,
+    editable: r.editable,
+    base,
+  });
   const title = t("finalReport.title", { name: c.initiativeName });
   const lastComment = r.comments.at(-1);
-  const partyOptions = r.parties.map((p) => ({ value: p.organisationId, label: p.name }));
-  const firstUnsigned =
-    r.parties.find((p) => p.signature?.state !== "signed")?.organisationId ??
-    r.parties[0]?.organisationId;
-
-  /** Who signs for which party: the same fields whether the signature comes by link or on paper. */
-  const signerFields = (prefix: "request" | "paper") => (
-    <>
-      <SelectField
-        name={`${prefix}-party`}
-        label={t("finalReport.signature.party")}
-        options={partyOptions}
-        defaultValue={value(`${prefix}-party`, firstUnsigned)}
-        error={errors[`${prefix}-party`]}
-        required
-      />
-      <TextField
-        name={`${prefix}-name`}
-        label={t("finalReport.signature.signerName")}
-        autoComplete="off"
-        defaultValue={value(`${prefix}-name`)}
-        error={errors[`${prefix}-name`]}
-        required
-      />
-      <TextField
-        name={`${prefix}-title`}
-        label={t("finalReport.signature.signerTitle")}
-        hint={t("finalReport.signature.signerTitleHint")}
-        autoComplete="off"
-        defaultValue={value(`${prefix}-title`)}
-        error={errors[`${prefix}-title`]}
-      />
-      <TextField
-        name={`${prefix}-email`}
-        type="email"
-        label={t(
-          prefix === "paper"
-            ? "finalReport.signature.signerEmailOptional"
-            : "finalReport.signature.signerEmail",
-        )}
-        autoComplete="off"
-        defaultValue={value(`${prefix}-email`)}
-        error={errors[`${prefix}-email`]}
-        required={prefix === "request"}
-      />
-    </>
-  );
+  const form = { action: base, formKey, errors, value };
 
   return (
     <main id="innehall" tabIndex={-1}>
@@ -377,123 +343,32 @@ export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
 
       <Panel id="underskrifter" title={t("finalReport.section.signatures")}>
         <p>{t(r.editable ? "finalReport.signaturesIntro" : "finalReport.signaturesSubmitted")}</p>
-        <div className="table-wrap">
-          <table>
-            <caption>{t("finalReport.signedCount", { signed, total: r.parties.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("finalReport.signature.party")}</th>
-                <th scope="col">{t("finalReport.signature.state")}</th>
-                <th scope="col">{t("finalReport.signature.details")}</th>
-                {allowed.write && r.editable ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t("finalReport.signature.actions")}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {r.parties.map((p) => {
-                const s = p.signature;
-                const name = s ? (s.title ? `${s.name}, ${s.title}` : s.name) : "";
-                return (
-                  <tr key={p.organisationId}>
-                    <th scope="row">
-                      {p.name}
-                      {p.isOwner ? (
-                        <span className="field__hint"> ({t("finalReport.owner")})</span>
-                      ) : null}
-                    </th>
-                    <td>
-                      {!s
-                        ? t(
-                            r.editable
-                              ? "finalReport.signature.notRequested"
-                              : "finalReport.notSigned",
-                          )
-                        : t(`finalReport.signature.${s.state}`)}
-                    </td>
-                    <td>
-                      {!s
-                        ? ""
-                        : s.state === "signed"
-                          ? s.method
-                            ? t("finalReport.signature.signedBy", {
-                                name,
-                                date: s.signedOn,
-                                method: t(
-                                  s.method === "paper"
-                                    ? "finalReport.signature.methodPaper"
-                                    : "finalReport.signature.methodLink",
-                                ),
-                              })
-                            : t("finalReport.signature.signedByRecorded", {
-                                name,
-                                date: s.signedOn,
-                              })
-                          : t("finalReport.signature.requestedFrom", {
-                              name: s.name,
-                              email: s.email,
-                              date: s.requestedOn,
-                              expires: s.expiresOn,
-                            })}
-                    </td>
-                    {allowed.write && r.editable ? (
-                      <td>
-                        {s ? (
-                          <IntentForm action={base} intent="remove-signature" formKey={formKey}>
-                            <input type="hidden" name="organisationId" value={p.organisationId} />
-                            <button type="submit" className="link-button">
-                              {t(
-                                s.state === "signed"
-                                  ? "finalReport.signature.remove"
-                                  : "finalReport.signature.withdraw",
-                                { party: p.name },
-                              )}
-                            </button>
-                          </IntentForm>
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <SignatureTable
+          parties={r.parties}
+          words={SIGNATURE_WORDS}
+          unsigned={r.editable ? "finalReport.signature.notRequested" : "finalReport.notSigned"}
+          removable={allowed.write && r.editable}
+          action={base}
+          formKey={formKey}
+        />
 
         {show.signing && allowed.write ? (
           <>
             <h3>{t("finalReport.signature.requestTitle")}</h3>
             <p>{t("finalReport.signature.requestHelp")}</p>
-            <IntentForm action={base} intent="request-signature" formKey={formKey}>
-              {signerFields("request")}
-              <SubmitButton variant="secondary">
-                {t("finalReport.signature.requestSubmit")}
-              </SubmitButton>
-            </IntentForm>
+            <SignatureRequestForm parties={r.parties} words={SIGNATURE_WORDS} form={form} />
           </>
         ) : null}
         {show.signing && allowed.manage ? (
           <details className="field" open={failedIntent === "paper-signature"}>
             <summary>{t("finalReport.signature.paperInstead")}</summary>
             <p>{t("finalReport.signature.paperHelp")}</p>
-            <IntentForm action={base} intent="paper-signature" formKey={formKey}>
-              {signerFields("paper")}
-              <TextField
-                name="paper-date"
-                type="date"
-                label={t("finalReport.signature.signedOn")}
-                hint={t("finalReport.dateHint")}
-                width="short"
-                defaultValue={value("paper-date", r.today)}
-                error={errors["paper-date"]}
-                required
-              />
-              <SubmitButton variant="secondary">
-                {t("finalReport.signature.paperSubmit")}
-              </SubmitButton>
-            </IntentForm>
+            <PaperSignatureForm
+              parties={r.parties}
+              words={SIGNATURE_WORDS}
+              form={form}
+              today={r.today}
+            />
           </details>
         ) : null}
       </Panel>
