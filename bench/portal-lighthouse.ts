@@ -125,7 +125,19 @@ try {
       if (lhr.finalDisplayedUrl && !lhr.finalDisplayedUrl.endsWith(page.path))
         throw new Error(`${page.path} redirected to ${lhr.finalDisplayedUrl}`);
       const audit = (id: string) => lhr.audits[id];
-      const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+      // a category Lighthouse could not score (a trace it could not read on a loaded machine,
+      // say) is shown as "–" with its reason, never as 0
+      const score = (id: string) => {
+        const value = lhr.categories[id]?.score;
+        return value === null || value === undefined ? "–" : String(Math.round(value * 100));
+      };
+      const unscored =
+        lhr.categories.performance?.score === null ||
+        lhr.categories.performance?.score === undefined
+          ? (lhr.runtimeError?.message ??
+            audit("first-contentful-paint")?.errorMessage ??
+            "okänt skäl")
+          : null;
       const items =
         (
           audit("network-requests")?.details as
@@ -156,7 +168,9 @@ try {
           audit("cumulative-layout-shift")?.displayValue,
           `${(total / 1024).toFixed(1)} KB`,
           `${(js / 1024).toFixed(1)} KB`,
-        ].join(" | ") + (failed.length ? `  (tillgänglighet: ${failed.join(", ")})` : ""),
+        ].join(" | ") +
+          (failed.length ? `  (tillgänglighet: ${failed.join(", ")})` : "") +
+          (unscored ? `  (prestanda inte mätt: ${unscored})` : ""),
       );
     }
   }
