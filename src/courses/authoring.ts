@@ -13,13 +13,13 @@ import { initiatives } from "../initiatives/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { LANGUAGE_IN_SWEDISH, PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
+import { checkWritingTarget, writingInitiativeChoices } from "../portal/staff-writing.ts";
 import {
   type CourseDraft,
+  changeCourse,
   courseScopesOf,
   type DraftChapterView,
   isCourseId,
-  loadCourseDraft,
-  mayAuthorCourses,
 } from "./draft.ts";
 import { courseChapters, courseChapterTranslations, courses, courseVersions } from "./schema.ts";
 import {
@@ -190,30 +190,12 @@ function validateChapter(input: ChapterInput, creating: boolean) {
 }
 
 /** A course may be written for the whole association or for one of its initiatives. */
-async function checkTarget(
+const checkTarget = (
   q: Queryable,
   principal: Principal,
   associationId: string,
   initiativeId: string | null,
-) {
-  if (initiativeId !== null) {
-    const [initiative] = await q
-      .select({ id: initiatives.id })
-      .from(initiatives)
-      .where(and(eq(initiatives.id, initiativeId), eq(initiatives.associationId, associationId)));
-    if (!initiative)
-      throw new ValidationError({
-        initiativeId: "Insatsen finns inte i förbundet. Välj en insats i listan.",
-      });
-  }
-  if (!mayAuthorCourses(principal, associationId, initiativeId))
-    throw new ValidationError({
-      initiativeId:
-        initiativeId === null
-          ? "Bara förbundets kansli kan skriva kurser för hela förbundet. Välj en av dina insatser."
-          : "Du kan bara skriva kurser för insatser där du är insatsledare eller deltagarhandläggare.",
-    });
-}
+) => checkWritingTarget(q, principal, "course.author", associationId, initiativeId, "kurser");
 
 const STALE_COURSE =
   "Någon annan har ändrat kursen medan du arbetade. Ladda om sidan, läs ändringarna och gör din ändring igen.";
@@ -227,6 +209,19 @@ function chapterOf(draft: CourseDraft, chapterId: string): DraftChapterView {
   if (!view) throw new NotFoundError("Kapitlet finns inte i kursen. Det kan ha tagits bort.");
   return view;
 }
+
+/** One change to a chapter: the course locked (changeCourse), the chapter found in its draft. */
+const changeChapter = <T>(
+  q: Queryable,
+  principal: Principal,
+  associationId: string,
+  courseId: string,
+  chapterId: string,
+  change: (tx: Queryable, draft: CourseDraft, view: DraftChapterView) => Promise<T>,
+): Promise<T> =>
+  changeCourse(q, principal, associationId, courseId, (tx, draft) =>
+    change(tx, draft, chapterOf(draft, chapterId)),
+  );
 
 const courseTitle = (draft: CourseDraft) => draft.course.texts.sv?.title ?? "";
 
@@ -291,10 +286,7 @@ export async function updateCourse(
   expectedVersion: number,
 ): Promise<void> {
   const values = validateCourse(input, false);
-  await q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
+  await changeCourse(q, principal, associationId, courseId, async (tx, draft) => {
     const current = draft.course;
     if (current.version !== expectedVersion) throw new ConflictError(STALE_COURSE);
     if (values.initiativeId !== current.initiativeId)
@@ -343,10 +335,7 @@ export async function createChapter(
 ): Promise<string> {
   const values = validateChapter(input, true);
   const texts = merged<ChapterText>({}, values);
-  return q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
+  return changeCourse(q, principal, associationId, courseId, async (tx, draft) => {
     const position = draft.chapters.length;
     const [row] = await tx
       .insert(courseChapters)
@@ -382,35 +371,38 @@ export async function updateChapter(
   expectedVersion: number,
 ): Promise<void> {
   const values = validateChapter(input, false);
-  await q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
-    const { chapter } = chapterOf(draft, chapterId);
-    if (chapter.version !== expectedVersion) throw new ConflictError(STALE_CHAPTER);
-    const texts = merged(chapter.texts, values);
-    await tx
-      .update(courseChapters)
-      .set({
-        texts,
-        updatedByName: principal.name,
-        updatedAt: new Date(),
-        version: chapter.version + 1,
-      })
-      .where(eq(courseChapters.id, chapter.id));
-    await recordAuditEvent(tx, actor, {
-      action: "course_chapter.updated",
-      associationId,
-      targetType: "course_chapter",
-      targetId: chapter.id,
-      details: {
-        courseId: draft.course.id,
-        title: texts.sv?.title ?? "",
-        languages: languagesOf(texts),
-        changedLanguages: changedLanguages(chapter.texts, texts),
-      },
-    });
-  });
+  await changeChapter(
+    q,
+    principal,
+    associationId,
+    courseId,
+    chapterId,
+    async (tx, draft, { chapter }) => {
+      if (chapter.version !== expectedVersion) throw new ConflictError(STALE_CHAPTER);
+      const texts = merged(chapter.texts, values);
+      await tx
+        .update(courseChapters)
+        .set({
+          texts,
+          updatedByName: principal.name,
+          updatedAt: new Date(),
+          version: chapter.version + 1,
+        })
+        .where(eq(courseChapters.id, chapter.id));
+      await recordAuditEvent(tx, actor, {
+        action: "course_chapter.updated",
+        associationId,
+        targetType: "course_chapter",
+        targetId: chapter.id,
+        details: {
+          courseId: draft.course.id,
+          title: texts.sv?.title ?? "",
+          languages: languagesOf(texts),
+          changedLanguages: changedLanguages(chapter.texts, texts),
+        },
+      });
+    },
+  );
 }
 
 /** Writes the chapters' positions 0…n-1 in the given order. */
@@ -433,11 +425,7 @@ export async function moveChapter(
   chapterId: string,
   direction: "up" | "down",
 ): Promise<void> {
-  await q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
-    const view = chapterOf(draft, chapterId);
+  await changeChapter(q, principal, associationId, courseId, chapterId, async (tx, draft, view) => {
     const order = draft.chapters.map((c) => c.chapter);
     const from = order.findIndex((c) => c.id === view.chapter.id);
     const to = direction === "up" ? from - 1 : from + 1;
@@ -476,11 +464,7 @@ export async function deleteChapter(
   chapterId: string,
   expectedVersion: number,
 ): Promise<void> {
-  await q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
-    const view = chapterOf(draft, chapterId);
+  await changeChapter(q, principal, associationId, courseId, chapterId, async (tx, draft, view) => {
     if (view.chapter.version !== expectedVersion) throw new ConflictError(STALE_CHAPTER);
     await tx.delete(courseChapters).where(eq(courseChapters.id, view.chapter.id));
     await renumber(
@@ -513,8 +497,11 @@ export const chapterSwedishHash = (draft: CourseDraft, view: DraftChapterView) =
   swedishHash(draft.course, view.chapter, view.pages);
 
 type Translated = (typeof TRANSLATED_LOCALES)[number];
-const isTranslated = (value: string): value is Translated =>
-  (TRANSLATED_LOCALES as readonly string[]).includes(value);
+/** Refuses a language that is not one a chapter is translated into. */
+function checkTranslated(locale: string): asserts locale is Translated {
+  if (!(TRANSLATED_LOCALES as readonly string[]).includes(locale))
+    throw new ValidationError({ locale: "Välj ett av portalens språk utom svenska." });
+}
 
 /**
  * A translator's word that a chapter's texts in one language are right. Only a complete
@@ -531,13 +518,8 @@ export async function confirmTranslation(
   locale: string,
   seenHash: string,
 ): Promise<void> {
-  if (!isTranslated(locale))
-    throw new ValidationError({ locale: "Välj ett av portalens språk utom svenska." });
-  await q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
-    const view = chapterOf(draft, chapterId);
+  checkTranslated(locale);
+  await changeChapter(q, principal, associationId, courseId, chapterId, async (tx, draft, view) => {
     const hash = chapterSwedishHash(draft, view);
     if (seenHash !== hash)
       throw new ConflictError("Svenskan har ändrats medan du läste. Läs igen.");
@@ -592,54 +574,44 @@ export async function removeConfirmation(
   chapterId: string,
   locale: string,
 ): Promise<boolean> {
-  if (!isTranslated(locale))
-    throw new ValidationError({ locale: "Välj ett av portalens språk utom svenska." });
-  return q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
-    const view = chapterOf(draft, chapterId);
-    const removed = await tx
-      .delete(courseChapterTranslations)
-      .where(
-        and(
-          eq(courseChapterTranslations.chapterId, view.chapter.id),
-          eq(courseChapterTranslations.locale, locale),
-        ),
-      )
-      .returning({ locale: courseChapterTranslations.locale });
-    if (removed.length === 0) return false;
-    await recordAuditEvent(tx, actor, {
-      action: "course_translation.unconfirmed",
-      associationId,
-      targetType: "course_chapter",
-      targetId: view.chapter.id,
-      details: { courseId: draft.course.id, title: view.chapter.texts.sv?.title ?? "", locale },
-    });
-    return true;
-  });
+  checkTranslated(locale);
+  return changeChapter(
+    q,
+    principal,
+    associationId,
+    courseId,
+    chapterId,
+    async (tx, draft, view) => {
+      const removed = await tx
+        .delete(courseChapterTranslations)
+        .where(
+          and(
+            eq(courseChapterTranslations.chapterId, view.chapter.id),
+            eq(courseChapterTranslations.locale, locale),
+          ),
+        )
+        .returning({ locale: courseChapterTranslations.locale });
+      if (removed.length === 0) return false;
+      await recordAuditEvent(tx, actor, {
+        action: "course_translation.unconfirmed",
+        associationId,
+        targetType: "course_chapter",
+        targetId: view.chapter.id,
+        details: { courseId: draft.course.id, title: view.chapter.texts.sv?.title ?? "", locale },
+      });
+      return true;
+    },
+  );
 }
 
 // ── Reading for the staff's pages ────────────────────────────────────────────────────────────
 
 /** The initiatives a course may be written for by this person, with their names. */
-export async function courseInitiativeChoices(
+export const courseInitiativeChoices = (
   q: Queryable,
   principal: Principal,
   associationId: string,
-): Promise<{ id: string; name: string }[]> {
-  const scopes = courseScopesOf(principal, associationId);
-  if (scopes !== "all" && scopes.length === 0) return [];
-  return q
-    .select({ id: initiatives.id, name: initiatives.name })
-    .from(initiatives)
-    .where(
-      scopes === "all"
-        ? eq(initiatives.associationId, associationId)
-        : and(eq(initiatives.associationId, associationId), inArray(initiatives.id, scopes)),
-    )
-    .orderBy(asc(initiatives.name));
-}
+) => writingInitiativeChoices(q, principal, "course.author", associationId);
 
 export interface StaffCourse {
   id: string;

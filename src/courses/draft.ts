@@ -2,11 +2,11 @@
 // its chapters in order with their pages, each chapter's translation status per language, and
 // the snapshot publishing it now would give. Authoring pages, preview and publish all read it.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { can, canOnInitiative } from "../access/policy.ts";
 import type { Principal } from "../access/principal.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
+import { mayWriteFor, writingScopesOf } from "../portal/staff-writing.ts";
 import { courseChapters, courseChapterTranslations, coursePages, courses } from "./schema.ts";
 import {
   type CourseSnapshot,
@@ -21,28 +21,18 @@ export const isCourseId = (value: unknown): value is string =>
   typeof value === "string" && UUID.test(value);
 
 /** May this person write courses for the whole association (null) or for one initiative? */
-export function mayAuthorCourses(
+export const mayAuthorCourses = (
   principal: Principal,
   associationId: string,
   initiativeId: string | null,
-): boolean {
-  return initiativeId === null
-    ? can(principal, "course.author", associationId)
-    : canOnInitiative(principal, "course.author", associationId, initiativeId);
-}
+): boolean => mayWriteFor(principal, "course.author", associationId, initiativeId);
 
 /**
  * Where this person may write courses: "all" (the office), or the initiatives of the association
  * they lead or work with participants on. An empty list: nowhere.
  */
-export function courseScopesOf(principal: Principal, associationId: string): "all" | string[] {
-  if (can(principal, "course.author", associationId)) return "all";
-  const ids = principal.grants
-    .filter((g) => g.associationId === associationId && g.initiativeId)
-    .map((g) => g.initiativeId as string)
-    .filter((id) => canOnInitiative(principal, "course.author", associationId, id));
-  return [...new Set(ids)];
-}
+export const courseScopesOf = (principal: Principal, associationId: string): "all" | string[] =>
+  writingScopesOf(principal, "course.author", associationId);
 
 export type CourseRow = typeof courses.$inferSelect;
 export type ChapterRow = typeof courseChapters.$inferSelect;
@@ -90,6 +80,22 @@ export async function loadCourseDraft(
   if (!course || !mayAuthorCourses(principal, associationId, course.initiativeId))
     throw new NotFoundError("Kursen finns inte, eller så får du inte ändra den.");
   return { course, chapters: await chaptersOf(q, course) };
+}
+
+/**
+ * One change to a course, its chapters or pages: in one transaction, the course locked first
+ * (loadCourseDraft forUpdate), then `change` with the draft as it is under the lock.
+ */
+export function changeCourse<T>(
+  q: Queryable,
+  principal: Principal,
+  associationId: string,
+  courseId: string,
+  change: (tx: Queryable, draft: CourseDraft) => Promise<T>,
+): Promise<T> {
+  return q.transaction(async (tx) =>
+    change(tx, await loadCourseDraft(tx, principal, associationId, courseId, { forUpdate: true })),
+  );
 }
 
 async function chaptersOf(q: Queryable, course: CourseRow): Promise<DraftChapterView[]> {

@@ -12,7 +12,7 @@ import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.t
 import type { Queryable } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { LANGUAGE_IN_SWEDISH, PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
-import { type CourseDraft, type DraftChapterView, loadCourseDraft, type PageRow } from "./draft.ts";
+import { type CourseDraft, changeCourse, type DraftChapterView, type PageRow } from "./draft.ts";
 import { courseMedia, coursePages } from "./schema.ts";
 import { type MediaKind, PAGE_KINDS, type PageKind, type PageText, pageMediaIds } from "./texts.ts";
 import { removeUnusedMedia } from "./unused-media.ts";
@@ -107,10 +107,7 @@ export async function addPage(
     throw new ValidationError({
       kind: "Välj vilken sorts sida du vill lägga till: text, bild, uppläsning, video eller fråga.",
     });
-  return q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
+  return changeCourse(q, principal, associationId, courseId, async (tx, draft) => {
     const view = draft.chapters.find((c) => c.chapter.id === chapterId);
     if (!view) throw new NotFoundError("Kapitlet finns inte i kursen.");
     const position = view.pages.reduce((max, p) => Math.max(max, p.position + 1), 0);
@@ -312,10 +309,7 @@ export async function updatePage(
   input: PageInput,
   expectedVersion: number,
 ): Promise<PageRow> {
-  return q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
+  return changeCourse(q, principal, associationId, courseId, async (tx, draft) => {
     const { view, page } = pageInDraft(draft, pageId);
     if (page.version !== expectedVersion) throw new ConflictError(CONFLICT);
     const next = build(page, input);
@@ -374,10 +368,7 @@ export async function movePage(
   pageId: string,
   direction: "up" | "down",
 ): Promise<void> {
-  await q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
+  await changeCourse(q, principal, associationId, courseId, async (tx, draft) => {
     const { view } = pageInDraft(draft, pageId);
     const order = [...view.pages];
     const from = order.findIndex((p) => p.id === pageId);
@@ -416,10 +407,7 @@ export async function deletePage(
   pageId: string,
   expectedVersion: number,
 ): Promise<void> {
-  await q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
+  await changeCourse(q, principal, associationId, courseId, async (tx, draft) => {
     const { view, page } = pageInDraft(draft, pageId);
     if (page.version !== expectedVersion) throw new ConflictError(CONFLICT);
     await tx.delete(coursePages).where(eq(coursePages.id, page.id));

@@ -6,7 +6,6 @@
 // officers on their own initiative ("portal.guides"). A guide someone may not touch is
 // answered as if it did not exist. Edits carry the version they were read at.
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
-import { can, canOnInitiative } from "../access/policy.ts";
 import type { Principal } from "../access/principal.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import { initiatives } from "../initiatives/schema.ts";
@@ -16,6 +15,12 @@ import type { PortalAccount } from "./accounts.ts";
 import type { GuideTexts } from "./guide-text.ts";
 import { LANGUAGE_IN_SWEDISH, PORTAL_LOCALES, type PortalLocale } from "./locales.ts";
 import { GUIDE_CATEGORIES, type GuideCategory, type GuideText, portalGuides } from "./schema.ts";
+import {
+  checkWritingTarget,
+  mayWriteFor,
+  writingInitiativeChoices,
+  writingScopesOf,
+} from "./staff-writing.ts";
 
 export const GUIDE_TITLE_MAX = 120;
 export const GUIDE_BODY_MAX = 5000;
@@ -104,72 +109,29 @@ function validate(input: GuideInput): ValidGuide {
 }
 
 /** May this person write guides for the whole association (null) or for one initiative? */
-export function mayWriteGuides(
+export const mayWriteGuides = (
   principal: Principal,
   associationId: string,
   initiativeId: string | null,
-): boolean {
-  return initiativeId === null
-    ? can(principal, "portal.guides", associationId)
-    : canOnInitiative(principal, "portal.guides", associationId, initiativeId);
-}
+): boolean => mayWriteFor(principal, "portal.guides", associationId, initiativeId);
 
 /**
  * Where this person may write guides: "all" (the office), or the initiatives of the
  * association they lead or work with participants on. An empty list: nowhere.
  */
-export function guideScopesOf(principal: Principal, associationId: string): "all" | string[] {
-  if (can(principal, "portal.guides", associationId)) return "all";
-  const ids = principal.grants
-    .filter((g) => g.associationId === associationId && g.initiativeId)
-    .map((g) => g.initiativeId as string)
-    .filter((id) => canOnInitiative(principal, "portal.guides", associationId, id));
-  return [...new Set(ids)];
-}
+export const guideScopesOf = (principal: Principal, associationId: string): "all" | string[] =>
+  writingScopesOf(principal, "portal.guides", associationId);
 
 /** The initiatives a guide may be written for by this person, with their names. */
-export async function guideInitiativeChoices(
-  q: Queryable,
-  principal: Principal,
-  associationId: string,
-): Promise<{ id: string; name: string }[]> {
-  const scopes = guideScopesOf(principal, associationId);
-  if (scopes !== "all" && scopes.length === 0) return [];
-  return q
-    .select({ id: initiatives.id, name: initiatives.name })
-    .from(initiatives)
-    .where(
-      scopes === "all"
-        ? eq(initiatives.associationId, associationId)
-        : and(eq(initiatives.associationId, associationId), inArray(initiatives.id, scopes)),
-    )
-    .orderBy(asc(initiatives.name));
-}
+export const guideInitiativeChoices = (q: Queryable, principal: Principal, associationId: string) =>
+  writingInitiativeChoices(q, principal, "portal.guides", associationId);
 
-async function checkTarget(
+const checkTarget = (
   q: Queryable,
   principal: Principal,
   associationId: string,
   initiativeId: string | null,
-) {
-  if (initiativeId !== null) {
-    const [initiative] = await q
-      .select({ id: initiatives.id })
-      .from(initiatives)
-      .where(and(eq(initiatives.id, initiativeId), eq(initiatives.associationId, associationId)));
-    if (!initiative)
-      throw new ValidationError({
-        initiativeId: "Insatsen finns inte i förbundet. Välj en insats i listan.",
-      });
-  }
-  if (!mayWriteGuides(principal, associationId, initiativeId))
-    throw new ValidationError({
-      initiativeId:
-        initiativeId === null
-          ? "Bara förbundets kansli kan skriva guider för hela förbundet. Välj en av dina insatser."
-          : "Du kan bara skriva guider för insatser där du är insatsledare eller deltagarhandläggare.",
-    });
-}
+) => checkWritingTarget(q, principal, "portal.guides", associationId, initiativeId, "guider");
 
 /** A guide this person may work on, locked for the change; otherwise "not found". */
 async function guideToChange(

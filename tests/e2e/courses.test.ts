@@ -26,16 +26,19 @@ import type { PortalLocale } from "../../src/portal/locales.ts";
 import { createPortalTranslator } from "../../src/portal/translate.ts";
 import { checkA11y, launchBrowser } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
-import { DEMO, E2E_TIMEOUT, hydrated, newContext, signIn } from "./helpers.ts";
+import {
+  codeIn,
+  DEMO,
+  E2E_TIMEOUT,
+  hydrated,
+  makeShownCode,
+  newContext,
+  PHONE,
+  signIn,
+} from "./helpers.ts";
 
 const COMMUNICATOR = "kommunikator@demo.samspar.se";
 const INITIATIVE = "Uppsala, Lärcentrum digitalt";
-const PHONE = {
-  javaScriptEnabled: false,
-  viewport: { width: 360, height: 740 },
-  isMobile: true,
-  hasTouch: true,
-} as const;
 
 /** The course the communicator writes: Swedish and Arabic side by side. */
 const COURSE = {
@@ -209,35 +212,8 @@ interface Participant {
 const participants: Participant[] = [];
 const codes: string[] = [];
 
-/** The "Hantera …" block of one participant on the portal page, opened. */
-async function manage(id: string): Promise<Locator> {
-  const block = staff.locator("details.portal-staff-manage", {
-    has: staff.locator(`input[name="participantId"][value="${id}"]`),
-  });
-  if ((await block.getAttribute("open")) === null) await block.locator("summary").click();
-  return block;
-}
-
 /** Makes a code shown on the page, as the communicator would, and reads it off the page. */
-async function makeCode(p: Participant): Promise<string> {
-  const shown = staff.locator(".portal-code-print__code");
-  const before = (await shown.count()) > 0 ? await shown.first().textContent() : null;
-  const block = await manage(p.id);
-  await block.getByRole("radio", { name: "Visa koden här (skriv ut eller läs upp den)" }).check();
-  await block.getByRole("button", { name: "Gör en ny kod" }).click();
-  await staff.getByRole("heading", { level: 2, name: `Ny kod för ${p.who}` }).waitFor();
-  await staff.waitForFunction(
-    (old) => {
-      const text = document.querySelector(".portal-code-print__code")?.textContent;
-      return !!text && text !== old;
-    },
-    before,
-    { polling: 50 },
-  );
-  const code = ((await shown.first().textContent()) ?? "").trim();
-  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-  return code;
-}
+const makeCode = async (p: Participant): Promise<string> => codeIn(await makeShownCode(staff, p));
 
 /**
  * The chapter checks' answers to a question in the whole period, as the results page shows

@@ -1,5 +1,5 @@
 // Shared steps for the browser journeys: open a page and check it with axe, sign in, read the side nav.
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { DEMO_PASSWORD } from "../../src/demo/seed-demo.ts";
 import { checkA11y, runsJavaScript } from "../support/browser.ts";
@@ -75,4 +75,54 @@ export async function sideNav(page: Page): Promise<string[]> {
   const nav = page.getByRole("navigation", { name: "Huvudmeny" });
   await nav.waitFor();
   return (await nav.getByRole("link").allInnerTexts()).map((s) => s.trim());
+}
+
+/** A participant's phone in the journeys: 360 px wide, touch, JavaScript off. */
+export const PHONE = {
+  javaScriptEnabled: false,
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+} as const;
+
+/** The "Hantera …" block of one participant on the staff's portal page, opened. */
+export async function manageParticipant(page: Page, participantId: string): Promise<Locator> {
+  const block = page.locator("details.portal-staff-manage", {
+    has: page.locator(`input[name="participantId"][value="${participantId}"]`),
+  });
+  if ((await block.getAttribute("open")) === null) await block.locator("summary").click();
+  return block;
+}
+
+/**
+ * Makes a participant's sign-in code shown on the staff's portal page ("visa"), as the staff
+ * would, and waits until the new code is on the page (JavaScript on). `who` is the masked
+ * identity the page names the participant by. Returns the code box.
+ */
+export async function makeShownCode(
+  page: Page,
+  participant: { id: string; who: string },
+): Promise<Locator> {
+  const shown = page.locator(".portal-code-print__code");
+  const before = (await shown.count()) > 0 ? await shown.first().textContent() : null;
+  const block = await manageParticipant(page, participant.id);
+  await block.getByRole("radio", { name: "Visa koden här (skriv ut eller läs upp den)" }).check();
+  await block.getByRole("button", { name: "Gör en ny kod" }).click();
+  await page.getByRole("heading", { level: 2, name: `Ny kod för ${participant.who}` }).waitFor();
+  await page.waitForFunction(
+    (old) => {
+      const text = document.querySelector(".portal-code-print__code")?.textContent;
+      return !!text && text !== old;
+    },
+    before,
+    { polling: 50 },
+  );
+  return shown.first();
+}
+
+/** The code in the code box, which must look like a sign-in code ("ABCD-EFGH"). */
+export async function codeIn(shown: Locator): Promise<string> {
+  const code = ((await shown.textContent()) ?? "").trim();
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  return code;
 }

@@ -20,16 +20,19 @@ import { portalSignInCodes } from "../../src/portal/schema.ts";
 import { createPortalTranslator, portalLongDate, portalTime } from "../../src/portal/translate.ts";
 import { checkA11y, launchBrowser } from "../support/browser.ts";
 import { startTestServer, type TestServer } from "../support/server.ts";
-import { DEMO, E2E_TIMEOUT, hydrated, newContext, signIn } from "./helpers.ts";
+import {
+  codeIn,
+  DEMO,
+  E2E_TIMEOUT,
+  hydrated,
+  makeShownCode,
+  newContext,
+  PHONE,
+  signIn,
+} from "./helpers.ts";
 
 const COACH = "coach@demo.samspar.se";
 const INITIATIVE = "Tierp, Växtverket";
-const PHONE = {
-  javaScriptEnabled: false,
-  viewport: { width: 360, height: 740 },
-  isMobile: true,
-  hasTouch: true,
-} as const;
 
 let server: TestServer;
 let browser: Browser;
@@ -71,37 +74,13 @@ let coach: Page;
 let portalPath = "";
 const participants: Participant[] = [];
 
-/** The "Hantera …" block of one participant on the portal page, opened. */
-async function manage(id: string): Promise<Locator> {
-  const block = coach.locator("details.portal-staff-manage", {
-    has: coach.locator(`input[name="participantId"][value="${id}"]`),
-  });
-  if ((await block.getAttribute("open")) === null) await block.locator("summary").click();
-  return block;
-}
-
 /** Makes a code shown on the page ("visa"), as the coach would, and reads it off the page. */
 async function makeCode(p: Participant): Promise<string> {
-  const shown = coach.locator(".portal-code-print__code");
-  const before = (await shown.count()) > 0 ? await shown.first().textContent() : null;
-  const block = await manage(p.id);
-  await block.getByRole("radio", { name: "Visa koden här (skriv ut eller läs upp den)" }).check();
-  await block.getByRole("button", { name: "Gör en ny kod" }).click();
-  await coach.getByRole("heading", { level: 2, name: `Ny kod för ${p.who}` }).waitFor();
-  await coach.waitForFunction(
-    (old) => {
-      const text = document.querySelector(".portal-code-print__code")?.textContent;
-      return !!text && text !== old;
-    },
-    before,
-    { polling: 50 },
-  );
+  const shown = await makeShownCode(coach, p);
   await expect(coach.getByRole("status").first().textContent()).resolves.toBe(
     "Koden visas bara nu. Ge den till deltagaren eller skriv ut rutan nedan (Ctrl+P skriver bara ut rutan).",
   );
-  const code = ((await shown.first().textContent()) ?? "").trim();
-  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-  return code;
+  return codeIn(shown);
 }
 
 // ---------------------------------------------------------------------------------------------

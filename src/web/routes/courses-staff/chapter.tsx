@@ -12,12 +12,11 @@ import {
   removeConfirmation,
   updateChapter,
 } from "../../../courses/authoring.ts";
-import { loadCourseDraft } from "../../../courses/draft.ts";
 import { missingPageTexts, TRANSLATED_LOCALES } from "../../../courses/texts.ts";
 import { NotFoundError } from "../../../platform/errors.ts";
 import { createTranslator } from "../../../platform/i18n/translate.ts";
 import { PORTAL_LOCALES, type PortalLocale } from "../../../portal/locales.ts";
-import { actorOf, attempt, redirectWithNotice, text } from "../../guard.server.ts";
+import { attempt, redirectWithNotice, text } from "../../guard.server.ts";
 import { ErrorSummary, Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import type { Route } from "./+types/chapter.ts";
@@ -29,19 +28,16 @@ import {
   StateLegend,
   stateKey,
 } from "./course-ui.tsx";
-import { chosenLanguage, orNotFound, requireCourseWriter } from "./courses-access.server.ts";
+import {
+  chosenLanguage,
+  requireCourseDraft,
+  requireCourseWriter,
+} from "./courses-access.server.ts";
 import { PageList } from "./page-list.tsx";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireCourseWriter(
-    context,
-    request,
-    params.association,
-  );
+  const { association, draft } = await requireCourseDraft(context, request, params);
   const language = chosenLanguage(request);
-  const draft = await orNotFound(() =>
-    loadCourseDraft(state.services.db, principal, association.id, params.courseId),
-  );
   const index = draft.chapters.findIndex((c) => c.chapter.id === params.chapterId);
   const view = draft.chapters[index];
   if (!view)
@@ -78,13 +74,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, principal, association } = await requireCourseWriter(
+  const { state, db, actor, principal, association } = await requireCourseWriter(
     context,
     request,
     params.association,
   );
-  const db = state.services.db;
-  const actor = actorOf(state);
   const form = await request.formData();
   const intent = text(form, "intent");
   const { courseId, chapterId } = params;

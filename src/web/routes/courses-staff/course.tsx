@@ -11,7 +11,7 @@ import {
   moveChapter,
   updateCourse,
 } from "../../../courses/authoring.ts";
-import { draftSnapshot, loadCourseDraft } from "../../../courses/draft.ts";
+import { draftSnapshot } from "../../../courses/draft.ts";
 import {
   chaptersIn,
   listVersions,
@@ -23,7 +23,7 @@ import {
 import { ValidationError } from "../../../platform/errors.ts";
 import { formatDate, formatDateTime } from "../../../platform/i18n/format.ts";
 import { PORTAL_LOCALES, type PortalLocale } from "../../../portal/locales.ts";
-import { actorOf, attempt, redirectWithNotice, text } from "../../guard.server.ts";
+import { attempt, redirectWithNotice, text } from "../../guard.server.ts";
 import {
   ErrorSummary,
   Form,
@@ -43,19 +43,15 @@ import {
   StateLegend,
   stateKey,
 } from "./course-ui.tsx";
-import { chosenLanguage, orNotFound, requireCourseWriter } from "./courses-access.server.ts";
+import {
+  chosenLanguage,
+  requireCourseDraft,
+  requireCourseWriter,
+} from "./courses-access.server.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireCourseWriter(
-    context,
-    request,
-    params.association,
-  );
-  const db = state.services.db;
+  const { db, principal, association, draft } = await requireCourseDraft(context, request, params);
   const language = chosenLanguage(request);
-  const draft = await orNotFound(() =>
-    loadCourseDraft(db, principal, association.id, params.courseId),
-  );
   const [versions, initiatives] = await Promise.all([
     listVersions(db, principal, association.id, draft.course.id),
     courseInitiativeChoices(db, principal, association.id),
@@ -114,13 +110,11 @@ async function renamed<T>(run: () => Promise<T>, names: Record<string, string>):
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, principal, association } = await requireCourseWriter(
+  const { db, actor, principal, association } = await requireCourseWriter(
     context,
     request,
     params.association,
   );
-  const db = state.services.db;
-  const actor = actorOf(state);
   const form = await request.formData();
   const intent = text(form, "intent");
   const version = Number(text(form, "version"));

@@ -10,7 +10,7 @@ import {
   listCoursesForStaff,
 } from "../../../courses/authoring.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
-import { actorOf, attempt, redirectWithNotice, text } from "../../guard.server.ts";
+import { attempt, redirectWithNotice, text } from "../../guard.server.ts";
 import {
   ErrorSummary,
   Form,
@@ -26,12 +26,11 @@ import { LanguageFields, languageKey, Notice } from "./course-ui.tsx";
 import { requireCourseWriter } from "./courses-access.server.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireCourseWriter(
+  const { db, principal, association } = await requireCourseWriter(
     context,
     request,
     params.association,
   );
-  const db = state.services.db;
   const [list, initiatives] = await Promise.all([
     listCoursesForStaff(db, principal, association.id),
     courseInitiativeChoices(db, principal, association.id),
@@ -54,7 +53,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, principal, association } = await requireCourseWriter(
+  const { db, actor, principal, association } = await requireCourseWriter(
     context,
     request,
     params.association,
@@ -72,7 +71,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     texts: { sv: { title: values["title-sv"], summary: values["summary-sv"] } },
   };
   const created = await attempt(
-    () => createCourse(state.services.db, actorOf(state), principal, association.id, input),
+    () => createCourse(db, actor, principal, association.id, input),
     values,
   );
   if (!created.ok) return created.failure;

@@ -4,18 +4,18 @@
 // (/:association/kurser/:courseId/kapitel/:chapterId/sidor), whose action does the change and
 // goes back to the chapter (or to a new page's editor); the loader shows the confirm step of a
 // deletion (?ta-bort=<page>) and otherwise sends the visitor to the chapter.
-import { data, Link, redirect, useSearchParams } from "react-router";
+import { Link, redirect, useSearchParams } from "react-router";
 import { loadCourseDraft } from "../../../courses/draft.ts";
 import { addPage, deletePage, movePage, pageInDraft } from "../../../courses/pages.ts";
 import { PAGE_KINDS, type PageKind } from "../../../courses/texts.ts";
 import { NotFoundError } from "../../../platform/errors.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
-import { actorOf, attempt, redirectWithNotice, text } from "../../guard.server.ts";
+import { attempt, redirectWithNotice, text } from "../../guard.server.ts";
 import { Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { ProblemSummary } from "../../ui/workflow-panels.tsx";
 import type { Route } from "./+types/page-list.ts";
-import { requireCourseWriter } from "./courses-access.server.ts";
+import { requireCourseDraft, requireCourseWriter } from "./courses-access.server.ts";
 
 const KIND_KEY: Record<PageKind, MessageKey> = {
   text: "coursePages.kind.text",
@@ -30,25 +30,10 @@ const NOTICES: Record<string, MessageKey> = {
   "sida-borttagen": "coursePages.notice.deleted",
 };
 
-const notFound = (error: unknown): never => {
-  if (error instanceof NotFoundError) throw data({ message: error.message }, { status: 404 });
-  throw error;
-};
-
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireCourseWriter(
-    context,
-    request,
-    params.association,
-  );
-  const chapterUrl = `/${association.slug}/kurser/${params.courseId}/kapitel/${params.chapterId}`;
   // a course the person may not write is not there for them, with or without a page to delete
-  const draft = await loadCourseDraft(
-    state.services.db,
-    principal,
-    association.id,
-    params.courseId,
-  ).catch(notFound);
+  const { association, draft } = await requireCourseDraft(context, request, params);
+  const chapterUrl = `/${association.slug}/kurser/${params.courseId}/kapitel/${params.chapterId}`;
   const pageId = new URL(request.url).searchParams.get("ta-bort");
   if (!pageId) throw redirect(chapterUrl);
   let found: ReturnType<typeof pageInDraft>;
@@ -72,13 +57,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, principal, association } = await requireCourseWriter(
+  const { db, actor, principal, association } = await requireCourseWriter(
     context,
     request,
     params.association,
   );
-  const db = state.services.db;
-  const actor = actorOf(state);
   const form = await request.formData();
   const intent = text(form, "intent");
   const courseId = params.courseId;

@@ -3,9 +3,8 @@
 // of its kind in the same form (a picture, each language's recording, a video and each
 // language's captions) and a preview of what is saved. A refused upload or text re-renders
 // with everything typed kept and the problems on top, each linking to its field.
-import { data, Link, useSearchParams } from "react-router";
-import type { Principal } from "../../../access/principal.ts";
-import { type CourseDraft, loadCourseDraft } from "../../../courses/draft.ts";
+import { Link, useSearchParams } from "react-router";
+import type { CourseDraft } from "../../../courses/draft.ts";
 import { type MediaInfo, mediaInfoOf, storeMedia } from "../../../courses/media.ts";
 import {
   CORRECT_FIELD,
@@ -32,54 +31,33 @@ import {
   type PortalLocale,
   portalDirection,
 } from "../../../portal/locales.ts";
-import { actorOf, attempt, redirectWithNotice, text } from "../../guard.server.ts";
+import { attempt, redirectWithNotice, text } from "../../guard.server.ts";
 import { Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import { ProblemSummary } from "../../ui/workflow-panels.tsx";
 import { languageKey } from "../portal-staff/guide-keys.ts";
 import type { Route } from "./+types/page.ts";
-import { requireCourseWriter } from "./courses-access.server.ts";
+import { notFoundPage, requireCourseDraft } from "./courses-access.server.ts";
 import stylesHref from "./page.css?url";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
-const notFound = (error: unknown): never => {
-  if (error instanceof NotFoundError) throw data({ message: error.message }, { status: 404 });
-  throw error;
-};
-
-/** The course's draft and the page, when the page is in the URL's chapter; otherwise 404. */
-async function locate(
-  db: Parameters<typeof loadCourseDraft>[0],
-  principal: Principal,
-  associationId: string,
-  params: { courseId: string; chapterId: string; pageId: string },
-) {
-  const draft: CourseDraft = await loadCourseDraft(
-    db,
-    principal,
-    associationId,
-    params.courseId,
-  ).catch(notFound);
+/** The page in the course's draft, when it is in the URL's chapter; otherwise 404. */
+function pageOf(draft: CourseDraft, params: { chapterId: string; pageId: string }) {
   try {
     const found = pageInDraft(draft, params.pageId);
     if (found.view.chapter.id !== params.chapterId) throw new NotFoundError("Sidan finns inte.");
-    return { draft, ...found };
+    return found;
   } catch (error) {
-    return notFound(error);
+    return notFoundPage(error);
   }
 }
 
 const shownLocale = (value: string | null): PortalLocale => (isPortalLocale(value) ? value : "sv");
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireCourseWriter(
-    context,
-    request,
-    params.association,
-  );
-  const db = state.services.db;
-  const { draft, view, page } = await locate(db, principal, association.id, params);
+  const { db, association, draft } = await requireCourseDraft(context, request, params);
+  const { view, page } = pageOf(draft, params);
   const locale = shownLocale(new URL(request.url).searchParams.get("sprak"));
   const ids = [
     page.mediaId ?? "",
@@ -190,14 +168,12 @@ const FILE_NOT_KEPT =
   "Filen sparades inte, eftersom något annat på sidan behöver rättas. Välj filen igen när du sparar.";
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const { state, principal, association } = await requireCourseWriter(
+  const { db, actor, principal, association, draft } = await requireCourseDraft(
     context,
     request,
-    params.association,
+    params,
   );
-  const db = state.services.db;
-  const actor = actorOf(state);
-  const { draft, page } = await locate(db, principal, association.id, params);
+  const { page } = pageOf(draft, params);
   const form = await request.formData();
   const locale = shownLocale(text(form, "sprak"));
   const locales = shownLocales(locale);

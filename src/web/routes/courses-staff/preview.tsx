@@ -6,12 +6,11 @@
 // language, chapter and page (a plain GET form, works without JavaScript). A quiz question shows
 // its right answer marked; nothing is posted. Files come from the staff's file route (a
 // published version's files are kept: courses/unused-media).
-import { data, Link } from "react-router";
+import { Link } from "react-router";
 import { draftSnapshot, loadCourseDraft } from "../../../courses/draft.ts";
 import { pictureSize } from "../../../courses/media.ts";
 import { listVersions, publishedVersion } from "../../../courses/publish.ts";
 import { chapterInLanguage, pageText } from "../../../courses/reading.ts";
-import { NotFoundError } from "../../../platform/errors.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import {
   isPortalLocale,
@@ -25,15 +24,14 @@ import { titleIn } from "../../ui/course-continue.tsx";
 import { CoursePageView } from "../../ui/course-page-view.tsx";
 import { useT } from "../../ui/i18n.tsx";
 import type { Route } from "./+types/preview.ts";
-import { requireCourseWriter } from "./courses-access.server.ts";
+import { notFoundPage, requireCourseWriter } from "./courses-access.server.ts";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const { state, principal, association } = await requireCourseWriter(
+  const { db, principal, association } = await requireCourseWriter(
     context,
     request,
     params.association,
   );
-  const db = state.services.db;
   const courseId = params.courseId ?? "";
   const query = new URL(request.url).searchParams;
   const wantedVersion = query.get("version") ?? "";
@@ -44,10 +42,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     versionNumber === null
       ? null
       : publishedVersion(db, principal, association.id, courseId, versionNumber),
-  ]).catch((error: unknown) => {
-    if (error instanceof NotFoundError) throw data({ message: error.message }, { status: 404 });
-    throw error;
-  });
+  ]).catch(notFoundPage);
   const snapshot = published ? published.snapshot : draftSnapshot(draft);
   const wanted = query.get("sprak");
   const locale: PortalLocale = isPortalLocale(wanted) ? wanted : "sv";
