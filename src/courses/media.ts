@@ -8,7 +8,7 @@ import type { Principal } from "../access/principal.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
-import { isCourseId, loadCourseDraft } from "./draft.ts";
+import { changeCourse, isCourseId, loadCourseDraft } from "./draft.ts";
 import { imageSize, type PixelSize } from "./image-size.ts";
 import type { ReadBytes, StoredMedia } from "./media-response.ts";
 import { courseMedia } from "./schema.ts";
@@ -152,8 +152,7 @@ export async function storeMedia(
   const { mediaType, pixels } = inspectMedia(kind, file.data, field);
   const fileName = cleanFileName(file.fileName, kind);
   const sha256 = createHash("sha256").update(file.data).digest("hex");
-  return q.transaction(async (tx) => {
-    await loadCourseDraft(tx, principal, associationId, courseId, { forUpdate: true });
+  return changeCourse(q, principal, associationId, courseId, async (tx) => {
     const [row] = await tx
       .insert(courseMedia)
       .values({

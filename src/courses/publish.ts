@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../platform/error
 import type { PortalLocale } from "../portal/locales.ts";
 import {
   type CourseDraft,
+  changeCourse,
   draftSnapshot,
   isCourseId,
   loadCourseDraft,
@@ -65,10 +66,7 @@ export async function publishCourse(
     throw new ValidationError({
       note: `Anteckningen får ha högst 1 000 tecken. Du har skrivit ${note.length.toLocaleString("sv-SE")}. Korta den.`,
     });
-  return q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
+  return changeCourse(q, principal, associationId, courseId, async (tx, draft) => {
     if (draft.course.version !== options.expectedVersion) throw new ConflictError(STALE);
     const blockers = publishBlockers(draft);
     if (blockers.length)
@@ -119,10 +117,7 @@ async function setWithdrawn(
   expectedVersion: number,
   withdrawn: boolean,
 ): Promise<void> {
-  await q.transaction(async (tx) => {
-    const draft = await loadCourseDraft(tx, principal, associationId, courseId, {
-      forUpdate: true,
-    });
+  await changeCourse(q, principal, associationId, courseId, async (tx, draft) => {
     const course = draft.course;
     if (course.version !== expectedVersion) throw new ConflictError(STALE);
     if (withdrawn && course.withdrawnAt)
