@@ -48,17 +48,14 @@ import {
   versionsOut,
 } from "./item-operations.ts";
 import {
-  AssociationParams,
-  associationNotFound,
+  collectionRoutes,
   commentSchema,
   common,
   DocumentQuery,
   documentAnswers,
-  forbiddenInAssociation,
   invalid,
   isoDateLike,
   json,
-  jsonBody,
   narrative,
   numberOrText,
   optionalDate,
@@ -68,7 +65,6 @@ import {
   versionFields,
   versionListSchema,
   whole,
-  writing,
 } from "./operation-kit.ts";
 import type { ApiEnv } from "./problems.ts";
 import {
@@ -546,46 +542,24 @@ const { request: SignatureRequestSchema, paper: PaperSignatureSchema } = signatu
 
 const base = "/associations/{slug}/applications";
 const one = `${base}/{applicationId}`;
+const applicationList = collectionRoutes({ tag: TAG, path: base });
 
-export const listApplicationsRoute = createRoute({
-  method: "get",
-  path: base,
+export const listApplicationsRoute = applicationList.list({
   operationId: "listApplications",
-  tags: [TAG],
   summary: "Lista ansökningar",
   description:
     "Förbundets ansökningar som nyckelns ägare får se, senast ändrade först: alla med behörigheten applications.view, annars ansökningarna för de insatser ägaren är insatsansvarig eller sitter i styrgruppen för. Ingen sådan ansökan ger 403.",
-  security,
-  request: {
-    params: AssociationParams,
-    query: z.object({ status: ApplicationStatus.optional() }),
-  },
-  responses: {
-    200: json(ApplicationListSchema, "Ansökningarna."),
-    400: invalid,
-    403: forbiddenInAssociation,
-    404: associationNotFound,
-    ...common,
-  },
+  query: z.object({ status: ApplicationStatus.optional() }),
+  answers: { 200: json(ApplicationListSchema, "Ansökningarna.") },
 });
 
-export const createApplicationRoute = createRoute({
-  method: "post",
-  path: base,
+export const createApplicationRoute = applicationList.create({
   operationId: "createApplication",
-  tags: [TAG],
   summary: "Påbörja en ansökan",
   description:
     "Skapar ett utkast och en insats i status ansökan som följer det. Kräver behörigheten applications.create, eller att nyckelns ägare är insatsansvarig i förbundet: då blir hen insatsansvarig också för den nya insatsen. Scope write. Händelsen förs in i granskningsloggen.",
-  security,
-  request: { params: AssociationParams, body: jsonBody(ApplicationCreateSchema) },
-  responses: {
-    201: json(ApplicationSchema, "Utkastet skapades."),
-    ...writing,
-    403: forbiddenInAssociation,
-    404: associationNotFound,
-    ...common,
-  },
+  body: ApplicationCreateSchema,
+  answers: { 201: json(ApplicationSchema, "Utkastet skapades.") },
 });
 
 const after = json(ApplicationSchema, "Ansökan efter åtgärden.");

@@ -1,7 +1,6 @@
 // Applications through the API, against a real database: the whole way from draft to decision,
 // refusals at their field, conflicts that show the other person's change, who sees what (404)
 // and who may act (403), the version history, and the application as DOCX and PDF.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { createApplication } from "../applications/save-application.ts";
@@ -14,10 +13,7 @@ import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
-import { readConfig } from "../platform/config.ts";
-import type { AppServices } from "../platform/http/request-context.ts";
-import { createSecrets } from "../platform/secrets.ts";
-import { createApiApp } from "./app.ts";
+import { type ApiApp, createApiTestApp } from "./api-test-client.ts";
 
 const cli = { userId: null, label: "cli" };
 const sent: MailInput[] = [];
@@ -30,7 +26,7 @@ const mailer: Mailer = {
 };
 
 let t: TestDatabase;
-let app: ReturnType<typeof createApiApp>;
+let app: ApiApp;
 const path = "/associations/uppsala-lan/applications";
 const orgs = { tierp: "", fk: "", af: "", foreign: "" };
 const tokens = {
@@ -149,14 +145,7 @@ async function signAllOnPaper(url: string) {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const services: AppServices = {
-    config: { ...readConfig({}), baseUrl: "https://samspar.example" },
-    db: t.db,
-    secrets: createSecrets(randomBytes(32)),
-    mailer,
-    oidc: undefined,
-  };
-  app = createApiApp(services);
+  ({ app } = createApiTestApp(t, { mailer }));
   const association = await createAssociation(t.db, cli, {
     slug: "uppsala-lan",
     name: "Samordningsförbundet Uppsala län",

@@ -35,16 +35,15 @@ import { ValidationError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import { attachmentDisposition } from "../reports/steering-groups.ts";
 import { actorOf, associationOf, guard, guarded } from "./app.ts";
+import { itemRoutes } from "./item-operations.ts";
 import {
   AssociationParams,
   common,
   invalid,
   json,
-  jsonBody,
   problem,
   security,
   timestampLike,
-  writing,
 } from "./operation-kit.ts";
 import { type ApiEnv, PROBLEM_TYPES, problemResponse } from "./problems.ts";
 
@@ -355,85 +354,48 @@ const ImportQuery = z.object({
 
 const base = "/associations/{slug}/initiatives/{initiativeId}/budget";
 
-export const getBudgetRoute = createRoute({
-  method: "get",
-  path: base,
+/** The initiative's budget: read, saved as a new version, rephased. */
+const budget = itemRoutes({ tag: TAG, path: base, params: InitiativeParams, forbidden, notFound });
+
+export const getBudgetRoute = budget.get({
   operationId: "getBudget",
-  tags: [TAG],
   summary: "Budgeten som gäller",
   description:
     "Insatsens perioder och parter och budgetversionen som gäller, med raderna och summorna i hela kronor (null om insatsen inte har någon budget). Kräver behörigheten budget.view för insatsen.",
-  security,
-  request: { params: InitiativeParams },
-  responses: {
-    200: json(CurrentSchema, "Budgeten."),
-    400: invalid,
-    403: forbidden,
-    404: notFound,
-    ...common,
-  },
+  answers: { 200: json(CurrentSchema, "Budgeten.") },
 });
 
-export const listBudgetVersionsRoute = createRoute({
-  method: "get",
-  path: `${base}/versions`,
+export const listBudgetVersionsRoute = budget.get({
+  path: "versions",
   operationId: "listBudgetVersions",
-  tags: [TAG],
   summary: "Budgetens versioner",
   description:
     "Alla versioner, den senaste först, med rader, summor, vem som sparade, när och varför, och avvikelserapporten bakom en omfördelning. Kräver behörigheten budget.view för insatsen.",
-  security,
-  request: { params: InitiativeParams },
-  responses: {
+  answers: {
     200: json(
       z.object({ items: z.array(VersionSchema) }).openapi("BudgetVersionList"),
       "Versionerna.",
     ),
-    400: invalid,
-    403: forbidden,
-    404: notFound,
-    ...common,
   },
 });
 
-export const saveBudgetRoute = createRoute({
-  method: "put",
-  path: base,
+export const saveBudgetRoute = budget.put({
   operationId: "saveBudget",
-  tags: [TAG],
   summary: "Spara en ny version av budgeten",
   description:
     "Skriver en ny version med alla rader; den som gällde blir ersatt och finns kvar. Varje rad prövas: perioden måste vara en av insatsens, medfinansiering måste komma från ägaren eller en samverkanspart, beloppet hela kronor. Ett fel anges i sitt fält (lines.N.periodKey …) och ingenting sparas. Kräver behörigheten budget.edit och scope write. Händelsen förs in i granskningsloggen.",
-  security,
-  request: { params: InitiativeParams, body: jsonBody(SaveSchema) },
-  responses: {
-    201: json(VersionSchema, "Den nya versionen."),
-    ...writing,
-    403: forbidden,
-    404: notFound,
-    409: conflict,
-    ...common,
-  },
+  body: SaveSchema,
+  answers: { 201: json(VersionSchema, "Den nya versionen."), 409: conflict },
 });
 
-export const rephaseBudgetRoute = createRoute({
-  method: "post",
-  path: `${base}/rephasings`,
+export const rephaseBudgetRoute = budget.post({
+  path: "rephasings",
   operationId: "rephaseBudget",
-  tags: [TAG],
   summary: "Omfördela budgeten efter en avvikelse",
   description:
     "Skriver en ny version av slaget omfordelning efter en godkänd avvikelserapport med begäran flytta_medel. Summan av förbundsmedel och av varje parts medfinansiering per slag måste vara exakt densamma som i versionen som gäller; båda versionerna finns kvar. En rapport tillåter en omfördelning. Kräver behörigheten budget.edit och scope write.",
-  security,
-  request: { params: InitiativeParams, body: jsonBody(RephaseSchema) },
-  responses: {
-    201: json(VersionSchema, "Den nya versionen."),
-    ...writing,
-    403: forbidden,
-    404: notFound,
-    409: conflict,
-    ...common,
-  },
+  body: RephaseSchema,
+  answers: { 201: json(VersionSchema, "Den nya versionen."), 409: conflict },
 });
 
 export const budgetProposalRoute = createRoute({
@@ -455,23 +417,13 @@ export const budgetProposalRoute = createRoute({
   },
 });
 
-export const budgetTemplateRoute = createRoute({
-  method: "get",
-  path: `${base}/template`,
+export const budgetTemplateRoute = budget.get({
+  path: "template",
   operationId: "getBudgetTemplate",
-  tags: [TAG],
   summary: "Budgetmallen (XLSX)",
   description:
     "Mallen för import: bladet Budget med kolumnerna Period, Kostnadsslag, Källa, Part, Slag och Belopp, en rad per period och kostnadsslag för förbundsmedel och per part och slag för medfinansiering, ifylld med budgeten som gäller; bladen Anvisningar och Listor. Kräver behörigheten budget.edit.",
-  security,
-  request: { params: InitiativeParams },
-  responses: {
-    200: xlsx("Mallen, som bilaga (Content-Disposition: attachment)."),
-    400: invalid,
-    403: forbidden,
-    404: notFound,
-    ...common,
-  },
+  answers: { 200: xlsx("Mallen, som bilaga (Content-Disposition: attachment).") },
 });
 
 export const budgetExportRoute = createRoute({

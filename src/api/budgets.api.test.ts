@@ -4,7 +4,6 @@
 // as XLSX read back with the same library, the import as multipart/form-data or as the body
 // (a text in a number cell named by its cell, nothing saved; a dry run; then saved), and who may
 // read (budget.view) and who may change (budget.edit).
-import { randomBytes } from "node:crypto";
 import { Workbook } from "@cj-tech-master/excelts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
@@ -13,24 +12,21 @@ import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { XLSX_MEDIA_TYPE } from "../finance/budget-xlsx.ts";
 import { createInitiative } from "../initiatives/save-initiative.ts";
-import { createMailer } from "../mail/send-mail.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
-import { readConfig } from "../platform/config.ts";
-import type { AppServices } from "../platform/http/request-context.ts";
-import { createSecrets } from "../platform/secrets.ts";
 import {
   createDeviationReport,
   decideDeviationReport,
   submitDeviationReport,
 } from "../reports/deviation-reports.ts";
-import { buildOpenApiDocument, createApiApp } from "./app.ts";
+import { type ApiApp, createApiTestApp } from "./api-test-client.ts";
+import { buildOpenApiDocument } from "./app.ts";
 
 const cli = { userId: null, label: "cli" };
 let t: TestDatabase;
-let app: ReturnType<typeof createApiApp>;
+let app: ApiApp;
 let associationId = "";
 let led = "";
 let base = "";
@@ -87,15 +83,7 @@ const line = (periodKey: string, category: string, amount: number | string) => (
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const config = { ...readConfig({}), baseUrl: "https://samspar.example" };
-  const services: AppServices = {
-    config,
-    db: t.db,
-    secrets: createSecrets(randomBytes(32)),
-    mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, enqueue: async () => {} }),
-    oidc: undefined,
-  };
-  app = createApiApp(services);
+  ({ app } = createApiTestApp(t));
   const association = await createAssociation(t.db, cli, {
     slug: "uppsala-lan",
     name: "Samordningsförbundet Uppsala län",

@@ -6,9 +6,8 @@
 //
 // A report the caller may not see answers 404, exactly like one that does not exist; one the
 // caller sees but may not act on answers 403.
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { can, canOnInitiative, visibleReports } from "../access/policy.ts";
-import type { Principal } from "../access/principal.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
 import {
   createDeviationReport,
@@ -32,25 +31,19 @@ import {
   itemParams,
   itemProblems,
   itemRoutes,
+  onSomeInitiative,
   refuse,
   someVisible,
   versionsOut,
 } from "./item-operations.ts";
 import {
-  AssociationParams,
-  associationNotFound,
+  collectionRoutes,
   commentSchema,
-  common,
-  forbiddenInAssociation,
-  invalid,
   isoDateLike,
   json,
-  jsonBody,
-  security,
   timestampLike,
   versionFields,
   versionListSchema,
-  writing,
 } from "./operation-kit.ts";
 import type { ApiEnv } from "./problems.ts";
 
@@ -286,49 +279,27 @@ const VersionListSchema = versionListSchema(
 
 const base = "/associations/{slug}/deviation-reports";
 const one = `${base}/{deviationId}`;
+const reports = collectionRoutes({ tag: TAG, path: base });
 
-export const listDeviationReportsRoute = createRoute({
-  method: "get",
-  path: base,
+export const listDeviationReportsRoute = reports.list({
   operationId: "listDeviationReports",
-  tags: [TAG],
   summary: "Lista avvikelserapporter",
   description:
     "Förbundets avvikelserapporter som nyckelns ägare får se, nyaste först: alla med behörigheten reports.view, annars rapporterna för de insatser ägaren är insatsansvarig eller sitter i styrgruppen för. Ingen sådan insats ger 403.",
-  security,
-  request: {
-    params: AssociationParams,
-    query: z.object({
-      status: Status.optional(),
-      initiativeId: z.uuid().optional().openapi({ description: "Bara rapporterna för en insats." }),
-    }),
-  },
-  responses: {
-    200: json(ListSchema, "Rapporterna."),
-    400: invalid,
-    403: forbiddenInAssociation,
-    404: associationNotFound,
-    ...common,
-  },
+  query: z.object({
+    status: Status.optional(),
+    initiativeId: z.uuid().optional().openapi({ description: "Bara rapporterna för en insats." }),
+  }),
+  answers: { 200: json(ListSchema, "Rapporterna.") },
 });
 
-export const createDeviationReportRoute = createRoute({
-  method: "post",
-  path: base,
+export const createDeviationReportRoute = reports.create({
   operationId: "createDeviationReport",
-  tags: [TAG],
   summary: "Påbörja en avvikelserapport",
   description:
     "Skapar ett utkast för en pågående eller beviljad insats. Kräver behörigheten report.write på insatsen (kansliet, eller insatsansvarig för insatsen) och scope write. Händelsen förs in i granskningsloggen.",
-  security,
-  request: { params: AssociationParams, body: jsonBody(CreateSchema) },
-  responses: {
-    201: json(ReportSchema, "Utkastet skapades."),
-    ...writing,
-    403: forbiddenInAssociation,
-    404: associationNotFound,
-    ...common,
-  },
+  body: CreateSchema,
+  answers: { 201: json(ReportSchema, "Utkastet skapades.") },
 });
 
 const route = itemRoutes({
@@ -388,16 +359,6 @@ export const listDeviationReportVersionsRoute = route.get({
 // Handlers
 
 const REPORT_NOT_FOUND = "Avvikelserapporten finns inte i förbundet, eller så får du inte se den.";
-
-/** Reports may be written for some initiative: association-wide, or through an initiative role. */
-const writesSomeReport = (principal: Principal, associationId: string) =>
-  can(principal, "report.write", associationId) ||
-  principal.grants.some(
-    (g) =>
-      g.associationId === associationId &&
-      g.initiativeId !== null &&
-      canOnInitiative(principal, "report.write", associationId, g.initiativeId),
-  );
 
 function reportOut(d: DeviationReportDetails) {
   return {
@@ -490,9 +451,7 @@ export function registerDeviationReportRoutes(
   app.openapi(
     guarded(
       createDeviationReportRoute,
-      guard(services, "report.write", (principal, associationId) =>
-        writesSomeReport(principal, associationId),
-      ),
+      guard(services, "report.write", onSomeInitiative("report.write")),
     ),
     async (c) => {
       const { initiativeId, ...input } = c.req.valid("json");

@@ -2,7 +2,6 @@
 // extension request, the board decides it and the initiative gets its new end; refusals at
 // their field, a conflict naming the other person's change, who sees what (404) and who may
 // act (403), read-only keys, and the version history.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { todayInSweden } from "../applications/workflow.ts";
@@ -14,14 +13,11 @@ import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
-import { readConfig } from "../platform/config.ts";
-import type { AppServices } from "../platform/http/request-context.ts";
-import { createSecrets } from "../platform/secrets.ts";
-import { createApiApp } from "./app.ts";
+import { type ApiApp, createApiTestApp } from "./api-test-client.ts";
 
 const cli = { userId: null, label: "cli" };
 let t: TestDatabase;
-let app: ReturnType<typeof createApiApp>;
+let app: ApiApp;
 const path = "/associations/uppsala-lan/deviation-reports";
 const tokens = {
   adminWrite: "",
@@ -83,14 +79,9 @@ async function person(email: string, role: Role, initiativeId: string | null = n
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const services: AppServices = {
-    config: { ...readConfig({}), baseUrl: "https://samspar.example" },
-    db: t.db,
-    secrets: createSecrets(randomBytes(32)),
+  ({ app } = createApiTestApp(t, {
     mailer: { send: async () => ({ id: "", status: "outbox" }), deliver: async () => {} },
-    oidc: undefined,
-  };
-  app = createApiApp(services);
+  }));
   associationId = (await createAssociation(t.db, cli, { slug: "uppsala-lan", name: "Uppsala län" }))
     .id;
   const other = await createAssociation(t.db, cli, { slug: "annat-forbund", name: "Annat" });

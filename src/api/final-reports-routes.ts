@@ -41,8 +41,7 @@ import {
   versionsOut,
 } from "./item-operations.ts";
 import {
-  AssociationParams,
-  associationNotFound,
+  collectionRoutes,
   commentSchema,
   common,
   forbiddenInAssociation,
@@ -389,36 +388,24 @@ const ReturnSchema = z
 
 const base = "/associations/{slug}/final-reports";
 const one = `${base}/{finalReportId}`;
+const reports = collectionRoutes({ tag: TAG, path: base });
 
-export const listFinalReportsRoute = createRoute({
-  method: "get",
-  path: base,
+export const listFinalReportsRoute = reports.list({
   operationId: "listFinalReports",
-  tags: [TAG],
   summary: "Lista slutrapporter",
   description:
     "Förbundets slutrapporter som nyckelns ägare får se, insatserna i namnordning: alla med behörigheten reports.view, annars slutrapporterna för de insatser ägaren är insatsansvarig eller sitter i styrgruppen för. Ingen sådan insats ger 403.",
-  security,
-  request: {
-    params: AssociationParams,
-    query: z.object({
-      status: Status.optional(),
-      initiativeId: z
-        .uuid()
-        .optional()
-        .openapi({
-          param: { name: "initiativeId", in: "query" },
-          description: "Bara den här insatsens slutrapport.",
-        }),
-    }),
-  },
-  responses: {
-    200: json(ListSchema, "Slutrapporterna."),
-    400: invalid,
-    403: forbiddenInAssociation,
-    404: associationNotFound,
-    ...common,
-  },
+  query: z.object({
+    status: Status.optional(),
+    initiativeId: z
+      .uuid()
+      .optional()
+      .openapi({
+        param: { name: "initiativeId", in: "query" },
+        description: "Bara den här insatsens slutrapport.",
+      }),
+  }),
+  answers: { 200: json(ListSchema, "Slutrapporterna.") },
 });
 
 export const createFinalReportRoute = createRoute({

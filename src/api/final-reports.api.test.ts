@@ -3,7 +3,6 @@
 // change), signed by every party (a link by e-mail, or paper registered by the office; removed
 // when the content changes), submitted (the initiative is closed), returned and resubmitted,
 // accepted and locked; who sees what (404) and who may act (403), and the version history.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { todayInSweden } from "../applications/workflow.ts";
@@ -16,14 +15,11 @@ import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
-import { readConfig } from "../platform/config.ts";
-import type { AppServices } from "../platform/http/request-context.ts";
-import { createSecrets } from "../platform/secrets.ts";
-import { createApiApp } from "./app.ts";
+import { type ApiApp, createApiTestApp } from "./api-test-client.ts";
 
 const cli = { userId: null, label: "cli" };
 let t: TestDatabase;
-let app: ReturnType<typeof createApiApp>;
+let app: ApiApp;
 let associationId = "";
 const orgs = { tierp: "", fk: "", foreign: "" };
 const initiatives = { led: "", other: "", granted: "", foreign: "" };
@@ -70,14 +66,9 @@ async function person(email: string, role: Role, initiativeId: string | null = n
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const services: AppServices = {
-    config: { ...readConfig({}), baseUrl: "https://samspar.example" },
-    db: t.db,
-    secrets: createSecrets(randomBytes(32)),
+  ({ app } = createApiTestApp(t, {
     mailer: createMailer({ smtpUrl: undefined, from: "x@y.se", enqueue: async () => {} }),
-    oidc: undefined,
-  };
-  app = createApiApp(services);
+  }));
   associationId = (await createAssociation(t.db, cli, { slug: "f", name: "F" })).id;
   const other = await createAssociation(t.db, cli, { slug: "annat", name: "Annat" });
   const org = async (id: string, name: string, orgNumber: string, kind: string) =>

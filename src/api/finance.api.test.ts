@@ -3,7 +3,7 @@
 // (the same as the workbook and the national figures); an initiative's money with the office's
 // prognosis override; returned funds; and who may read (finance.view / requisition.view on the
 // initiative) and who may change (finance.manage, scope write).
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { Workbook } from "@cj-tech-master/excelts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
@@ -15,19 +15,16 @@ import {
   writeBudget,
   writeRequisition,
 } from "../finance/finance-test-fixtures.ts";
-import { createMailer } from "../mail/send-mail.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
-import { readConfig } from "../platform/config.ts";
-import type { AppServices } from "../platform/http/request-context.ts";
-import { createSecrets } from "../platform/secrets.ts";
-import { buildOpenApiDocument, createApiApp } from "./app.ts";
+import { type ApiApp, apiCalls, createApiTestApp } from "./api-test-client.ts";
+import { buildOpenApiDocument } from "./app.ts";
 
 const cli = { userId: null, label: "cli" };
 let t: TestDatabase;
-let app: ReturnType<typeof createApiApp>;
+let app: ApiApp;
 const year = Number(todayInSweden().slice(0, 4));
 const lastYear = year - 1;
 const ids = { led: "", other: "", foreign: "" };
@@ -44,47 +41,11 @@ const tokens = {
 };
 const A = "/associations/pengar";
 
-async function call(
-  url: string,
-  token: string | undefined,
-  init: { method?: string; json?: unknown } = {},
-) {
-  const headers: Record<string, string> = {};
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let body: string | undefined;
-  if (init.json !== undefined) {
-    body = JSON.stringify(init.json);
-    headers["Content-Type"] = "application/json";
-  }
-  const res = await app.request(url, { method: init.method ?? "GET", headers, body });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const type = res.headers.get("content-type") ?? "";
-  const parsed = /json/.test(type) && bytes.length ? JSON.parse(bytes.toString("utf8")) : undefined;
-  return { res, bytes, body: parsed };
-}
-const post = (url: string, token: string, json: unknown) =>
-  call(url, token, { method: "POST", json });
-const put = (url: string, token: string, json: unknown) =>
-  call(url, token, { method: "PUT", json });
-const fieldsOf = (result: Awaited<ReturnType<typeof call>>): Record<string, string> =>
-  Object.fromEntries(
-    (result.body.errors as Array<{ field: string; message: string }>).map((e) => [
-      e.field,
-      e.message,
-    ]),
-  );
+const { call, post, put, fieldsOf } = apiCalls(() => app);
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const config = { ...readConfig({}), baseUrl: "https://samspar.example" };
-  const services: AppServices = {
-    config,
-    db: t.db,
-    secrets: createSecrets(randomBytes(32)),
-    mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, enqueue: async () => {} }),
-    oidc: undefined,
-  };
-  app = createApiApp(services);
+  ({ app } = createApiTestApp(t));
   const made = await moneyAssociation(t.db, "pengar");
   orgs = made.orgs;
   const associationId = made.associationId;

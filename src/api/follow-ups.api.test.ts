@@ -4,7 +4,6 @@
 // versions only; /follow-ups/{id} finds its association and refuses the key of one without a role
 // there (404) or without the permission (403); the document comes in every format with the same
 // figures as the JSON.
-import { randomBytes } from "node:crypto";
 import { Workbook } from "@cj-tech-master/excelts";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,19 +16,15 @@ import type { FollowUpReport } from "../follow-up/model.ts";
 import { followUpVersions } from "../follow-up/schema.ts";
 import { createFollowUp, draftOf, type FollowUpDetails, getFollowUp } from "../follow-up/store.ts";
 import { lockFollowUpVersion } from "../follow-up/store-report.ts";
-import { createMailer } from "../mail/send-mail.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import { users } from "../people/schema.ts";
-import { readConfig } from "../platform/config.ts";
-import type { AppServices } from "../platform/http/request-context.ts";
-import { createSecrets } from "../platform/secrets.ts";
-import { createApiApp } from "./app.ts";
+import { type ApiApp, createApiTestApp } from "./api-test-client.ts";
 
 const cli = { userId: null, label: "cli" };
 let t: TestDatabase;
-let app: ReturnType<typeof createApiApp>;
+let app: ApiApp;
 let associationId = "";
 let locked: FollowUpDetails;
 let draft: FollowUpDetails;
@@ -55,15 +50,7 @@ const post = (url: string, token: string, body: unknown) =>
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
-  const config = { ...readConfig({}), baseUrl: "https://samspar.example" };
-  const services: AppServices = {
-    config,
-    db: t.db,
-    secrets: createSecrets(randomBytes(32)),
-    mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, enqueue: async () => {} }),
-    oidc: undefined,
-  };
-  app = createApiApp(services);
+  ({ app } = createApiTestApp(t));
   const [demo] = await t.db.select().from(associations).where(eq(associations.slug, "demo"));
   associationId = demo?.id ?? "";
   const token = async (email: string, scope: "read" | "write") =>

@@ -1,12 +1,13 @@
-// Operations on one item of an association that belongs to an initiative: an application or a
-// report. They are described alike: the item's path and id, and what they answer when the item
-// does not exist or is not the caller's (404), when the caller sees it but may not act (403) or
-// when the request is invalid. They are handled alike: a guard finds the item, answers 404
-// unless the caller may see it and 403 unless the caller may do what the operation does, and
-// the handler runs the use case and answers with the item as it is then.
+// Operations on one item of an association that belongs to an initiative: an application, a
+// report or a requisition. They are described alike (and so are an initiative's budget and the
+// parts of its steering group): the item's path and id, and what they answer when the item does
+// not exist or is not the caller's (404), when the caller sees it but may not act (403) or when
+// the request is invalid. They are handled alike: a guard finds the item, answers 404 unless the
+// caller may see it and 403 unless the caller may do what the operation does, and the handler
+// runs the use case and answers with the item as it is then.
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { canOnInitiative, ForbiddenError, type Permission } from "../access/policy.ts";
+import { can, canOnInitiative, ForbiddenError, type Permission } from "../access/policy.ts";
 import type { Principal } from "../access/principal.ts";
 import type { AuditActor } from "../audit/record-audit-event.ts";
 import type { RenderedDocument } from "../documents/render.ts";
@@ -78,6 +79,8 @@ export function itemRoutes<P extends z.ZodObject, C extends Answers = Record<nev
   notFound: Problem;
   /** The module's 400, where it says more than the common one. */
   invalid?: Problem;
+  /** The module's 413, where its bodies have another limit. */
+  tooLarge?: Problem;
   /** What an `action` answers: the item after it, and 409 for a stale version. */
   actionAnswers?: C;
 }) {
@@ -102,7 +105,13 @@ export function itemRoutes<P extends z.ZodObject, C extends Answers = Record<nev
         method,
         ...described(o, o.path),
         request: { params: item.params, body: jsonBody(o.body) },
-        responses: { ...o.answers, 400: invalid, 413: tooLarge, 415: unsupported, ...refusals },
+        responses: {
+          ...o.answers,
+          400: invalid,
+          413: item.tooLarge ?? tooLarge,
+          415: unsupported,
+          ...refusals,
+        },
       });
   return {
     /** Reads the item, or a part of it below its path. */
@@ -146,6 +155,21 @@ export const onInitiative =
   (permission: Permission): Rule =>
   (principal, associationId, initiativeId) =>
     canOnInitiative(principal, permission, associationId, initiativeId);
+
+/**
+ * A permission association-wide, or on some initiative through a role there: who may start an
+ * item for an initiative (which one is checked when the request is read).
+ */
+export const onSomeInitiative =
+  (permission: Permission): Rule =>
+  (principal, associationId) =>
+    can(principal, permission, associationId) ||
+    principal.grants.some(
+      (g) =>
+        g.associationId === associationId &&
+        g.initiativeId !== null &&
+        canOnInitiative(principal, permission, associationId, g.initiativeId),
+    );
 
 /** Some item of the association the principal sees: all of them, or those of some initiative. */
 export const someVisible =

@@ -2,7 +2,7 @@
 // the problem responses that mean the same in every module, JSON bodies, the association
 // path parameter, dates and times, comments and version histories, and documents to download.
 // Module-specific answers (what "not found" or "forbidden" means there) stay with their module.
-import { z } from "@hono/zod-openapi";
+import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import { PROBLEM_CONTENT_TYPE, ProblemSchema } from "./problems.ts";
 
 export const security = [{ bearer: [] }];
@@ -57,6 +57,67 @@ export const AssociationParams = z.object({
       example: "uppsala-lan",
     }),
 });
+
+/**
+ * The operations on one of the association's collections (its list, a new item in it) at
+ * `path`, as OpenAPI describes them. Each gives its own success answers; the association's 403
+ * and 404, 400 for invalid input and the answers of any operation are added here, and 413 and
+ * 415 where a JSON body is read. A module whose 400, 403 or 404 says more gives its own.
+ */
+export function collectionRoutes(collection: {
+  tag: string;
+  path: string;
+  invalid?: ReturnType<typeof problem>;
+  forbidden?: ReturnType<typeof problem>;
+  notFound?: ReturnType<typeof problem>;
+}) {
+  type Described = { operationId: string; summary: string; description: string };
+  type Answers = RouteConfig["responses"];
+  const refused = collection.invalid ?? invalid;
+  const forbidden = collection.forbidden ?? forbiddenInAssociation;
+  const notFound = collection.notFound ?? associationNotFound;
+  const described = (o: Described) => ({
+    path: collection.path,
+    operationId: o.operationId,
+    tags: [collection.tag],
+    summary: o.summary,
+    description: o.description,
+    security,
+  });
+  return {
+    /** The list, filtered by `query`. */
+    list: <Q extends z.ZodObject, A extends Answers>(o: Described & { query: Q; answers: A }) =>
+      createRoute({
+        method: "get",
+        ...described(o),
+        request: { params: AssociationParams, query: o.query },
+        responses: {
+          ...o.answers,
+          400: refused,
+          403: forbidden,
+          404: notFound,
+          ...common,
+        },
+      }),
+    /** A new item from a JSON body; `notFound` where the body names something that may not exist. */
+    create: <B extends z.ZodType, A extends Answers>(
+      o: Described & { body: B; answers: A; notFound?: ReturnType<typeof problem> },
+    ) =>
+      createRoute({
+        method: "post",
+        ...described(o),
+        request: { params: AssociationParams, body: jsonBody(o.body) },
+        responses: {
+          ...o.answers,
+          ...writing,
+          400: refused,
+          403: forbidden,
+          404: o.notFound ?? notFound,
+          ...common,
+        },
+      }),
+  };
+}
 
 /** Dates (ÅÅÅÅ-MM-DD, or null) described with the module's example. */
 export const isoDateLike = (example: string) => (description: string) =>

@@ -7,7 +7,7 @@
 //
 // A report the caller may not see answers 404, exactly like one that does not exist; one the
 // caller sees but may not act on answers 403.
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { can, canOnInitiative, visibleReports } from "../access/policy.ts";
 import { todayInSweden } from "../applications/workflow.ts";
 import { INITIATIVE_STATUSES } from "../initiatives/schema.ts";
@@ -50,14 +50,11 @@ import {
   someVisible,
 } from "./item-operations.ts";
 import {
-  AssociationParams,
-  associationNotFound,
+  collectionRoutes,
   commentSchema,
-  common,
   isoDateLike,
   json,
   problem,
-  security,
   timestampLike,
   versionFields,
   versionListSchema,
@@ -76,7 +73,6 @@ const { forbidden, notFound: reportNotFound } = itemProblems("rapporten");
 const forbiddenInAssociation = problem(
   "Nyckelns ägare får inte se förbundets rapporter eller någon insats rapporter.",
 );
-const notFound = associationNotFound;
 const conflict = problem(
   "Rapporten har ändrats sedan du läste den (versionen stämmer inte). Hämta den på nytt och gör om ändringen.",
 );
@@ -483,34 +479,24 @@ const CommentInputSchema = z
 
 const base = "/associations/{slug}/periodic-reports";
 const one = `${base}/{reportId}`;
-
-export const listPeriodicReportsRoute = createRoute({
-  method: "get",
+const reports = collectionRoutes({
+  tag: TAG,
   path: base,
+  invalid,
+  forbidden: forbiddenInAssociation,
+});
+
+export const listPeriodicReportsRoute = reports.list({
   operationId: "listPeriodicReports",
-  tags: [TAG],
   summary: "Lista periodiska rapporter",
   description:
     "Förbundets periodiska rapporter som nyckelns ägare får se, senaste perioden först: alla med behörigheten reports.view, annars rapporterna för de insatser ägaren är insatsansvarig eller sitter i styrgruppen för. Rapporter som saknas enligt rapportkalendern skapas först. Ingen sådan insats ger 403.",
-  security,
-  request: {
-    params: AssociationParams,
-    query: z.object({
-      initiativeId: z
-        .uuid()
-        .optional()
-        .openapi({ description: "Bara den här insatsens rapporter." }),
-      periodKey: PeriodKey.optional(),
-      status: ReportStatus.optional(),
-    }),
-  },
-  responses: {
-    200: json(ReportListSchema, "Rapporterna."),
-    400: invalid,
-    403: forbiddenInAssociation,
-    404: notFound,
-    ...common,
-  },
+  query: z.object({
+    initiativeId: z.uuid().optional().openapi({ description: "Bara den här insatsens rapporter." }),
+    periodKey: PeriodKey.optional(),
+    status: ReportStatus.optional(),
+  }),
+  answers: { 200: json(ReportListSchema, "Rapporterna.") },
 });
 
 /** The answer of a change: the report as it is after it. */
@@ -635,36 +621,28 @@ export const listPeriodicReportVersionsRoute = route.get({
   answers: { 200: json(VersionListSchema, "Versionerna, nyaste först.") },
 });
 
-export const listStatusAnswersRoute = createRoute({
-  method: "get",
+export const listStatusAnswersRoute = collectionRoutes({
+  tag: TAG,
   path: "/associations/{slug}/status-answers",
+  invalid,
+  forbidden: forbiddenInAssociation,
+}).list({
   operationId: "listStatusAnswers",
-  tags: [TAG],
   summary: "Statussvaren som data",
   description:
     "Svaren på statusfrågorna och målens bedömningar ur varje insats inskickade eller låsta rapport, per period, som koder med kommentarer: underlaget för uppföljningen. Vad koderna betyder står i schemat PeriodicReportStatusAnswers. Rapporter som är utkast eller åter för komplettering är inte med. Samma insatser som i listan över rapporter.",
-  security,
-  request: {
-    params: AssociationParams,
-    query: z.object({
-      periodKey: PeriodKey.optional(),
-      from: z.iso.date().optional().openapi({
-        description: "Bara perioder som slutar denna dag eller senare, ÅÅÅÅ-MM-DD.",
-        example: "2026-01-01",
-      }),
-      to: z.iso.date().optional().openapi({
-        description: "Bara perioder som slutar denna dag eller tidigare, ÅÅÅÅ-MM-DD.",
-        example: "2026-12-31",
-      }),
+  query: z.object({
+    periodKey: PeriodKey.optional(),
+    from: z.iso.date().optional().openapi({
+      description: "Bara perioder som slutar denna dag eller senare, ÅÅÅÅ-MM-DD.",
+      example: "2026-01-01",
     }),
-  },
-  responses: {
-    200: json(StatusAnswerListSchema, "Statussvaren."),
-    400: invalid,
-    403: forbiddenInAssociation,
-    404: notFound,
-    ...common,
-  },
+    to: z.iso.date().optional().openapi({
+      description: "Bara perioder som slutar denna dag eller tidigare, ÅÅÅÅ-MM-DD.",
+      example: "2026-12-31",
+    }),
+  }),
+  answers: { 200: json(StatusAnswerListSchema, "Statussvaren.") },
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 // Periodic reports through the API, against a real database: the whole way from draft through
 // return and resubmission to the lock, the status answers as data, who sees what (404) and who
 // may act (403), conflicts, and the Swedish refusal of a locked report.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { createAssociation } from "../associations/create-association.ts";
@@ -12,10 +11,7 @@ import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
-import { readConfig } from "../platform/config.ts";
-import type { AppServices } from "../platform/http/request-context.ts";
-import { createSecrets } from "../platform/secrets.ts";
-import { createApiApp } from "./app.ts";
+import { type ApiApp, createApiTestApp } from "./api-test-client.ts";
 
 const cli = { userId: null, label: "cli" };
 const mailer: Mailer = {
@@ -24,7 +20,7 @@ const mailer: Mailer = {
 };
 
 let t: TestDatabase;
-let app: ReturnType<typeof createApiApp>;
+let app: ApiApp;
 const base = "/associations/uppsala-lan/periodic-reports";
 const tokens = {
   admin: "",
@@ -119,14 +115,7 @@ async function k1(initiativeId: string) {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const services: AppServices = {
-    config: { ...readConfig({}), baseUrl: "https://samspar.example" },
-    db: t.db,
-    secrets: createSecrets(randomBytes(32)),
-    mailer,
-    oidc: undefined,
-  };
-  app = createApiApp(services);
+  ({ app } = createApiTestApp(t, { mailer }));
   associationId = (
     await createAssociation(t.db, cli, {
       slug: "uppsala-lan",

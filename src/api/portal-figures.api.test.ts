@@ -6,7 +6,6 @@
 // board read every individual initiative; the lead, the steering group and the participant
 // officers only their own (403 for another); the auditor 403; another association 404. A bad
 // period or context is refused in Swedish, field by field.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { createAssociation } from "../associations/create-association.ts";
@@ -14,17 +13,14 @@ import { saveDisclosureSettings } from "../associations/disclosure-settings.ts";
 import { evaluationFixture } from "../evaluation/evaluation-fixture.ts";
 import { evaluationResults } from "../evaluation/results.ts";
 import { evaluationForms, evaluationResponses, type ResponseAnswer } from "../evaluation/schema.ts";
-import { createMailer } from "../mail/send-mail.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
-import { readConfig } from "../platform/config.ts";
-import type { AppServices } from "../platform/http/request-context.ts";
-import { createSecrets } from "../platform/secrets.ts";
 import { type RegisterFixture, registerFixture } from "../register/register-fixture.ts";
 import { inRegister } from "../register/zone.ts";
-import { buildOpenApiDocument, createApiApp } from "./app.ts";
+import { type ApiApp, createApiTestApp } from "./api-test-client.ts";
+import { buildOpenApiDocument } from "./app.ts";
 import { evaluationResultsOut } from "./evaluation-results-routes.ts";
 
 const cli = { userId: null, label: "cli" };
@@ -34,7 +30,7 @@ const MARCH = "from=2026-03&to=2026-03";
 const SECRET = "Min handläggare heter Lina och jag bor på Storgatan";
 const LESS_THAN_5 = { suppressed: true, reason: "primary", display: "<\u00a05" };
 let t: TestDatabase;
-let app: ReturnType<typeof createApiApp>;
+let app: ApiApp;
 let f: RegisterFixture;
 let courseId = "";
 const tokens = {
@@ -70,15 +66,7 @@ const free = (value: string | null): ResponseAnswer => ({
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const config = { ...readConfig({}), baseUrl: "https://samspar.example" };
-  const services: AppServices = {
-    config,
-    db: t.db,
-    secrets: createSecrets(randomBytes(32)),
-    mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, enqueue: async () => {} }),
-    oidc: undefined,
-  };
-  app = createApiApp(services);
+  ({ app } = createApiTestApp(t));
   f = await registerFixture(t.db, SLUG);
   // her course: the first chapter started and completed, the second started, in March 2026
   courseId = (await evaluationFixture(t.db, f, "sv", new Date("2026-03-15T10:00:00Z"))).courseId;

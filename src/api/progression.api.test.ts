@@ -7,20 +7,15 @@
 // own for the lead and the steering group, with no participant, enrollment, name or personnummer
 // anywhere in the answer. Participant officers (register zone) and the auditor get 403 on every
 // operation, another association's key 404.
-import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { createAssociation } from "../associations/create-association.ts";
 import { auditEvents } from "../audit/schema.ts";
-import { createMailer } from "../mail/send-mail.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
-import { readConfig } from "../platform/config.ts";
-import type { AppServices } from "../platform/http/request-context.ts";
-import { createSecrets } from "../platform/secrets.ts";
 import { BUILT_IN_INSTRUMENTS } from "../progression/builtin.ts";
 import { progressionResults } from "../progression/results.ts";
 import {
@@ -31,7 +26,8 @@ import {
   TEST_DEFINITION,
 } from "../progression/results-fixture.ts";
 import { progressionPlans } from "../progression/schema.ts";
-import { buildOpenApiDocument, createApiApp } from "./app.ts";
+import { type ApiApp, createApiTestApp } from "./api-test-client.ts";
+import { buildOpenApiDocument } from "./app.ts";
 import { progressionResultsOut } from "./progression-routes.ts";
 
 const cli = { userId: null, label: "cli" };
@@ -39,7 +35,7 @@ const SLUG = "prog";
 const BASE = `/associations/${SLUG}`;
 const YEAR = "from=2026-01-01&to=2026-12-31";
 let t: TestDatabase;
-let app: ReturnType<typeof createApiApp>;
+let app: ApiApp;
 let p: ProgressionFixture;
 let foreignVersionId = "";
 const tokens = {
@@ -70,15 +66,7 @@ const put = (url: string, token: string, body: unknown) =>
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const config = { ...readConfig({}), baseUrl: "https://samspar.example" };
-  const services: AppServices = {
-    config,
-    db: t.db,
-    secrets: createSecrets(randomBytes(32)),
-    mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, enqueue: async () => {} }),
-    oidc: undefined,
-  };
-  app = createApiApp(services);
+  ({ app } = createApiTestApp(t));
   p = await progressionFixture(t.db, t.owner.db, { slug: SLUG });
   const token = async (email: string, scope: "read" | "write") =>
     (await createApiToken(t.db, cli, { email, scope })).token;

@@ -13,23 +13,20 @@ import { saveDisclosureSettings } from "../associations/disclosure-settings.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { disclosureSettings } from "../associations/schema.ts";
 import { createInitiative } from "../initiatives/save-initiative.ts";
-import { createMailer } from "../mail/send-mail.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
-import { readConfig } from "../platform/config.ts";
-import type { AppServices } from "../platform/http/request-context.ts";
-import { createSecrets } from "../platform/secrets.ts";
 import { createRegisterCrypto } from "../register/crypto.ts";
 import { personalNumber } from "../register/register-fixture.ts";
 import { enrollments, participants } from "../register/schema.ts";
 import { inRegister } from "../register/zone.ts";
-import { buildOpenApiDocument, createApiApp } from "./app.ts";
+import { type ApiApp, createApiTestApp } from "./api-test-client.ts";
+import { buildOpenApiDocument } from "./app.ts";
 
 const cli = { userId: null, label: "cli" };
 let t: TestDatabase;
-let app: ReturnType<typeof createApiApp>;
+let app: ApiApp;
 const ids = { association: "", a: "", b: "", foreign: "" };
 const tokens = {
   adminRead: "",
@@ -53,15 +50,7 @@ async function call(url: string, token?: string) {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const config = { ...readConfig({}), baseUrl: "https://samspar.example" };
-  const services: AppServices = {
-    config,
-    db: t.db,
-    secrets: createSecrets(randomBytes(32)),
-    mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, enqueue: async () => {} }),
-    oidc: undefined,
-  };
-  app = createApiApp(services);
+  ({ app } = createApiTestApp(t));
   ids.association = (
     await createAssociation(t.db, cli, { slug: "statistik", name: "Statistikförbundet" })
   ).id;

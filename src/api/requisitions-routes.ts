@@ -34,26 +34,34 @@ import {
 import { FUNDING_SOURCES } from "../finance/schema.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
-import {
-  attachmentDisposition,
-  DOCUMENT_KINDS,
-  MAX_ATTACHMENT_BYTES,
-} from "../reports/steering-groups.ts";
+import { MAX_ATTACHMENT_BYTES } from "../reports/steering-groups.ts";
 import { actorOf, associationOf, guard, guarded, principalOf } from "./app.ts";
-import { guardedItem, iso, itemRoutes, refuse, someVisible } from "./item-operations.ts";
+import {
+  attachmentOut,
+  attachmentSchema,
+  downloadAnswer,
+  storedFileBody,
+  uploadBody,
+  uploadRefusals,
+} from "./attachment-routes-kit.ts";
+import {
+  guardedItem,
+  iso,
+  itemRoutes,
+  onSomeInitiative,
+  refuse,
+  someVisible,
+} from "./item-operations.ts";
 import {
   AssociationParams,
-  associationNotFound,
+  collectionRoutes,
   common,
-  forbiddenInAssociation,
   invalid,
   isoDateLike,
   json,
-  jsonBody,
   problem,
   security,
   timestampLike,
-  writing,
 } from "./operation-kit.ts";
 import type { ApiEnv } from "./problems.ts";
 import { uploadedFile } from "./uploaded-file.ts";
@@ -162,17 +170,14 @@ const TotalsSchema = z
   })
   .openapi("RequisitionTotals");
 
-const AttachmentSchema = z
-  .object({
-    id: z.uuid(),
-    fileName: z.string().openapi({ example: "Huvudbok K3 2026.pdf" }),
-    mediaType: z.string().openapi({ example: "application/pdf" }),
-    sizeBytes: z.number().int().openapi({ example: 48213 }),
-    sha256: z.string().openapi({ description: "Filens SHA-256, hexadecimalt." }),
-    uploadedAt: timestamp("När bilagan laddades upp."),
-    uploadedByName: z.string().nullable().openapi({ example: "Leila Haddad" }),
-  })
-  .openapi("RequisitionAttachment", { description: "Underlag, till exempel huvudboksutdrag." });
+const AttachmentSchema = attachmentSchema("RequisitionAttachment", {
+  fileNameExample: "Huvudbok K3 2026.pdf",
+  sizeExample: 48213,
+  sha256: "Filens SHA-256, hexadecimalt.",
+  uploadedAt: timestamp("När bilagan laddades upp."),
+  uploaderExample: "Leila Haddad",
+  description: "Underlag, till exempel huvudboksutdrag.",
+});
 
 const EventSchema = z
   .object({
@@ -310,64 +315,40 @@ const PaymentSchema = z
   })
   .openapi("RequisitionPayment");
 
-const DOCUMENT_MEDIA_TYPES = Object.values(DOCUMENT_KINDS).map((k) => k.mediaType);
-const binary = z.string().openapi({ format: "binary" });
-
 // ---------------------------------------------------------------------------------------------
 // Routes
 
 const base = "/associations/{slug}/requisitions";
 const one = `${base}/{requisitionId}`;
+const requisitions = collectionRoutes({ tag: TAG, path: base });
 
-export const listRequisitionsRoute = createRoute({
-  method: "get",
-  path: base,
+export const listRequisitionsRoute = requisitions.list({
   operationId: "listRequisitions",
-  tags: [TAG],
   summary: "Lista rekvisitioner",
   description:
     "Förbundets rekvisitioner som nyckelns ägare får se, de senaste perioderna först: alla med behörigheten requisition.view i förbundet, annars de för insatser ägaren är insatsansvarig eller sitter i styrgruppen för. Ingen sådan insats ger 403.",
-  security,
-  request: {
-    params: AssociationParams,
-    query: z.object({
-      status: Status.optional(),
-      year: z.coerce
-        .number()
-        .int()
-        .min(2000)
-        .max(2100)
-        .optional()
-        .openapi({ description: "Bara perioderna i ett år.", example: 2026 }),
-      initiativeId: z.uuid().optional().openapi({ description: "Bara en insats rekvisitioner." }),
-    }),
-  },
-  responses: {
-    200: json(ListSchema, "Rekvisitionerna."),
-    400: invalid,
-    403: forbiddenInAssociation,
-    404: associationNotFound,
-    ...common,
-  },
+  query: z.object({
+    status: Status.optional(),
+    year: z.coerce
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .optional()
+      .openapi({ description: "Bara perioderna i ett år.", example: 2026 }),
+    initiativeId: z.uuid().optional().openapi({ description: "Bara en insats rekvisitioner." }),
+  }),
+  answers: { 200: json(ListSchema, "Rekvisitionerna.") },
 });
 
-export const createRequisitionRoute = createRoute({
-  method: "post",
-  path: base,
+export const createRequisitionRoute = requisitions.create({
   operationId: "createRequisition",
-  tags: [TAG],
   summary: "Påbörja en rekvisition",
   description:
     "Skapar ett utkast för en av insatsens rapportperioder som har börjat. En period utanför insatsens datum, en som inte har börjat och en som redan har en rekvisition avvisas med 400 i fältet periodKey. Kräver behörigheten requisition.write på insatsen och scope write. Händelsen förs in i granskningsloggen.",
-  security,
-  request: { params: AssociationParams, body: jsonBody(CreateSchema) },
-  responses: {
-    201: json(RequisitionSchema, "Utkastet skapades."),
-    ...writing,
-    403: forbiddenInAssociation,
-    404: problem("Förbundet eller insatsen finns inte."),
-    ...common,
-  },
+  body: CreateSchema,
+  answers: { 201: json(RequisitionSchema, "Utkastet skapades.") },
+  notFound: problem("Förbundet eller insatsen finns inte."),
 });
 
 const requisition = itemRoutes({
@@ -445,26 +426,7 @@ export const uploadRequisitionAttachmentRoute = createRoute({
   security,
   request: {
     params: RequisitionParams,
-    body: {
-      required: true,
-      description: "Bilagan som multipart/form-data.",
-      content: {
-        "multipart/form-data": {
-          schema: {
-            type: "object",
-            required: ["file"],
-            properties: {
-              file: {
-                type: "string",
-                format: "binary",
-                description: "Bilagan, med sitt filnamn. Högst 10 MB.",
-              },
-            },
-          },
-          encoding: { file: { contentType: DOCUMENT_MEDIA_TYPES.join(", ") } },
-        },
-      },
-    },
+    body: uploadBody("Bilagan"),
   },
   responses: {
     201: json(AttachmentSchema, "Bilagan sparades."),
@@ -473,8 +435,7 @@ export const uploadRequisitionAttachmentRoute = createRoute({
     ),
     403: forbidden,
     404: requisitionNotFound,
-    413: problem("Anropet är för stort."),
-    415: problem("Innehållet skickades inte som multipart/form-data."),
+    ...uploadRefusals,
     ...common,
   },
 });
@@ -490,10 +451,7 @@ export const downloadRequisitionAttachmentRoute = createRoute({
   security,
   request: { params: AttachmentParams },
   responses: {
-    200: {
-      description: "Bilagan.",
-      content: Object.fromEntries(DOCUMENT_MEDIA_TYPES.map((t) => [t, { schema: binary }])),
-    },
+    200: downloadAnswer("Bilagan."),
     400: invalid,
     403: forbidden,
     404: problem("Förbundet, rekvisitionen eller bilagan finns inte."),
@@ -524,16 +482,6 @@ export const deleteRequisitionAttachmentRoute = createRoute({
 // Handlers
 
 const NOT_FOUND = "Rekvisitionen finns inte i förbundet, eller så får du inte se den.";
-
-/** Requisitions may be written for some initiative: association-wide, or through a role. */
-const writesSomeRequisition = (principal: Principal, associationId: string) =>
-  can(principal, "requisition.write", associationId) ||
-  principal.grants.some(
-    (g) =>
-      g.associationId === associationId &&
-      g.initiativeId !== null &&
-      canOnInitiative(principal, "requisition.write", associationId, g.initiativeId),
-  );
 
 /** The office's part is association-wide, whatever the initiative. */
 const office = (principal: Principal, associationId: string) =>
@@ -589,18 +537,6 @@ function requisitionOut(r: RequisitionDetails) {
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,
-  };
-}
-
-function attachmentOut(a: RequisitionDetails["attachments"][number]) {
-  return {
-    id: a.id,
-    fileName: a.fileName,
-    mediaType: a.mediaType,
-    sizeBytes: a.sizeBytes,
-    sha256: a.sha256,
-    uploadedAt: a.uploadedAt.toISOString(),
-    uploadedByName: a.uploadedByName,
   };
 }
 
@@ -672,9 +608,7 @@ export function registerRequisitionRoutes(app: OpenAPIHono<ApiEnv>, services: Ap
   app.openapi(
     guarded(
       createRequisitionRoute,
-      guard(services, "requisition.write", (principal, associationId) =>
-        writesSomeRequisition(principal, associationId),
-      ),
+      guard(services, "requisition.write", onSomeInitiative("requisition.write")),
     ),
     async (c) => {
       const { initiativeId, periodKey } = c.req.valid("json");
@@ -769,12 +703,7 @@ export function registerRequisitionRoutes(app: OpenAPIHono<ApiEnv>, services: Ap
         fileId,
       );
       if (!found) throw new NotFoundError("Bilagan finns inte.");
-      return c.body(new Uint8Array(found.data), 200, {
-        "Content-Type": found.mediaType,
-        "Content-Disposition": attachmentDisposition(found.fileName),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      });
+      return storedFileBody(c, found);
     },
   );
 

@@ -17,8 +17,6 @@ import {
   addMeetingAttachment,
   addSteeringGroupMeeting,
   addSteeringGroupMember,
-  attachmentDisposition,
-  DOCUMENT_KINDS,
   getMeetingAttachment,
   getSteeringGroupMeeting,
   initiativeInAssociation,
@@ -31,6 +29,15 @@ import {
   updateSteeringGroupMember,
 } from "../reports/steering-groups.ts";
 import { actorOf, associationOf, guard, guarded } from "./app.ts";
+import {
+  attachmentOut,
+  attachmentSchema,
+  downloadAnswer,
+  storedFileBody,
+  uploadBody,
+  uploadRefusals,
+} from "./attachment-routes-kit.ts";
+import { itemRoutes } from "./item-operations.ts";
 import {
   common,
   invalid,
@@ -186,17 +193,14 @@ const AttendanceCountSchema = z
   })
   .openapi("SteeringGroupAttendanceCount");
 
-const AttachmentSchema = z
-  .object({
-    id: z.uuid(),
-    fileName: z.string().openapi({ example: "Protokoll 2026-03-12.pdf" }),
-    mediaType: z.string().openapi({ example: "application/pdf" }),
-    sizeBytes: z.number().int().openapi({ example: 184_223 }),
-    sha256: z.string().openapi({ description: "SHA-256 av filens innehåll, hexadecimalt." }),
-    uploadedAt: timestamp("När dokumentet laddades upp."),
-    uploadedByName: z.string().nullable().openapi({ example: "Lea Ledare" }),
-  })
-  .openapi("SteeringGroupAttachment", { description: "Ett protokoll eller annat dokument." });
+const AttachmentSchema = attachmentSchema("SteeringGroupAttachment", {
+  fileNameExample: "Protokoll 2026-03-12.pdf",
+  sizeExample: 184_223,
+  sha256: "SHA-256 av filens innehåll, hexadecimalt.",
+  uploadedAt: timestamp("När dokumentet laddades upp."),
+  uploaderExample: "Lea Ledare",
+  description: "Ett protokoll eller annat dokument.",
+});
 
 const MeetingFields = {
   id: z.uuid(),
@@ -265,50 +269,38 @@ const MeetingUpdateSchema = z
   })
   .openapi("SteeringGroupMeetingUpdate");
 
-const DOCUMENT_MEDIA_TYPES = Object.values(DOCUMENT_KINDS).map((k) => k.mediaType);
-const binary = z.string().openapi({ format: "binary" });
-
 // ---------------------------------------------------------------------------------------------
 // Routes
 
 const base = "/associations/{slug}/initiatives/{initiativeId}/steering-group";
 
-export const listMembersRoute = createRoute({
-  method: "get",
-  path: `${base}/members`,
+/** The steering group's members and meetings, listed and added to. */
+const group = itemRoutes({
+  tag: TAG,
+  path: base,
+  params: InitiativeParams,
+  forbidden,
+  notFound,
+  tooLarge,
+});
+
+export const listMembersRoute = group.get({
+  path: "members",
   operationId: "listSteeringGroupMembers",
-  tags: [TAG],
   summary: "Lista styrgruppens ledamöter",
   description:
     "Styrgruppens ledamöter per part, nuvarande och tidigare. Kräver behörigheten steering_group.view: i hela förbundet, eller som insatsansvarig eller i styrgruppen för insatsen.",
-  security,
-  request: { params: InitiativeParams },
-  responses: {
-    200: json(z.object({ items: z.array(MemberSchema) }), "Ledamöterna."),
-    400: invalid,
-    403: forbidden,
-    404: notFound,
-    ...common,
-  },
+  answers: { 200: json(z.object({ items: z.array(MemberSchema) }), "Ledamöterna.") },
 });
 
-export const addMemberRoute = createRoute({
-  method: "post",
-  path: `${base}/members`,
+export const addMemberRoute = group.post({
+  path: "members",
   operationId: "addSteeringGroupMember",
-  tags: [TAG],
   summary: "Lägg till en ledamot",
   description:
     "Lägger till en ledamot från insatsägaren eller en samverkanspart. Kräver behörigheten steering_group.manage (kansliet, eller insatsansvarig för insatsen) och scope write. Händelsen förs in i granskningsloggen.",
-  security,
-  request: { params: InitiativeParams, body: jsonBody(MemberInputSchema) },
-  responses: {
-    201: json(MemberSchema, "Ledamoten lades till."),
-    ...writing,
-    403: forbidden,
-    404: notFound,
-    ...common,
-  },
+  body: MemberInputSchema,
+  answers: { 201: json(MemberSchema, "Ledamoten lades till.") },
 });
 
 export const updateMemberRoute = createRoute({
@@ -331,42 +323,23 @@ export const updateMemberRoute = createRoute({
   },
 });
 
-export const listMeetingsRoute = createRoute({
-  method: "get",
-  path: `${base}/meetings`,
+export const listMeetingsRoute = group.get({
+  path: "meetings",
   operationId: "listSteeringGroupMeetings",
-  tags: [TAG],
   summary: "Lista styrgruppens möten",
   description:
     "Mötena, senaste först, med närvaron räknad mot de ordinarie ledamöter som satt i styrgruppen på mötesdagen och antal dokument. Kräver behörigheten steering_group.view.",
-  security,
-  request: { params: InitiativeParams },
-  responses: {
-    200: json(z.object({ items: z.array(MeetingSummarySchema) }), "Mötena."),
-    400: invalid,
-    403: forbidden,
-    404: notFound,
-    ...common,
-  },
+  answers: { 200: json(z.object({ items: z.array(MeetingSummarySchema) }), "Mötena.") },
 });
 
-export const addMeetingRoute = createRoute({
-  method: "post",
-  path: `${base}/meetings`,
+export const addMeetingRoute = group.post({
+  path: "meetings",
   operationId: "addSteeringGroupMeeting",
-  tags: [TAG],
   summary: "Lägg till ett möte",
   description:
     "Ett planerat eller hållet möte. Ett möte i framtiden kan inte markeras som hållet. Kräver behörigheten steering_group.manage och scope write.",
-  security,
-  request: { params: InitiativeParams, body: jsonBody(MeetingInputSchema) },
-  responses: {
-    201: json(MeetingSchema, "Mötet lades till."),
-    ...writing,
-    403: forbidden,
-    404: notFound,
-    ...common,
-  },
+  body: MeetingInputSchema,
+  answers: { 201: json(MeetingSchema, "Mötet lades till.") },
 });
 
 export const getMeetingRoute = createRoute({
@@ -418,26 +391,7 @@ export const uploadAttachmentRoute = createRoute({
   security,
   request: {
     params: MeetingParams,
-    body: {
-      required: true,
-      description: "Dokumentet som multipart/form-data.",
-      content: {
-        "multipart/form-data": {
-          schema: {
-            type: "object",
-            required: ["file"],
-            properties: {
-              file: {
-                type: "string",
-                format: "binary",
-                description: "Dokumentet, med sitt filnamn. Högst 10 MB.",
-              },
-            },
-          },
-          encoding: { file: { contentType: DOCUMENT_MEDIA_TYPES.join(", ") } },
-        },
-      },
-    },
+    body: uploadBody("Dokumentet"),
   },
   responses: {
     201: json(AttachmentSchema, "Dokumentet sparades."),
@@ -446,8 +400,7 @@ export const uploadAttachmentRoute = createRoute({
     ),
     403: forbidden,
     404: problem("Förbundet, insatsen eller mötet finns inte."),
-    413: problem("Anropet är för stort."),
-    415: problem("Innehållet skickades inte som multipart/form-data."),
+    ...uploadRefusals,
     ...common,
   },
 });
@@ -463,10 +416,7 @@ export const downloadAttachmentRoute = createRoute({
   security,
   request: { params: AttachmentParams },
   responses: {
-    200: {
-      description: "Dokumentet.",
-      content: Object.fromEntries(DOCUMENT_MEDIA_TYPES.map((t) => [t, { schema: binary }])),
-    },
+    200: downloadAnswer("Dokumentet."),
     400: invalid,
     403: forbidden,
     404: problem("Förbundet, insatsen eller dokumentet finns inte."),
@@ -536,15 +486,7 @@ function meetingOut(m: SteeringGroupMeeting) {
       membership: x.membership,
       present: x.present,
     })),
-    attachments: m.attachments.map((a) => ({
-      id: a.id,
-      fileName: a.fileName,
-      mediaType: a.mediaType,
-      sizeBytes: a.sizeBytes,
-      sha256: a.sha256,
-      uploadedAt: iso(a.uploadedAt),
-      uploadedByName: a.uploadedByName,
-    })),
+    attachments: m.attachments.map(attachmentOut),
   };
 }
 
@@ -692,11 +634,6 @@ export function registerSteeringGroupRoutes(app: OpenAPIHono<ApiEnv>, services: 
       attachmentId,
     );
     if (!found) throw new NotFoundError("Dokumentet finns inte.");
-    return c.body(new Uint8Array(found.data), 200, {
-      "Content-Type": found.mediaType,
-      "Content-Disposition": attachmentDisposition(found.fileName),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    });
+    return storedFileBody(c, found);
   });
 }

@@ -2,27 +2,24 @@
 // field, changed at the version read and ended; meetings (a future one cannot be held) with
 // attendance; minutes uploaded as multipart/form-data, checked by their contents and
 // downloaded byte for byte; and who may read (view) and who may change (manage).
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { todayInSweden } from "../applications/workflow.ts";
 import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { createInitiative } from "../initiatives/save-initiative.ts";
-import { createMailer } from "../mail/send-mail.ts";
 import { addUser } from "../people/add-user.ts";
 import { assignRole } from "../people/assign-role.ts";
 import { createApiToken } from "../people/create-api-token.ts";
 import type { Role } from "../people/roles.ts";
-import { readConfig } from "../platform/config.ts";
-import type { AppServices } from "../platform/http/request-context.ts";
-import { createSecrets } from "../platform/secrets.ts";
 import { meetingAttachments, steeringGroupMeetings } from "../reports/schema.ts";
-import { buildOpenApiDocument, createApiApp } from "./app.ts";
+import { type ApiApp, apiCalls, createApiTestApp } from "./api-test-client.ts";
+import { buildOpenApiDocument } from "./app.ts";
 
 const cli = { userId: null, label: "cli" };
 let t: TestDatabase;
-let app: ReturnType<typeof createApiApp>;
+let app: ApiApp;
 let base = "";
 let otherBase = "";
 const orgs = { tierp: "", fk: "", af: "" };
@@ -43,42 +40,7 @@ const MINIMAL_PDF = Buffer.from(
   "latin1",
 );
 
-async function call(
-  url: string,
-  token: string | undefined,
-  init: { method?: string; json?: unknown; form?: FormData } = {},
-) {
-  const headers: Record<string, string> = {};
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let body: string | FormData | undefined;
-  if (init.json !== undefined) {
-    body = JSON.stringify(init.json);
-    headers["Content-Type"] = "application/json";
-  } else if (init.form) body = init.form;
-  const res = await app.request(url, { method: init.method ?? "GET", headers, body });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const type = res.headers.get("content-type") ?? "";
-  const parsed = /json/.test(type) && bytes.length ? JSON.parse(bytes.toString("utf8")) : undefined;
-  return { res, bytes, body: parsed };
-}
-const post = (url: string, token: string, json: unknown) =>
-  call(url, token, { method: "POST", json });
-const put = (url: string, token: string, json: unknown) =>
-  call(url, token, { method: "PUT", json });
-
-const fieldsOf = (result: Awaited<ReturnType<typeof call>>): Record<string, string> =>
-  Object.fromEntries(
-    (result.body.errors as Array<{ field: string; message: string }>).map((e) => [
-      e.field,
-      e.message,
-    ]),
-  );
-
-function upload(url: string, token: string, name: string, data: Uint8Array, type = "") {
-  const form = new FormData();
-  form.append("file", new File([new Uint8Array(data)], name, { type }));
-  return call(url, token, { method: "POST", form });
-}
+const { call, post, put, fieldsOf, upload } = apiCalls(() => app);
 
 const day = (offset: number) => {
   const d = new Date(`${todayInSweden()}T12:00:00Z`);
@@ -88,15 +50,7 @@ const day = (offset: number) => {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const config = { ...readConfig({}), baseUrl: "https://samspar.example" };
-  const services: AppServices = {
-    config,
-    db: t.db,
-    secrets: createSecrets(randomBytes(32)),
-    mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, enqueue: async () => {} }),
-    oidc: undefined,
-  };
-  app = createApiApp(services);
+  ({ app } = createApiTestApp(t));
   const association = await createAssociation(t.db, cli, {
     slug: "uppsala-lan",
     name: "Samordningsförbundet Uppsala län",
