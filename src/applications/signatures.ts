@@ -108,6 +108,14 @@ export const paperSignatureValues = (
   recordedBy: actor.userId,
 });
 
+/** A signature's row (either table) once its person has signed by the link: the token is spent. */
+export const linkSignedValues = (version: number, now: Date) => ({
+  signedAt: now,
+  signedOn: todayInSweden(now),
+  signedVersion: version,
+  tokenHash: null,
+});
+
 /**
  * What the person signing by a link must give: the confirmation that they are authorised (in
  * the words of `confirmation`), and their name as the request has it.
@@ -236,12 +244,7 @@ export async function signWithLink(
     const row = await lockApplication(tx, request.associationId, request.applicationId, undefined);
     const updated = await tx
       .update(applicationSignatures)
-      .set({
-        signedAt: now,
-        signedOn: todayInSweden(now),
-        signedVersion: row.version,
-        tokenHash: null,
-      })
+      .set(linkSignedValues(row.version, now))
       .where(
         and(
           eq(applicationSignatures.id, request.signatureId),

@@ -181,6 +181,15 @@ export async function returnForCompletion(
   });
 }
 
+/** A comment as written (applications' and reports'): some text, at most 5 000 characters. */
+export function commentText(text: string): string {
+  const body = text.trim();
+  if (!body) throw new ValidationError({ comment: "Skriv en kommentar." });
+  if (body.length > 5000)
+    throw new ValidationError({ comment: "Kommentaren får ha högst 5 000 tecken." });
+  return body;
+}
+
 /** A comment in the preparation; kept with the application, shown in order. */
 export async function addComment(
   q: Queryable,
@@ -189,10 +198,7 @@ export async function addComment(
   applicationId: string,
   text: string,
 ): Promise<string> {
-  const body = text.trim();
-  if (!body) throw new ValidationError({ comment: "Skriv en kommentar." });
-  if (body.length > 5000)
-    throw new ValidationError({ comment: "Kommentaren får ha högst 5 000 tecken." });
+  const body = commentText(text);
   return q.transaction(async (tx) => {
     const row = await lockApplication(tx, associationId, applicationId, undefined);
     if (row.status === "utkast")

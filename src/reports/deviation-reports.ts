@@ -7,13 +7,12 @@
 // module's writer, so the initiative's own audit event says which report changed it.
 // Every change of a report is kept as a version (report_versions) with its audit event.
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
-import { nextRegistryNumber, todayInSweden } from "../applications/workflow.ts";
+import { commentText, nextRegistryNumber, todayInSweden } from "../applications/workflow.ts";
 import { memberOrganisations } from "../associations/schema.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
-import { getInitiative, type InitiativeDetails } from "../initiatives/get-initiative.ts";
 import { changedFields, writeInitiativeChange } from "../initiatives/save-initiative.ts";
 import { type InitiativeStatus, initiatives } from "../initiatives/schema.ts";
-import { type InitiativeValues, isoDate } from "../initiatives/validate-initiative.ts";
+import { isoDate } from "../initiatives/validate-initiative.ts";
 import type { Queryable, Tx } from "../platform/database/connect.ts";
 import {
   type ConflictChange,
@@ -23,12 +22,13 @@ import {
 } from "../platform/errors.ts";
 import { formatMoney } from "../platform/i18n/format.ts";
 import { parseKronor } from "../platform/money.ts";
+import { lockInitiativeForChange } from "./initiative-changes.ts";
 import {
   getReportVersion,
   insertReportComment,
   listReportComments,
   listReportVersions,
-  writeReportVersion,
+  recordReportChange,
 } from "./report-versions.ts";
 import {
   DEVIATION_REQUESTS,
@@ -439,20 +439,17 @@ async function change(
     .where(eq(deviationReports.id, row.id))
     .returning();
   if (!updated) throw new Error("update returned nothing");
-  await writeReportVersion(tx, actor, "deviation", updated, event, note);
-  await recordAuditEvent(tx, actor, {
-    action: `deviation_report.${event}`,
-    associationId: row.associationId,
-    targetType: "deviation_report",
-    targetId: row.id,
-    details: {
-      initiativeId: row.initiativeId,
-      status: updated.status,
-      version,
-      ...(updated.registryNumber ? { registryNumber: updated.registryNumber } : {}),
-      ...details,
-    },
-  });
+  const registry = updated.registryNumber ? { registryNumber: updated.registryNumber } : {};
+  const identity = { initiativeId: row.initiativeId, ...registry };
+  await recordReportChange(
+    tx,
+    actor,
+    "deviation",
+    updated,
+    event,
+    { ...identity, ...details },
+    note,
+  );
   return updated;
 }
 
@@ -479,14 +476,7 @@ export async function createDeviationReport(
       .values({ associationId, initiativeId, ...content, createdBy: actor.userId })
       .returning();
     if (!row) throw new Error("insert returned nothing");
-    await writeReportVersion(tx, actor, "deviation", row, "created");
-    await recordAuditEvent(tx, actor, {
-      action: "deviation_report.created",
-      associationId,
-      targetType: "deviation_report",
-      targetId: row.id,
-      details: { initiativeId, status: row.status, version: row.version },
-    });
+    await recordReportChange(tx, actor, "deviation", row, "created", { initiativeId });
     return row.id;
   });
 }
@@ -549,34 +539,6 @@ export async function submitDeviationReport(
   });
 }
 
-/** The initiative's values as the initiative writer takes them. */
-const valuesOf = (d: InitiativeDetails): InitiativeValues => ({
-  name: d.name,
-  ownerOrganisationId: d.ownerOrganisationId,
-  partnerIds: d.partners.map((p) => p.id),
-  status: d.status,
-  orientation: d.orientation,
-  preRehabilitation: d.preRehabilitation,
-  esf: d.esf,
-  startDate: d.startDate,
-  endDate: d.endDate,
-  lastIntakeDate: d.lastIntakeDate,
-  plannedEndDate: d.plannedEndDate,
-  targetGroup: d.targetGroup,
-  expectedParticipants: d.expectedParticipants,
-  expectedParticipantsOngoing: d.expectedParticipantsOngoing,
-  goals: d.goals.map(({ text, kind, targetNumber, targetPercent }) => ({
-    text,
-    kind,
-    targetNumber,
-    targetPercent,
-  })),
-  localUnits: d.localUnits.map(({ name, expectedParticipants }) => ({
-    name,
-    expectedParticipants,
-  })),
-});
-
 /**
  * What an approved request does to the initiative, written in the caller's transaction.
  * Returns a line for the decision's note. Moving funds changes no initiative field: the money
@@ -591,15 +553,11 @@ async function applyApproval(
   if (row.request === "ingen") return null;
   if (row.request === "flytta_medel")
     return `Godkänt att flytta ${formatMoney(row.requestedAmount ?? 0)} till en senare period. Budgeten fördelas om i ekonomidelen.`;
-  const [locked] = await tx
-    .select({ version: initiatives.version })
-    .from(initiatives)
-    .where(
-      and(eq(initiatives.id, row.initiativeId), eq(initiatives.associationId, row.associationId)),
-    )
-    .for("update");
-  const before = await getInitiative(tx, row.associationId, row.initiativeId);
-  if (!locked || !before) throw new NotFoundError("Insatsen finns inte.");
+  const { version, before, values } = await lockInitiativeForChange(
+    tx,
+    row.associationId,
+    row.initiativeId,
+  );
   if (!OPEN_INITIATIVE_STATUSES.includes(before.status))
     throw new ValidationError({ status: notOpen(before) });
   // the request is checked again against the initiative as it is now
@@ -608,7 +566,6 @@ async function applyApproval(
     throw new ValidationError({
       status: `Begäran stämmer inte längre med insatsen: ${Object.values(problems).join(" ")} Avslå rapporten, eller be om en ny.`,
     });
-  const values = valuesOf(before);
   let note: string;
   switch (row.request) {
     case "forlangning":
@@ -635,7 +592,7 @@ async function applyApproval(
     actor,
     row.associationId,
     row.initiativeId,
-    locked.version,
+    version,
     values,
     changedFields(before, values),
     `avvikelserapport ${registryNumber}`,
@@ -754,10 +711,7 @@ export async function commentOnDeviationReport(
   reportId: string,
   text: string,
 ): Promise<string> {
-  const body = text.trim();
-  if (!body) throw new ValidationError({ comment: "Skriv en kommentar." });
-  if (body.length > 5000)
-    throw new ValidationError({ comment: "Kommentaren får ha högst 5 000 tecken." });
+  const body = commentText(text);
   return q.transaction(async (tx) => {
     const row = await lockReport(tx, associationId, reportId);
     if (row.status === "utkast")

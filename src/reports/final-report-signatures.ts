@@ -13,6 +13,7 @@ import {
   checkSigner,
   isSigningToken,
   linkRequestValues,
+  linkSignedValues,
   paperSignatureValues,
   type SignerInput,
 } from "../applications/signatures.ts";
@@ -183,12 +184,7 @@ export async function signFinalReportWithLink(
       });
     const updated = await tx
       .update(finalReportSignatures)
-      .set({
-        signedAt: now,
-        signedOn: todayInSweden(now),
-        signedVersion: row.version,
-        tokenHash: null,
-      })
+      .set(linkSignedValues(row.version, now))
       .where(
         and(
           eq(finalReportSignatures.id, request.signatureId),

@@ -11,7 +11,7 @@ import { applicationsOfInitiative, getApplication } from "../applications/get-ap
 import type { SignatureMethod } from "../applications/schema.ts";
 import { nextRegistryNumber, todayInSweden } from "../applications/workflow.ts";
 import { memberOrganisations } from "../associations/schema.ts";
-import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
+import type { AuditActor } from "../audit/record-audit-event.ts";
 import { getInitiative, type InitiativeDetails } from "../initiatives/get-initiative.ts";
 import { changedFields, writeInitiativeChange } from "../initiatives/save-initiative.ts";
 import { initiatives } from "../initiatives/schema.ts";
@@ -40,12 +40,14 @@ import {
   YES_NO,
   type YesNo,
 } from "./final-report-content.ts";
+import { lockInitiativeForChange } from "./initiative-changes.ts";
 import {
   getReportVersion,
   insertReportComment,
   listReportComments,
   listReportVersions,
-  writeReportVersion,
+  recordReportChange,
+  returnMessage,
 } from "./report-versions.ts";
 import { type FinalReportStatus, finalReportSignatures, finalReports } from "./schema.ts";
 
@@ -391,14 +393,7 @@ export async function createFinalReport(
       .values({ associationId, initiativeId, content: { ...content } })
       .returning();
     if (!row) throw new Error("insert returned nothing");
-    await writeReportVersion(tx, actor, "final", row, "created");
-    await recordAuditEvent(tx, actor, {
-      action: "final_report.created",
-      associationId,
-      targetType: "final_report",
-      targetId: row.id,
-      details: { initiativeId, status: row.status, version: row.version },
-    });
+    await recordReportChange(tx, actor, "final", row, "created", { initiativeId });
     return { id: row.id, created: true };
   });
 }
@@ -715,20 +710,9 @@ async function change(
     .where(eq(finalReports.id, row.id))
     .returning();
   if (!updated) throw new Error("update returned nothing");
-  await writeReportVersion(tx, actor, "final", updated, event, note);
-  await recordAuditEvent(tx, actor, {
-    action: `final_report.${event}`,
-    associationId: row.associationId,
-    targetType: "final_report",
-    targetId: row.id,
-    details: {
-      initiativeId: row.initiativeId,
-      status: updated.status,
-      version,
-      ...(updated.registryNumber ? { registryNumber: updated.registryNumber } : {}),
-      ...details,
-    },
-  });
+  const registry = updated.registryNumber ? { registryNumber: updated.registryNumber } : {};
+  const identity = { initiativeId: row.initiativeId, ...registry };
+  await recordReportChange(tx, actor, "final", updated, event, { ...identity, ...details }, note);
   return version;
 }
 
@@ -780,34 +764,6 @@ export async function saveFinalReport(
   });
 }
 
-/** The initiative's values as they are saved, to change a few of them. */
-const valuesOf = (d: InitiativeDetails): InitiativeValues => ({
-  name: d.name,
-  ownerOrganisationId: d.ownerOrganisationId,
-  partnerIds: d.partners.map((p) => p.id),
-  status: d.status,
-  orientation: d.orientation,
-  preRehabilitation: d.preRehabilitation,
-  esf: d.esf,
-  startDate: d.startDate,
-  endDate: d.endDate,
-  lastIntakeDate: d.lastIntakeDate,
-  plannedEndDate: d.plannedEndDate,
-  targetGroup: d.targetGroup,
-  expectedParticipants: d.expectedParticipants,
-  expectedParticipantsOngoing: d.expectedParticipantsOngoing,
-  goals: d.goals.map(({ text, kind, targetNumber, targetPercent }) => ({
-    text,
-    kind,
-    targetNumber,
-    targetPercent,
-  })),
-  localUnits: d.localUnits.map(({ name, expectedParticipants }) => ({
-    name,
-    expectedParticipants,
-  })),
-});
-
 /**
  * Closes the initiative with the report's actual end: avslutad (one already ended early stays
  * avslutad i förtid), the end date the actual end. A last intake after the end moves to the end.
@@ -820,20 +776,18 @@ async function closeInitiative(
   actualEnd: string,
   registryNumber: string,
 ) {
-  const [locked] = await tx
-    .select({ version: initiatives.version })
-    .from(initiatives)
-    .where(and(eq(initiatives.id, initiativeId), eq(initiatives.associationId, associationId)))
-    .for("update");
-  const before = await getInitiative(tx, associationId, initiativeId);
-  if (!locked || !before) throw new NotFoundError("Insatsen finns inte.");
+  const {
+    version,
+    before,
+    values: current,
+  } = await lockInitiativeForChange(tx, associationId, initiativeId);
   if (before.startDate && actualEnd < before.startDate)
     throw new ValidationError({
       actualEndDate: `Det faktiska slutet kan inte vara före insatsens startdatum ${before.startDate}.`,
     });
   const status = before.status === "avslutad_i_fortid" ? "avslutad_i_fortid" : "avslutad";
   const values: InitiativeValues = {
-    ...valuesOf(before),
+    ...current,
     status,
     endDate: actualEnd,
     lastIntakeDate:
@@ -853,7 +807,7 @@ async function closeInitiative(
     actor,
     associationId,
     initiativeId,
-    locked.version,
+    version,
     values,
     changed,
     `slutrapport ${registryNumber}`,
@@ -938,10 +892,7 @@ export async function returnFinalReport(
   expectedVersion: number,
   message: string,
 ): Promise<number> {
-  const text = message.trim();
-  if (!text) throw new ValidationError({ returnMessage: "Skriv vad som ska kompletteras." });
-  if (text.length > 5000)
-    throw new ValidationError({ returnMessage: "Meddelandet får ha högst 5 000 tecken." });
+  const text = returnMessage(message);
   return q.transaction(async (tx) => {
     const row = await lockFinalReport(tx, associationId, reportId, expectedVersion);
     if (row.status !== "inskickad")

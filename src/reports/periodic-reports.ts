@@ -16,7 +16,7 @@ import {
   lte,
   type SQL,
 } from "drizzle-orm";
-import { nextRegistryNumber, todayInSweden } from "../applications/workflow.ts";
+import { commentText, nextRegistryNumber, todayInSweden } from "../applications/workflow.ts";
 import { memberOrganisations } from "../associations/schema.ts";
 import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.ts";
 import { initiativeGoals, initiatives } from "../initiatives/schema.ts";
@@ -36,7 +36,12 @@ import {
   type StatusQuestionKey,
   type SteeringAnalysis,
 } from "./periodic-report-content.ts";
-import { insertReportComment, listReportComments, writeReportVersion } from "./report-versions.ts";
+import {
+  insertReportComment,
+  listReportComments,
+  recordReportChange,
+  returnMessage,
+} from "./report-versions.ts";
 import {
   deviationReports,
   meetingAttendance,
@@ -331,14 +336,15 @@ async function change(
     .where(eq(periodicReports.id, row.id))
     .returning();
   if (!updated) throw new Error("update returned nothing");
-  await writeReportVersion(tx, actor, "periodic", updated, event, note);
-  await recordAuditEvent(tx, actor, {
-    action: `periodic_report.${event}`,
-    associationId: row.associationId,
-    targetType: "periodic_report",
-    targetId: row.id,
-    details: { periodKey: row.periodKey, status: updated.status, version },
-  });
+  await recordReportChange(
+    tx,
+    actor,
+    "periodic",
+    updated,
+    event,
+    { periodKey: row.periodKey },
+    note,
+  );
   return version;
 }
 
@@ -593,10 +599,7 @@ export async function returnPeriodicReport(
   expectedVersion: number,
   message: string,
 ): Promise<number> {
-  const text = message.trim();
-  if (!text) throw new ValidationError({ returnMessage: "Skriv vad som ska kompletteras." });
-  if (text.length > 5000)
-    throw new ValidationError({ returnMessage: "Meddelandet får ha högst 5 000 tecken." });
+  const text = returnMessage(message);
   return q.transaction(async (tx) => {
     const row = await lockReport(tx, associationId, reportId, expectedVersion);
     if (row.status !== "inskickad")
@@ -615,10 +618,7 @@ export async function commentOnPeriodicReport(
   text: string,
   field: string | null = null,
 ): Promise<string> {
-  const body = text.trim();
-  if (!body) throw new ValidationError({ comment: "Skriv en kommentar." });
-  if (body.length > 5000)
-    throw new ValidationError({ comment: "Kommentaren får ha högst 5 000 tecken." });
+  const body = commentText(text);
   return q.transaction(async (tx) => {
     const row = await lockReport(tx, associationId, reportId, undefined);
     const id = await insertReportComment(tx, actor, "periodic", row.id, body, field);

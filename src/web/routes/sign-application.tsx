@@ -1,7 +1,7 @@
 // Signing an application by the e-mailed link, without an account: the person reads the whole
 // application and the agreement, confirms they may sign for their organisation, and signs.
 // A link works once and for 14 days; a used, expired or unknown one says to ask for a new one.
-import { redirect, useSearchParams } from "react-router";
+import { redirect } from "react-router";
 import { getApplication } from "../../applications/get-application.ts";
 import { findSignatureRequest, signWithLink } from "../../applications/signatures.ts";
 import { formatDate, formatMoney } from "../../platform/i18n/format.ts";
@@ -9,6 +9,12 @@ import { attempt, stateOf, text } from "../guard.server.ts";
 import { ApplicationView } from "../ui/application-view.tsx";
 import { ErrorSummary, useFormFailure } from "../ui/form.tsx";
 import { useI18n } from "../ui/i18n.tsx";
+import {
+  SigningLinkEnded,
+  type SigningLinkWords,
+  SigningSummary,
+  type SigningSummaryWords,
+} from "../ui/report-signing-link.tsx";
 import { RichText } from "../ui/rich-text.tsx";
 import { SignatureForm } from "../ui/signature-form.tsx";
 import type { Route } from "./+types/sign-application.ts";
@@ -57,31 +63,31 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   return redirect(`/signera/${encodeURIComponent(params.token)}?klart=underskriven`);
 }
 
+const APPLICATION_SIGNING_LINK: SigningLinkWords = {
+  thanksTitle: "application.sign.thanksTitle",
+  thanks: "application.sign.thanks",
+  invalidTitle: "application.sign.invalidTitle",
+  invalid: "application.sign.invalid",
+};
+
+const APPLICATION_SUMMARY: SigningSummaryWords = {
+  title: "application.sign.summaryTitle",
+  signsFor: "application.sign.signsFor",
+  owner: "applications.owner",
+  partners: "application.sign.partners",
+  time: "application.sign.period",
+  period: "application.period",
+  purpose: "application.sign.purpose",
+  notFilled: "application.notFilled",
+};
+
 export default function SignApplication({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const [params] = useSearchParams();
   const failure = useFormFailure();
   const errors = failure?.errors;
   const r = loaderData.request;
-  if (!r) {
-    const done = params.get("klart") === "underskriven";
-    const title = t(done ? "application.sign.thanksTitle" : "application.sign.invalidTitle");
-    return (
-      <main id="innehall" tabIndex={-1}>
-        <title>{`${title} – Samspår`}</title>
-        <h1>{title}</h1>
-        {done ? (
-          <p className="notice" role="status">
-            {t("application.sign.thanks")}
-          </p>
-        ) : (
-          <p className="warning">{errors?.token ?? t("application.sign.invalid")}</p>
-        )}
-      </main>
-    );
-  }
+  if (!r) return <SigningLinkEnded words={APPLICATION_SIGNING_LINK} error={errors?.token} />;
   const title = t("application.sign.title", { name: r.name });
-  const notFilled = t("application.notFilled");
   return (
     <main id="innehall" tabIndex={-1}>
       <title>{`${title} – Samspår`}</title>
@@ -90,27 +96,12 @@ export default function SignApplication({ loaderData }: Route.ComponentProps) {
       <p className="lead">{t("application.sign.intro", { name: r.signerName, party: r.party })}</p>
       <ErrorSummary errors={errors} />
 
-      <h2>{t("application.sign.summaryTitle")}</h2>
-      <dl className="summary">
-        <dt>{t("application.sign.signsFor")}</dt>
-        <dd>{r.party}</dd>
-        <dt>{t("applications.owner")}</dt>
-        <dd>{r.owner || notFilled}</dd>
-        <dt>{t("application.sign.partners")}</dt>
-        <dd>{r.partners.length ? r.partners.join(", ") : notFilled}</dd>
-        <dt>{t("application.sign.period")}</dt>
-        <dd>
-          {r.startDate || r.endDate
-            ? t("application.period", { start: r.startDate || "–", end: r.endDate || "–" })
-            : notFilled}
-        </dd>
+      <SigningSummary words={APPLICATION_SUMMARY} summary={r}>
         <dt>{t("applications.requested")}</dt>
         <dd>{formatMoney(r.requested, locale)}</dd>
         <dt>{t("application.formVersion")}</dt>
         <dd>{r.formVersion}</dd>
-      </dl>
-      <h3>{t("application.sign.purpose")}</h3>
-      <RichText text={r.purpose} headingLevel={4} empty={notFilled} />
+      </SigningSummary>
 
       <h2>{t("application.sign.wholeApplication")}</h2>
       <ApplicationView content={r.content} organisations={r.organisations} headingLevel={3} />

@@ -4,7 +4,7 @@
 // expired or unknown one, or one for a report that has been submitted, says to ask for a new
 // one. The form carries the version the person read: if the report changed meanwhile, they are
 // asked to read it again.
-import { redirect, useSearchParams } from "react-router";
+import { redirect } from "react-router";
 import { formatDate } from "../../platform/i18n/format.ts";
 import {
   findFinalReportSignatureRequest,
@@ -14,7 +14,12 @@ import { getFinalReport } from "../../reports/final-reports.ts";
 import { attempt, stateOf, text } from "../guard.server.ts";
 import { ErrorSummary, useFormFailure } from "../ui/form.tsx";
 import { useI18n } from "../ui/i18n.tsx";
-import { RichText } from "../ui/rich-text.tsx";
+import {
+  SigningLinkEnded,
+  type SigningLinkWords,
+  SigningSummary,
+  type SigningSummaryWords,
+} from "../ui/report-signing-link.tsx";
 import { SignatureForm } from "../ui/signature-form.tsx";
 import type { Route } from "./+types/sign-final-report.ts";
 import { FinalReportContentView, finalReportViewOf } from "./association/final-report-view.tsx";
@@ -73,31 +78,31 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   return redirect(`/signera-slutrapport/${encodeURIComponent(params.token)}?klart=underskriven`);
 }
 
+const FINAL_REPORT_SIGNING_LINK: SigningLinkWords = {
+  thanksTitle: "finalReport.sign.thanksTitle",
+  thanks: "finalReport.sign.thanks",
+  invalidTitle: "finalReport.sign.invalidTitle",
+  invalid: "finalReport.sign.invalid",
+};
+
+const FINAL_REPORT_SUMMARY: SigningSummaryWords = {
+  title: "finalReport.sign.summaryTitle",
+  signsFor: "finalReport.sign.signsFor",
+  owner: "finalReport.sign.owner",
+  partners: "finalReport.sign.partners",
+  time: "finalReport.sign.time",
+  period: "finalReport.sign.period",
+  purpose: "finalReport.section.purpose",
+  notFilled: "finalReport.notAnswered",
+};
+
 export default function SignFinalReport({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
-  const [params] = useSearchParams();
   const failure = useFormFailure();
   const errors = failure?.errors;
   const r = loaderData.request;
-  if (!r) {
-    const done = params.get("klart") === "underskriven";
-    const title = t(done ? "finalReport.sign.thanksTitle" : "finalReport.sign.invalidTitle");
-    return (
-      <main id="innehall" tabIndex={-1}>
-        <title>{`${title} – Samspår`}</title>
-        <h1>{title}</h1>
-        {done ? (
-          <p className="notice" role="status">
-            {t("finalReport.sign.thanks")}
-          </p>
-        ) : (
-          <p className="warning">{errors?.token ?? t("finalReport.sign.invalid")}</p>
-        )}
-      </main>
-    );
-  }
+  if (!r) return <SigningLinkEnded words={FINAL_REPORT_SIGNING_LINK} error={errors?.token} />;
   const title = t("finalReport.sign.title", { name: r.name });
-  const notSet = t("finalReport.notAnswered");
   return (
     <main id="innehall" tabIndex={-1}>
       <title>{`${title} – Samspår`}</title>
@@ -105,20 +110,7 @@ export default function SignFinalReport({ loaderData }: Route.ComponentProps) {
       <p className="lead">{t("finalReport.sign.intro", { name: r.signerName, party: r.party })}</p>
       <ErrorSummary errors={errors} />
 
-      <h2>{t("finalReport.sign.summaryTitle")}</h2>
-      <dl className="summary">
-        <dt>{t("finalReport.sign.signsFor")}</dt>
-        <dd>{r.party}</dd>
-        <dt>{t("finalReport.sign.owner")}</dt>
-        <dd>{r.owner || notSet}</dd>
-        <dt>{t("finalReport.sign.partners")}</dt>
-        <dd>{r.partners.length ? r.partners.join(", ") : notSet}</dd>
-        <dt>{t("finalReport.sign.time")}</dt>
-        <dd>
-          {r.startDate || r.endDate
-            ? t("finalReport.sign.period", { start: r.startDate || "–", end: r.endDate || "–" })
-            : notSet}
-        </dd>
+      <SigningSummary words={FINAL_REPORT_SUMMARY} summary={r}>
         <dt>{t("finalReport.sign.signedSoFar")}</dt>
         <dd>
           <ul>
@@ -131,9 +123,7 @@ export default function SignFinalReport({ loaderData }: Route.ComponentProps) {
         </dd>
         <dt>{t("finalReport.sign.linkValid")}</dt>
         <dd>{r.expiresOn}</dd>
-      </dl>
-      <h3>{t("finalReport.section.purpose")}</h3>
-      <RichText text={r.purpose} headingLevel={4} empty={notSet} />
+      </SigningSummary>
 
       <h2>{t("finalReport.sign.wholeReport")}</h2>
       <FinalReportContentView content={r.content} />

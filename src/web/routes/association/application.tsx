@@ -27,6 +27,7 @@ import { ApplicationView } from "../../ui/application-view.tsx";
 import { Radios, TextArea } from "../../ui/fields.tsx";
 import { SubmitButton, TextField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
+import { ReturnForm, type ReturnWords } from "../../ui/report-return-form.tsx";
 import { RichText, TextLines } from "../../ui/rich-text.tsx";
 import {
   isSignatureIntent,
@@ -282,6 +283,13 @@ const SIGNATURE_WORDS: SignatureWords = {
   signedOn: "application.signedOn",
   dateHint: "application.dateHint",
   paperSubmit: "application.paperSubmit",
+};
+
+const APPLICATION_RETURN: ReturnWords = {
+  title: "application.returnTitle",
+  message: "application.returnMessage",
+  messageHint: "application.returnMessageHint",
+  submit: "application.returnSubmit",
 };
 
 export default function Application({ loaderData: a }: Route.ComponentProps) {
@@ -571,18 +579,7 @@ export default function Application({ loaderData: a }: Route.ComponentProps) {
               <SubmitButton variant="secondary">{t("application.startPreparation")}</SubmitButton>
             </IntentForm>
           ) : null}
-          <h3>{t("application.returnTitle")}</h3>
-          <IntentForm action={base} intent="return" version={a.version} formKey={formKey}>
-            <TextArea
-              name="return-message"
-              label={t("application.returnMessage")}
-              hint={t("application.returnMessageHint")}
-              defaultValue={value("return-message")}
-              error={errors["return-message"]}
-              required
-            />
-            <SubmitButton variant="secondary">{t("application.returnSubmit")}</SubmitButton>
-          </IntentForm>
+          <ReturnForm form={form} version={a.version} words={APPLICATION_RETURN} />
         </Panel>
       ) : null}
 

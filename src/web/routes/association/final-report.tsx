@@ -22,9 +22,9 @@ import {
   returnFinalReport,
   submitFinalReport,
 } from "../../../reports/final-reports.ts";
-import { TextArea } from "../../ui/fields.tsx";
 import { SubmitButton } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
+import { ReturnForm, type ReturnWords } from "../../ui/report-return-form.tsx";
 import {
   isSignatureIntent,
   runSignatureIntent,
@@ -231,6 +231,13 @@ const EVENTS: Record<string, MessageKey> = {
   locked: "finalReport.event.locked",
 };
 
+const FINAL_REPORT_RETURN: ReturnWords = {
+  title: "finalReport.returnTitle",
+  message: "finalReport.returnMessage",
+  messageHint: "finalReport.returnMessageHint",
+  submit: "finalReport.returnSubmit",
+};
+
 export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
   const { t } = useI18n();
   const { failure, params, formKey, noticeKey, errors, failedIntent, value } = useWorkflow(NOTICES);
@@ -393,18 +400,7 @@ export default function FinalReport({ loaderData: r }: Route.ComponentProps) {
           <IntentForm action={base} intent="accept" version={r.version} formKey={formKey}>
             <SubmitButton>{t("finalReport.accept")}</SubmitButton>
           </IntentForm>
-          <h3>{t("finalReport.returnTitle")}</h3>
-          <IntentForm action={base} intent="return" version={r.version} formKey={formKey}>
-            <TextArea
-              name="return-message"
-              label={t("finalReport.returnMessage")}
-              hint={t("finalReport.returnMessageHint")}
-              defaultValue={value("return-message")}
-              error={errors["return-message"]}
-              required
-            />
-            <SubmitButton variant="secondary">{t("finalReport.returnSubmit")}</SubmitButton>
-          </IntentForm>
+          <ReturnForm form={form} version={r.version} words={FINAL_REPORT_RETURN} />
         </Panel>
       ) : null}
 
