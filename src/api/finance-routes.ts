@@ -42,6 +42,7 @@ import { saveFinanceBand } from "../finance/settings.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
+import { UUID } from "../platform/uuid.ts";
 import { actorOf, associationOf, guard, guarded } from "./app.ts";
 import { NationalParticipantsSchema } from "./follow-up-routes.ts";
 import {
@@ -673,8 +674,6 @@ export const recordReturnedFundsRoute = createRoute({
 
 // ---------------------------------------------------------------------------------------------
 // Handlers
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The guard of one initiative's money: the association as for every operation, `permission` on

@@ -14,6 +14,7 @@ import type { RenderedDocument } from "../documents/render.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
+import { UUID } from "../platform/uuid.ts";
 import { actorOf, associationOf, guard, principalOf, type Rule } from "./app.ts";
 import {
   AssociationParams,
@@ -147,8 +148,6 @@ export function itemRoutes<P extends z.ZodObject, C extends Answers = Record<nev
 
 // ---------------------------------------------------------------------------------------------
 // Handlers
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A permission on the initiative in the path, or of the item. */
 export const onInitiative =

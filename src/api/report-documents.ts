@@ -17,11 +17,10 @@ import {
 import type { Queryable } from "../platform/database/connect.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import type { AppServices } from "../platform/http/request-context.ts";
+import { UUID } from "../platform/uuid.ts";
 import { associationOf, guard, guarded, principalOf } from "./app.ts";
 import { problem } from "./operation-kit.ts";
 import type { ApiEnv } from "./problems.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ReportDocumentOperation<T extends { initiativeId: string }> {
   /** The report's path below the association: "periodic-reports". */

@@ -26,6 +26,7 @@ import { type Database, openDatabase, type Queryable } from "../platform/databas
 import { readLiveLock } from "../platform/database/embedded.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import { takeOverStopSignals } from "../platform/stop-signals.ts";
+import { UUID } from "../platform/uuid.ts";
 import { CliError, formatTime, printFields, printJson, printLines, printTable } from "./output.ts";
 
 /** Every change made here is recorded in the audit log under this actor. */
@@ -71,8 +72,6 @@ function parseRole(value: string): Role {
   }
   return value;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseInitiativeId(value: string | undefined): string | null {
   if (value === undefined) return null;

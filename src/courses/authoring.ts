@@ -12,6 +12,7 @@ import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.t
 import { initiatives } from "../initiatives/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { UUID } from "../platform/uuid.ts";
 import { LANGUAGE_IN_SWEDISH, PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
 import { checkWritingTarget, writingInitiativeChoices } from "../portal/staff-writing.ts";
 import {
@@ -69,8 +70,6 @@ const tidy = (value: string | undefined) =>
     .map((line) => line.trimEnd())
     .join("\n")
     .trim();
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks one kind of texts (a course's title + summary, a chapter's title + intro): a Swedish

@@ -5,6 +5,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Principal } from "../access/principal.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { NotFoundError } from "../platform/errors.ts";
+import { isUuid } from "../platform/uuid.ts";
 import { PORTAL_LOCALES, type PortalLocale } from "../portal/locales.ts";
 import { mayWriteFor, writingScopesOf } from "../portal/staff-writing.ts";
 import { courseChapters, courseChapterTranslations, coursePages, courses } from "./schema.ts";
@@ -16,9 +17,7 @@ import {
   translationStatus,
 } from "./texts.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isCourseId = (value: unknown): value is string =>
-  typeof value === "string" && UUID.test(value);
+export const isCourseId = isUuid;
 
 /** May this person write courses for the whole association (null) or for one initiative? */
 export const mayAuthorCourses = (

@@ -36,6 +36,7 @@ import { NotFoundError } from "../platform/errors.ts";
 import { TIME_ZONE } from "../platform/i18n/format.ts";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../platform/i18n/locales.ts";
 import { createTranslator } from "../platform/i18n/translate.ts";
+import { UUID } from "../platform/uuid.ts";
 import { checkMonthRange, monthLabel, monthsBetween, type UsageCell } from "../portal/usage.ts";
 import {
   type DisclosureOptions,
@@ -114,8 +115,6 @@ export interface CourseFiguresOptions {
   /** "sv" (default) or "en": labels, definitions and reasons. */
   readonly locale?: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** kvinnor, män, everybody else. */
 type Genders = [number, number, number];

@@ -26,6 +26,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "../platform/errors.ts";
+import { UUID } from "../platform/uuid.ts";
 import { type PortalAccount, portalScope } from "../portal/accounts.ts";
 import type { PortalLocale } from "../portal/locales.ts";
 import { availability, bookings } from "../portal/schema.ts";
@@ -51,7 +52,6 @@ export const MEETING_DAYS = 30;
 
 export const ALREADY_ANSWERED = "Du har redan svarat. Tack!";
 const NOT_FOUND = "Det finns ingen fråga att svara på här. Gå tillbaka till Tyck till.";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isEvaluationContext = (value: unknown): value is EvaluationContext =>
   typeof value === "string" && (EVALUATION_CONTEXTS as readonly string[]).includes(value);

@@ -22,6 +22,7 @@ import { roleAssignments, users } from "../people/schema.ts";
 import type { Queryable, Tx } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { formatDate, formatMoney, formatNumber } from "../platform/i18n/format.ts";
+import { isUuid } from "../platform/uuid.ts";
 import { initiativeLeads } from "../reports/periodic-reports.ts";
 import { periodName } from "../reports/reminders.ts";
 import { actorName } from "../reports/report-versions.ts";
@@ -77,9 +78,6 @@ const OPEN: readonly RequisitionStatus[] = ["utkast", "aterskickad"];
 const NOTE_LIMIT = 5_000;
 const REASON_LIMIT = 5_000;
 const DATE_HINT = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-30.";
-
-const isUuid = (v: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** What sending mail needs: the mailer, and the instance's address for the link in the mail. */
 export interface RequisitionDeps {

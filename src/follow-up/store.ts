@@ -13,6 +13,7 @@ import {
   ValidationError,
 } from "../platform/errors.ts";
 import { formatNumber } from "../platform/i18n/format.ts";
+import { UUID } from "../platform/uuid.ts";
 import { actorName } from "../reports/report-versions.ts";
 import type { FollowUpPeriod } from "./model.ts";
 import { followUpPeriod } from "./period.ts";
@@ -257,8 +258,6 @@ export async function getFollowUp(
     .where(and(eq(followUps.id, followUpId), eq(followUps.associationId, associationId)));
   return (await withVersions(q, rows))[0];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The association a follow-up belongs to (the API's /follow-ups/{id} starts from it). */
 export async function followUpAssociationId(

@@ -4,6 +4,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { memberOrganisations } from "../associations/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { ValidationError } from "../platform/errors.ts";
+import { isUuid } from "../platform/uuid.ts";
 import {
   GOAL_KINDS,
   type GoalKind,
@@ -91,8 +92,6 @@ export async function validateInitiative(
   if (!name) problems.name = "Fyll i insatsens namn.";
   else if (name.length > 200) problems.name = "Namnet får ha högst 200 tecken.";
 
-  const isUuid = (v: string) =>
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
   const partnerIds = [...new Set(input.partnerIds.filter(Boolean))];
   const orgIds = [...new Set([input.ownerOrganisationId, ...partnerIds].filter(isUuid))];
   const known = orgIds.length

@@ -23,6 +23,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "../platform/errors.ts";
+import { UUID } from "../platform/uuid.ts";
 import { logAccess } from "../register/access-log.ts";
 import type { RegisterCrypto } from "../register/crypto.ts";
 import { enrollments, participants } from "../register/schema.ts";
@@ -50,7 +51,6 @@ export const isReminderChannel = (v: unknown): v is ReminderChannel =>
 export const PORTAL_ACCOUNT_FIELD = "portalAccount";
 export const PORTAL_CONTACT_FIELD = "portalContact";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_ENROLLED =
   "Deltagaren är inte inskriven på den här insatsen, eller så har du inte behörighet att se inskrivningen.";
 const NO_ACCOUNT = "Deltagaren har inget portalkonto på den här insatsen.";

@@ -23,6 +23,7 @@ import {
   ValidationError,
 } from "../platform/errors.ts";
 import { TIME_ZONE } from "../platform/i18n/format.ts";
+import { UUID } from "../platform/uuid.ts";
 import { addDays } from "../progression/due.ts";
 import { logAccess } from "../register/access-log.ts";
 import type { RegisterCrypto } from "../register/crypto.ts";
@@ -51,7 +52,6 @@ import { createPortalTranslator, portalLongDate, portalTime } from "./translate.
 const MINUTE = 60_000;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)(:00)?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const zoneParts = new Intl.DateTimeFormat("en-US", {
   timeZone: TIME_ZONE,

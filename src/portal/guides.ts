@@ -11,6 +11,7 @@ import { type AuditActor, recordAuditEvent } from "../audit/record-audit-event.t
 import { initiatives } from "../initiatives/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { isUuid } from "../platform/uuid.ts";
 import type { PortalAccount } from "./accounts.ts";
 import type { GuideTexts } from "./guide-text.ts";
 import { LANGUAGE_IN_SWEDISH, PORTAL_LOCALES, type PortalLocale } from "./locales.ts";
@@ -40,9 +41,7 @@ export type Guide = typeof portalGuides.$inferSelect;
 /** The form's field names, which the error summary links to. */
 export const guideField = (locale: PortalLocale, part: "title" | "body") => `${part}-${locale}`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string | undefined | null): value is string =>
-  typeof value === "string" && UUID.test(value);
+export { isUuid };
 
 /** Text as stored: Windows line ends made plain, trailing spaces and outer blank lines gone. */
 const tidy = (value: string | undefined) =>

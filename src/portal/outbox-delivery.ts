@@ -12,6 +12,7 @@ import { initiatives } from "../initiatives/schema.ts";
 import type { Config } from "../platform/config.ts";
 import type { Db } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError } from "../platform/errors.ts";
+import { UUID } from "../platform/uuid.ts";
 import { logAccess } from "../register/access-log.ts";
 import type { RegisterCrypto } from "../register/crypto.ts";
 import { registerCryptoFor } from "../register/key.server.ts";
@@ -46,8 +47,6 @@ async function systemScope(db: Db): Promise<RegisterScope> {
 }
 
 const SENDER: RegisterActor = systemActor("Portalens utskick");
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type DeliveryOutcome = "sent" | "failed" | "skipped";
 

@@ -18,6 +18,7 @@ import { initiatives } from "../initiatives/schema.ts";
 import { isoDate } from "../initiatives/validate-initiative.ts";
 import type { Db, Tx } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { UUID } from "../platform/uuid.ts";
 import { type DueOccasion, dueOccasions } from "../progression/due.ts";
 import type { Occasion, Texts } from "../progression/model.ts";
 import {
@@ -94,7 +95,6 @@ export interface StaffPlan {
   steps: PlanStepView[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENROLLMENT_NOT_FOUND =
   "Inskrivningen finns inte i ditt deltagarregister, eller så har du inte behörighet att se den.";
 const STEP_NOT_FOUND =

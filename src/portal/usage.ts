@@ -33,6 +33,7 @@ import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import { TIME_ZONE } from "../platform/i18n/format.ts";
 import { DEFAULT_LOCALE, intlLocaleOf, isLocale, type Locale } from "../platform/i18n/locales.ts";
 import { createTranslator } from "../platform/i18n/translate.ts";
+import { UUID } from "../platform/uuid.ts";
 import {
   type DisclosureOptions,
   type DisclosureSummary,
@@ -119,7 +120,6 @@ export interface UsageOptions {
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** At most this many months at once (five years). */
 export const MAX_MONTHS = 60;
 

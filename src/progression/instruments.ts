@@ -20,6 +20,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "../platform/errors.ts";
+import { UUID } from "../platform/uuid.ts";
 import { BUILT_IN_INSTRUMENTS } from "./builtin.ts";
 import { MAX_ITEMS, MAX_SUBSCALES } from "./instrument-limits.ts";
 import { type InstrumentDefinition, PORTAL_LANGUAGES, RESPONDENTS, type Texts } from "./model.ts";
@@ -67,8 +68,6 @@ export interface InstrumentVersionDetails extends InstrumentVersionSummary {
   definition: InstrumentDefinition;
   instrument: Omit<InstrumentSummary, "versions" | "inUse">;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const INSTRUMENT_NOT_FOUND = "Instrumentet finns inte i förbundet.";
 export const VERSION_NOT_FOUND = "Versionen av instrumentet finns inte i förbundet.";

@@ -22,6 +22,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "../platform/errors.ts";
+import { UUID } from "../platform/uuid.ts";
 import { logAccess } from "../register/access-log.ts";
 import type { RegisterCrypto } from "../register/crypto.ts";
 import { formatMasked } from "../register/identity.ts";
@@ -68,7 +69,6 @@ export const REMOVAL_REASON_LABELS: Record<RemovalReason, string> = {
   fel_tillfalle: "fel tillfälle",
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND =
   "Inskrivningen finns inte i ditt deltagarregister, eller så har du inte behörighet att se den.";
 const MEASUREMENT_NOT_FOUND =

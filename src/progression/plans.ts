@@ -15,6 +15,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "../platform/errors.ts";
+import { UUID } from "../platform/uuid.ts";
 import { visibleTo } from "./instruments.ts";
 import type { InstrumentDefinition, Texts } from "./model.ts";
 import {
@@ -68,7 +69,6 @@ export const DEFAULT_PLAN: Omit<PlanInput, "instrumentVersionIds"> = {
   comparisonGroup: false,
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENDED = new Set(["avslutad", "avslutad_i_fortid", "avslagen"]);
 
 /**

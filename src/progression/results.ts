@@ -43,6 +43,7 @@ import { initiatives } from "../initiatives/schema.ts";
 import type { Db, Tx } from "../platform/database/connect.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import { formatNumber } from "../platform/i18n/format.ts";
+import { UUID } from "../platform/uuid.ts";
 import { checkPeriod } from "../register/aggregates.ts";
 import {
   type CountTable,
@@ -754,7 +755,6 @@ interface VersionInfo {
   readonly definition: InstrumentDefinition;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function resolveOptions(threshold: number, allowTrueZero: boolean): Resolved {
   const problem = disclosureOptionsProblem({ threshold, allowTrueZero });
   if (problem) throw new ValidationError({ threshold: problem });

@@ -9,6 +9,7 @@ import { memberOrganisations } from "../associations/schema.ts";
 import { isoDate } from "../initiatives/validate-initiative.ts";
 import type { Db, Tx } from "../platform/database/connect.ts";
 import { ValidationError } from "../platform/errors.ts";
+import { UUID } from "../platform/uuid.ts";
 import { insertMany } from "./bulk.ts";
 import { ACCESS_ACTIONS, type AccessAction, accessLog } from "./schema.ts";
 import { type AccessLogScope, actorOrganisation, type RegisterActor } from "./scope.ts";
@@ -143,7 +144,6 @@ export interface AccessLogRow {
   outcome: "ok" | "denied" | "error";
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_LIMIT = 1000;
 
 function nextDay(iso: string): string {

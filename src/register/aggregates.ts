@@ -41,6 +41,7 @@ import type { Db, Tx } from "../platform/database/connect.ts";
 import { NotFoundError, ValidationError } from "../platform/errors.ts";
 import { DEFAULT_LOCALE, intlLocaleOf, isLocale, type Locale } from "../platform/i18n/locales.ts";
 import { createTranslator, type MessageKey } from "../platform/i18n/translate.ts";
+import { UUID } from "../platform/uuid.ts";
 import {
   EDUCATION,
   EDUCATION_ISCED,
@@ -1478,7 +1479,6 @@ export function formatStatistic(
 // ---------------------------------------------------------------------------------------------
 // Reading the register
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (s: string) =>
   DATE.test(s) &&

@@ -12,9 +12,8 @@ import { canOnInitiative } from "../access/policy.ts";
 import type { Principal } from "../access/principal.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
+import { UUID } from "../platform/uuid.ts";
 import { EMPTY_SCOPE, type RegisterAccess, registerScopeFor } from "./scope.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CountOnlyAccess extends RegisterAccess {
   initiative: { id: string; name: string; orientation: "individual" | "structural" };

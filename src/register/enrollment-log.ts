@@ -5,10 +5,10 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../platform/database/connect.ts";
 import { NotFoundError } from "../platform/errors.ts";
+import { UUID } from "../platform/uuid.ts";
 import { accessLog, enrollments } from "./schema.ts";
 import { inRegister, type RegisterScope } from "./zone.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND =
   "Inskrivningen finns inte i ditt deltagarregister, eller så har du inte behörighet att se den.";
 

@@ -18,6 +18,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "../platform/errors.ts";
+import { UUID } from "../platform/uuid.ts";
 import { logAccess } from "./access-log.ts";
 import { APART, wanted, wantedValue } from "./bulk.ts";
 import {
@@ -178,7 +179,6 @@ export interface EnrollmentView {
   consent: ConsentView | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND =
   "Inskrivningen finns inte i ditt deltagarregister, eller så har du inte behörighet att se den.";
 const INITIATIVE_NOT_FOUND =

@@ -28,6 +28,7 @@ import { initiativeLocalUnits, initiatives } from "../initiatives/schema.ts";
 import type { Db } from "../platform/database/connect.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { formatDateTime, formatNumber } from "../platform/i18n/format.ts";
+import { UUID } from "../platform/uuid.ts";
 import {
   type CourseCatalogue,
   courseCatalogue,
@@ -244,7 +245,6 @@ export interface SubjectExportResult {
   fileBaseName: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND =
   "Deltagaren finns inte i ditt deltagarregister, eller så har du inte behörighet att se hen.";
 

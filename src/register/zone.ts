@@ -5,6 +5,7 @@
 // schema cannot be read at all (ADR 0011).
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../platform/database/connect.ts";
+import { UUID } from "../platform/uuid.ts";
 
 export interface RegisterScope {
   /** Member organisations whose register the request works in (data controllers). */
@@ -17,8 +18,6 @@ export interface RegisterScope {
    */
   logControllers?: readonly string[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function list(ids: readonly string[]): string {
   for (const id of ids) if (!UUID.test(id)) throw new Error(`not a uuid: ${id}`);

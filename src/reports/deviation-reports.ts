@@ -22,6 +22,7 @@ import {
 } from "../platform/errors.ts";
 import { formatMoney } from "../platform/i18n/format.ts";
 import { parseKronor } from "../platform/money.ts";
+import { UUID } from "../platform/uuid.ts";
 import { lockInitiativeForChange } from "./initiative-changes.ts";
 import {
   getReportVersion,
@@ -97,7 +98,6 @@ export const OPEN_INITIATIVE_STATUSES: readonly InitiativeStatus[] = ["pagaende"
 
 const TEXT_LIMIT = 20_000;
 const TARGET_GROUP_LIMIT = 2_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_FORMAT = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2028-06-30.";
 
 /** What a form or the API sends: text as typed; the amount as a number or text. */

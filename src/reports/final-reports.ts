@@ -24,6 +24,7 @@ import {
   ValidationError,
 } from "../platform/errors.ts";
 import { parseKronor } from "../platform/money.ts";
+import { isUuid } from "../platform/uuid.ts";
 import {
   ACHIEVED,
   type Achieved,
@@ -54,8 +55,6 @@ import { type FinalReportStatus, finalReportSignatures, finalReports } from "./s
 type Row = typeof finalReports.$inferSelect;
 
 const TEXT_LIMIT = 20_000;
-const isUuid = (v: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** The initiative statuses a final report can be started for: it has started, or has ended. */
 export const FINAL_REPORT_INITIATIVE_STATUSES = [

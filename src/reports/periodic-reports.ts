@@ -24,6 +24,7 @@ import { isoDate } from "../initiatives/validate-initiative.ts";
 import { roleAssignments, users } from "../people/schema.ts";
 import type { Queryable, Tx } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { isUuid } from "../platform/uuid.ts";
 import {
   emptyAnswers,
   GOAL_ASSESSMENTS,
@@ -54,8 +55,6 @@ import {
 type Row = typeof periodicReports.$inferSelect;
 
 const TEXT_LIMIT = 20_000;
-const isUuid = (v: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 export interface DerivedAnswer {
   answer: "ja" | "nej" | null;

@@ -18,6 +18,7 @@ import { roleAssignments, users } from "../people/schema.ts";
 import { emailProblem, normaliseEmail } from "../people/validate.ts";
 import type { Queryable, Tx } from "../platform/database/connect.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { isUuid } from "../platform/uuid.ts";
 import {
   meetingAttachments,
   meetingAttendance,
@@ -37,9 +38,6 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const TEXT_LIMIT = 20_000;
 const DATE_HINT = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-12.";
 export const FUTURE_MEETING_HELD = "Ett möte som inte har ägt rum kan inte markeras som hållet.";
-
-const isUuid = (v: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 // ---------------------------------------------------------------------------------------------
 // Reading

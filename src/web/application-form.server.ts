@@ -29,6 +29,7 @@ import {
   ValidationError,
 } from "../platform/errors.ts";
 import { parseKronor, sumKronor } from "../platform/money.ts";
+import { UUID } from "../platform/uuid.ts";
 import { actorOf, redirectWithNotice, requireAssociation, text } from "./guard.server.ts";
 import type { ApplicationBudgetView, ApplicationFormFailure } from "./ui/application-form.tsx";
 import { initiativeFormValues, initiativeInput } from "./ui/initiative-form.tsx";
@@ -38,7 +39,6 @@ type Ctx = Parameters<typeof requireAssociation>[0];
 /** See the top of the file: the form's fields as text by name. */
 export type ApplicationFormValues = Record<string, string>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NARRATIVE = [
   "purpose",
   "background",

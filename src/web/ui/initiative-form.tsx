@@ -5,6 +5,7 @@ import { Fragment, type ReactNode } from "react";
 import type { InitiativeDetails } from "../../initiatives/get-initiative.ts";
 import { GOAL_KINDS, INITIATIVE_STATUSES, ORIENTATIONS } from "../../initiatives/schema.ts";
 import type { InitiativeInput } from "../../initiatives/validate-initiative.ts";
+import { UUID } from "../../platform/uuid.ts";
 import { SelectField, TextField } from "./form.tsx";
 import { useT } from "./i18n.tsx";
 
@@ -22,8 +23,6 @@ const GOAL_FILLED = ["text", "targetNumber", "targetPercent"] as const;
 const UNIT_FILLED = UNIT_FIELDS;
 /** Empty rows the form offers under the filled ones. */
 const EMPTY_ROWS = 2;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Row<F extends readonly string[]> = Record<F[number], string>;
 

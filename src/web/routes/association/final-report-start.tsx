@@ -5,6 +5,7 @@
 import { data, Link } from "react-router";
 import { canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
 import { getInitiative } from "../../../initiatives/get-initiative.ts";
+import { UUID } from "../../../platform/uuid.ts";
 import {
   createFinalReport,
   FINAL_REPORT_INITIATIVE_STATUSES,
@@ -23,8 +24,6 @@ import type { Route } from "./+types/final-report-start.ts";
 
 type Ctx = Route.LoaderArgs["context"];
 type Params = Route.LoaderArgs["params"];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The initiative in the URL, for a person who may see its reports: else 403, or 404. */
 async function findInitiative(context: Ctx, request: Request, params: Params) {

@@ -5,6 +5,7 @@ import { canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
 import { listMemberOrganisations } from "../../../associations/member-organisations.ts";
 import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import { updateInitiative } from "../../../initiatives/save-initiative.ts";
+import { UUID } from "../../../platform/uuid.ts";
 import {
   actorOf,
   attempt,
@@ -21,8 +22,6 @@ import {
   initiativeValuesOf,
 } from "../../ui/initiative-form.tsx";
 import type { Route } from "./+types/initiative-edit.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The initiative in the URL, for a person who may change it: else 403, or 404 if none. */
 async function editableInitiative(

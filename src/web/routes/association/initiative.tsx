@@ -5,11 +5,10 @@ import { canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
 import { applicationsOfInitiative } from "../../../applications/get-application.ts";
 import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import { formatDate, formatNumber, formatPercent } from "../../../platform/i18n/format.ts";
+import { UUID } from "../../../platform/uuid.ts";
 import { requireAssociation } from "../../guard.server.ts";
 import { useI18n } from "../../ui/i18n.tsx";
 import type { Route } from "./+types/initiative.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { state, principal, association } = await requireAssociation(

@@ -13,6 +13,7 @@ import { todayInSweden } from "../../../applications/workflow.ts";
 import { ValidationError } from "../../../platform/errors.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
+import { UUID } from "../../../platform/uuid.ts";
 import { ensurePeriodicReports, getReportingSettings } from "../../../reports/calendar.ts";
 import { initiativeLeads } from "../../../reports/periodic-reports.ts";
 import { lastReminders, sendReminderNow, wantsReminder } from "../../../reports/reminders.ts";
@@ -44,8 +45,6 @@ const COLUMNS = 6;
 
 /** "Kvartal 1 2026" in the middle of a sentence: "kvartal 1 2026". */
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("sv") + s.slice(1);
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { state, principal, association } = await requireAssociation(

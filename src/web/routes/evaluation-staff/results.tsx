@@ -82,10 +82,13 @@ function resultsView(r: EvaluationResults, locale: string) {
 
 export async function loader(args: Route.LoaderArgs) {
   const { request } = args;
-  const { state, association, initiative, query: months, errors } = await openFigurePage(
-    args,
-    requireFiguresAccess,
-  );
+  const {
+    state,
+    association,
+    initiative,
+    query: months,
+    errors,
+  } = await openFigurePage(args, requireFiguresAccess);
   const query = {
     ...months,
     context: (new URL(request.url).searchParams.get("svar") ?? "mote").trim(),

@@ -8,6 +8,7 @@ import { ForbiddenError } from "../../../access/policy.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import { createTranslator, type MessageKey } from "../../../platform/i18n/translate.ts";
+import { UUID } from "../../../platform/uuid.ts";
 import {
   type ContactProblem,
   closePortalAccount,
@@ -29,7 +30,7 @@ import { useI18n } from "../../ui/i18n.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import { identityText } from "../register/register-ui.tsx";
 import type { Route } from "./+types/access.ts";
-import { requirePortalStaff, UUID } from "./portal-staff.server.ts";
+import { requirePortalStaff } from "./portal-staff.server.ts";
 
 async function portalPage(
   context: Route.LoaderArgs["context"],

@@ -9,10 +9,9 @@ import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import type { Queryable } from "../../../platform/database/connect.ts";
 import { TIME_ZONE } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
+import { UUID } from "../../../platform/uuid.ts";
 import { monthRangeProblems } from "../../../portal/usage.ts";
 import { requireAssociation } from "../../guard.server.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The initiative of the address in this association, or the 404 page. */
 export async function initiativeOfPage(

@@ -5,10 +5,9 @@ import { data, type RouterContextProvider } from "react-router";
 import { ForbiddenError } from "../../../access/policy.ts";
 import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import { NotFoundError } from "../../../platform/errors.ts";
+import { UUID } from "../../../platform/uuid.ts";
 import { portalStaffFor } from "../../../portal/account-admin.ts";
 import { actorOf, requireAssociation } from "../../guard.server.ts";
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function requirePortalStaff(
   context: Readonly<RouterContextProvider>,

@@ -5,6 +5,7 @@
 // participants answer on screen. Answers that are not a PDF are plain text (a download link).
 import { can, canOnInitiative, ForbiddenError } from "../../../access/policy.ts";
 import { asPlainText, documentResponse, plainText } from "../../../documents/http.ts";
+import { UUID } from "../../../platform/uuid.ts";
 import {
   isPaperLanguage,
   PAPER_LANGUAGES,
@@ -24,8 +25,6 @@ const LANGUAGE_NAMES: Record<string, string> = {
   fa: "persiska",
   ti: "tigrinja",
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const access = await requireAssociation(

@@ -9,6 +9,7 @@ import { todayInSweden } from "../../../applications/workflow.ts";
 import { getInitiative } from "../../../initiatives/get-initiative.ts";
 import type { Db } from "../../../platform/database/connect.ts";
 import { ConflictError, ValidationError } from "../../../platform/errors.ts";
+import { isUuid } from "../../../platform/uuid.ts";
 import { registerCryptoFor } from "../../../register/key.server.ts";
 import { registerScopeFor } from "../../../register/scope.ts";
 import { requireAssociation } from "../../guard.server.ts";
@@ -107,8 +108,7 @@ export async function problemsOf(
   return problems;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: string | null | undefined): v is string => !!v && UUID.test(v);
+export { isUuid };
 
 /** The posted fields as text, a multi-choice field's values joined by "|" (kept if refused). */
 export function formValues(
