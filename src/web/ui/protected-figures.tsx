@@ -4,8 +4,9 @@
 // a table of figures split by gender, and the list of why figures are hidden.
 import type { ReactNode } from "react";
 import { Form as RouterForm } from "react-router";
+import type { MessageKey } from "../../platform/i18n/translate.ts";
 import { formatUsage, type UsageCell } from "../../portal/usage.ts";
-import { TextField } from "./form.tsx";
+import { ErrorSummary, TextField } from "./form.tsx";
 import { useI18n } from "./i18n.tsx";
 import { TableWrap } from "./table-wrap.tsx";
 
@@ -116,6 +117,27 @@ export function DisclosureReasons({ id, reasons }: { id: string; reasons: readon
       </ul>
     </section>
   );
+}
+
+/** The form's problems (field → message key) in words; undefined when there are none. */
+export function useProblemTexts(
+  errors: Record<string, MessageKey> | null,
+): Record<string, string> | undefined {
+  const { t } = useI18n();
+  return errors
+    ? Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key)]))
+    : undefined;
+}
+
+/** Why nothing is shown: the period (or another choice) is wrong; the list links to the fields. */
+export function PeriodProblems({ errors }: { errors: Record<string, string> | undefined }) {
+  const { t } = useI18n();
+  return errors ? (
+    <>
+      <p className="warning">{t("portalStaff.usage.problem")}</p>
+      <ErrorSummary errors={errors} />
+    </>
+  ) : null;
 }
 
 /** The period picker (GET): first and last month. */

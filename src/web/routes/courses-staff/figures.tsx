@@ -3,10 +3,9 @@
 // totalt), and the quiz answers right at the first try — after the association's disclosure
 // control (src/courses/figures.ts). Nothing here names a participant: every figure is a
 // protected count. The period is chosen with a GET form (no JavaScript needed).
-import { data, Link } from "react-router";
+import { Link } from "react-router";
 import { type CourseFigures, courseFigures } from "../../../courses/figures.ts";
 import { formatProtected } from "../../../register/disclosure.ts";
-import { ErrorSummary } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import {
   cellView,
@@ -14,8 +13,10 @@ import {
   GenderTable,
   Marks,
   PeriodForm,
+  PeriodProblems,
+  useProblemTexts,
 } from "../../ui/protected-figures.tsx";
-import { openFigurePage } from "../portal-staff/month-period.server.ts";
+import { figurePageData, openFigurePage } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/figures.ts";
 import { requireFiguresAccess } from "./figures-guard.server.ts";
 
@@ -56,27 +57,16 @@ export async function loader(args: Route.LoaderArgs) {
     args,
     requireFiguresAccess,
   );
-  const failed = Object.keys(errors).length > 0;
-  const figures = failed
-    ? null
-    : figuresView(
-        await courseFigures(state.services.db, association.id, {
-          from: query.from,
-          to: query.to,
-          initiativeIds: [initiative.id],
-          locale: state.locale,
-        }),
-        state.locale,
-      );
-  return data(
-    {
-      slug: association.slug,
-      initiative: { id: initiative.id, name: initiative.name },
-      query,
-      errors: failed ? errors : null,
-      figures,
-    },
-    { status: failed ? 400 : 200 },
+  return figurePageData({ association, initiative, query, errors }, async () =>
+    figuresView(
+      await courseFigures(state.services.db, association.id, {
+        from: query.from,
+        to: query.to,
+        initiativeIds: [initiative.id],
+        locale: state.locale,
+      }),
+      state.locale,
+    ),
   );
 }
 
@@ -84,9 +74,7 @@ export default function CourseFiguresPage({ loaderData }: Route.ComponentProps) 
   const { t } = useI18n();
   const { slug, initiative, query, errors, figures } = loaderData;
   const title = t("courseFigures.title");
-  const shownErrors = errors
-    ? Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key)]))
-    : undefined;
+  const shownErrors = useProblemTexts(errors);
   return (
     <main id="innehall" tabIndex={-1}>
       <title>{`${title} – ${initiative.name} – Samspår`}</title>
@@ -96,12 +84,7 @@ export default function CourseFiguresPage({ loaderData }: Route.ComponentProps) 
       <h1>{title}</h1>
       <p className="lead">{t("courseFigures.intro", { initiative: initiative.name })}</p>
 
-      {shownErrors ? (
-        <>
-          <p className="warning">{t("portalStaff.usage.problem")}</p>
-          <ErrorSummary errors={shownErrors} />
-        </>
-      ) : null}
+      <PeriodProblems errors={shownErrors} />
 
       <section aria-labelledby="kurser-period">
         <h2 id="kurser-period">{t("portalStaff.usage.period.legend")}</h2>

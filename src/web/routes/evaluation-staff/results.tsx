@@ -4,7 +4,7 @@
 // (src/evaluation/results.ts). Free-text questions show only the number of answers; the texts
 // are on the free-text page, for the initiative's participant officers. The period and the
 // context (after chapters, after meetings, the exit survey) are chosen with a GET form.
-import { data, Link } from "react-router";
+import { Link } from "react-router";
 import {
   type EvaluationResults,
   evaluationResults,
@@ -17,7 +17,7 @@ import { distributionChart } from "../../../evaluation/results-chart.ts";
 import { EVALUATION_CONTEXTS, type EvaluationContext } from "../../../evaluation/schema.ts";
 import { isLocale } from "../../../platform/i18n/locales.ts";
 import { createTranslator, type MessageKey } from "../../../platform/i18n/translate.ts";
-import { ErrorSummary, SelectField } from "../../ui/form.tsx";
+import { SelectField } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import {
   type CellView,
@@ -27,10 +27,12 @@ import {
   FigureTds,
   Marks,
   PeriodForm,
+  PeriodProblems,
+  useProblemTexts,
 } from "../../ui/protected-figures.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import { requireFiguresAccess } from "../courses-staff/figures-guard.server.ts";
-import { openFigurePage } from "../portal-staff/month-period.server.ts";
+import { figurePageData, openFigurePage } from "../portal-staff/month-period.server.ts";
 import type { Route } from "./+types/results.ts";
 
 interface PeriodView {
@@ -94,38 +96,25 @@ export async function loader(args: Route.LoaderArgs) {
     context: (new URL(request.url).searchParams.get("svar") ?? "mote").trim(),
   };
   if (!isEvaluationContext(query.context)) errors.svar = "courseFigures.results.context.error";
-  const failed = Object.keys(errors).length > 0;
-  const results = failed
-    ? null
-    : resultsView(
-        await evaluationResults(state.services.db, association.id, {
-          from: query.from,
-          to: query.to,
-          context: query.context as EvaluationContext,
-          initiativeIds: [initiative.id],
-          locale: state.locale,
-        }),
-        state.locale,
-      );
-  return data(
-    {
-      slug: association.slug,
-      initiative: { id: initiative.id, name: initiative.name },
-      query,
-      errors: failed ? errors : null,
-      results,
-    },
-    { status: failed ? 400 : 200 },
+  return figurePageData({ association, initiative, query, errors }, async () =>
+    resultsView(
+      await evaluationResults(state.services.db, association.id, {
+        from: query.from,
+        to: query.to,
+        context: query.context as EvaluationContext,
+        initiativeIds: [initiative.id],
+        locale: state.locale,
+      }),
+      state.locale,
+    ),
   );
 }
 
 export default function EvaluationResultsPage({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
-  const { slug, initiative, query, errors, results } = loaderData;
+  const { slug, initiative, query, errors, figures: results } = loaderData;
   const title = t("courseFigures.results.title");
-  const shownErrors = errors
-    ? Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key)]))
-    : undefined;
+  const shownErrors = useProblemTexts(errors);
   const contextLabel = (c: string) =>
     t(`courseFigures.results.context.${c as EvaluationContext}` as MessageKey);
   return (
@@ -137,12 +126,7 @@ export default function EvaluationResultsPage({ loaderData }: Route.ComponentPro
       <h1>{title}</h1>
       <p className="lead">{t("courseFigures.results.intro", { initiative: initiative.name })}</p>
 
-      {shownErrors ? (
-        <>
-          <p className="warning">{t("portalStaff.usage.problem")}</p>
-          <ErrorSummary errors={shownErrors} />
-        </>
-      ) : null}
+      <PeriodProblems errors={shownErrors} />
 
       <section aria-labelledby="resultat-period">
         <h2 id="resultat-period">{t("portalStaff.usage.period.legend")}</h2>

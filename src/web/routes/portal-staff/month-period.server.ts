@@ -89,3 +89,29 @@ export async function openFigurePage(
   const initiative = await initiativeOfPage(state.services.db, association.id, params.initiativeId);
   return { state, principal, association, initiative, ...monthPeriodOf(request) };
 }
+
+/**
+ * The end of a figure page's loader: the page's data with its figures computed — or, when the
+ * period (or another field) is wrong, none and the errors as message keys, with status 400.
+ */
+export async function figurePageData<Q, T>(
+  page: {
+    association: { slug: string };
+    initiative: { id: string; name: string };
+    query: Q;
+    errors: Record<string, MessageKey>;
+  },
+  compute: () => Promise<T>,
+) {
+  const failed = Object.keys(page.errors).length > 0;
+  return data(
+    {
+      slug: page.association.slug,
+      initiative: { id: page.initiative.id, name: page.initiative.name },
+      query: page.query,
+      errors: failed ? page.errors : null,
+      figures: failed ? null : await compute(),
+    },
+    { status: failed ? 400 : 200 },
+  );
+}

@@ -10,7 +10,6 @@ import {
   type PortalUsage,
   portalUsage,
 } from "../../../portal/usage.ts";
-import { ErrorSummary } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
 import {
   DisclosureReasons,
@@ -18,11 +17,13 @@ import {
   GenderTable,
   Marks,
   PeriodForm,
+  PeriodProblems,
+  useProblemTexts,
   cellView as view,
 } from "../../ui/protected-figures.tsx";
 import { TableWrap } from "../../ui/table-wrap.tsx";
 import type { Route } from "./+types/usage.ts";
-import { openFigurePage } from "./month-period.server.ts";
+import { figurePageData, openFigurePage } from "./month-period.server.ts";
 
 function usageView(u: PortalUsage, locale: string) {
   const bookingRow = (c: BookingCells) =>
@@ -64,37 +65,24 @@ export async function loader(args: Route.LoaderArgs) {
         throw data({ message: new ForbiddenError("portal.usage").message }, { status: 403 });
     },
   );
-  const failed = Object.keys(errors).length > 0;
-  const usage = failed
-    ? null
-    : usageView(
-        await portalUsage(state.services.db, association.id, {
-          from: query.from,
-          to: query.to,
-          initiativeIds: [initiative.id],
-          locale: state.locale,
-        }),
-        state.locale,
-      );
-  return data(
-    {
-      slug: association.slug,
-      initiative: { id: initiative.id, name: initiative.name },
-      query,
-      errors: failed ? errors : null,
-      usage,
-    },
-    { status: failed ? 400 : 200 },
+  return figurePageData({ association, initiative, query, errors }, async () =>
+    usageView(
+      await portalUsage(state.services.db, association.id, {
+        from: query.from,
+        to: query.to,
+        initiativeIds: [initiative.id],
+        locale: state.locale,
+      }),
+      state.locale,
+    ),
   );
 }
 
 export default function PortalUsagePage({ loaderData }: Route.ComponentProps) {
   const { t } = useI18n();
-  const { slug, initiative, query, errors, usage } = loaderData;
+  const { slug, initiative, query, errors, figures: usage } = loaderData;
   const title = t("portalStaff.usage.title");
-  const shownErrors = errors
-    ? Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key)]))
-    : undefined;
+  const shownErrors = useProblemTexts(errors);
   const caption = (tableTitle: string) =>
     usage
       ? t("portalStaff.usage.caption", {
@@ -112,12 +100,7 @@ export default function PortalUsagePage({ loaderData }: Route.ComponentProps) {
       <h1>{title}</h1>
       <p className="lead">{t("portalStaff.usage.intro", { initiative: initiative.name })}</p>
 
-      {shownErrors ? (
-        <>
-          <p className="warning">{t("portalStaff.usage.problem")}</p>
-          <ErrorSummary errors={shownErrors} />
-        </>
-      ) : null}
+      <PeriodProblems errors={shownErrors} />
 
       <section aria-labelledby="anvandning-period">
         <h2 id="anvandning-period">{t("portalStaff.usage.period.legend")}</h2>
