@@ -14,7 +14,6 @@ import {
   changeCourse,
   draftSnapshot,
   isCourseId,
-  loadCourseDraft,
   mayAuthorCourses,
 } from "./draft.ts";
 import { courses, courseVersions } from "./schema.ts";

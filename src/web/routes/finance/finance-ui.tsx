@@ -1,6 +1,5 @@
 // Small pieces the money pages share: amounts and ratios shown the Swedish way (right-aligned by
 // the table's "num" class), and the prognosis as a tag whose colour always comes with its name.
-import type { ReactNode } from "react";
 import type { Prognosis } from "../../../finance/schema.ts";
 import { formatMoney } from "../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
