@@ -5,6 +5,7 @@ import type { TranslationState } from "../../../courses/texts.ts";
 import type { MessageKey } from "../../../platform/i18n/translate.ts";
 import { PORTAL_LOCALES, type PortalLocale, portalDirection } from "../../../portal/locales.ts";
 import { useI18n } from "../../ui/i18n.tsx";
+import { LanguageTextField } from "../../ui/language-text-field.tsx";
 
 export const languageKey = (locale: PortalLocale): MessageKey => `courses.language.${locale}`;
 export const stateKey = (state: TranslationState): MessageKey => `courses.state.${state}`;
@@ -73,47 +74,17 @@ export function LanguageFields({
           ? t("courses.swedishRequired", { language: name })
           : t("courses.optionalLanguage", { language: name })}
       </legend>
-      {fields.map(({ field, label, multi }) => {
-        const error = errors[field];
-        const described = error ? `${field}-error` : undefined;
-        return (
-          <div key={field} className={error ? "field field--error" : "field"}>
-            <label htmlFor={field} lang={ui} dir="ltr">
-              {label}
-            </label>
-            {error ? (
-              <p className="field__error" id={`${field}-error`} lang="sv" dir="ltr">
-                {error}
-              </p>
-            ) : null}
-            {multi ? (
-              <textarea
-                id={field}
-                name={field}
-                rows={4}
-                defaultValue={values[field] ?? ""}
-                lang={locale}
-                dir={dir}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={described}
-                className="input"
-              />
-            ) : (
-              <input
-                id={field}
-                name={field}
-                type="text"
-                defaultValue={values[field] ?? ""}
-                lang={locale}
-                dir={dir}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={described}
-                className="input"
-              />
-            )}
-          </div>
-        );
-      })}
+      {fields.map(({ field, label, multi }) => (
+        <LanguageTextField
+          key={field}
+          name={field}
+          label={label}
+          error={errors[field]}
+          value={values[field] ?? ""}
+          lang={locale}
+          rows={multi ? 4 : undefined}
+        />
+      ))}
     </fieldset>
   );
 }

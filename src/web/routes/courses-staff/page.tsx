@@ -34,6 +34,7 @@ import {
 import { attempt, redirectWithNotice, text } from "../../guard.server.ts";
 import { Form, SubmitButton, useFormFailure } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
+import { LanguageTextField } from "../../ui/language-text-field.tsx";
 import { ProblemSummary } from "../../ui/workflow-panels.tsx";
 import { languageKey } from "../portal-staff/guide-keys.ts";
 import type { Route } from "./+types/page.ts";
@@ -264,71 +265,6 @@ const BODY_LABEL: Record<PageKind, MessageKey> = {
 const describedBy = (...ids: (string | false | undefined)[]) =>
   ids.filter(Boolean).join(" ") || undefined;
 
-function Field({
-  name,
-  label,
-  hint,
-  error,
-  value,
-  lang,
-  rows,
-}: {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  error: string | undefined;
-  value: string;
-  lang: PortalLocale;
-  rows?: number;
-}) {
-  const { locale: ui } = useI18n();
-  const dir = portalDirection(lang);
-  const described = describedBy(hint && `${name}-hint`, error && `${name}-error`);
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={name} lang={ui} dir="ltr">
-        {label}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={`${name}-hint`} lang={ui} dir="ltr">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${name}-error`} lang="sv" dir="ltr">
-          {error}
-        </p>
-      ) : null}
-      {rows ? (
-        <textarea
-          id={name}
-          name={name}
-          rows={rows}
-          defaultValue={value}
-          lang={lang}
-          dir={dir}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={described}
-          className="input"
-        />
-      ) : (
-        <input
-          id={name}
-          name={name}
-          type="text"
-          defaultValue={value}
-          lang={lang}
-          dir={dir}
-          autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={described}
-          className="input"
-        />
-      )}
-    </div>
-  );
-}
-
 function FileField({
   name,
   label,
@@ -408,7 +344,7 @@ function LanguageColumn({
       <legend lang={ui} dir="ltr">
         {name}
       </legend>
-      <Field
+      <LanguageTextField
         name={field("title")}
         label={t("coursePages.field.title", { language })}
         hint={t("coursePages.field.titleHint", { max: PAGE_TITLE_MAX })}
@@ -416,7 +352,7 @@ function LanguageColumn({
         value={values[field("title")] ?? ""}
         lang={locale}
       />
-      <Field
+      <LanguageTextField
         name={field("body")}
         label={t(BODY_LABEL[kind], { language })}
         hint={t("coursePages.field.bodyHint", { max: PAGE_BODY_MAX.toLocaleString("sv-SE") })}
@@ -426,7 +362,7 @@ function LanguageColumn({
         rows={kind === "fraga" ? 3 : 8}
       />
       {kind === "bild" ? (
-        <Field
+        <LanguageTextField
           name={field("alt")}
           label={t("coursePages.field.alt", { language })}
           hint={t("coursePages.field.altHint", { max: PAGE_ALT_MAX })}
@@ -560,7 +496,7 @@ function QuizFields({
           );
         })}
       </fieldset>
-      <Field
+      <LanguageTextField
         name={pageField(locale, "explanation")}
         label={t("coursePages.field.explanation", { language })}
         hint={t("coursePages.field.explanationHint")}

@@ -32,6 +32,7 @@ import {
 import { actorOf, redirectWithNotice, requireAssociation, text } from "../../guard.server.ts";
 import { CsrfField, ErrorSummary } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
+import { LanguageTextField } from "../../ui/language-text-field.tsx";
 import { languageKey } from "../portal-staff/guide-keys.ts";
 import type { Route } from "./+types/forms.ts";
 
@@ -187,55 +188,6 @@ export async function action(args: Route.ActionArgs) {
   );
 }
 
-function TextInput({
-  name,
-  label,
-  hint,
-  error,
-  value,
-  lang,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  value: string;
-  lang: PortalLocale;
-}) {
-  const { locale } = useI18n();
-  const described =
-    [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") ||
-    undefined;
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={name} lang={locale} dir="ltr">
-        {label}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={`${name}-hint`} lang={locale} dir="ltr">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${name}-error`} lang="sv" dir="ltr">
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={name}
-        name={name}
-        type="text"
-        defaultValue={value}
-        lang={lang}
-        dir={portalDirection(lang)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        className="input"
-      />
-    </div>
-  );
-}
-
 function LanguageFields({
   index,
   locale,
@@ -257,7 +209,7 @@ function LanguageFields({
       <legend lang={ui} dir="ltr">
         {name}
       </legend>
-      <TextInput
+      <LanguageTextField
         name={field("text")}
         label={t("evaluationStaff.forms.text", { language })}
         hint={t("evaluationStaff.forms.textHint")}
@@ -265,7 +217,7 @@ function LanguageFields({
         value={texts.text}
         lang={locale}
       />
-      <TextInput
+      <LanguageTextField
         name={field("low")}
         label={t("evaluationStaff.forms.low", { language })}
         hint={t("evaluationStaff.forms.endHint")}
@@ -273,7 +225,7 @@ function LanguageFields({
         value={texts.low}
         lang={locale}
       />
-      <TextInput
+      <LanguageTextField
         name={field("high")}
         label={t("evaluationStaff.forms.high", { language })}
         error={errors[field("high")]}

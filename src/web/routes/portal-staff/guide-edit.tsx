@@ -29,6 +29,7 @@ import {
   useFormFailure,
 } from "../../ui/form.tsx";
 import { useI18n } from "../../ui/i18n.tsx";
+import { LanguageTextField } from "../../ui/language-text-field.tsx";
 import type { Route } from "./+types/guide-edit.ts";
 import { categoryKey, languageKey } from "./guide-keys.ts";
 import { requireGuideWriter } from "./guides-access.server.ts";
@@ -189,55 +190,6 @@ function SwedishBeside({ title, body }: { title: string; body: string }) {
   );
 }
 
-function TextArea({
-  name,
-  label,
-  hint,
-  error,
-  defaultValue,
-  lang,
-  dir,
-  rows,
-}: {
-  name: string;
-  label: string;
-  hint: string;
-  error: string | undefined;
-  defaultValue: string;
-  lang: PortalLocale;
-  dir: "ltr" | "rtl";
-  rows: number;
-}) {
-  const { locale } = useI18n();
-  const described = [`${name}-hint`, error ? `${name}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={name} lang={locale} dir="ltr">
-        {label}
-      </label>
-      <p className="field__hint" id={`${name}-hint`} lang={locale} dir="ltr">
-        {hint}
-      </p>
-      {error ? (
-        <p className="field__error" id={`${name}-error`} lang="sv" dir="ltr">
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        lang={lang}
-        dir={dir}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        className="input"
-      />
-    </div>
-  );
-}
-
 function LanguageFields({
   locale,
   values,
@@ -261,40 +213,21 @@ function LanguageFields({
           ? t("portalStaff.guides.swedishRequired", { language: name })
           : t("portalStaff.guides.optionalLanguage", { language: name })}
       </legend>
-      <div className={errors[titleName] ? "field field--error" : "field"}>
-        <label htmlFor={titleName} lang={ui} dir="ltr">
-          {t("portalStaff.guides.field.title", { language })}
-        </label>
-        <p className="field__hint" id={`${titleName}-hint`} lang={ui} dir="ltr">
-          {t("portalStaff.guides.field.titleHint")}
-        </p>
-        {errors[titleName] ? (
-          <p className="field__error" id={`${titleName}-error`} lang="sv" dir="ltr">
-            {errors[titleName]}
-          </p>
-        ) : null}
-        <input
-          id={titleName}
-          name={titleName}
-          type="text"
-          defaultValue={values[titleName] ?? ""}
-          lang={locale}
-          dir={dir}
-          aria-invalid={errors[titleName] ? true : undefined}
-          aria-describedby={[`${titleName}-hint`, errors[titleName] ? `${titleName}-error` : ""]
-            .filter(Boolean)
-            .join(" ")}
-          className="input"
-        />
-      </div>
-      <TextArea
+      <LanguageTextField
+        name={titleName}
+        label={t("portalStaff.guides.field.title", { language })}
+        hint={t("portalStaff.guides.field.titleHint")}
+        error={errors[titleName]}
+        value={values[titleName] ?? ""}
+        lang={locale}
+      />
+      <LanguageTextField
         name={bodyName}
         label={t("portalStaff.guides.field.body", { language })}
         hint={t("portalStaff.guides.field.bodyHint")}
         error={errors[bodyName]}
-        defaultValue={values[bodyName] ?? ""}
+        value={values[bodyName] ?? ""}
         lang={locale}
-        dir={dir}
         rows={locale === "sv" ? 12 : 10}
       />
     </fieldset>
