@@ -123,22 +123,40 @@ export async function createInitiative(
   return saved;
 }
 
+/** The initiative's values as the initiative writer takes them. */
+export const initiativeValuesOf = (d: InitiativeDetails): InitiativeValues => ({
+  name: d.name,
+  ownerOrganisationId: d.ownerOrganisationId,
+  partnerIds: d.partners.map((p) => p.id),
+  status: d.status,
+  orientation: d.orientation,
+  preRehabilitation: d.preRehabilitation,
+  esf: d.esf,
+  startDate: d.startDate,
+  endDate: d.endDate,
+  lastIntakeDate: d.lastIntakeDate,
+  plannedEndDate: d.plannedEndDate,
+  targetGroup: d.targetGroup,
+  expectedParticipants: d.expectedParticipants,
+  expectedParticipantsOngoing: d.expectedParticipantsOngoing,
+  goals: d.goals.map(({ text, kind, targetNumber, targetPercent }) => ({
+    text,
+    kind,
+    targetNumber,
+    targetPercent,
+  })),
+  localUnits: d.localUnits.map(({ name, expectedParticipants }) => ({
+    name,
+    expectedParticipants,
+  })),
+});
+
 /** What changed between two saved states, field by field, for the audit log and conflicts. */
 export function changedFields(before: InitiativeDetails, after: InitiativeValues): string[] {
-  const comparable = (d: InitiativeDetails): InitiativeValues => ({
-    ...columns(d as unknown as InitiativeValues),
-    partnerIds: d.partners.map((p) => p.id).sort(),
-    goals: d.goals.map(({ text, kind, targetNumber, targetPercent }) => ({
-      text,
-      kind,
-      targetNumber,
-      targetPercent,
-    })),
-    localUnits: d.localUnits.map(({ name, expectedParticipants }) => ({
-      name,
-      expectedParticipants,
-    })),
-  });
+  const comparable = (d: InitiativeDetails): InitiativeValues => {
+    const values = initiativeValuesOf(d);
+    return { ...values, partnerIds: [...values.partnerIds].sort() };
+  };
   const a = comparable(before) as unknown as Record<string, unknown>;
   const b = { ...after, partnerIds: [...after.partnerIds].sort() } as unknown as Record<
     string,

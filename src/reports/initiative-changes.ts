@@ -3,38 +3,11 @@
 // transaction: the initiative is locked first and read as it is then.
 import { and, eq } from "drizzle-orm";
 import { getInitiative, type InitiativeDetails } from "../initiatives/get-initiative.ts";
+import { initiativeValuesOf } from "../initiatives/save-initiative.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import type { InitiativeValues } from "../initiatives/validate-initiative.ts";
 import type { Tx } from "../platform/database/connect.ts";
 import { NotFoundError } from "../platform/errors.ts";
-
-/** The initiative's values as the initiative writer takes them. */
-const valuesOf = (d: InitiativeDetails): InitiativeValues => ({
-  name: d.name,
-  ownerOrganisationId: d.ownerOrganisationId,
-  partnerIds: d.partners.map((p) => p.id),
-  status: d.status,
-  orientation: d.orientation,
-  preRehabilitation: d.preRehabilitation,
-  esf: d.esf,
-  startDate: d.startDate,
-  endDate: d.endDate,
-  lastIntakeDate: d.lastIntakeDate,
-  plannedEndDate: d.plannedEndDate,
-  targetGroup: d.targetGroup,
-  expectedParticipants: d.expectedParticipants,
-  expectedParticipantsOngoing: d.expectedParticipantsOngoing,
-  goals: d.goals.map(({ text, kind, targetNumber, targetPercent }) => ({
-    text,
-    kind,
-    targetNumber,
-    targetPercent,
-  })),
-  localUnits: d.localUnits.map(({ name, expectedParticipants }) => ({
-    name,
-    expectedParticipants,
-  })),
-});
 
 /**
  * Locks the initiative for a change and reads it: its version (for the writer), its details
@@ -52,5 +25,5 @@ export async function lockInitiativeForChange(
     .for("update");
   const before = await getInitiative(tx, associationId, initiativeId);
   if (!locked || !before) throw new NotFoundError("Insatsen finns inte.");
-  return { version: locked.version, before, values: valuesOf(before) };
+  return { version: locked.version, before, values: initiativeValuesOf(before) };
 }
