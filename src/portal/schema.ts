@@ -128,16 +128,26 @@ export const portalEidSettings = pgTable("portal_eid_settings", {
   version: integer("version").notNull().default(1),
 });
 
-/** A problem reported from the accessibility statement (DOS-lagen): anyone may write one. */
-export const accessibilityReports = pgTable("accessibility_reports", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  /** The page the problem is on, as the person gave it. */
-  page: text("page").notNull(),
-  description: text("description").notNull(),
-  /** How to answer, if the person wants an answer; optional. */
-  contact: text("contact"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * A problem reported from the accessibility statement (DOS-lagen): anyone may write one. A
+ * signed-in reporter's report belongs to their association (only its office sees it); a report
+ * made without signing in has none and is shown to every association's office.
+ */
+export const accessibilityReports = pgTable(
+  "accessibility_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Null: made by someone not signed in (it cannot be routed to one association). */
+    associationId: uuid("association_id").references(() => associations.id),
+    /** The page the problem is on, as the person gave it. */
+    page: text("page").notNull(),
+    description: text("description").notNull(),
+    /** How to answer, if the person wants an answer; optional. */
+    contact: text("contact"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("accessibility_reports_association_idx").on(t.associationId, t.createdAt)],
+);
 
 // ── Register zone ────────────────────────────────────────────────────────────────────────────
 

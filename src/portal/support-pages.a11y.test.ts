@@ -127,8 +127,17 @@ describe("Stöd and the accessibility statement, without JavaScript at 360 px", 
     await page.getByText("Skriv en rubrik på svenska.").first().waitFor();
     await checkA11y(page, "en guide, personal, fel");
     await open(page, "/tillg/stod/ny", "ny guide");
+    await open(page, "/tillganglighet?forbund=tillg", "personalens redogörelse, inloggad");
+    await page.getByText("Rapporten går till Samordningsförbundet Test.").waitFor();
+    await page.getByLabel("Var är problemet?").fill("Budget");
+    await page.getByLabel("Vad hände?").fill("Tabellen går inte att läsa i 200 %.");
+    await page.getByRole("button", { name: "Skicka rapporten" }).click();
+    await page.getByText("Tack! Vi har tagit emot rapporten.").waitFor();
     await open(page, "/tillg/tillganglighetsrapporter", "tillgänglighetsrapporter");
-    await expect(page.getByText("Knappen syns inte i 200 % zoom.").count()).resolves.toBe(1);
+    const own = page.getByRole("region", { name: "Rapporter till Samordningsförbundet Test" });
+    const unrouted = page.getByRole("region", { name: "Rapporter utan förbund" });
+    await expect(own.getByText("Tabellen går inte att läsa i 200 %.").count()).resolves.toBe(1);
+    await expect(unrouted.getByText("Knappen syns inte i 200 % zoom.").count()).resolves.toBe(1);
     await context.close();
   });
 });

@@ -1,8 +1,9 @@
 // Stöd and the accessibility statements over HTTP, on the built app: a participant reads the
 // published guides in their language (Arabic here) or in Swedish marked so, with no JavaScript
 // sent; staff write guides where they may; "Rapportera ett problem" keeps what was typed when
-// refused and stores nothing, and the office lists the reports.
-import { count, eq } from "drizzle-orm";
+// refused and stores nothing, and the office lists the reports: its own association's, and the
+// anonymous ones apart — never another association's.
+import { count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createTestApp,
@@ -11,6 +12,9 @@ import {
   type TestApp,
 } from "../../tests/support/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
+import { createAssociation } from "../associations/create-association.ts";
+import { addUser } from "../people/add-user.ts";
+import { assignRole } from "../people/assign-role.ts";
 import { type RegisterFixture, registerFixture } from "../register/register-fixture.ts";
 import { CLIENT_DIR } from "../server/build.ts";
 import { createHttpApp } from "../server/http-app.ts";
@@ -193,6 +197,37 @@ describe("Stöd for staff", () => {
 
 describe("reporting an accessibility problem", () => {
   const reports = async () => (await t.db.select({ n: count() }).from(accessibilityReports))[0]?.n;
+  const latest = async () =>
+    (
+      await t.db
+        .select()
+        .from(accessibilityReports)
+        .orderBy(desc(accessibilityReports.createdAt))
+        .limit(1)
+    )[0];
+  /** Association B ("norr"): its office (admin), and staff with roles in both associations. */
+  let norr: string;
+  let norrOffice: string;
+  let bothStaff: string;
+  beforeAll(async () => {
+    norr = (
+      await createAssociation(t.db, actor, { slug: "norr", name: "Samordningsförbundet Norr" })
+    ).id;
+    const person = async (
+      email: string,
+      roles: Array<[string, "association_admin" | "auditor"]>,
+    ) => {
+      const user = await addUser(t.db, actor, { email, name: email });
+      for (const [associationId, role] of roles)
+        await assignRole(t.db, actor, { userId: user.id, associationId, role });
+      return sessionFor(t, user.id);
+    };
+    norrOffice = await person("kansli@norr.example.se", [[norr, "association_admin"]]);
+    bothStaff = await person("frida@example.se", [
+      [f.associationId, "auditor"],
+      [norr, "auditor"],
+    ]);
+  });
 
   it("works on the portal's statement without signing in", async () => {
     const statement = await app.fetch("/portal/tillganglighet");
@@ -201,10 +236,13 @@ describe("reporting an accessibility problem", () => {
     expect(page).toContain("Rapportera ett problem");
     expect(page).toContain("https://www.digg.se/tdosanmalan");
     expect(page).not.toMatch(/<script/);
+    expect(page).toContain("Rapporten går till alla samordningsförbund som använder Samspår här");
     const arabicStatement = await html(await inLanguage("/portal/tillganglighet", "ar"));
     expect(arabicStatement).toContain('<html lang="ar" dir="rtl"');
     expect(arabicStatement).toContain("<h1>سهولة الاستخدام</h1>");
     expect(arabicStatement).toContain("أبلغ عن مشكلة");
+    // (signed in as the participant: their association)
+    expect(arabicStatement).toContain("يصل بلاغك إلى Samordningsförbundet Test.");
 
     const refused = await app.post("/portal/tillganglighet", {
       page: "Boka en tid",
@@ -225,9 +263,26 @@ describe("reporting an accessibility problem", () => {
     expect(sent.status).toBe(302);
     expect(sent.headers.get("location")).toBe("/portal/tillganglighet?klart=rapport");
     expect(await reports()).toBe(1);
+    expect((await latest())?.associationId).toBeNull();
   });
 
-  it("works on the staff's statement, and the office reads the reports", async () => {
+  it("sends a signed-in participant's report to their association only", async () => {
+    const statement = await html(await app.fetch("/portal/tillganglighet", { as: participant }));
+    expect(statement).toContain("Din rapport går till Samordningsförbundet Test.");
+    expect(statement).not.toContain("alla samordningsförbund");
+    const sent = await app.post(
+      "/portal/tillganglighet",
+      { page: "Min plan", description: "Jag heter Sara och hör dåligt: ring 070-111 22 33." },
+      participant,
+    );
+    expect(sent.status).toBe(302);
+    expect((await latest())?.associationId).toBe(f.associationId);
+  });
+
+  it("works on the staff's statement, and sends staff's reports to the association they came from", async () => {
+    expect(await html(await app.fetch("/tillganglighet"))).toContain(
+      "Du är inte inloggad, så rapporten går till kansliet i varje förbund",
+    );
     const refused = await app.post("/tillganglighet", { page: "", description: "Trasigt" });
     expect(refused.status).toBe(400);
     expect(await html(refused)).toContain("Skriv var problemet finns");
@@ -237,13 +292,66 @@ describe("reporting an accessibility problem", () => {
       contact: "anna@example.se",
     });
     expect(sent.status).toBe(302);
+    expect(sent.headers.get("location")).toBe("/tillganglighet?klart=rapport");
+    expect((await latest())?.associationId).toBeNull();
+
+    // staff in both associations, coming from Norr's pages (the footer's link says so): to Norr
+    expect(await html(await app.fetch("/norr", { as: bothStaff }))).toContain(
+      'href="/tillganglighet?forbund=norr"',
+    );
+    const fromNorr = await html(await app.fetch("/tillganglighet?forbund=norr", { as: bothStaff }));
+    expect(fromNorr).toContain("Rapporten går till Samordningsförbundet Norr.");
+    expect(fromNorr).toContain('name="forbund" value="norr"');
+    const toNorr = await app.post(
+      "/tillganglighet?forbund=norr",
+      { page: "Ekonomi", description: "Norrs diagram saknar text.", forbund: "norr" },
+      bothStaff,
+    );
+    expect(toNorr.headers.get("location")).toBe("/tillganglighet?forbund=norr&klart=rapport");
+    expect((await latest())?.associationId).toBe(norr);
+    // several associations and none given: none, and the page says so
+    expect(await html(await app.fetch("/tillganglighet", { as: bothStaff }))).toContain(
+      "eftersom du har roller i flera",
+    );
+    // no role in Norr: cannot file there; the only association they hold a role in instead
+    expect(await html(await app.fetch("/tillganglighet?forbund=norr", { as: admin }))).toContain(
+      "Rapporten går till Samordningsförbundet Test.",
+    );
+    await app.post(
+      "/tillganglighet",
+      { page: "Stöd", description: "Sidas sökruta saknar etikett.", forbund: "norr" },
+      admin,
+    );
+    expect((await latest())?.associationId).toBe(f.associationId);
+  });
+
+  it("shows an office its own reports and the anonymous ones apart, never another association's", async () => {
     const list = await app.fetch("/sida/tillganglighetsrapporter", { as: admin });
     expect(list.status).toBe(200);
     const page = await html(list);
+    const unrouted = page.indexOf("Rapporter utan förbund");
+    expect(page.indexOf("Rapporter till Samordningsförbundet Test")).toBeLessThan(unrouted);
+    for (const own of ["Jag heter Sara", "Sidas sökruta saknar etikett."]) {
+      expect(page.indexOf(own)).toBeGreaterThan(0);
+      expect(page.indexOf(own)).toBeLessThan(unrouted);
+    }
+    expect(page).toContain("gjordes av någon som inte var inloggad");
+    expect(page.indexOf("Tabellen går inte att läsa")).toBeGreaterThan(unrouted);
     expect(page.indexOf("Tabellen går inte att läsa")).toBeLessThan(
       page.indexOf("Knappen går inte att nå"),
     );
     expect(page).toContain("anna@example.se");
+    expect(page).not.toContain("Norrs diagram saknar text.");
+
+    const norrPage = await html(
+      await app.fetch("/norr/tillganglighetsrapporter", { as: norrOffice }),
+    );
+    expect(norrPage).toContain("Norrs diagram saknar text.");
+    expect(norrPage.indexOf("Tabellen går inte att läsa")).toBeGreaterThan(
+      norrPage.indexOf("Rapporter utan förbund"),
+    );
+    expect(norrPage).not.toContain("Jag heter Sara");
+    expect(norrPage).not.toContain("Sidas sökruta saknar etikett.");
     expect((await app.fetch("/sida/tillganglighetsrapporter", { as: officer })).status).toBe(403);
   });
 });

@@ -12,6 +12,7 @@ import {
   ScrollRestoration,
   useLocation,
   useMatches,
+  useParams,
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
@@ -102,6 +103,8 @@ function Header({ data }: { data: RootData | undefined }) {
 function Footer({ locale }: { locale: Locale }) {
   const t = useT();
   const location = useLocation();
+  // from an association's pages, a report goes to that association (if the person has a role there)
+  const { association } = useParams();
   return (
     <footer className="site-footer">
       <Form method="post" action="/sprak" reloadDocument className="language-form">
@@ -119,7 +122,15 @@ function Footer({ locale }: { locale: Locale }) {
         </button>
       </Form>
       <p>
-        <Link to="/tillganglighet">{t("footer.accessibility")}</Link>
+        <Link
+          to={
+            association
+              ? `/tillganglighet?forbund=${encodeURIComponent(association)}`
+              : "/tillganglighet"
+          }
+        >
+          {t("footer.accessibility")}
+        </Link>
       </p>
     </footer>
   );

@@ -31,6 +31,9 @@ export const accessibilityAr: Record<keyof typeof accessibilitySv, string> = {
   "portal.accessibility.reportTitle": "أبلغ عن مشكلة",
   "portal.accessibility.reportIntro":
     "هل هناك شيء لا يعمل معك؟ أخبرنا وسنصلحه. لا تحتاج إلى تسجيل الدخول.",
+  "portal.accessibility.reportTo": "يصل بلاغك إلى {association}.",
+  "portal.accessibility.reportToAll":
+    "يصل البلاغ إلى كل اتحادات التنسيق (samordningsförbund) التي تستخدم Samspår هنا، لأننا لا نعرف إلى أي اتحاد تنتمي. لا تكتب عن نفسك شيئًا لا تريد أن يقرأوه. إذا سجّلت الدخول أولًا، يصل البلاغ إلى اتحادك فقط.",
   "portal.accessibility.pageLabel": "أين المشكلة؟",
   "portal.accessibility.pageHint": "اكتب اسم الصفحة أو ما أردت أن تفعله. مثلًا: حجز موعد.",
   "portal.accessibility.descriptionLabel": "ماذا حدث؟",

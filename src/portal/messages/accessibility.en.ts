@@ -32,6 +32,9 @@ export const accessibilityEn: Record<keyof typeof accessibilitySv, string> = {
   "portal.accessibility.reportTitle": "Report a problem",
   "portal.accessibility.reportIntro":
     "Is something not working for you? Tell us and we will fix it. You do not need to log in.",
+  "portal.accessibility.reportTo": "Your report goes to {association}.",
+  "portal.accessibility.reportToAll":
+    "The report goes to all the coordination associations that use Samspår here, because we do not know which one you belong to. Do not write anything about yourself that you do not want them to read. If you log in first, the report goes only to your association.",
   "portal.accessibility.pageLabel": "Where is the problem?",
   "portal.accessibility.pageHint":
     "Write the name of the page or what you wanted to do. For example: Book an appointment.",

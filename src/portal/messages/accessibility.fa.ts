@@ -31,6 +31,9 @@ export const accessibilityFa: Record<keyof typeof accessibilitySv, string> = {
   "portal.accessibility.reportTitle": "گزارش یک مشکل",
   "portal.accessibility.reportIntro":
     "چیزی برای شما کار نمی‌کند؟ به ما بگویید تا درستش کنیم. لازم نیست وارد شوید.",
+  "portal.accessibility.reportTo": "گزارش شما به {association} می‌رود.",
+  "portal.accessibility.reportToAll":
+    "گزارش به همه اتحادیه‌های هماهنگی (samordningsförbund) که اینجا از Samspår استفاده می‌کنند می‌رود، چون ما نمی‌دانیم شما به کدام اتحادیه تعلق دارید. چیزی درباره خود ننویسید که نمی‌خواهید آن‌ها بخوانند. اگر اول وارد شوید، گزارش فقط به اتحادیه شما می‌رود.",
   "portal.accessibility.pageLabel": "مشکل کجاست؟",
   "portal.accessibility.pageHint":
     "نام صفحه یا کاری را که می‌خواستید بکنید بنویسید. مثلاً: گرفتن وقت.",

@@ -33,6 +33,9 @@ export const accessibilitySo: Record<keyof typeof accessibilitySv, string> = {
   "portal.accessibility.reportTitle": "Soo sheeg dhibaato",
   "portal.accessibility.reportIntro":
     "Ma jiraa wax kuu shaqayn waayay? Noo sheeg, waan saxaynaa. Uma baahnid inaad gasho.",
+  "portal.accessibility.reportTo": "Warbixintaadu waxay gaadhaysaa {association}.",
+  "portal.accessibility.reportToAll":
+    "Warbixintu waxay gaadhaysaa dhammaan ururada iskuduwaha (samordningsförbund) ee halkan Samspår ku isticmaala, sababtoo ah ma naqaanno ururka aad ka tirsan tahay. Ha qorin wax adiga kugu saabsan oo aadan rabin inay akhriyaan. Haddii aad marka hore gasho, warbixintu waxay gaadhaysaa ururkaaga oo keliya.",
   "portal.accessibility.pageLabel": "Xaggee bay dhibaatadu ku jirtaa?",
   "portal.accessibility.pageHint":
     "Qor magaca bogga ama waxa aad rabtay inaad samayso. Tusaale: Ballan qabso.",

@@ -30,6 +30,9 @@ export const accessibilitySv = {
   "portal.accessibility.reportTitle": "Rapportera ett problem",
   "portal.accessibility.reportIntro":
     "Fungerar något inte för dig? Berätta det för oss, så rättar vi det. Du behöver inte logga in.",
+  "portal.accessibility.reportTo": "Din rapport går till {association}.",
+  "portal.accessibility.reportToAll":
+    "Rapporten går till alla samordningsförbund som använder Samspår här, eftersom vi inte vet vilket förbund du hör till. Skriv inte sådant om dig själv som du inte vill att de ska läsa. Om du loggar in först går rapporten bara till ditt förbund.",
   "portal.accessibility.pageLabel": "Var är problemet?",
   "portal.accessibility.pageHint":
     "Skriv sidans namn eller vad du ville göra. Till exempel: Boka en tid.",

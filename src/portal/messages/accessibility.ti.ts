@@ -29,6 +29,9 @@ export const accessibilityTi: Record<keyof typeof accessibilitySv, string> = {
   "portal.accessibility.updated": "እዚ ጽሑፍ ንመወዳእታ ግዜ ዝተሓደሰሉ፦ {date}።",
   "portal.accessibility.reportTitle": "ጸገም ሓብሩ",
   "portal.accessibility.reportIntro": "ዘይሰርሓልኩም ነገር ኣሎ ድዩ? ንገሩና፡ ከነዐርዮ ኢና። ክትኣትዉ ኣየድልየኩምን።",
+  "portal.accessibility.reportTo": "ጸብጻብኩም ናብ {association} እዩ ዝኸይድ።",
+  "portal.accessibility.reportToAll":
+    "ናበየናይ ማሕበር ከም እትውንኑ ስለ ዘይንፈልጥ፡ እቲ ጸብጻብ ናብ ኩሎም ኣብዚ Samspår ዝጥቀሙ ናይ ምትሕብባር ማሕበራት (samordningsförbund) እዩ ዝኸይድ። ብዛዕባኹም ክንብብዎ ዘይትደልዩዎ ነገር ኣይትጽሓፉ። ቅድም እንተ ኣቲኹም፡ እቲ ጸብጻብ ናብ ማሕበርኩም ጥራይ እዩ ዝኸይድ።",
   "portal.accessibility.pageLabel": "ጸገም ኣበይ እዩ ዘሎ?",
   "portal.accessibility.pageHint": "ሽም ናይቲ ገጽ ወይ ክትገብሩዎ ዝደለኹም ጽሓፉ። ንኣብነት፦ ቆጸራ ሓዝ።",
   "portal.accessibility.descriptionLabel": "እንታይ ኣጋጢሙ?",

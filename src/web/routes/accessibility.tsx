@@ -1,6 +1,9 @@
 // The accessibility statement the law on accessible digital public services (DOS-lagen) asks for,
 // for the staff's pages (the participants' pages have their own, /portal/tillganglighet), with
-// "Rapportera ett problem": a form anyone may send, signed in or not, stored for the office.
+// "Rapportera ett problem": a form anyone may send, signed in or not, stored for the office of
+// the reporter's association (the one whose pages they came from: ?forbund=<slug>, if they hold
+// a role there; else their only one) — or, not signed in, for every association's office. The
+// page says which, next to the form.
 import { data, useSearchParams } from "react-router";
 import { formatDate } from "../../platform/i18n/format.ts";
 import type { MessageKey, Translate } from "../../platform/i18n/translate.ts";
@@ -10,6 +13,7 @@ import {
   type ReportField,
   type ReportProblem,
   reportAccessibilityProblem,
+  reportDestination,
 } from "../../portal/accessibility-reports.ts";
 import { redirectWithNotice, stateOf, text } from "../guard.server.ts";
 import { TextArea } from "../ui/fields.tsx";
@@ -23,9 +27,31 @@ interface ReportFailure {
   values: Record<string, string>;
 }
 
+/** The association the staff came from: the page's ?forbund, or the form's hidden field. */
+const givenSlug = (request: Request, form?: FormData) =>
+  (form ? text(form, "forbund") : "") || new URL(request.url).searchParams.get("forbund") || null;
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const state = stateOf(context);
+  const destination = await reportDestination(
+    state.services.db,
+    state.principal,
+    givenSlug(request),
+  );
+  return {
+    signedIn: Boolean(state.principal),
+    destination: destination ? { name: destination.name, slug: destination.slug } : null,
+  };
+}
+
 export async function action({ context, request }: Route.ActionArgs) {
   const state = stateOf(context);
   const form = await request.formData();
+  const destination = await reportDestination(
+    state.services.db,
+    state.principal,
+    givenSlug(request, form),
+  );
   const values = {
     page: text(form, "page"),
     description: text(form, "description"),
@@ -36,6 +62,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     await reportAccessibilityProblem(
       state.services.db,
       values,
+      destination,
       to ? { mailer: state.services.mailer, to } : undefined,
     );
   } catch (error) {
@@ -46,7 +73,12 @@ export async function action({ context, request }: Route.ActionArgs) {
       );
     throw error;
   }
-  return redirectWithNotice("/tillganglighet", "rapport");
+  return redirectWithNotice(
+    destination
+      ? `/tillganglighet?forbund=${encodeURIComponent(destination.slug)}`
+      : "/tillganglighet",
+    "rapport",
+  );
 }
 
 const ERROR_KEYS: Record<ReportField, MessageKey> = {
@@ -67,7 +99,8 @@ function translatedErrors(t: Translate, failure: ReportFailure | undefined) {
   );
 }
 
-export default function Accessibility() {
+export default function Accessibility({ loaderData }: Route.ComponentProps) {
+  const { signedIn, destination } = loaderData;
   const t = useT();
   const [params] = useSearchParams();
   const failure = useFormFailure() as ReportFailure | undefined;
@@ -96,8 +129,14 @@ export default function Accessibility() {
       <section aria-labelledby="rapportera">
         <h2 id="rapportera">{t("accessibility.reportTitle")}</h2>
         <p>{t("accessibility.report")}</p>
+        <p id="rapport-mottagare">
+          {destination
+            ? t("accessibility.form.to", { association: destination.name })
+            : t(signedIn ? "accessibility.form.toAllSignedIn" : "accessibility.form.toAll")}
+        </p>
         <ErrorSummary errors={errors} />
         <Form method="post" noValidate>
+          {destination ? <input type="hidden" name="forbund" value={destination.slug} /> : null}
           <TextField
             name="page"
             label={t("accessibility.form.page")}

@@ -186,6 +186,11 @@ export const en: Record<keyof typeof sv, string> = {
   "accessibility.form.contact": "E-mail or phone (if you want an answer)",
   "accessibility.form.contactHint": "Optional. We only use it to answer you.",
   "accessibility.form.send": "Send the report",
+  "accessibility.form.to": "The report goes to {association}.",
+  "accessibility.form.toAll":
+    "You are not signed in, so the report goes to the office of every association on this Samspår installation. Do not write personal details you do not want them to see.",
+  "accessibility.form.toAllSignedIn":
+    "The report is not tied to one association, since you have roles in several. It goes to the office of every association on this Samspår installation. Open the statement from your association's pages if it should go only there.",
   "accessibility.form.sent":
     "Thank you! We have received the report. If you left contact details, we will answer as soon as we can.",
   "accessibility.form.error.page":

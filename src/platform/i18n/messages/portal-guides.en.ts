@@ -72,8 +72,15 @@ export const portalGuidesEn: Record<keyof typeof portalGuidesSv, string> = {
   "portalStaff.accessibilityReports.nav": "Accessibility reports",
   "portalStaff.accessibilityReports.title": "Reported accessibility problems",
   "portalStaff.accessibilityReports.intro":
-    "What has been reported from the accessibility statements (the participant portal's and the staff's), newest first. Reporters are anonymous and name no association, so the reports concern the whole Samspår installation. Answer without undue delay if the person left contact details.",
-  "portalStaff.accessibilityReports.none": "No problems have been reported.",
+    "What has been reported from the accessibility statements (the participant portal's and the staff's), newest first. Answer without undue delay if the person left contact details.",
+  "portalStaff.accessibilityReports.ownTitle": "Reports to {association}",
+  "portalStaff.accessibilityReports.ownIntro":
+    "Reports from the association's participants and staff who were signed in. Only the association's office sees them.",
+  "portalStaff.accessibilityReports.none": "No problems have been reported to the association.",
+  "portalStaff.accessibilityReports.unroutedTitle": "Reports without an association",
+  "portalStaff.accessibilityReports.unroutedIntro":
+    "These reports were made by someone who was not signed in (or by staff of several associations who did not say which), so they cannot be tied to one association. They are therefore shown to the office of every association on this Samspår installation. Agree with the other associations on who answers.",
+  "portalStaff.accessibilityReports.unroutedNone": "There are no reports without an association.",
   "portalStaff.accessibilityReports.count": "{count, plural, one {# report} other {# reports}}",
   "portalStaff.accessibilityReports.col.received": "Received",
   "portalStaff.accessibilityReports.col.page": "Where",

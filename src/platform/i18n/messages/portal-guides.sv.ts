@@ -70,8 +70,15 @@ export const portalGuidesSv = {
   "portalStaff.accessibilityReports.nav": "Tillgänglighetsrapporter",
   "portalStaff.accessibilityReports.title": "Rapporterade tillgänglighetsproblem",
   "portalStaff.accessibilityReports.intro":
-    "Det som rapporterats från tillgänglighetsredogörelserna (deltagarportalens och personalens), senaste först. Den som rapporterar är anonym och anger inget förbund, så rapporterna gäller hela Samspår-installationen. Svara utan onödigt dröjsmål om personen har lämnat kontaktuppgifter.",
-  "portalStaff.accessibilityReports.none": "Inga problem har rapporterats.",
+    "Det som rapporterats från tillgänglighetsredogörelserna (deltagarportalens och personalens), senaste först. Svara utan onödigt dröjsmål om personen har lämnat kontaktuppgifter.",
+  "portalStaff.accessibilityReports.ownTitle": "Rapporter till {association}",
+  "portalStaff.accessibilityReports.ownIntro":
+    "Rapporter från deltagare och personal i förbundet som var inloggade. Bara förbundets kansli ser dem.",
+  "portalStaff.accessibilityReports.none": "Inga problem har rapporterats till förbundet.",
+  "portalStaff.accessibilityReports.unroutedTitle": "Rapporter utan förbund",
+  "portalStaff.accessibilityReports.unroutedIntro":
+    "De här rapporterna gjordes av någon som inte var inloggad (eller av personal i flera förbund som inte angav vilket), så de kan inte knytas till ett visst förbund. De visas därför för kansliet i varje förbund i den här Samspår-installationen. Kom överens med de andra förbunden om vem som svarar.",
+  "portalStaff.accessibilityReports.unroutedNone": "Det finns inga rapporter utan förbund.",
   "portalStaff.accessibilityReports.count": "{count, plural, one {# rapport} other {# rapporter}}",
   "portalStaff.accessibilityReports.col.received": "Inkom",
   "portalStaff.accessibilityReports.col.page": "Var",

@@ -188,6 +188,11 @@ export const sv = {
   "accessibility.form.contact": "E-post eller telefon (om du vill ha svar)",
   "accessibility.form.contactHint": "Frivilligt. Vi använder det bara för att svara dig.",
   "accessibility.form.send": "Skicka rapporten",
+  "accessibility.form.to": "Rapporten går till {association}.",
+  "accessibility.form.toAll":
+    "Du är inte inloggad, så rapporten går till kansliet i varje förbund i den här Samspår-installationen. Skriv inte personuppgifter som du inte vill att de ska se.",
+  "accessibility.form.toAllSignedIn":
+    "Rapporten knyts inte till ett visst förbund, eftersom du har roller i flera. Den går till kansliet i varje förbund i den här Samspår-installationen. Öppna redogörelsen från ditt förbunds sidor om den bara ska gå dit.",
   "accessibility.form.sent":
     "Tack! Vi har tagit emot rapporten. Om du lämnade kontaktuppgifter svarar vi så snart vi kan.",
   "accessibility.form.error.page":

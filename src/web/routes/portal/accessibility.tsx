@@ -2,7 +2,9 @@
 // EN 301 549), in plain language in the portal's six languages, reachable without signing in:
 // what it covers, honestly what does not work yet, how it was tested, and "Rapportera ett
 // problem" — a plain form whose refusals come in the reader's language with what they typed
-// kept — and where to turn (Digg) when our answer is not good enough.
+// kept — and where to turn (Digg) when our answer is not good enough. A signed-in participant's
+// report goes to their association's office only; one made without signing in to every
+// association's office, and the page says so next to the form.
 import { data, redirect, useActionData, useSearchParams } from "react-router";
 import {
   ACCESSIBILITY_STATEMENT_UPDATED,
@@ -10,6 +12,7 @@ import {
   type ReportField,
   type ReportProblem,
   reportAccessibilityProblem,
+  reportDestination,
 } from "../../../portal/accessibility-reports.ts";
 import type { PortalKey } from "../../../portal/messages/index.ts";
 import { stateOf, text } from "../../guard.server.ts";
@@ -23,9 +26,13 @@ export const handle = { portal: true, hydrate: false };
 
 const PATH = "/portal/tillganglighet";
 
-export function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context }: Route.LoaderArgs) {
   const state = stateOf(context);
-  return { signedIn: state.principal?.kind === "participant" };
+  const destination = await reportDestination(state.services.db, state.principal);
+  return {
+    signedIn: state.principal?.kind === "participant",
+    destination: destination ? { name: destination.name } : null,
+  };
 }
 
 interface ReportFailure {
@@ -46,6 +53,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     await reportAccessibilityProblem(
       state.services.db,
       values,
+      await reportDestination(state.services.db, state.principal),
       to ? { mailer: state.services.mailer, to } : undefined,
     );
   } catch (error) {
@@ -224,6 +232,15 @@ export default function PortalAccessibility({ loaderData }: Route.ComponentProps
           <section aria-labelledby="rapportera" className="portal-card">
             <Tx as="h2" k="portal.accessibility.reportTitle" id="rapportera" />
             <Tx as="p" k="portal.accessibility.reportIntro" />
+            {loaderData.destination ? (
+              <Tx
+                as="p"
+                k="portal.accessibility.reportTo"
+                values={{ association: loaderData.destination.name }}
+              />
+            ) : (
+              <Tx as="p" k="portal.accessibility.reportToAll" />
+            )}
             <ReportForm />
           </section>
 

@@ -1,0 +1,3 @@
+ALTER TABLE "accessibility_reports" ADD COLUMN "association_id" uuid;--> statement-breakpoint
+ALTER TABLE "accessibility_reports" ADD CONSTRAINT "accessibility_reports_association_id_associations_id_fk" FOREIGN KEY ("association_id") REFERENCES "public"."associations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "accessibility_reports_association_idx" ON "accessibility_reports" USING btree ("association_id","created_at");
