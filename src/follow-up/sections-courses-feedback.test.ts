@@ -5,8 +5,8 @@
 // participant and no free-text answer in it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
-import { courseChapters, courseProgress, courses, courseVersions } from "../courses/schema.ts";
-import { snapshotOf } from "../courses/texts.ts";
+import { makePublishedCourse } from "../courses/published-course-fixture.ts";
+import { courseProgress } from "../courses/schema.ts";
 import { headingTexts, openDocx, tableTexts } from "../documents/testing.ts";
 import { evaluationForms, evaluationResponses } from "../evaluation/schema.ts";
 import { formatUsage } from "../portal/usage.ts";
@@ -77,32 +77,14 @@ async function reader(where: "tierp" | "heby", gender: string, serial: number) {
 beforeAll(async () => {
   t = await createTestDatabase();
   f = await registerFixture(t.db, "fu-kurser");
-  const [course] = await t.db
-    .insert(courses)
-    .values({
-      associationId: f.associationId,
-      initiativeId: null,
-      texts: { sv: { title: "Samhällsorientering", summary: "" } },
-      updatedByName: "Test",
-    })
-    .returning();
-  const [chapter] = await t.db
-    .insert(courseChapters)
-    .values({
-      courseId: course?.id as string,
-      texts: { sv: { title: "Att bo i Sverige", intro: "" } },
-      updatedByName: "Test",
-    })
-    .returning();
-  if (!course || !chapter) throw new Error("no course");
-  courseId = course.id;
-  chapterId = chapter.id;
-  await t.db.insert(courseVersions).values({
-    courseId: course.id,
-    number: 1,
-    snapshot: snapshotOf(course, [{ chapter, pages: [], ready: [] }]),
-    publishedByName: "Test",
+  const published = await makePublishedCourse(t.db, {
+    associationId: f.associationId,
+    initiativeId: null,
+    texts: { sv: { title: "Samhällsorientering", summary: "" } },
+    chapters: [{ texts: { sv: { title: "Att bo i Sverige", intro: "" } }, pages: [] }],
   });
+  courseId = published.courseId;
+  chapterId = published.chapterIds[0] as string;
   // 6 women in Tierp and 5 men in Heby read the one-chapter course in March: they finish it
   let serial = 0;
   for (let i = 0; i < 6; i++) await reader("tierp", "kvinna", serial++);

@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, sessionFor, type TestApp } from "../../../../tests/support/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../../../tests/support/database.ts";
-import { courseChapters, courses, courseVersions } from "../../../courses/schema.ts";
-import { snapshotOf } from "../../../courses/texts.ts";
+import { makePublishedCourse } from "../../../courses/published-course-fixture.ts";
 import { evaluationForms, evaluationResponses } from "../../../evaluation/schema.ts";
 import { type RegisterFixture, registerFixture } from "../../../register/register-fixture.ts";
 import { inRegister } from "../../../register/zone.ts";
@@ -61,29 +60,11 @@ beforeAll(async () => {
         ],
       });
   });
-  const [course] = await t.db
-    .insert(courses)
-    .values({
-      associationId: f.associationId,
-      initiativeId: null,
-      texts: { sv: { title: "Samhällsorientering", summary: "" } },
-      updatedByName: "Test",
-    })
-    .returning();
-  const [chapter] = await t.db
-    .insert(courseChapters)
-    .values({
-      courseId: course?.id as string,
-      texts: { sv: { title: "Kapitel 1", intro: "" } },
-      updatedByName: "Test",
-    })
-    .returning();
-  if (!course || !chapter) throw new Error("no course");
-  await t.db.insert(courseVersions).values({
-    courseId: course.id,
-    number: 1,
-    snapshot: snapshotOf(course, [{ chapter, pages: [], ready: [] }]),
-    publishedByName: "Test",
+  await makePublishedCourse(t.db, {
+    associationId: f.associationId,
+    initiativeId: null,
+    texts: { sv: { title: "Samhällsorientering", summary: "" } },
+    chapters: [{ texts: { sv: { title: "Kapitel 1", intro: "" } }, pages: [] }],
   });
   as.admin = await sessionFor(t, f.admin.userId);
   as.officer = await sessionFor(t, f.officers.tierp.userId);
