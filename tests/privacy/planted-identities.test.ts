@@ -88,6 +88,19 @@ import {
 
 const written: string[] = [];
 const restoreLog: Array<() => void> = [];
+/**
+ * Why a form post was not answered with a redirect: its status, the error the page shows, and
+ * the process's last lines that speak of an error (a failure in CI leaves only this message).
+ */
+function whyRefused(answer: Answer): string {
+  const html = new TextDecoder().decode(answer.body);
+  const shown = [...html.matchAll(/<(?:div|p)[^>]*role="alert"[^>]*>([\s\S]*?)<\/(?:div|p)>/g)]
+    .map((m) => (m[1] ?? "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim())
+    .join(" | ");
+  const errors = written.filter((line) => /error|fel|exception/i.test(line)).slice(-5);
+  return `${answer.status} «${shown || html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 300)}» ${errors.join(" / ").slice(0, 1500)}`;
+}
+
 function captureProcessOutput(): void {
   const methods = ["log", "info", "warn", "error", "debug", "trace"] as const;
   for (const method of methods) {
@@ -726,7 +739,10 @@ async function plantIdentities(coachClient: HttpClient): Promise<void> {
     kod: code,
     till: "/portal",
   });
-  expect(signedIn.headers.get("location"), "the participant's sign-in").toBe("/portal");
+  expect(
+    signedIn.headers.get("location"),
+    `the participant's sign-in with ${code}: ${whyRefused(signedIn)}`,
+  ).toBe("/portal");
   for (const path of ["/portal", "/portal/plan", "/portal/mina-uppgifter"])
     expect((await participant.get(path)).status, path).toBe(200);
   const booking = new TextDecoder().decode((await participant.get("/portal/boka")).body);
