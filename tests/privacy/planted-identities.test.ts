@@ -93,12 +93,17 @@ const restoreLog: Array<() => void> = [];
  * the process's last lines that speak of an error (a failure in CI leaves only this message).
  */
 function whyRefused(answer: Answer): string {
+  const visible = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
   const html = new TextDecoder().decode(answer.body);
-  const shown = [...html.matchAll(/<(?:div|p)[^>]*role="alert"[^>]*>([\s\S]*?)<\/(?:div|p)>/g)]
-    .map((m) => (m[1] ?? "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim())
-    .join(" | ");
+  const alerts = html.matchAll(/<(?:div|p)[^>]*role="alert"[^>]*>([\s\S]*?)<\/(?:div|p)>/g);
+  const shown = [...alerts].map((m) => visible(m[1] ?? "")).join(" | ");
   const errors = written.filter((line) => /error|fel|exception/i.test(line)).slice(-5);
-  return `${answer.status} «${shown || html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 300)}» ${errors.join(" / ").slice(0, 1500)}`;
+  const page = shown || visible(html).slice(0, 300);
+  return `${answer.status} «${page}» ${errors.join(" / ").slice(0, 1500)}`;
 }
 
 function captureProcessOutput(): void {
