@@ -12,7 +12,7 @@
 //
 // The refusals carry codes as well as Swedish messages, so the portal shows them in the
 // participant's language and the staff statement in Swedish or English.
-import { desc, eq, isNull } from "drizzle-orm";
+import { asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Principal } from "../access/principal.ts";
 import { associations } from "../associations/schema.ts";
 import type { Mailer } from "../mail/send-mail.ts";
@@ -125,6 +125,24 @@ export async function reportDestination(
   }
   const [only] = held;
   return held.size === 1 && only ? associationById(db, only) : null;
+}
+
+/**
+ * The associations a staff person may send a report to when none is given and they hold roles
+ * in several: the form lets them choose rather than sending it to every office.
+ */
+export async function reportChoices(
+  db: Db,
+  principal: Principal | null | undefined,
+): Promise<ReportDestination[]> {
+  if (!principal || principal.kind === "participant") return [];
+  const held = [...new Set(principal.grants.map((g) => g.associationId))];
+  if (held.length < 2) return [];
+  return db
+    .select({ id: associations.id, name: associations.name, slug: associations.slug })
+    .from(associations)
+    .where(inArray(associations.id, held))
+    .orderBy(asc(associations.name));
 }
 
 /** Where a report is also mailed, if anywhere. */

@@ -309,10 +309,31 @@ describe("reporting an accessibility problem", () => {
     );
     expect(toNorr.headers.get("location")).toBe("/tillganglighet?forbund=norr&klart=rapport");
     expect((await latest())?.associationId).toBe(norr);
-    // several associations and none given: none, and the page says so
-    expect(await html(await app.fetch("/tillganglighet", { as: bothStaff }))).toContain(
-      "eftersom du har roller i flera",
+    // several associations and none given: they choose; nothing chosen goes to every office
+    const choosing = await html(await app.fetch("/tillganglighet", { as: bothStaff }));
+    expect(choosing).toContain("Välj vilket förbund rapporten gäller");
+    expect(choosing).toContain('<option value="norr">Samordningsförbundet Norr</option>');
+    expect(choosing).toMatch(/<option value=""( selected="")?>Inget särskilt förbund<\/option>/);
+    const chosen = await app.post(
+      "/tillganglighet",
+      { page: "Start", description: "Norrs startsida saknar rubrik.", forbund: "norr" },
+      bothStaff,
     );
+    expect(chosen.headers.get("location")).toBe("/tillganglighet?forbund=norr&klart=rapport");
+    expect((await latest())?.associationId).toBe(norr);
+    const refusedChoice = await app.post(
+      "/tillganglighet",
+      { page: "", description: "Något", forbund: "norr" },
+      bothStaff,
+    );
+    expect(refusedChoice.status).toBe(400);
+    expect(await html(refusedChoice)).toContain('<option value="norr" selected="">');
+    await app.post(
+      "/tillganglighet",
+      { page: "Start", description: "Gäller alla förbund.", forbund: "" },
+      bothStaff,
+    );
+    expect((await latest())?.associationId).toBeNull();
     // no role in Norr: cannot file there; the only association they hold a role in instead
     expect(await html(await app.fetch("/tillganglighet?forbund=norr", { as: admin }))).toContain(
       "Rapporten går till Samordningsförbundet Test.",

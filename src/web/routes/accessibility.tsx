@@ -2,8 +2,8 @@
 // for the staff's pages (the participants' pages have their own, /portal/tillganglighet), with
 // "Rapportera ett problem": a form anyone may send, signed in or not, stored for the office of
 // the reporter's association (the one whose pages they came from: ?forbund=<slug>, if they hold
-// a role there; else their only one) — or, not signed in, for every association's office. The
-// page says which, next to the form.
+// a role there; else their only one; staff of several choose in the form) — or, not signed in,
+// for every association's office. The page says which, next to the form.
 import { data, useSearchParams } from "react-router";
 import { formatDate } from "../../platform/i18n/format.ts";
 import type { MessageKey, Translate } from "../../platform/i18n/translate.ts";
@@ -13,11 +13,19 @@ import {
   type ReportField,
   type ReportProblem,
   reportAccessibilityProblem,
+  reportChoices,
   reportDestination,
 } from "../../portal/accessibility-reports.ts";
 import { redirectWithNotice, stateOf, text } from "../guard.server.ts";
 import { TextArea } from "../ui/fields.tsx";
-import { ErrorSummary, Form, SubmitButton, TextField, useFormFailure } from "../ui/form.tsx";
+import {
+  ErrorSummary,
+  Form,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useFormFailure,
+} from "../ui/form.tsx";
 import { useT } from "../ui/i18n.tsx";
 import type { Route } from "./+types/accessibility.ts";
 
@@ -38,9 +46,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     state.principal,
     givenSlug(request),
   );
+  const choices = destination ? [] : await reportChoices(state.services.db, state.principal);
   return {
     signedIn: Boolean(state.principal),
     destination: destination ? { name: destination.name, slug: destination.slug } : null,
+    choices: choices.map((c) => ({ name: c.name, slug: c.slug })),
   };
 }
 
@@ -68,7 +78,11 @@ export async function action({ context, request }: Route.ActionArgs) {
   } catch (error) {
     if (error instanceof AccessibilityReportInvalid)
       return data<ReportFailure>(
-        { errors: error.fields, problems: error.problems, values },
+        {
+          errors: error.fields,
+          problems: error.problems,
+          values: { ...values, forbund: text(form, "forbund") },
+        },
         { status: 400 },
       );
     throw error;
@@ -100,7 +114,7 @@ function translatedErrors(t: Translate, failure: ReportFailure | undefined) {
 }
 
 export default function Accessibility({ loaderData }: Route.ComponentProps) {
-  const { signedIn, destination } = loaderData;
+  const { signedIn, destination, choices } = loaderData;
   const t = useT();
   const [params] = useSearchParams();
   const failure = useFormFailure() as ReportFailure | undefined;
@@ -132,11 +146,29 @@ export default function Accessibility({ loaderData }: Route.ComponentProps) {
         <p id="rapport-mottagare">
           {destination
             ? t("accessibility.form.to", { association: destination.name })
-            : t(signedIn ? "accessibility.form.toAllSignedIn" : "accessibility.form.toAll")}
+            : t(
+                choices.length > 0
+                  ? "accessibility.form.toChosen"
+                  : signedIn
+                    ? "accessibility.form.toAllSignedIn"
+                    : "accessibility.form.toAll",
+              )}
         </p>
         <ErrorSummary errors={errors} />
         <Form method="post" noValidate>
           {destination ? <input type="hidden" name="forbund" value={destination.slug} /> : null}
+          {choices.length > 0 ? (
+            <SelectField
+              name="forbund"
+              label={t("accessibility.form.association")}
+              hint={t("accessibility.form.associationHint")}
+              defaultValue={values.forbund ?? ""}
+              options={[
+                { value: "", label: t("accessibility.form.associationNone") },
+                ...choices.map((c) => ({ value: c.slug, label: c.name })),
+              ]}
+            />
+          ) : null}
           <TextField
             name="page"
             label={t("accessibility.form.page")}

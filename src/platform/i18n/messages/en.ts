@@ -189,8 +189,14 @@ export const en: Record<keyof typeof sv, string> = {
   "accessibility.form.to": "The report goes to {association}.",
   "accessibility.form.toAll":
     "You are not signed in, so the report goes to the office of every association on this Samspår installation. Do not write personal details you do not want them to see.",
+  "accessibility.form.toChosen":
+    "You have roles in several associations. Choose which association the report concerns, and it goes only to that association's office.",
+  "accessibility.form.association": "Which association does it concern?",
+  "accessibility.form.associationHint":
+    "Without a choice, the report goes to the office of every association on this Samspår installation.",
+  "accessibility.form.associationNone": "No particular association",
   "accessibility.form.toAllSignedIn":
-    "The report is not tied to one association, since you have roles in several. It goes to the office of every association on this Samspår installation. Open the statement from your association's pages if it should go only there.",
+    "You have no role in any association, so the report is not tied to one. It goes to the office of every association on this Samspår installation.",
   "accessibility.form.sent":
     "Thank you! We have received the report. If you left contact details, we will answer as soon as we can.",
   "accessibility.form.error.page":

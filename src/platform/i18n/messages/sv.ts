@@ -191,8 +191,14 @@ export const sv = {
   "accessibility.form.to": "Rapporten går till {association}.",
   "accessibility.form.toAll":
     "Du är inte inloggad, så rapporten går till kansliet i varje förbund i den här Samspår-installationen. Skriv inte personuppgifter som du inte vill att de ska se.",
+  "accessibility.form.toChosen":
+    "Du har roller i flera förbund. Välj vilket förbund rapporten gäller, så går den bara till det förbundets kansli.",
+  "accessibility.form.association": "Vilket förbund gäller det?",
+  "accessibility.form.associationHint":
+    "Utan val går rapporten till kansliet i varje förbund i den här Samspår-installationen.",
+  "accessibility.form.associationNone": "Inget särskilt förbund",
   "accessibility.form.toAllSignedIn":
-    "Rapporten knyts inte till ett visst förbund, eftersom du har roller i flera. Den går till kansliet i varje förbund i den här Samspår-installationen. Öppna redogörelsen från ditt förbunds sidor om den bara ska gå dit.",
+    "Du har ingen roll i något förbund, så rapporten knyts inte till ett visst förbund. Den går till kansliet i varje förbund i den här Samspår-installationen.",
   "accessibility.form.sent":
     "Tack! Vi har tagit emot rapporten. Om du lämnade kontaktuppgifter svarar vi så snart vi kan.",
   "accessibility.form.error.page":
