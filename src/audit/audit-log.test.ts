@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { associations, memberOrganisations } from "../associations/schema.ts";
 import { initiatives } from "../initiatives/schema.ts";
@@ -119,5 +119,34 @@ describe("audit log", () => {
     const verdict = await verifyAuditChain(t.db);
     expect(verdict).toMatchObject({ ok: false, brokenAtSeq: 5 });
     expect(await t.db.$count(auditEvents)).toBe(24);
+  });
+
+  it("searches dates as Swedish days, as the log shows its times", async () => {
+    const night = "00000000-0000-4000-8000-000000000003";
+    const at = async (moment: string) => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date(moment));
+      try {
+        await recordAuditEvent(t.db, actor, { action: "test.night", associationId: night });
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    await at("2026-03-10T23:30:00Z"); // 2026-03-11 00:30 in Sweden (winter time)
+    await at("2026-07-10T22:30:00Z"); // 2026-07-11 00:30 (summer time)
+    await at("2026-07-11T21:59:00Z"); // 2026-07-11 23:59
+    const on = async (from: string, to = from) =>
+      (await searchAuditLog(t.db, { associationId: night, from, to })).events.map((e) =>
+        e.occurredAt.toISOString(),
+      );
+    expect(await on("2026-03-10")).toEqual([]);
+    expect(await on("2026-03-11")).toEqual(["2026-03-10T23:30:00.000Z"]);
+    expect(await on("2026-07-10")).toEqual([]);
+    expect(await on("2026-07-11")).toEqual([
+      "2026-07-11T21:59:00.000Z",
+      "2026-07-10T22:30:00.000Z",
+    ]);
+    expect(await on("2026-07-12")).toEqual([]);
+    expect(await on("2026-03-11", "2026-07-11")).toHaveLength(3);
   });
 });

@@ -1,7 +1,8 @@
 // The auditor's search over the audit log of one association.
-import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import { roleAssignments, users } from "../people/schema.ts";
 import type { Queryable } from "../platform/database/connect.ts";
+import { endOfSwedishDay, startOfSwedishDay } from "../platform/swedish-day.ts";
 import { auditEvents } from "./schema.ts";
 
 export interface AuditSearch {
@@ -9,7 +10,7 @@ export interface AuditSearch {
   /** Matches the actor, the action or the target (case-insensitive substring). */
   text?: string | undefined;
   action?: string | undefined;
-  /** Inclusive ISO dates (UTC). */
+  /** Inclusive ISO dates, Swedish days (Europe/Stockholm). */
   from?: string | undefined;
   to?: string | undefined;
   /** Show events older than this seq (keyset paging). */
@@ -32,10 +33,9 @@ export async function searchAuditLog(q: Queryable, search: AuditSearch) {
   );
   const conditions: SQL[] = scope ? [scope] : [];
   if (search.action) conditions.push(eq(auditEvents.action, search.action));
-  if (search.from)
-    conditions.push(gte(auditEvents.occurredAt, new Date(`${search.from}T00:00:00Z`)));
-  if (search.to)
-    conditions.push(lte(auditEvents.occurredAt, new Date(`${search.to}T23:59:59.999Z`)));
+  // the days as the auditor reads them on the page: Swedish days, not UTC ones
+  if (search.from) conditions.push(gte(auditEvents.occurredAt, startOfSwedishDay(search.from)));
+  if (search.to) conditions.push(lt(auditEvents.occurredAt, endOfSwedishDay(search.to)));
   if (search.before) conditions.push(lt(auditEvents.seq, search.before));
   if (search.text) {
     const pattern = `%${search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

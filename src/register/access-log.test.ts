@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { can } from "../access/policy.ts";
+import { todayInSweden } from "../applications/workflow.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { participantOwnLog, searchAccessLog } from "./access-log.ts";
 import { getEnrollment, registerParticipant, revealIdentity } from "./participants.ts";
@@ -91,7 +92,7 @@ describe("the auditor's search", () => {
     expect(byPerson.rows.every((r) => r.actorName === "Cecilia Carlsson")).toBe(true);
     expect(byPerson.total).toBe(2);
     expect((await searchAccessLog(t.db, logScope, { action: "reveal" })).total).toBe(1);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInSweden();
     expect((await searchAccessLog(t.db, logScope, { from: today, to: today })).total).toBe(5);
     expect(
       (await searchAccessLog(t.db, logScope, { from: "2020-01-01", to: "2020-12-31" })).total,
@@ -179,5 +180,38 @@ describe("the participant's own log", () => {
       .from(accessLog)
       .where(eq(accessLog.participantId, ids.heby.participant));
     expect(rows.length).toBe(2);
+  });
+});
+
+describe("dates", () => {
+  it("are Swedish days, as the log shows its times: 00:30 in Sweden is on that day", async () => {
+    const entry = {
+      associationId: f.associationId,
+      dataControllerId: f.tierp.controller,
+      actorName: "Nattugglan",
+      actorRole: "participant_officer",
+      actorOrganisation: "Tierps kommun",
+      participantId: ids.tierp.participant,
+      action: "export" as const,
+      outcome: "ok" as const,
+    };
+    await t.owner.db.insert(accessLog).values([
+      { ...entry, at: new Date("2026-03-10T23:30:00Z") }, // 2026-03-11 00:30 in Sweden (winter)
+      { ...entry, at: new Date("2026-07-10T22:30:00Z") }, // 2026-07-11 00:30 (summer time)
+      { ...entry, at: new Date("2026-07-11T21:59:00Z") }, // 2026-07-11 23:59
+    ]);
+    const on = async (from: string, to = from) =>
+      (await searchAccessLog(t.db, logScope, { action: "export", from, to })).rows.map((r) =>
+        r.at.toISOString(),
+      );
+    expect(await on("2026-03-10")).toEqual([]);
+    expect(await on("2026-03-11")).toEqual(["2026-03-10T23:30:00.000Z"]);
+    expect(await on("2026-07-10")).toEqual([]);
+    expect(await on("2026-07-11")).toEqual([
+      "2026-07-11T21:59:00.000Z",
+      "2026-07-10T22:30:00.000Z",
+    ]);
+    expect(await on("2026-07-12")).toEqual([]);
+    expect(await on("2026-03-11", "2026-07-11")).toHaveLength(3);
   });
 });

@@ -9,6 +9,7 @@ import { memberOrganisations } from "../associations/schema.ts";
 import { isoDate } from "../initiatives/validate-initiative.ts";
 import type { Db, Tx } from "../platform/database/connect.ts";
 import { ValidationError } from "../platform/errors.ts";
+import { endOfSwedishDay, startOfSwedishDay } from "../platform/swedish-day.ts";
 import { UUID } from "../platform/uuid.ts";
 import { insertMany } from "./bulk.ts";
 import { ACCESS_ACTIONS, type AccessAction, accessLog } from "./schema.ts";
@@ -120,7 +121,7 @@ export interface AccessLogFilters {
   userId?: string;
   participantId?: string;
   action?: string;
-  /** ÅÅÅÅ-MM-DD, inclusive, in UTC as the log stores it. */
+  /** ÅÅÅÅ-MM-DD, inclusive: Swedish days (Europe/Stockholm), as the log is shown. */
   from?: string;
   to?: string;
   limit?: number;
@@ -145,12 +146,6 @@ export interface AccessLogRow {
 }
 
 const MAX_LIMIT = 1000;
-
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * The auditor's search of the access log of one association: by person, participant, action
@@ -191,8 +186,9 @@ export async function searchAccessLog(
   if (filters.userId) where.push(eq(accessLog.actorUserId, filters.userId));
   if (filters.participantId) where.push(eq(accessLog.participantId, filters.participantId.trim()));
   if (filters.action) where.push(eq(accessLog.action, filters.action as AccessAction));
-  if (from && from !== "invalid") where.push(gte(accessLog.at, new Date(`${from}T00:00:00Z`)));
-  if (to && to !== "invalid") where.push(lt(accessLog.at, new Date(`${nextDay(to)}T00:00:00Z`)));
+  // the days as the auditor reads them on the page: Swedish days, not UTC ones
+  if (from && from !== "invalid") where.push(gte(accessLog.at, startOfSwedishDay(from)));
+  if (to && to !== "invalid") where.push(lt(accessLog.at, endOfSwedishDay(to)));
 
   // A register transaction whose scope names no initiative: the log (by data controller) is
   // visible, enrollments and consents are not; the queries below read the log and the
