@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/datab
 import { todayInSweden } from "../applications/workflow.ts";
 import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
+import { addDays } from "../demo/demo-time.ts";
 import { getInitiative } from "../initiatives/get-initiative.ts";
 import { createInitiative } from "../initiatives/save-initiative.ts";
 import { addUser } from "../people/add-user.ts";
@@ -247,7 +248,9 @@ describe("from draft to decision", () => {
     const created = await post(path, tokens.adminWrite, draft());
     const url = `${path}/${created.body.id}`;
     await post(`${url}/submit`, tokens.adminWrite, { version: 1 });
-    const tomorrow = todayInSweden(new Date(Date.now() + 86_400_000));
+    // the day after today in Sweden (24 hours later is still today in the first hour of the day
+    // summer time ends)
+    const tomorrow = addDays(todayInSweden(), 1);
     const refused = await post(`${url}/decision`, tokens.adminWrite, {
       version: 2,
       decisionBody: "kansli",

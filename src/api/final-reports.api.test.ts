@@ -3,7 +3,7 @@
 // change), signed by every party (a link by e-mail, or paper registered by the office; removed
 // when the content changes), submitted (the initiative is closed), returned and resubmitted,
 // accepted and locked; who sees what (404) and who may act (403), and the version history.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { todayInSweden } from "../applications/workflow.ts";
 import { createAssociation } from "../associations/create-association.ts";
@@ -35,6 +35,15 @@ const tokens = {
   auditor: "",
   otherAdmin: "",
 };
+// The reports' dates are written for a day late in the year (an actual end on 31 October of this
+// year): the clock stands on the demo's today, 23 November 2026, and moves on from there, so the
+// file checks the same whatever day it runs (before 31 October the submission would be "in the
+// future"). Only Date is faked.
+vi.useFakeTimers({
+  toFake: ["Date"],
+  now: new Date("2026-11-23T12:00:00+01:00"),
+  shouldAdvanceTime: true,
+});
 const today = todayInSweden();
 const year = Number(today.slice(0, 4));
 const base = "/associations/f/final-reports";
@@ -134,7 +143,10 @@ beforeAll(async () => {
     await createApiToken(t.db, cli, { email: "admin@annat.se", scope: "write" })
   ).token;
 });
-afterAll(() => t.drop());
+afterAll(async () => {
+  vi.useRealTimers();
+  await t.drop();
+});
 
 /** A complete body for the led initiative's report (one goal, two parties). */
 const complete = (version: number) => ({

@@ -99,10 +99,16 @@ describe("answering", () => {
     if (!scale || !free) throw new Error("no questions");
     const now = new Date("2026-11-30T23:30:00Z"); // 1 December in Sweden
     expect(monthOfAnswer(now)).toBe("2026-12-01");
-    await submitAnswers(t.db, e.account, "kapitel", e.chapter, {
-      [scale.id]: "4",
-      [free.id]: "  Fler bilder.\r\n\r\n\r\nTack!  ",
-    });
+    // answered now, and the month read for that same moment (not at a month's turn in between)
+    const answeredAt = new Date();
+    await submitAnswers(
+      t.db,
+      e.account,
+      "kapitel",
+      e.chapter,
+      { [scale.id]: "4", [free.id]: "  Fler bilder.\r\n\r\n\r\nTack!  " },
+      { now: answeredAt },
+    );
     const [row] = await responses();
     expect(row).toMatchObject({
       initiative_id: f.tierp.initiative,
@@ -110,7 +116,7 @@ describe("answering", () => {
       kind: "kort",
       course_id: e.courseId,
       chapter_id: e.chapter,
-      month: monthOfAnswer(new Date()),
+      month: monthOfAnswer(answeredAt),
     });
     expect(Object.keys(row ?? {})).not.toContain("participant_id");
     expect(JSON.stringify(row)).not.toContain(e.account.participantId);

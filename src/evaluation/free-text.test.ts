@@ -13,22 +13,33 @@ let f: RegisterFixture;
 let e: EvaluationFixture;
 const month = (d: Date) =>
   new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(d).slice(0, 7);
-const thisMonth = month(new Date());
+// the answers are given at this moment: their month is this one, also at a month's turn
+const answeredAt = new Date();
+const thisMonth = month(answeredAt);
 
 beforeAll(async () => {
   t = await createTestDatabase();
   f = await registerFixture(t.db, "fritext");
   e = await evaluationFixture(t.db, f);
   const met = await meeting(t.db, e.account, 1);
-  await submitAnswers(t.db, e.account, "kapitel", e.chapter, {
-    "kort-hur": "5",
-    "kort-battre": "Mer bilder i kapitlet.",
-  });
-  await submitAnswers(t.db, e.account, "mote", met, { "kort-hur": "4", "kort-battre": "" });
-  await submitAnswers(t.db, e.account, "slut", "slut", {
-    "slut-nytta": "4",
-    "slut-bast": "Att jag fick öva svenska.",
-  });
+  const at = { now: answeredAt };
+  await submitAnswers(
+    t.db,
+    e.account,
+    "kapitel",
+    e.chapter,
+    { "kort-hur": "5", "kort-battre": "Mer bilder i kapitlet." },
+    at,
+  );
+  await submitAnswers(t.db, e.account, "mote", met, { "kort-hur": "4", "kort-battre": "" }, at);
+  await submitAnswers(
+    t.db,
+    e.account,
+    "slut",
+    "slut",
+    { "slut-nytta": "4", "slut-bast": "Att jag fick öva svenska." },
+    at,
+  );
 });
 afterAll(() => t?.drop());
 

@@ -470,14 +470,17 @@ describe("re-phasing after an approved deviation report", () => {
 });
 
 describe("a proposal from the granted application", () => {
+  // registry numbers far above those the workflow gives out, one per grant: never the same twice
+  let granted = 0;
   async function grant(initiativeId: string, content: Partial<ReturnType<typeof emptyContent>>) {
+    granted++;
     await t.db.insert(applications).values({
       associationId,
       initiativeId,
       status: "beviljad",
       content: { ...emptyContent(orgs.tierp), ...content },
       formVersion: "Ansökan 2026:1",
-      registryNumber: `2026/${Math.floor(Math.random() * 1e6)}`,
+      registryNumber: `2026/${900_000 + granted}`,
       arrivalDate: "2026-03-09",
       decision: "beviljad",
       decidedAmount: 1_000_000,

@@ -815,13 +815,14 @@ describe("someone else registers a person of the file meanwhile", () => {
     await isRegistered;
     const importing = run(file, { mode: "valid-rows" });
     // the import's insert waits for the other transaction's row with the same number
-    for (let i = 0; ; i++) {
+    // (up to 20 seconds: the import reads and checks the file first, slowly on a busy machine)
+    for (const until = Date.now() + 20_000; ; ) {
       const [waiting] = await t.owner.db
         .select({ n: count() })
         .from(sql`pg_stat_activity`)
         .where(sql`wait_event_type = 'Lock' and datname = current_database()`);
       if ((waiting?.n ?? 0) > 0) break;
-      if (i > 200) throw new Error("the import never waited for the other registration");
+      if (Date.now() > until) throw new Error("the import never waited for the other registration");
       await new Promise((r) => setTimeout(r, 25));
     }
     commit();

@@ -10,6 +10,7 @@ import { todayInSweden } from "../applications/workflow.ts";
 import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { auditEvents } from "../audit/schema.ts";
+import { addDays } from "../demo/demo-time.ts";
 import { getInitiative } from "../initiatives/get-initiative.ts";
 import { createInitiative } from "../initiatives/save-initiative.ts";
 import type { InitiativeStatus } from "../initiatives/schema.ts";
@@ -324,14 +325,24 @@ describe("submission", () => {
 describe("decisions", () => {
   it("refuses a decision in the future, a rejection without motivation and a board decision without its meeting", async () => {
     const { id } = await submitted("Beslutsinsatsen", {});
-    const tomorrow = new Date(Date.now() + 86_400_000);
+    // the day after today in Sweden, for the same moment the check uses (24 hours later is still
+    // the same day in the first hour of the day summer time ends)
+    const now = new Date();
     expect(
       await problemsOf(() =>
-        decideDeviationReport(t.db, actor, associationId, id, 2, {
-          decisionBody: "kansli",
-          decision: "godkand",
-          decisionDate: todayInSweden(tomorrow),
-        }),
+        decideDeviationReport(
+          t.db,
+          actor,
+          associationId,
+          id,
+          2,
+          {
+            decisionBody: "kansli",
+            decision: "godkand",
+            decisionDate: addDays(todayInSweden(now), 1),
+          },
+          { now },
+        ),
       ),
     ).toEqual({ decisionDate: "Beslutsdatum kan inte ligga i framtiden." });
     expect(

@@ -6,7 +6,7 @@
 // the initiative, return and resubmission, and a locked report that nobody can change, not even
 // directly in SQL.
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { getApplication } from "../applications/get-application.ts";
 import { createApplication } from "../applications/save-application.ts";
@@ -52,6 +52,15 @@ let otherAssociationId = "";
 let tierp = "";
 let fk = "";
 let af = "";
+// The reports' dates are written for a day late in the year (an initiative of this year that
+// ended on 31 October, a link asked for on 15 January): the clock stands on the demo's today,
+// 23 November 2026, and moves on from there, so the file checks the same whatever day it runs
+// (before 31 October every submission here would be "in the future"). Only Date is faked.
+vi.useFakeTimers({
+  toFake: ["Date"],
+  now: new Date("2026-11-23T12:00:00+01:00"),
+  shouldAdvanceTime: true,
+});
 const today = todayInSweden();
 const year = Number(today.slice(0, 4));
 
@@ -185,7 +194,10 @@ beforeAll(async () => {
   fk = (await org("Försäkringskassan", "202100-5521", "forsakringskassan")).id;
   af = (await org("Arbetsförmedlingen", "202100-2114", "arbetsformedlingen")).id;
 });
-afterAll(() => t.drop());
+afterAll(async () => {
+  vi.useRealTimers();
+  await t.drop();
+});
 
 describe("starting a final report", () => {
   it("fills in the initiative and its approved application, and keeps that as a snapshot", async () => {

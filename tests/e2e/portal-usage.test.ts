@@ -48,6 +48,11 @@ const month = (d: Date) =>
     year: "numeric",
     month: "2-digit",
   }).format(d);
+/** The month `back` calendar months before "ÅÅÅÅ-MM". */
+const monthsBefore = (ym: string, back: number) =>
+  new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)) - 1 - back, 1))
+    .toISOString()
+    .slice(0, 7);
 
 describe("the portal's usage figures", () => {
   it(
@@ -95,9 +100,9 @@ describe("the portal's usage figures", () => {
     async () => {
       const page = await signedIn(COACH);
       await page.goto(server.baseUrl + path);
-      const now = new Date();
-      const to = month(now);
-      const from = month(new Date(now.getTime() - 62 * 86_400_000));
+      // three calendar months: 62 days back would reach a fourth month on some days (1 March)
+      const to = month(new Date());
+      const from = monthsBefore(to, 2);
       await page.getByLabel("Första månaden (ÅÅÅÅ-MM)").fill(from);
       await page.getByLabel("Sista månaden (ÅÅÅÅ-MM)").fill(to);
       await page.getByRole("button", { name: "Visa perioden" }).click();

@@ -55,6 +55,7 @@ import { users } from "../../src/people/schema.ts";
 import { readConfig } from "../../src/platform/config.ts";
 import type { Database } from "../../src/platform/database/connect.ts";
 import { QUEUES } from "../../src/platform/jobs.ts";
+import { codeHash, normaliseCode } from "../../src/portal/codes.ts";
 import { REGISTER_KEY_ENV } from "../../src/register/crypto.ts";
 import { luhnCheckDigit } from "../../src/register/identity.ts";
 import { importParticipants } from "../../src/register/import-participants.ts";
@@ -104,6 +105,36 @@ function whyRefused(answer: Answer): string {
   const errors = written.filter((line) => /error|fel|exception/i.test(line)).slice(-5);
   const page = shown || visible(html).slice(0, 300);
   return `${answer.status} «${page}» ${errors.join(" / ").slice(0, 1500)}`;
+}
+
+/**
+ * What the database says of a portal code that did not open the portal: the code's row (used,
+ * revoked, expired by the database's clock), the account's other codes and the latest refused
+ * sign-ins — so that a failure on another machine says which of them it was.
+ */
+async function codeState(code: string): Promise<string> {
+  try {
+    return await readCodeState(code);
+  } catch (error) {
+    return `code state unreadable: ${(error as Error).message}`;
+  }
+}
+
+async function readCodeState(code: string): Promise<string> {
+  const hash = codeHash(normaliseCode(code));
+  const [row] = (
+    await t.db.execute<Record<string, unknown>>(sql`
+      select c.user_id, c.created_at, c.expires_at, c.used_at, c.revoked_at, now() as db_now,
+             (select count(*)::int from portal_sign_in_codes o where o.user_id = c.user_id) as codes,
+             (select count(*)::int from sessions s where s.user_id = c.user_id) as sessions
+        from portal_sign_in_codes c where c.code_hash = ${hash}`)
+  ).rows;
+  const refused = (
+    await t.db.execute<{ details: unknown; occurred_at: Date }>(sql`
+      select details, occurred_at from audit_events
+       where action in ('sign_in.failed', 'sign_in.throttled') order by seq desc limit 3`)
+  ).rows;
+  return `code row: ${row ? JSON.stringify(row) : "none"}; app clock ${new Date().toISOString()}; refused sign-ins: ${JSON.stringify(refused)}`;
 }
 
 function captureProcessOutput(): void {
@@ -735,18 +766,21 @@ async function plantIdentities(coachClient: HttpClient): Promise<void> {
     delivery: "visa",
     locale: "sv",
   });
-  const code = /\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\b/.exec(
+  // the code the page prints for the participant, not any look-alike elsewhere on the page
+  const code = /class="portal-code-print__code"[^>]*>([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4})</.exec(
     new TextDecoder().decode(shown.body),
-  )?.[0];
-  if (!code) throw new Error(`no code on the coach's portal page (${shown.status})`);
+  )?.[1];
+  if (shown.status !== 200 || !code)
+    throw new Error(`no code on the coach's portal page: ${whyRefused(shown)}`);
   const participant = new HttpClient(baseUrl);
   const signedIn = await participant.postForm("/portal/logga-in", "/portal/logga-in", {
     kod: code,
     till: "/portal",
   });
+  const signedInTo = signedIn.headers.get("location");
   expect(
-    signedIn.headers.get("location"),
-    `the participant's sign-in with ${code}: ${whyRefused(signedIn)}`,
+    signedInTo,
+    `the participant's sign-in with ${code}: ${whyRefused(signedIn)}${signedInTo === "/portal" ? "" : ` ${await codeState(code)}`}`,
   ).toBe("/portal");
   for (const path of ["/portal", "/portal/plan", "/portal/mina-uppgifter"])
     expect((await participant.get(path)).status, path).toBe(200);

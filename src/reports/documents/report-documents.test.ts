@@ -3,7 +3,7 @@
 // an initiative made through an approved application, written and submitted, and an untouched
 // final report of a registered initiative. The DOCX is unzipped and its XML read; the PDF's
 // text is extracted with PDF.js, as a reader would see it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../tests/support/database.ts";
 import { getApplication } from "../../applications/get-application.ts";
 import { createApplication } from "../../applications/save-application.ts";
@@ -59,6 +59,15 @@ let t: TestDatabase;
 const actor = { userId: null, label: "test" };
 const ASSOCIATION = "Samordningsförbundet Tierp & Älvkarleby";
 const logo = { mediaType: "image/png", data: pngLogo(120, 40) };
+// The reports' dates are written for a day after January (an actual end on 31 January of this
+// year): the clock stands on the demo's today, 23 November 2026, and moves on from there, so the
+// file checks the same whatever day it runs (in January the submission would be "in the
+// future"). Only Date is faked.
+vi.useFakeTimers({
+  toFake: ["Date"],
+  now: new Date("2026-11-23T12:00:00+01:00"),
+  shouldAdvanceTime: true,
+});
 const today = todayInSweden();
 const year = Number(today.slice(0, 4));
 let associationId = "";
@@ -262,7 +271,10 @@ beforeAll(async () => {
   const { id: draftFinalId } = await createFinalReport(t.db, actor, associationId, other);
   finalDraft = (await getFinalReport(t.db, associationId, draftFinalId)) as FinalReportDetails;
 });
-afterAll(() => t?.drop());
+afterAll(async () => {
+  vi.useRealTimers();
+  await t?.drop();
+});
 
 const deviationValues = (r: DeviationReportDetails) => [
   ASSOCIATION,
