@@ -12,7 +12,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "../platform/errors.ts";
-import { formatNumber } from "../platform/i18n/format.ts";
+import { formatDateTime, formatNumber } from "../platform/i18n/format.ts";
 import { UUID } from "../platform/uuid.ts";
 import { actorName } from "../reports/report-versions.ts";
 import type { FollowUpPeriod } from "./model.ts";
@@ -310,7 +310,7 @@ export async function draftForUpdate(
     );
   if (row.version !== expectedVersion)
     throw new ConflictError(
-      `Någon annan har ändrat utkastet (version ${row.number}) medan du arbetade: ${row.updatedByName} sparade det ${row.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Dina ändringar är inte sparade. Ladda om sidan, se vad som gäller nu och gör om dem.`,
+      `Någon annan har ändrat utkastet (version ${row.number}) medan du arbetade: ${row.updatedByName} sparade det ${formatDateTime(row.updatedAt)}. Dina ändringar är inte sparade. Ladda om sidan, se vad som gäller nu och gör om dem.`,
     );
   return row;
 }

@@ -1,9 +1,9 @@
 // The register's access log (domain/participants.md): who (person, role, organisation), when
-// (UTC), what (record, fields, action), through which request, and the outcome. Every read of
-// an identifiable record and every change writes a row, in the same register transaction as
-// the read or change. The table is append-only in the database (no UPDATE or DELETE privilege,
-// and a trigger for the table's owner); the auditor searches it and the participant sees the
-// entries about themself.
+// (shown and searched in Swedish time), what (record, fields, action), through which request,
+// and the outcome. Every read of an identifiable record and every change writes a row, in the
+// same register transaction as the read or change. The table is append-only in the database
+// (no UPDATE or DELETE privilege, and a trigger for the table's owner); the auditor searches it
+// and the participant sees the entries about themself.
 import { and, count, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { memberOrganisations } from "../associations/schema.ts";
 import { isoDate } from "../initiatives/validate-initiative.ts";

@@ -6,6 +6,7 @@ import type { Principal } from "../../../access/principal.ts";
 import { listUsers } from "../../../people/list-users.ts";
 import type { Db } from "../../../platform/database/connect.ts";
 import { ValidationError } from "../../../platform/errors.ts";
+import { formatDateTime } from "../../../platform/i18n/format.ts";
 import { searchAccessLog } from "../../../register/access-log.ts";
 import { ACCESS_ACTIONS, type AccessAction } from "../../../register/schema.ts";
 import { accessLogScopeFor } from "../../../register/scope.ts";
@@ -14,7 +15,7 @@ export const PAGE_SIZE = 50;
 
 export interface AccessLogEntryView {
   id: number;
-  /** "2026-03-04 09:15:22", UTC as the log keeps it. */
+  /** "2026-03-04 10:15:22": Swedish time, to the second. */
   at: string;
   who: string;
   role: string;
@@ -50,7 +51,9 @@ const FIELD_OF: Record<string, string> = {
   limit: "sida",
 };
 
-const utc = (at: Date) => at.toISOString().slice(0, 19).replace("T", " ");
+/** Swedish time to the second, as the search's days are Swedish days. */
+const swedishTime = (at: Date) =>
+  `${formatDateTime(at)}:${String(at.getUTCSeconds()).padStart(2, "0")}`;
 
 /** Reads the query (person, deltagare, handelse, fran, till, sida) and searches the log. */
 export async function loadAccessLogPage(
@@ -91,7 +94,7 @@ export async function loadAccessLogPage(
       errors: null,
       entries: result.rows.map((r) => ({
         id: r.id,
-        at: utc(r.at),
+        at: swedishTime(r.at),
         who: r.actorName,
         role: r.actorRole,
         organisation: r.actorOrganisation,
