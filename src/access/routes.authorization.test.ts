@@ -1204,33 +1204,65 @@ describe("the access table covers everything", () => {
   });
 });
 
+/**
+ * The requests of one row of the table are independent of each other (reads, and refusals that
+ * come before anything is read), so they run together, at most `limit` at a time: a request
+ * spends much of its time waiting for PostgreSQL, and a few at a time stay well inside the test
+ * database's pool of 10 connections. The answers come back in the order of the tasks.
+ */
+async function together<T>(tasks: ReadonlyArray<() => Promise<T>>, limit = 4): Promise<T[]> {
+  const answers = new Array<T>(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      const task = tasks[index];
+      if (task) answers[index] = await task();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return answers;
+}
+
 describe("pages", () => {
   for (const [pattern, allowed] of Object.entries(ASSOCIATION_PAGES)) {
     it(`${pattern}: own association as every role, a foreign one as nobody`, async () => {
+      const answers = await together(
+        ROLES_UNDER_TEST.flatMap((who) =>
+          [own, foreign].map((where) => async () => {
+            const res = await app.fetch(concrete(pattern, where), { as: sessions.get(who) });
+            return {
+              who,
+              where,
+              status: res.status,
+              location: res.headers.get("location"),
+              body: where === foreign ? await res.text() : "",
+            };
+          }),
+        ),
+      );
       const seen: Record<string, number> = {};
       const expected: Record<string, number> = {};
-      for (const who of ROLES_UNDER_TEST) {
-        const as = sessions.get(who);
-        const ownRes = await app.fetch(concrete(pattern, own), { as });
-        seen[`${who} own`] = ownRes.status;
-        expected[`${who} own`] =
-          who === "anonymous" || (who === "participant" && PARTICIPANT_TO_PORTAL.has(pattern))
-            ? 302
-            : OWN_NOT_FOUND[pattern]?.includes(who)
-              ? 404
-              : allowed.includes(who)
-                ? ALLOWED_REDIRECTS.has(pattern)
-                  ? 302
-                  : 200
-                : 403;
-        if (who === "anonymous")
-          expect(ownRes.headers.get("location")).toMatch(/^\/logga-in\?till=/);
-        const foreignRes = await app.fetch(concrete(pattern, foreign), { as });
-        seen[`${who} foreign`] = foreignRes.status;
-        expected[`${who} foreign`] = who === "anonymous" ? 302 : 404;
-        const body = await foreignRes.text();
-        expect(body).not.toContain("Annan kommun");
-        expect(body).not.toContain("admin@annat.se");
+      for (const { who, where, status, location, body } of answers) {
+        if (where === own) {
+          seen[`${who} own`] = status;
+          expected[`${who} own`] =
+            who === "anonymous" || (who === "participant" && PARTICIPANT_TO_PORTAL.has(pattern))
+              ? 302
+              : OWN_NOT_FOUND[pattern]?.includes(who)
+                ? 404
+                : allowed.includes(who)
+                  ? ALLOWED_REDIRECTS.has(pattern)
+                    ? 302
+                    : 200
+                  : 403;
+          if (who === "anonymous") expect(location).toMatch(/^\/logga-in\?till=/);
+        } else {
+          seen[`${who} foreign`] = status;
+          expected[`${who} foreign`] = who === "anonymous" ? 302 : 404;
+          expect(body).not.toContain("Annan kommun");
+          expect(body).not.toContain("admin@annat.se");
+        }
       }
       expect(seen).toEqual(expected);
     });
@@ -1238,13 +1270,17 @@ describe("pages", () => {
 
   for (const [pattern, expected] of Object.entries(OTHER_PAGES)) {
     it(`${pattern || "/"}: signed in and anonymous`, async () => {
-      for (const who of ROLES_UNDER_TEST) {
-        const res = await app.fetch(concrete(pattern, own), { as: sessions.get(who) });
-        expect({ who, status: res.status }).toEqual({
-          who,
-          status: who === "anonymous" ? expected.anonymous : expected.signedIn,
+      const answers = await together(
+        ROLES_UNDER_TEST.map((who) => async () => {
+          const res = await app.fetch(concrete(pattern, own), { as: sessions.get(who) });
+          return { who, status: res.status };
+        }),
+      );
+      for (const answer of answers)
+        expect(answer).toEqual({
+          who: answer.who,
+          status: answer.who === "anonymous" ? expected.anonymous : expected.signedIn,
         });
-      }
     });
   }
 });
@@ -1252,11 +1288,16 @@ describe("pages", () => {
 describe("the participant portal's pages", () => {
   for (const [pattern, expected] of Object.entries(PORTAL_PAGES)) {
     it(`${pattern}: the participant, staff and anonymous`, async () => {
+      const answers = await together(
+        ROLES_UNDER_TEST.map((who) => async () => {
+          const res = await app.fetch(concrete(pattern, own), { as: sessions.get(who) });
+          return { who, status: res.status, location: res.headers.get("location") };
+        }),
+      );
       const seen: Record<string, number> = {};
       const wanted: Record<string, number> = {};
-      for (const who of ROLES_UNDER_TEST) {
-        const res = await app.fetch(concrete(pattern, own), { as: sessions.get(who) });
-        seen[who] = res.status;
+      for (const { who, status, location } of answers) {
+        seen[who] = status;
         wanted[who] =
           who === "participant"
             ? expected.participant
@@ -1270,34 +1311,65 @@ describe("the participant portal's pages", () => {
           !pattern.startsWith("portal/logga") &&
           pattern !== "portal/sprak"
         )
-          expect(res.headers.get("location")).toMatch(/^\/portal\/logga-in/);
+          expect(location).toMatch(/^\/portal\/logga-in/);
       }
       expect(seen).toEqual(wanted);
     });
   }
 });
 
+/**
+ * Runs the permitted writes one after another in the table's order (one may change what the
+ * next finds), and alongside them every request that must be refused before anything is read
+ * or written (a role without the permission, anybody in the foreign association), together.
+ */
+async function permittedInOrder<T>(
+  permitted: ReadonlyArray<() => Promise<T>>,
+  refused: ReadonlyArray<() => Promise<T>>,
+): Promise<T[]> {
+  const inOrder = async () => {
+    const answers: T[] = [];
+    for (const task of permitted) answers.push(await task());
+    return answers;
+  };
+  const [first, rest] = await Promise.all([inOrder(), together(refused, 3)]);
+  return [...first, ...rest];
+}
+
 describe("form actions", () => {
   for (const [pattern, allowed] of Object.entries(ASSOCIATION_ACTIONS)) {
     it(`${pattern}: only ${allowed.join(", ")} may post, and never into a foreign association`, async () => {
       const before = await t.db.$count(memberOrganisations);
+      const fields = {
+        name: "Ny kommun",
+        orgNumber: "212000-0274",
+        kind: "kommun",
+        intent: "disable",
+        version: "1",
+      };
+      const post = (who: Who, where: typeof own) => async () => ({
+        who,
+        where,
+        status: (await app.post(concrete(pattern, where), fields, sessions.get(who))).status,
+      });
+      const mayPost = (who: Who) => who !== "anonymous" && allowed.includes(who);
+      const answers = await permittedInOrder(
+        ROLES_UNDER_TEST.filter(mayPost).map((who) => post(who, own)),
+        [
+          ...ROLES_UNDER_TEST.filter((who) => !mayPost(who)).map((who) => post(who, own)),
+          ...ROLES_UNDER_TEST.map((who) => post(who, foreign)),
+        ],
+      );
       for (const who of ROLES_UNDER_TEST) {
-        const fields = {
-          name: "Ny kommun",
-          orgNumber: "212000-0274",
-          kind: "kommun",
-          intent: "disable",
-          version: "1",
-        };
-        const ownRes = await app.post(concrete(pattern, own), fields, sessions.get(who));
-        if (who === "anonymous") expect(ownRes.status).toBe(302);
+        const ownRes = answers.find((a) => a.who === who && a.where === own);
+        const foreignRes = answers.find((a) => a.who === who && a.where === foreign);
+        if (who === "anonymous") expect(ownRes?.status).toBe(302);
         else if (allowed.includes(who))
           expect(
             ACTION_MAY_NOT_FIND.has(pattern) ? [200, 302, 400, 404, 409] : [200, 302, 400, 409],
-          ).toContain(ownRes.status);
-        else expect({ who, status: ownRes.status }).toEqual({ who, status: 403 });
-        const foreignRes = await app.post(concrete(pattern, foreign), fields, sessions.get(who));
-        expect({ who, status: foreignRes.status }).toEqual({
+          ).toContain(ownRes?.status);
+        else expect({ who, status: ownRes?.status }).toEqual({ who, status: 403 });
+        expect({ who, status: foreignRes?.status }).toEqual({
           who,
           status: who === "anonymous" ? 302 : 404,
         });
@@ -1382,38 +1454,55 @@ describe("API operations", () => {
       const method = op.split(" ")[0] ?? "GET";
       expect(initiative.partnerIds).toHaveLength(1);
       const body = method === "GET" ? undefined : JSON.stringify(bodyFor(op));
-      for (const who of SIGNED_IN) {
-        for (const scope of ["read", "write"] as const) {
-          const headers = {
-            authorization: `Bearer ${tokens.get(`${who}:${scope}`)}`,
-            "content-type": "application/json",
-          };
-          const res = await app.fetch(`/api/v1${path(op, own)}`, { method, headers, body });
-          const mayAct = rule.roles.includes(who) && (!rule.writes || scope === "write");
-          // a permitted write may still be refused on content (duplicate/stale), but never as 401/403/404
-          if (mayAct)
-            expect({ who, scope, ok: ![401, 403, 404].includes(res.status) }).toEqual({
-              who,
-              scope,
-              ok: true,
-            });
-          else
-            expect({ who, scope, status: res.status }).toEqual({
-              who,
-              scope,
-              status: rule.unseen?.includes(who) ? 404 : 403,
-            });
-          if (op.includes("{slug}")) {
-            const foreignRes = await app.fetch(`/api/v1${path(op, foreign)}`, {
-              method,
-              headers,
-              body,
-            });
-            expect({ who, scope, status: foreignRes.status }).toEqual({ who, scope, status: 404 });
-          }
+      const mayAct = (who: Who, scope: "read" | "write") =>
+        rule.roles.includes(who) && (!rule.writes || scope === "write");
+      const call = (who: Who, scope: "read" | "write", where: typeof own) => async () => {
+        const headers = {
+          authorization: `Bearer ${tokens.get(`${who}:${scope}`)}`,
+          "content-type": "application/json",
+        };
+        const res = await app.fetch(`/api/v1${path(op, where)}`, { method, headers, body });
+        return { who, scope, where, status: res.status };
+      };
+      const tokensOf = SIGNED_IN.flatMap((who) =>
+        (["read", "write"] as const).map((scope) => ({ who, scope })),
+      );
+      // a write that is let through may change what the next one finds: in the table's order
+      const inOrder = (who: Who, scope: "read" | "write") => method !== "GET" && mayAct(who, scope);
+      const [answers, anonymous] = await Promise.all([
+        permittedInOrder(
+          tokensOf.filter((w) => inOrder(w.who, w.scope)).map((w) => call(w.who, w.scope, own)),
+          [
+            ...tokensOf
+              .filter((w) => !inOrder(w.who, w.scope))
+              .map((w) => call(w.who, w.scope, own)),
+            ...(op.includes("{slug}") ? tokensOf.map((w) => call(w.who, w.scope, foreign)) : []),
+          ],
+        ),
+        app.fetch(`/api/v1${path(op, own)}`, { method, body }),
+      ]);
+      for (const { who, scope } of tokensOf) {
+        const res = answers.find((a) => a.who === who && a.scope === scope && a.where === own);
+        // a permitted write may still be refused on content (duplicate/stale), but never as 401/403/404
+        if (mayAct(who, scope))
+          expect({ who, scope, ok: ![401, 403, 404].includes(res?.status ?? 0) }).toEqual({
+            who,
+            scope,
+            ok: true,
+          });
+        else
+          expect({ who, scope, status: res?.status }).toEqual({
+            who,
+            scope,
+            status: rule.unseen?.includes(who) ? 404 : 403,
+          });
+        if (op.includes("{slug}")) {
+          const foreignRes = answers.find(
+            (a) => a.who === who && a.scope === scope && a.where === foreign,
+          );
+          expect({ who, scope, status: foreignRes?.status }).toEqual({ who, scope, status: 404 });
         }
       }
-      const anonymous = await app.fetch(`/api/v1${path(op, own)}`, { method, body });
       expect(anonymous.status).toBe(401);
     });
   }

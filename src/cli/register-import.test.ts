@@ -1,7 +1,6 @@
 // `npx samspar register import` run for real, as a child process against a test database: the
 // summary in Swedish, every problem as "rad N, kolumn X: …", exit code 1 on problems, and what
-// ends up in the register.
-import { spawnSync } from "node:child_process";
+// ends up in the register. Runs that do not depend on each other run together (cli-test-kit.ts).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,9 +12,8 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/datab
 import { IMPORT_COLUMNS } from "../register/import-format.ts";
 import { type RegisterFixture, registerFixture } from "../register/register-fixture.ts";
 import { enrollments } from "../register/schema.ts";
+import { ROOT, runSamspar } from "./cli-test-kit.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const BIN = path.join(ROOT, "bin/samspar.js");
 const EXAMPLE = path.join(ROOT, "docs/formats/participant-import-example.csv");
 const KEY = randomBytes(32).toString("base64");
 
@@ -34,23 +32,18 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function samspar(args: string[]) {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  delete base.SAMSPAR_DEBUG;
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
+async function samspar(args: string[]) {
+  const run = await runSamspar(args, {
     env: {
-      ...base,
       DATABASE_URL: t.url,
       SAMSPAR_DATA_DIR: dir,
       SAMSPAR_LOG: "silent",
       SAMSPAR_REGISTER_KEY: KEY,
     },
-    encoding: "utf8",
-    input: "",
-    timeout: 60_000,
+    unset: ["SAMSPAR_DEBUG"],
+    timeoutMs: 60_000,
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { status: run.status, stdout: run.text, stderr: run.stderr };
 }
 
 const enrollmentCount = async (initiativeId: string) =>
@@ -69,8 +62,8 @@ function exampleWith(replace: (lines: string[]) => string[], name: string): stri
 }
 
 describe("samspar register import", { timeout: 180_000 }, () => {
-  it("a dry run prints what would happen and saves nothing", () => {
-    const run = samspar([
+  it("a dry run prints what would happen and saves nothing", async () => {
+    const run = await samspar([
       "register",
       "import",
       EXAMPLE,
@@ -93,7 +86,7 @@ describe("samspar register import", { timeout: 180_000 }, () => {
       lines[3] = (lines[3] as string).replace("2026-06-12", "2025-01-01");
       return lines;
     }, "fel.csv");
-    const run = samspar(["register", "import", file, "--initiative", f.tierp.initiative]);
+    const run = await samspar(["register", "import", file, "--initiative", f.tierp.initiative]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       "rad 3, kolumn kon: ”kvina” är inget tillåtet värde. Skriv ett av: ”kvinna”, ”man”, ”annan (icke-binär)”, ”vill ej ange”, ”uppgift saknas”.",
@@ -107,7 +100,7 @@ describe("samspar register import", { timeout: 180_000 }, () => {
     );
     expect(await enrollmentCount(f.tierp.initiative)).toBe(0);
 
-    const valid = samspar([
+    const valid = await samspar([
       "register",
       "import",
       file,
@@ -124,11 +117,11 @@ describe("samspar register import", { timeout: 180_000 }, () => {
   });
 
   it("imports a file, and the same file again changes nothing", async () => {
-    const first = samspar(["register", "import", EXAMPLE, "--initiative", f.tierp.second]);
+    const first = await samspar(["register", "import", EXAMPLE, "--initiative", f.tierp.second]);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/nya:\s+5/);
-    const again = samspar(["register", "import", EXAMPLE, "--initiative", f.tierp.second]);
+    const again = await samspar(["register", "import", EXAMPLE, "--initiative", f.tierp.second]);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/nya:\s+0/);
     expect(again.stdout).toMatch(/oförändrade:\s+5/);
@@ -156,44 +149,49 @@ describe("samspar register import", { timeout: 180_000 }, () => {
     const file = path.join(dir, "deltagare.xlsx");
     fs.writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
 
-    const without = samspar(["register", "import", file, "--initiative", f.heby.units]);
+    // the file without a local unit is refused as a whole, whatever is in the register: together
+    const [without, run] = await Promise.all([
+      samspar(["register", "import", file, "--initiative", f.heby.units]),
+      samspar([
+        "register",
+        "import",
+        file,
+        "--initiative",
+        f.heby.units,
+        "--local-unit",
+        "Östervåla",
+      ]),
+    ]);
     expect(without.status).toBe(1);
     expect(without.stdout).toContain(
       "filen: Heby, Vägen arbetar i flera delområden (Heby, Östervåla).",
     );
-    const run = samspar([
-      "register",
-      "import",
-      file,
-      "--initiative",
-      f.heby.units,
-      "--local-unit",
-      "Östervåla",
-    ]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(await enrollmentCount(f.heby.units)).toBe(1);
   });
 
-  it("refuses an unknown initiative and a missing file", () => {
-    const unknown = samspar([
-      "register",
-      "import",
-      EXAMPLE,
-      "--initiative",
-      "00000000-0000-4000-8000-000000000000",
+  it("refuses an unknown initiative and a missing file", async () => {
+    const [unknown, missing] = await Promise.all([
+      samspar([
+        "register",
+        "import",
+        EXAMPLE,
+        "--initiative",
+        "00000000-0000-4000-8000-000000000000",
+      ]),
+      samspar([
+        "register",
+        "import",
+        path.join(dir, "finns-inte.csv"),
+        "--initiative",
+        f.tierp.initiative,
+      ]),
     ]);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain(
       "Det finns ingen insats med id 00000000-0000-4000-8000-000000000000.",
     );
-    const missing = samspar([
-      "register",
-      "import",
-      path.join(dir, "finns-inte.csv"),
-      "--initiative",
-      f.tierp.initiative,
-    ]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("finns-inte.csv finns inte.");
   });

@@ -3,8 +3,7 @@
 // (computed now, table 8 compared with the latest locked follow-up before it) or as a file in
 // every format, the board's locked version with --locked exactly as stored, the national figures
 // as CSV and JSON with the participants after disclosure control, and every refusal in Swedish
-// with exit code 1.
-import { spawnSync } from "node:child_process";
+// with exit code 1. Runs that do not depend on each other run together (cli-test-kit.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,9 +18,7 @@ import type { FollowUpReport } from "../follow-up/model.ts";
 import { followUpVersions } from "../follow-up/schema.ts";
 import { createFollowUp, draftOf } from "../follow-up/store.ts";
 import { lockFollowUpVersion } from "../follow-up/store-report.ts";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const BIN = path.join(ROOT, "bin/samspar.js");
+import { inBatches, runSamspar } from "./cli-test-kit.ts";
 
 let t: TestDatabase;
 let dir: string;
@@ -48,27 +45,16 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function samspar(args: string[]) {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  delete base.SAMSPAR_DEBUG;
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { ...base, DATABASE_URL: t.url, SAMSPAR_DATA_DIR: dir, SAMSPAR_LOG: "silent" },
-    encoding: "buffer",
-    input: "",
-    timeout: 120_000,
+const samspar = (args: string[]) =>
+  runSamspar(args, {
+    env: { DATABASE_URL: t.url, SAMSPAR_DATA_DIR: dir, SAMSPAR_LOG: "silent" },
+    unset: ["SAMSPAR_DEBUG"],
+    timeoutMs: 120_000,
   });
-  return {
-    status: result.status,
-    stdout: result.stdout,
-    text: result.stdout.toString("utf8"),
-    stderr: result.stderr.toString("utf8"),
-  };
-}
 
 describe("samspar report follow-up", { timeout: 240_000 }, () => {
-  it("writes the report of a period as JSON, computed now and compared with a locked one", () => {
-    const run = samspar([
+  it("writes the report of a period as JSON, computed now and compared with a locked one", async () => {
+    const run = await samspar([
       "report",
       "follow-up",
       "--association",
@@ -94,54 +80,37 @@ describe("samspar report follow-up", { timeout: 240_000 }, () => {
   });
 
   it("writes XLSX, DOCX and PDF to the file asked for, one sheet per table", async () => {
-    const xlsx = path.join(dir, "uppfoljning.xlsx");
-    const run = samspar([
-      "report",
-      "follow-up",
-      "--association",
-      "demo",
-      "--from",
-      "2025-01-01",
-      "--to",
-      "2025-12-31",
-      "--format",
-      "xlsx",
-      "--label",
-      "Helåret 2025",
-      "--out",
-      xlsx,
-    ]);
-    expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
-    expect(run.text).toBe(`Uppföljningen (Helåret 2025) är sparad i ${xlsx}.\n`);
+    const file = (format: string) => path.join(dir, `uppfoljning.${format}`);
+    const [xlsx, docx, pdf] = await inBatches(
+      ["xlsx", "docx", "pdf"].map(
+        (format) => () =>
+          samspar([
+            ...["report", "follow-up", "--association", "demo"],
+            ...["--from", "2025-01-01", "--to", "2025-12-31", "--format", format],
+            ...(format === "xlsx" ? ["--label", "Helåret 2025"] : []),
+            ...["--out", file(format)],
+          ]),
+      ),
+    );
+    expect(xlsx?.stderr).toBe("");
+    expect(xlsx?.status).toBe(0);
+    expect(xlsx?.text).toBe(`Uppföljningen (Helåret 2025) är sparad i ${file("xlsx")}.\n`);
     const wb = new Workbook();
-    await wb.xlsx.load(fs.readFileSync(xlsx));
+    await wb.xlsx.load(fs.readFileSync(file("xlsx")));
     const sheets = wb.worksheets.map((w) => w.name);
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) expect(sheets).toContain(`Tabell ${n}`);
-    for (const format of ["docx", "pdf"]) {
-      const file = path.join(dir, `uppfoljning.${format}`);
-      const out = samspar([
-        "report",
-        "follow-up",
-        "--association",
-        "demo",
-        "--from",
-        "2025-01-01",
-        "--to",
-        "2025-12-31",
-        "--format",
-        format,
-        "--out",
-        file,
-      ]);
-      expect(out.status).toBe(0);
-      const head = fs.readFileSync(file).subarray(0, 4).toString();
+    for (const [format, out] of [
+      ["docx", docx],
+      ["pdf", pdf],
+    ] as const) {
+      expect({ format, status: out?.status }).toEqual({ format, status: 0 });
+      const head = fs.readFileSync(file(format)).subarray(0, 4).toString();
       expect(head).toBe(format === "pdf" ? "%PDF" : "PK\u0003\u0004");
     }
   });
 
   it("with --locked writes the locked version exactly as stored", async () => {
-    const run = samspar([
+    const run = await samspar([
       "report",
       "follow-up",
       "--association",
@@ -160,53 +129,54 @@ describe("samspar report follow-up", { timeout: 240_000 }, () => {
     expect(JSON.parse(run.text)).toEqual(stored?.report);
   });
 
-  it("refuses bad input in Swedish with exit code 1", () => {
+  it("refuses bad input in Swedish with exit code 1", async () => {
     const cases: Array<[string[], string]> = [
       [
-        ["--from", "2026-06-30", "--to", "2026-01-01"],
+        ["--association", "demo", "--from", "2026-06-30", "--to", "2026-01-01"],
         "Periodens sista dag (2026-01-01) ligger före dess första dag (2026-06-30). Byt plats på datumen.",
       ],
       [
-        ["--from", "2026-01-01", "--to", "2026-06-30", "--format", "odt"],
+        ["--association", "demo", "--from", "2026-01-01", "--to", "2026-06-30", "--format", "odt"],
         "Formatet odt finns inte.",
       ],
       [
-        ["--from", "2026-01-01", "--to", "2026-06-30", "--format", "docx"],
+        ["--association", "demo", "--from", "2026-01-01", "--to", "2026-06-30", "--format", "docx"],
         "Ange en fil med --out för docx",
       ],
-      [["--from", "2020-01-01", "--to", "2026-06-30"], "En uppföljning får omfatta högst 3 år"],
       [
-        ["--from", "2024-01-01", "--to", "2024-06-30", "--locked"],
+        ["--association", "demo", "--from", "2020-01-01", "--to", "2026-06-30"],
+        "En uppföljning får omfatta högst 3 år",
+      ],
+      [
+        ["--association", "demo", "--from", "2024-01-01", "--to", "2024-06-30", "--locked"],
         "har ingen låst uppföljning för 2024-01-01 – 2024-06-30",
       ],
+      [
+        ["--association", "okant", "--from", "2026-01-01", "--to", "2026-06-30"],
+        "Det finns inget förbund med kortnamnet okant",
+      ],
+      [["--association", "demo"], "Flaggan --from <ÅÅÅÅ-MM-DD> måste anges."],
     ];
-    for (const [args, message] of cases) {
-      const run = samspar(["report", "follow-up", "--association", "demo", ...args]);
-      expect({ args, status: run.status }).toEqual({ args, status: 1 });
-      expect(run.stderr).toContain(message);
-      expect(run.text).toBe("");
-    }
-    const unknown = samspar([
-      "report",
-      "follow-up",
-      "--association",
-      "okant",
-      "--from",
-      "2026-01-01",
-      "--to",
-      "2026-06-30",
-    ]);
-    expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain("Det finns inget förbund med kortnamnet okant");
-    const missing = samspar(["report", "follow-up", "--association", "demo"]);
-    expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain("Flaggan --from <ÅÅÅÅ-MM-DD> måste anges.");
+    const runs = await inBatches(
+      cases.map(
+        ([args]) =>
+          () =>
+            samspar(["report", "follow-up", ...args]),
+      ),
+      4,
+    );
+    cases.forEach(([args, message], i) => {
+      const run = runs[i];
+      expect({ args, status: run?.status }).toEqual({ args, status: 1 });
+      expect(run?.stderr).toContain(message);
+      expect(run?.text).toBe("");
+    });
   });
 });
 
 describe("samspar report national", { timeout: 240_000 }, () => {
-  it("writes the year's figures as CSV on stdout, participants after disclosure control", () => {
-    const run = samspar(["report", "national", "--association", "demo", "--year", "2025"]);
+  it("writes the year's figures as CSV on stdout, participants after disclosure control", async () => {
+    const run = await samspar(["report", "national", "--association", "demo", "--year", "2025"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.text.startsWith("\ufeffAvsnitt;Insats;Uppgift;Värde;Enhet\r\n")).toBe(true);
@@ -225,40 +195,23 @@ describe("samspar report national", { timeout: 240_000 }, () => {
     expect(run.text).not.toContain("ännu inte finns");
   });
 
-  it("writes JSON to a file; a bad year or format is refused", () => {
+  it("writes JSON to a file; a bad year or format is refused", async () => {
     const file = path.join(dir, "nationellt.json");
-    const run = samspar([
-      "report",
-      "national",
-      "--association",
-      "demo",
-      "--year",
-      "2026",
-      "--format",
-      "json",
-      "--out",
-      file,
+    const national = ["report", "national", "--association", "demo"];
+    const [run, year, format] = await inBatches([
+      () => samspar([...national, "--year", "2026", "--format", "json", "--out", file]),
+      () => samspar([...national, "--year", "20x6"]),
+      () => samspar([...national, "--year", "2026", "--format", "xlsx"]),
     ]);
-    expect(run.status).toBe(0);
-    expect(run.text).toBe(`De nationella uppgifterna för 2026 är sparade i ${file}.\n`);
+    expect(run?.status).toBe(0);
+    expect(run?.text).toBe(`De nationella uppgifterna för 2026 är sparade i ${file}.\n`);
     const figures = JSON.parse(fs.readFileSync(file, "utf8")) as NationalMoneyFigures;
     expect(figures.year).toBe(2026);
     expect(figures.participants.individual.length).toBeGreaterThan(3);
     expect(figures.participants.individualTotal?.name).toBe("Samtliga individinriktade insatser");
-    const year = samspar(["report", "national", "--association", "demo", "--year", "20x6"]);
-    expect(year.status).toBe(1);
-    expect(year.stderr).toContain("Året ska skrivas med fyra siffror");
-    const format = samspar([
-      "report",
-      "national",
-      "--association",
-      "demo",
-      "--year",
-      "2026",
-      "--format",
-      "xlsx",
-    ]);
-    expect(format.status).toBe(1);
-    expect(format.stderr).toContain("Välj --format csv eller json.");
+    expect(year?.status).toBe(1);
+    expect(year?.stderr).toContain("Året ska skrivas med fyra siffror");
+    expect(format?.status).toBe(1);
+    expect(format?.stderr).toContain("Välj --format csv eller json.");
   });
 });

@@ -1,24 +1,23 @@
 // What `samspar report follow-up` and `samspar report national` do (report-commands.ts is their
 // surface): open the database, compute or read the report, write it to the file or to stdout,
 // close the database. Reading only: nothing is stored and nothing goes to the audit log.
+// The database layer, the report's computation and the document libraries (DOCX, PDF, XLSX) are
+// loaded only once the input is checked and only what the command needs, so a refusal answers
+// at once and `report national` does not load the documents.
 import fs from "node:fs";
 import path from "node:path";
-import { todayInSweden } from "../applications/workflow.ts";
-import { findAssociationBySlug } from "../associations/find-association.ts";
-import { nationalMoneyCsv, nationalMoneyFigures } from "../finance/national-money.ts";
-import { getFinanceBand } from "../finance/outcome.ts";
-import { FOLLOW_UP_FORMATS, isFollowUpFormat } from "../follow-up/documents/render.ts";
-import { checkFollowUpInput } from "../follow-up/store.ts";
-import { reportDocument } from "../follow-up/store-documents.ts";
-import { lockedPeriodReport, periodReport } from "../follow-up/store-report.ts";
+import { FOLLOW_UP_FORMATS, isFollowUpFormat } from "../follow-up/documents/formats.ts";
 import { readConfig } from "../platform/config.ts";
-import { type Database, openDatabase, type Queryable } from "../platform/database/connect.ts";
-import { readLiveLock } from "../platform/database/embedded.ts";
+import type { Database, Queryable } from "../platform/database/connect.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { CliError, printLines } from "./output.ts";
 
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const config = readConfig();
+  const [{ openDatabase }, { readLiveLock }] = await Promise.all([
+    import("../platform/database/connect.ts"),
+    import("../platform/database/embedded.ts"),
+  ]);
   if (!config.databaseUrl && !readLiveLock(config.dataDir) && config.logLevel === "info")
     process.stderr.write(`Startar den inbäddade databasen i ${config.dataDir} …\n`);
   const database = await openDatabase(config, { role: "cli" });
@@ -30,6 +29,7 @@ async function withDatabase<T>(work: (database: Database) => Promise<T>): Promis
 }
 
 async function associationBySlug(q: Queryable, slug: string) {
+  const { findAssociationBySlug } = await import("../associations/find-association.ts");
   const association = await findAssociationBySlug(q, slug.trim().toLowerCase());
   if (!association)
     throw new NotFoundError(
@@ -81,9 +81,11 @@ export async function reportFollowUp(opts: ReportFollowUpOptions): Promise<void>
     );
   const period = { from: opts.from.trim(), to: opts.to.trim(), label: opts.label };
   // the period is checked before the database is opened
+  const { checkFollowUpInput } = await import("../follow-up/store.ts");
   checkFollowUpInput(period);
   await withDatabase(async ({ db }) => {
     const association = await associationBySlug(db, opts.association);
+    const { lockedPeriodReport, periodReport } = await import("../follow-up/store-report.ts");
     let found: Awaited<ReturnType<typeof lockedPeriodReport>>;
     if (opts.locked) {
       found = await lockedPeriodReport(db, association.id, period);
@@ -92,12 +94,14 @@ export async function reportFollowUp(opts: ReportFollowUpOptions): Promise<void>
           `${association.name} har ingen låst uppföljning för ${period.from} – ${period.to}. Utan --locked räknas rapporten fram ur dagens uppgifter.`,
         );
     } else {
+      const { getFinanceBand } = await import("../finance/outcome.ts");
       const band = await getFinanceBand(db, association.id);
       found = {
         report: await periodReport(db, association.id, period),
         band: { low: band.low, high: band.high },
       };
     }
+    const { reportDocument } = await import("../follow-up/store-documents.ts");
     const document = await reportDocument(db, association.id, found.report, found.band, format);
     output(
       document.body,
@@ -125,6 +129,10 @@ export async function reportNational(opts: ReportNationalOptions): Promise<void>
     );
   await withDatabase(async ({ db }) => {
     const association = await associationBySlug(db, opts.association);
+    const [{ nationalMoneyCsv, nationalMoneyFigures }, { todayInSweden }] = await Promise.all([
+      import("../finance/national-money.ts"),
+      import("../applications/workflow.ts"),
+    ]);
     const figures = await nationalMoneyFigures(db, association, year, todayInSweden());
     const body =
       format === "csv" ? nationalMoneyCsv(figures) : `${JSON.stringify(figures, null, 2)}\n`;

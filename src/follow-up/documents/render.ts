@@ -5,17 +5,14 @@ import type { RenderedDocument } from "../../documents/render.ts";
 import type { FollowUpReport } from "../model.ts";
 import type { FollowUpRenderOptions } from "./document.ts";
 import { renderFollowUpDocx } from "./docx.ts";
+import type { FollowUpFormat } from "./formats.ts";
 import { renderFollowUpJson } from "./json.ts";
 import { renderFollowUpPdf } from "./pdf.ts";
 import { renderFollowUpXlsx } from "./xlsx.ts";
 
 export type { FollowUpRenderOptions } from "./document.ts";
 
-export const FOLLOW_UP_FORMATS = ["json", "docx", "pdf", "xlsx"] as const;
-export type FollowUpFormat = (typeof FOLLOW_UP_FORMATS)[number];
-
-export const isFollowUpFormat = (value: unknown): value is FollowUpFormat =>
-  (FOLLOW_UP_FORMATS as readonly unknown[]).includes(value);
+export { FOLLOW_UP_FORMATS, type FollowUpFormat, isFollowUpFormat } from "./formats.ts";
 
 export const UNKNOWN_FOLLOW_UP_FORMAT =
   "Formatet finns inte. Välj format=pdf, format=docx (Word), format=xlsx (Excel) eller format=json.";
