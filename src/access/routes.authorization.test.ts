@@ -15,7 +15,6 @@ import { todayInSweden } from "../applications/workflow.ts";
 import { createAssociation } from "../associations/create-association.ts";
 import { addMemberOrganisation } from "../associations/member-organisations.ts";
 import { memberOrganisations } from "../associations/schema.ts";
-import { seedDemo } from "../demo/seed-demo.ts";
 import { getCurrentBudget, saveBudget } from "../finance/budgets.ts";
 import { createRequisition } from "../finance/requisitions.ts";
 import { requisitionAttachments, requisitions } from "../finance/schema.ts";
@@ -886,8 +885,7 @@ function concrete(pattern: string, where: typeof own): string {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const actor = { userId: null, label: "test" };
   const other = await createAssociation(t.db, actor, { slug: "annat", name: "Annat förbund" });
   const otherOrg = await addMemberOrganisation(t.db, actor, other.id, {

@@ -11,7 +11,6 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/datab
 import { createAssociation } from "../associations/create-association.ts";
 import { associations } from "../associations/schema.ts";
 import type { AuditActor } from "../audit/record-audit-event.ts";
-import { seedDemo } from "../demo/seed-demo.ts";
 import type { FollowUpReport } from "../follow-up/model.ts";
 import { followUpVersions } from "../follow-up/schema.ts";
 import { createFollowUp, draftOf, type FollowUpDetails, getFollowUp } from "../follow-up/store.ts";
@@ -48,8 +47,7 @@ const post = (url: string, token: string, body: unknown) =>
   });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   ({ app } = createApiTestApp(t));
   const [demo] = await t.db.select().from(associations).where(eq(associations.slug, "demo"));
   associationId = demo?.id ?? "";

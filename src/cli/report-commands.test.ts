@@ -12,7 +12,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { associations } from "../associations/schema.ts";
-import { seedDemo } from "../demo/seed-demo.ts";
 import type { NationalMoneyFigures } from "../finance/national-money.ts";
 import type { FollowUpReport } from "../follow-up/model.ts";
 import { followUpVersions } from "../follow-up/schema.ts";
@@ -25,8 +24,7 @@ let dir: string;
 let lockedId = "";
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "samspar-report-"));
   const [demo] = await t.db.select().from(associations).where(eq(associations.slug, "demo"));
   const office = { userId: null, label: "test" };

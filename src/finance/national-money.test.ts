@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
 import { saveDisclosureSettings } from "../associations/disclosure-settings.ts";
 import { associations } from "../associations/schema.ts";
-import { seedDemo } from "../demo/seed-demo.ts";
 import { FIGURE, registerStatistics } from "../register/aggregates.ts";
 import {
   type NationalCount,
@@ -23,8 +22,7 @@ const demo = { id: "", name: "" };
 const AS_OF = "2026-11-23";
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const [row] = await t.db.select().from(associations).where(eq(associations.slug, "demo"));
   demo.id = row?.id ?? "";
   demo.name = row?.name ?? "";

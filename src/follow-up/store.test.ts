@@ -10,7 +10,6 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/datab
 import { associations } from "../associations/schema.ts";
 import type { AuditActor } from "../audit/record-audit-event.ts";
 import { auditEvents } from "../audit/schema.ts";
-import { seedDemo } from "../demo/seed-demo.ts";
 import { getFinanceBand } from "../finance/outcome.ts";
 import { users } from "../people/schema.ts";
 import { connect } from "../platform/database/connect.ts";
@@ -38,8 +37,7 @@ let office: AuditActor;
 const NOW = new Date("2026-11-23T12:00:00+01:00");
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const [demo] = await t.db.select().from(associations).where(eq(associations.slug, "demo"));
   associationId = demo?.id ?? "";
   const [admin] = await t.db

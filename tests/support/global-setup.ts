@@ -29,6 +29,9 @@ export default async function setup(project: TestProject) {
   }
   const admin = new pg.Client(adminUrl);
   await admin.connect();
+  // a server kept between runs (TEST_DATABASE_URL) must not keep a demo from older code
+  await admin.query("drop database if exists samspar_demo_template");
+  await admin.query("drop database if exists samspar_demo_building with (force)");
   await admin.query(`drop database if exists ${TEMPLATE}`);
   await admin.query(`create database ${TEMPLATE}`);
   await admin.end();

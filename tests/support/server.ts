@@ -3,7 +3,6 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { seedDemo } from "../../src/demo/seed-demo.ts";
 import { createMailer } from "../../src/mail/send-mail.ts";
 import { readConfig } from "../../src/platform/config.ts";
 import type { Db } from "../../src/platform/database/connect.ts";
@@ -24,10 +23,8 @@ export interface TestServer {
 
 export async function startTestServer(): Promise<TestServer> {
   const build = await loadServerBuild();
-  const t = await createTestDatabase();
+  const t = await createTestDatabase({ demo: true });
   try {
-    await seedDemo(t.db);
-
     // the app needs its own origin (for the CSRF origin check and links in mails) before it
     // is built, and the origin needs the port: listen first, then build the app
     let app: ReturnType<typeof createHttpApp> | undefined;

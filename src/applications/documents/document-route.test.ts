@@ -9,7 +9,6 @@ import { visibleApplications } from "../../access/policy.ts";
 import { loadPrincipal } from "../../access/principal.ts";
 import { associations } from "../../associations/schema.ts";
 import { auditEvents } from "../../audit/schema.ts";
-import { seedDemo } from "../../demo/seed-demo.ts";
 import { users } from "../../people/schema.ts";
 import { listApplications } from "../get-application.ts";
 
@@ -21,8 +20,7 @@ let own: { id: string; registryNumber: string | null; name: string };
 let other: { id: string };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const [demo] = await t.db.select().from(associations).where(eq(associations.slug, "demo"));
   const people = await t.db.select().from(users);
   const idOf = (email: string) => people.find((u) => u.email === email)?.id ?? "";

@@ -9,7 +9,6 @@ import { createTestApp, sessionFor, type TestApp } from "../../../tests/support/
 import { createTestDatabase, type TestDatabase } from "../../../tests/support/database.ts";
 import { associations } from "../../associations/schema.ts";
 import { auditEvents } from "../../audit/schema.ts";
-import { seedDemo } from "../../demo/seed-demo.ts";
 import { pdfText, squash } from "../../documents/testing.ts";
 import { users } from "../../people/schema.ts";
 import { ensurePeriodicReports } from "../calendar.ts";
@@ -32,8 +31,7 @@ let own: { periodic: string; deviation: string; final: string };
 let other: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const [demo] = await t.db.select().from(associations).where(eq(associations.slug, "demo"));
   const associationId = demo?.id ?? "";
   const people = await t.db.select().from(users);

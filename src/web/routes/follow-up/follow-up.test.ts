@@ -11,7 +11,6 @@ import { createTestApp, sessionFor, type TestApp } from "../../../../tests/suppo
 import { createTestDatabase, type TestDatabase } from "../../../../tests/support/database.ts";
 import { associations } from "../../../associations/schema.ts";
 import { auditEvents } from "../../../audit/schema.ts";
-import { seedDemo } from "../../../demo/seed-demo.ts";
 import { NOT_IN_VERSION_TEXT } from "../../../follow-up/documents/text.ts";
 import type { FollowUpReport } from "../../../follow-up/model.ts";
 import { followUps, followUpVersions } from "../../../follow-up/schema.ts";
@@ -27,8 +26,7 @@ let locked: FollowUpDetails;
 let draft: FollowUpDetails;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const [demo] = await t.db.select().from(associations).where(eq(associations.slug, "demo"));
   associationId = demo?.id ?? "";
   const people = await t.db.select().from(users);

@@ -10,7 +10,6 @@ import { createTestApp, sessionFor, type TestApp } from "../../../../tests/suppo
 import { createTestDatabase, type TestDatabase } from "../../../../tests/support/database.ts";
 import { associations } from "../../../associations/schema.ts";
 import { auditEvents } from "../../../audit/schema.ts";
-import { seedDemo } from "../../../demo/seed-demo.ts";
 import { users } from "../../../people/schema.ts";
 import { SELF_RATING } from "../../../progression/builtin.ts";
 import { getInstrument, listInstruments } from "../../../progression/instruments.ts";
@@ -25,8 +24,7 @@ const as = { admin: "", board: "", coach: "" };
 const base = "/demo/progression/instrument";
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const [demo] = await t.db.select().from(associations).where(eq(associations.slug, "demo"));
   associationId = demo?.id ?? "";
   const people = await t.db.select().from(users);

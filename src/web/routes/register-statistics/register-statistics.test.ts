@@ -10,7 +10,6 @@ import { loadPrincipal } from "../../../access/principal.ts";
 import { getDisclosureSettings } from "../../../associations/disclosure-settings.ts";
 import { associations, disclosureSettings } from "../../../associations/schema.ts";
 import { auditEvents } from "../../../audit/schema.ts";
-import { seedDemo } from "../../../demo/seed-demo.ts";
 import { initiatives } from "../../../initiatives/schema.ts";
 import { users } from "../../../people/schema.ts";
 import { LANGUAGE_COOKIE } from "../../../platform/http/cookies.ts";
@@ -30,8 +29,7 @@ const as: Record<"admin" | "board" | "coach" | "lead" | "auditor", string> = {
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const [demo] = await t.db.select().from(associations).where(eq(associations.slug, "demo"));
   associationId = demo?.id ?? "";
   const people = await t.db.select().from(users);

@@ -9,7 +9,6 @@ import { createTestApp, sessionFor, type TestApp } from "../../../../tests/suppo
 import { createTestDatabase, type TestDatabase } from "../../../../tests/support/database.ts";
 import { todayInSweden } from "../../../applications/workflow.ts";
 import { addDays } from "../../../demo/demo-time.ts";
-import { seedDemo } from "../../../demo/seed-demo.ts";
 import { initiatives } from "../../../initiatives/schema.ts";
 import { users } from "../../../people/schema.ts";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "../../../register/import-format.ts";
@@ -30,8 +29,7 @@ const as = { coach: "", office: "" };
 let csrf = "";
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const people = await t.db.select().from(users);
   const idOf = (email: string) => people.find((u) => u.email === email)?.id ?? "";
   as.coach = await sessionFor(t, idOf("coach@demo.samspar.se"));
