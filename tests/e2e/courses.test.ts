@@ -16,8 +16,10 @@ import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPrincipal } from "../../src/access/principal.ts";
+import { todayInSweden } from "../../src/applications/workflow.ts";
 import { sampleFile } from "../../src/courses/test-course.ts";
 import { swedishFlagPng } from "../../src/demo/demo-courses.ts";
+import { DEMO_TODAY } from "../../src/demo/seed-demo.ts";
 import { meeting } from "../../src/evaluation/evaluation-fixture.ts";
 import { initiatives } from "../../src/initiatives/schema.ts";
 import { users } from "../../src/people/schema.ts";
@@ -215,6 +217,20 @@ const codes: string[] = [];
 /** Makes a code shown on the page, as the communicator would, and reads it off the page. */
 const makeCode = async (p: Participant): Promise<string> => codeIn(await makeShownCode(staff, p));
 
+/** "ÅÅÅÅ-MM", `back` months before the month of a day "ÅÅÅÅ-MM-DD". */
+const monthBefore = (day: string, back: number): string => {
+  const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 - back, 1));
+  return d.toISOString().slice(0, 7);
+};
+
+/**
+ * The months the results are read for: from the first of the demo's answers (the six months up
+ * to the demo's today) to the month the journey answers in (the real one), so the demo's answers
+ * count however long after the demo's today the tests run.
+ */
+const RESULT_MONTHS = () =>
+  `fran=${monthBefore(todayInSweden(DEMO_TODAY), 5)}&till=${todayInSweden().slice(0, 7)}`;
+
 /**
  * The chapter checks' answers to a question in the whole period, as the results page shows
  * them: the number, or "hidden" when the disclosure control holds the cell back (fewer than the
@@ -222,7 +238,7 @@ const makeCode = async (p: Participant): Promise<string> => codeIn(await makeSho
  */
 async function answersInPeriod(question: string): Promise<number | "hidden"> {
   await staff.goto(
-    `${server.baseUrl}/demo/insatser/${initiativeId}/portal/tyck-till/resultat?svar=kapitel`,
+    `${server.baseUrl}/demo/insatser/${initiativeId}/portal/tyck-till/resultat?svar=kapitel&${RESULT_MONTHS()}`,
   );
   await staff.getByRole("heading", { level: 1, name: "Tyck till – resultat" }).waitFor();
   await staffPage("tyck till, resultat");

@@ -34,6 +34,8 @@ let initiativeId = "";
 let report = { id: "", periodKey: "", dueDate: "", path: "" };
 /** The association's late reports (ids) when the journey began. */
 let lateAtStart: string[] = [];
+/** Växtverket's late reports when the journey began: one at the demo's today, more later on. */
+let ownLateAtStart: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -128,6 +130,7 @@ describe("a quarterly report from draft to lock", () => {
       };
 
       lateAtStart = all.filter((r) => r.overdue).map((r) => r.id);
+      ownLateAtStart = own.filter((r) => r.overdue).map((r) => r.id);
       const overdue = lateAtStart.length;
       expect(overdue).toBeGreaterThan(0);
       const review = all.filter((r) => r.status === "inskickad").length;
@@ -514,7 +517,12 @@ describe("a quarterly report from draft to lock", () => {
       expect(late.map((r) => r.id).sort()).toEqual(
         lateAtStart.filter((id) => id !== report.id).sort(),
       );
-      expect(late.filter((r) => r.initiativeId === initiativeId)).toEqual([]);
+      // Växtverket keeps only the late reports it had besides the journey's (none at the
+      // demo's today; the periods that have ended since, when the calendar has moved on)
+      const ownLate = late.filter((r) => r.initiativeId === initiativeId);
+      expect(ownLate.map((r) => r.id).sort()).toEqual(
+        ownLateAtStart.filter((id) => id !== report.id).sort(),
+      );
       expect((await office.locator("#sammanfattning").textContent())?.trim()).toMatch(
         new RegExp(
           `^${late.length} ${plural(late.length, "rapport är försenad", "rapporter är försenade")},`,
@@ -531,7 +539,10 @@ describe("a quarterly report from draft to lock", () => {
           expect.stringMatching(/^Uppsala, Kompetenslyft samverkan, \d{4}-K\d$/),
         ]),
       );
-      expect(shown.filter((s) => s.startsWith("Tierp, Växtverket"))).toEqual([]);
+      expect(shown.filter((s) => s.startsWith("Tierp, Växtverket"))).toEqual(
+        ownLate.map((r) => `Tierp, Växtverket, ${r.periodKey}`).sort(),
+      );
+      expect(shown).not.toContain(`Tierp, Växtverket, ${report.periodKey}`);
       const locked = await server.db
         .select()
         .from(periodicReports)
