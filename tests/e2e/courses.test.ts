@@ -13,7 +13,7 @@
 // the period have grown by two; the free text is on the communicator's free-text page.
 // Every page is checked with axe; portal pages also for scripts and sideways scrolling.
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPrincipal } from "../../src/access/principal.ts";
 import { todayInSweden } from "../../src/applications/workflow.ts";
@@ -121,9 +121,27 @@ async function load(page: Page, target: Locator): Promise<void> {
     );
   // one click, then the new document, however slow the machine: a second click could land on
   // the next page's link and skip a page
-  await mark();
-  await target.click();
-  await loaded(30_000);
+  const answers: string[] = [];
+  const started = Date.now();
+  const noteAnswer = (response: Response) => {
+    if (response.request().resourceType() === "document")
+      answers.push(
+        `${response.request().method()} ${new URL(response.url()).pathname} → ${response.status()} after ${Date.now() - started} ms`,
+      );
+  };
+  page.on("response", noteAnswer);
+  try {
+    await mark();
+    await target.click();
+    await loaded(30_000);
+  } catch (error) {
+    // say what the browser got, if anything: a failure on another machine leaves only this
+    throw new Error(
+      `no new document after the click on ${page.url()} (${(error as Error).message.split("\n")[0]}); documents answered: ${answers.join("; ") || "none"}`,
+    );
+  } finally {
+    page.off("response", noteAnswer);
+  }
   await hydrated(page);
 }
 
