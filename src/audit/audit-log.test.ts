@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
+import { expectSwedishDays, NIGHT_MOMENTS } from "../../tests/support/swedish-days.ts";
 import { associations, memberOrganisations } from "../associations/schema.ts";
 import { initiatives } from "../initiatives/schema.ts";
 import { roleAssignments, users } from "../people/schema.ts";
@@ -132,21 +133,11 @@ describe("audit log", () => {
         vi.useRealTimers();
       }
     };
-    await at("2026-03-10T23:30:00Z"); // 2026-03-11 00:30 in Sweden (winter time)
-    await at("2026-07-10T22:30:00Z"); // 2026-07-11 00:30 (summer time)
-    await at("2026-07-11T21:59:00Z"); // 2026-07-11 23:59
-    const on = async (from: string, to = from) =>
+    for (const moment of NIGHT_MOMENTS) await at(moment);
+    await expectSwedishDays(async (from, to = from) =>
       (await searchAuditLog(t.db, { associationId: night, from, to })).events.map((e) =>
         e.occurredAt.toISOString(),
-      );
-    expect(await on("2026-03-10")).toEqual([]);
-    expect(await on("2026-03-11")).toEqual(["2026-03-10T23:30:00.000Z"]);
-    expect(await on("2026-07-10")).toEqual([]);
-    expect(await on("2026-07-11")).toEqual([
-      "2026-07-11T21:59:00.000Z",
-      "2026-07-10T22:30:00.000Z",
-    ]);
-    expect(await on("2026-07-12")).toEqual([]);
-    expect(await on("2026-03-11", "2026-07-11")).toHaveLength(3);
+      ),
+    );
   });
 });

@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database.ts";
+import { expectSwedishDays, NIGHT_MOMENTS } from "../../tests/support/swedish-days.ts";
 import { can } from "../access/policy.ts";
 import { todayInSweden } from "../applications/workflow.ts";
 import { ValidationError } from "../platform/errors.ts";
@@ -195,23 +196,13 @@ describe("dates", () => {
       action: "export" as const,
       outcome: "ok" as const,
     };
-    await t.owner.db.insert(accessLog).values([
-      { ...entry, at: new Date("2026-03-10T23:30:00Z") }, // 2026-03-11 00:30 in Sweden (winter)
-      { ...entry, at: new Date("2026-07-10T22:30:00Z") }, // 2026-07-11 00:30 (summer time)
-      { ...entry, at: new Date("2026-07-11T21:59:00Z") }, // 2026-07-11 23:59
-    ]);
-    const on = async (from: string, to = from) =>
+    await t.owner.db
+      .insert(accessLog)
+      .values(NIGHT_MOMENTS.map((moment) => ({ ...entry, at: new Date(moment) })));
+    await expectSwedishDays(async (from, to = from) =>
       (await searchAccessLog(t.db, logScope, { action: "export", from, to })).rows.map((r) =>
         r.at.toISOString(),
-      );
-    expect(await on("2026-03-10")).toEqual([]);
-    expect(await on("2026-03-11")).toEqual(["2026-03-10T23:30:00.000Z"]);
-    expect(await on("2026-07-10")).toEqual([]);
-    expect(await on("2026-07-11")).toEqual([
-      "2026-07-11T21:59:00.000Z",
-      "2026-07-10T22:30:00.000Z",
-    ]);
-    expect(await on("2026-07-12")).toEqual([]);
-    expect(await on("2026-03-11", "2026-07-11")).toHaveLength(3);
+      ),
+    );
   });
 });
