@@ -113,8 +113,14 @@ export class HttpClient {
   }
 }
 
-/** Paths the crawl never follows: signing out, assets, the language switch, OIDC. */
-const NEVER = [/^\/logga-ut(\/|$)/, /^\/assets\//, /^\/sprak(\/|$)/, /^\/logga-in\/oidc/];
+/** Paths the crawl never follows: signing out, assets, the language switch, OIDC and e-ID. */
+const NEVER = [
+  /^(\/portal)?\/logga-ut(\/|$)/,
+  /^\/assets\//,
+  /^(\/portal)?\/sprak(\/|$)/,
+  /^\/logga-in\/oidc/,
+  /^\/portal\/logga-in\/e-legitimation/,
+];
 
 const linkTargets = (html: string): string[] =>
   [...html.matchAll(/<a\b[^>]*?\bhref\s*=\s*("([^"]*)"|'([^']*)')/gi)].map((m) =>
